@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+// copc — compilateur du langage des contrats d'objectifs (COP, CPOM, COG).
+// No external package: only the Swift toolchain.
+import PackageDescription
+
+let package = Package(
+    name: "copc",
+    products: [
+        .executable(name: "copc", targets: ["copc"]),
+    ],
+    targets: [
+        .target(name: "CopcSource"),
+        .target(name: "CopcDiagnostics", dependencies: ["CopcSource"]),
+        .target(name: "CopcSyntax", dependencies: ["CopcSource", "CopcDiagnostics"]),
+        .target(name: "CopcSema", dependencies: ["CopcSyntax"]),
+        .target(name: "CopcRules", dependencies: ["CopcSema"]),
+        .target(name: "CopcDriver", dependencies: ["CopcRules"]),
+        .executableTarget(name: "copc", dependencies: ["CopcDriver"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver"]),
+    ]
+)

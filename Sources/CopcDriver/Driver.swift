@@ -1,0 +1,157 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+import CopcSema
+import CopcRules
+
+/// The result of checking a set of paths.
+public struct CheckResult {
+    public let diagnostics: [Diagnostic]
+    public let files: [FileModel]
+    public let workspace: Workspace
+    public var summary: Summary { Summary(diagnostics) }
+
+    /// Exit status of design §6: 1 on an error (with `strict`, also on a warning), else 0.
+    public func exitStatus(strict: Bool) -> Int32 {
+        let s = summary
+        return s.errors > 0 || (strict && s.warnings > 0) ? 1 : 0
+    }
+}
+
+/// A usage or I/O problem that prevents any check (exit status 2).
+public struct DriverError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The one façade the CLI (and tests) call: load, parse, build, assemble, check.
+public final class Driver: SourceLoader {
+    let cwd: String
+    var files: [FileModel] = []
+    var perFile: [Diagnostic] = []
+    /// Real path → file, and file → (real path, workspace root).
+    var byRealPath: [String: FileModel] = [:]
+    var info: [ObjectIdentifier: (real: String, root: String)] = [:]
+
+    public init() {
+        cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+    }
+
+    /// Checks the `.cop` files at `paths` (files or folders; none = the current folder).
+    public static func check(paths: [String], options: CheckOptions) throws(DriverError) -> CheckResult {
+        let d = Driver()
+        try d.collect(paths.isEmpty ? ["."] : paths)
+        return d.run(options: options)
+    }
+
+    /// Checks in-memory sources (tests, benchmarks): `(path, text)` pairs under a virtual root.
+    public static func check(sources: [(String, [UInt8])], options: CheckOptions) -> CheckResult {
+        let d = Driver()
+        for (path, bytes) in sources {
+            d.add(SourceFile(path: path, bytes: bytes), real: "/virtual/" + path, root: "/virtual")
+        }
+        d.virtual = Dictionary(uniqueKeysWithValues: sources.map { ("/virtual/" + $0.0, $0.1) })
+        return d.run(options: options)
+    }
+
+    var virtual: [String: [UInt8]]?
+
+    func run(options: CheckOptions) -> CheckResult {
+        let ws = Workspace(files: files, loader: self)
+        ws.assemble()
+        let diagnostics = Checker.check(ws, files: files, perFile: perFile, options: options)
+        return CheckResult(diagnostics: diagnostics, files: files, workspace: ws)
+    }
+
+    func display(_ real: String) -> String { Paths.relative(real, to: cwd) }
+
+    func collect(_ paths: [String]) throws(DriverError) {
+        for p in paths {
+            switch FileSystem.kind(p) {
+            case .missing:
+                throw DriverError(description: "chemin introuvable : \(p)")
+            case .other:
+                throw DriverError(description: "ni fichier ni dossier : \(p)")
+            case .directory:
+                guard let root = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
+                let found: [String]
+                do { found = try FileSystem.copFiles(under: p) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
+                for f in found { loadFile(f, root: root) }
+            case .file:
+                guard let real = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
+                let dir = Paths.directory(of: real)
+                loadFile(p, root: Paths.isInside(real, cwd) ? cwd : dir)
+            }
+        }
+    }
+
+    @discardableResult
+    func loadFile(_ path: String, root: String) -> FileModel? {
+        guard let real = FileSystem.realPath(path) else { return nil }
+        if let f = byRealPath[real] { return f }
+        let shown = display(real)
+        do {
+            let bytes = try FileSystem.read(real)
+            return add(SourceFile(path: shown, bytes: bytes), real: real, root: root)
+        } catch {
+            perFile.append(Diagnostic(.unreadableFile(reason: error.message), path: shown))
+            return nil
+        }
+    }
+
+    @discardableResult
+    func add(_ source: SourceFile, real: String, root: String) -> FileModel {
+        let syntax = Parser.parse(source)
+        let (model, diags) = Builder.build(syntax)
+        perFile += syntax.diagnostics
+        perFile += diags
+        files.append(model)
+        byRealPath[real] = model
+        info[ObjectIdentifier(model)] = (real, root)
+        return model
+    }
+
+    // MARK: SourceLoader
+
+    public func identity(of file: FileModel) -> String {
+        info[ObjectIdentifier(file)]?.real ?? file.source.path
+    }
+
+    public func load(_ path: String, from importer: FileModel) -> ImportOutcome {
+        guard let (real, root) = info[ObjectIdentifier(importer)] else { return .notFound }
+        let candidate = Paths.join(Paths.directory(of: real), path)
+        if let virtual {
+            let norm = Driver.normalize(candidate)
+            guard Paths.isInside(norm, root) else { return .outsideWorkspace }
+            if let f = byRealPath[norm] { return .file(f) }
+            guard let bytes = virtual[norm] else { return .notFound }
+            return .file(add(SourceFile(path: Paths.relative(norm, to: root), bytes: bytes), real: norm, root: root))
+        }
+        guard let resolved = FileSystem.realPath(candidate) else {
+            return Paths.isInside(Driver.normalize(candidate), root) ? .notFound : .outsideWorkspace
+        }
+        guard Paths.isInside(resolved, root) else { return .outsideWorkspace }
+        guard FileSystem.kind(resolved) == .file else { return .notFound }
+        if let f = byRealPath[resolved] { return .file(f) }
+        guard let f = loadFile(resolved, root: root) else { return .notFound }
+        return .file(f)
+    }
+
+    /// Removes `.` and `..` components of an absolute path.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for c in path.split(separator: "/") {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(c)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+extension CheckOptions {
+    /// Options with `--au` defaulting to today.
+    public static func today(strict: Bool = false) -> CheckOptions {
+        let t = FileSystem.today()
+        return CheckOptions(au: Day(year: t.year, month: t.month, day: t.day) ?? Day(ordinal: 0), strict: strict)
+    }
+}

@@ -1,0 +1,110 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+import CopcSema
+
+/// Collects diagnostics for one version, dropping those silenced by `# copc: ignorer`.
+public final class Reporter {
+    public private(set) var diagnostics: [Diagnostic] = []
+    let filesBySource: [ObjectIdentifier: FileModel]
+
+    init(filesBySource: [ObjectIdentifier: FileModel]) {
+        self.filesBySource = filesBySource
+    }
+
+    /// Reports `message` at `span` about `subject` (whose `ignorer` comments, and its ancestors', apply).
+    public func report(_ message: Message, at span: SourceSpan, subject: Element? = nil, notes: [Note] = [], severity: Severity? = nil) {
+        let code = message.code
+        if let s = subject, s.isSuppressed(code) { return }
+        if let f = filesBySource[ObjectIdentifier(span.file)], f.isSuppressed(code, at: span) { return }
+        diagnostics.append(Diagnostic(message, at: span, notes: notes, severity: severity))
+    }
+}
+
+/// What a rule sees: one consolidated version of one contract.
+public struct VersionContext {
+    public let unit: ContractUnit
+    public let version: ContractVersion
+    public let options: CheckOptions
+    public let reporter: Reporter
+    /// Whether this version is the one in force at the `--au` date (state checks run there only).
+    public let inForce: Bool
+
+    public var period: Window? { version.period }
+    public var periodNote: [Note] {
+        version.periodProp.map { [Note(.periodDeclared, at: $0.span)] } ?? []
+    }
+
+    public func planPeriod(_ name: String) -> Window? { version.plans[name]?.period }
+}
+
+/// A check over one consolidated version.
+public protocol VersionRule {
+    static func check(_ ctx: VersionContext)
+}
+
+/// Runs every check: per-file diagnostics, workspace diagnostics, rules on every version.
+public enum Checker {
+    static let versionRules: [any VersionRule.Type] = [
+        DuplicateIdentifiers.self,
+        ReferencesResolve.self,
+        IdMatchesParent.self,
+        NumberingSequence.self,
+        DeadlineWithinPeriod.self,
+        TargetYearWithinPeriod.self,
+        EveryYearHasTarget.self,
+        PendingTargets.self,
+        TargetUnitCompatible.self,
+        RelativeTargetHasBase.self,
+        RangeOrdered.self,
+        TargetsFollowDirection.self,
+        IndicatorHasUnit.self,
+        DeclinedTargetsHaveNoTarget.self,
+        ObjectiveCoverage.self,
+        ObjectiveHasPilot.self,
+    ]
+
+    /// All diagnostics of a workspace, deduplicated (a diagnostic repeated in version N and
+    /// N-1 is reported once, at its source) and sorted.
+    public static func check(_ workspace: Workspace, files: [FileModel], perFile: [Diagnostic], options: CheckOptions) -> [Diagnostic] {
+        var byFile: [ObjectIdentifier: FileModel] = [:]
+        for f in files { byFile[ObjectIdentifier(f.source)] = f }
+        var all: [Diagnostic] = []
+        // Per-file diagnostics (lexer, parser, builder) honour line suppressions too.
+        for d in perFile + workspace.diagnostics {
+            if let s = d.span, let f = byFile[ObjectIdentifier(s.file)], f.isSuppressed(d.code, at: s) { continue }
+            all.append(d)
+        }
+        for unit in workspace.units {
+            let inForce = unit.versionInForce(at: options.au)
+            // Latest version first, so that a repeated diagnostic keeps its latest wording.
+            for version in unit.versions.reversed() {
+                let reporter = Reporter(filesBySource: byFile)
+                let ctx = VersionContext(unit: unit, version: version, options: options, reporter: reporter, inForce: version === inForce)
+                for rule in versionRules { rule.check(ctx) }
+                all.append(contentsOf: reporter.diagnostics)
+            }
+            let reporter = Reporter(filesBySource: byFile)
+            AvenantRules.check(unit, options: options, reporter: reporter)
+            all.append(contentsOf: reporter.diagnostics)
+        }
+        let reporter = Reporter(filesBySource: byFile)
+        UnknownContract.check(workspace, reporter: reporter)
+        AnnuaireReferences.check(workspace, files: files, reporter: reporter)
+        all.append(contentsOf: reporter.diagnostics)
+
+        var seen = Set<String>()
+        var out: [Diagnostic] = []
+        for d in all {
+            let key: String
+            if let s = d.span {
+                key = "\(d.code.rawValue)|\(s.file.path)|\(s.range.start)|\(s.range.end)"
+            } else {
+                key = "\(d.code.rawValue)|\(d.path)|\(d.text)"
+            }
+            if seen.insert(key).inserted { out.append(d) }
+        }
+        out.sort(by: Diagnostic.ordered)
+        return out
+    }
+}

@@ -1,0 +1,101 @@
+import CopcDiagnostics
+import CopcSyntax
+import CopcSema
+
+/// COP203 (gap) and COP204 (out of order) — elements of one kind are grouped by prefix (the id
+/// without its last component; `A` for `A053`); in a group the last components run 1, 2, 3… or
+/// a, b, c… in document order. `1.e.1` also stands for `1.e` in group `1` when no element is
+/// `1.e`, so that a missing `1.d` is seen. Suffixes `bis`, `ter` are ignored.
+enum NumberingSequence: VersionRule {
+    struct Member {
+        let value: Int
+        let letter: Bool
+        let element: Element
+        /// The id text before the last component (`1.`, `A`, `TF-`), and the digits' width.
+        let head: String
+        let width: Int
+        let shown: String
+    }
+
+    static func split(_ id: String) -> (head: String, last: Substring)? {
+        if let sep = id.lastIndex(where: { $0 == "." || $0 == "-" }) {
+            let last = id[id.index(after: sep)...]
+            return last.isEmpty ? nil : (String(id[...sep]), last)
+        }
+        return (String(id.prefix { !$0.isNumber }), id.drop { !$0.isNumber })
+    }
+
+    static func component(_ s: Substring) -> (Int, Bool, Int)? {
+        var core = s
+        for suffix in ["quater", "bis", "ter"] where core.count > suffix.count && core.hasSuffix(suffix) {
+            core = core.dropLast(suffix.count)
+        }
+        if !core.isEmpty, core.allSatisfy({ $0.isASCII && $0.isNumber }) { return (Int(core) ?? 0, false, core.count) }
+        if core.count == 1, let c = core.first, c.isASCII, c.isLowercase { return (Int(c.asciiValue! - 96), true, 1) }
+        return nil
+    }
+
+    static func format(_ m: Member, _ value: Int) -> String {
+        if m.letter { return m.head + String(UnicodeScalar(UInt8(96 + max(1, min(26, value))))) }
+        let s = String(value)
+        return m.head + String(repeating: "0", count: max(0, m.width - s.count)) + s
+    }
+
+    static func check(_ ctx: VersionContext) {
+        var groups: [String: [Member]] = [:]
+        var order: [String] = []
+        var allKeys = Set<String>()
+        ctx.version.root.forEach { if let k = $0.key { allKeys.insert(k) } }
+        func add(_ groupKey: String, _ m: Member) {
+            if groups[groupKey] == nil { order.append(groupKey) }
+            groups[groupKey, default: []].append(m)
+        }
+        ctx.version.root.forEach { e in
+            guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { return }
+            let normHead = Element.normalize(head)
+            add(e.kind.rawValue + "|" + normHead, Member(value: v, letter: letter, element: e, head: head, width: width, shown: id))
+            // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
+            let comps = id.split(whereSeparator: { $0 == "." || $0 == "-" })
+            if comps.count >= 3 {
+                for j in 2..<comps.count {
+                    let prefixKey = comps[0..<j].joined(separator: ".")
+                    if allKeys.contains(prefixKey) { continue }
+                    guard let (pv, pl, pw) = component(comps[j - 1]) else { continue }
+                    let gk = e.kind.rawValue + "|" + comps[0..<(j - 1)].joined(separator: ".") + "."
+                    if let lastMember = groups[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
+                    let h = comps[0..<(j - 1)].joined(separator: ".") + "."
+                    add(gk, Member(value: pv, letter: pl, element: e, head: h, width: pw, shown: id))
+                }
+            }
+        }
+        for gk in order {
+            let members = groups[gk]!
+            guard let f = members.first, members.allSatisfy({ $0.letter == f.letter }) else { continue }
+            let kindName = f.element.kind.keyword
+            // Out of order.
+            var maxSoFar = f
+            for m in members.dropFirst() {
+                if m.value < maxSoFar.value {
+                    ctx.reporter.report(.numberingOrder(kind: kindName, id: m.shown, after: maxSoFar.shown),
+                                        at: m.element.idSpan ?? m.element.span, subject: m.element)
+                } else {
+                    maxSoFar = m
+                }
+            }
+            // Gaps, including before the first number.
+            let present = Set(members.map(\.value))
+            let sorted = present.sorted()
+            var previous = 0
+            for v in sorted {
+                if v > previous + 1 {
+                    let at = members.first { $0.value == v }!
+                    let missing = ((previous + 1)..<v).map { format(at, $0) }
+                    let shown = missing.count > 12 ? Array(missing.prefix(12)) + ["…"] : missing
+                    ctx.reporter.report(.numberingGap(kind: kindName, id: at.shown, missing: shown),
+                                        at: at.element.idSpan ?? at.element.span, subject: at.element)
+                }
+                previous = v
+            }
+        }
+    }
+}

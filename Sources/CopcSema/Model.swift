@@ -1,0 +1,194 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+
+/// A typed property value.
+public enum PropValue: Hashable, Sendable {
+    case text(String)
+    case referents([ReferentRef])
+    case deadline(Deadline)
+    case target(TargetValue)
+    /// A base value; `nil` quantity for `NC` (unknown).
+    case base(Quantity?)
+    case date(Day)
+    case period(Window)
+    /// A value of an enumerated key, in canonical (accented) form.
+    case word(String)
+    case unit(Unit)
+    case flag(Bool)
+    /// A malformed value (already reported).
+    case invalid
+}
+
+/// One property of an element, typed, with its source place and the avenant that set it.
+public struct Prop: Sendable {
+    /// Folded key: `delai`, `cible`, `pilote`, `signe le`…
+    public let key: String
+    public let keyText: String
+    public let label: String?
+    /// Years of a `cible` or `base`.
+    public let years: ClosedRange<Int>?
+    public let stepTitle: String?
+    public var value: PropValue
+    /// The value as written.
+    public let rawValue: String
+    public let span: SourceSpan
+    public let valueSpan: SourceSpan
+    /// 0 when set by the contract as signed, N when set by avenant N.
+    public var changedBy: Int = 0
+    public var motif: String?
+
+    /// The identity of a keyed property: two props with the same identity replace each other.
+    public var identity: String {
+        switch key {
+        case "delai": return "delai|" + (label ?? "")
+        case "etape": return "etape|" + (stepTitle ?? "")
+        case "base": return "base|" + (years.map { "\($0.lowerBound)" } ?? "")
+        case "cible": return "cible|" + (years.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "") + "|" + (label ?? "")
+        default: return key
+        }
+    }
+}
+
+/// An element of a contract: the contract itself, an axe, objectif, sous-objectif, action,
+/// indicateur, or a référent / plan declaration.
+public final class Element {
+    public let kind: ElementKind
+    public let id: String?
+    /// The id with `-` separators read as `.` (`2-1` = `2.1`), used for lookups.
+    public let key: String?
+    public var title: String?
+    /// The header line.
+    public let span: SourceSpan
+    public let idSpan: SourceSpan?
+    public weak var parent: Element?
+    public var children: [Element] = []
+    public var props: [Prop] = []
+    /// 0 when as signed, N when last changed by avenant N.
+    public var changedBy: Int = 0
+    public var motif: String?
+    /// Codes silenced by `# copc: ignorer` on the header line or the line above (own only).
+    public var suppressed: Set<Code> = []
+
+    public init(kind: ElementKind, id: String?, title: String?, span: SourceSpan, idSpan: SourceSpan?) {
+        self.kind = kind
+        self.id = id
+        self.key = id.map(Element.normalize)
+        self.title = title
+        self.span = span
+        self.idSpan = idSpan
+    }
+
+    public static func normalize(_ id: String) -> String {
+        String(id.map { $0 == "-" ? "." : $0 })
+    }
+
+    /// A deep copy of the subtree (for consolidated versions).
+    public func copy() -> Element {
+        let e = Element(kind: kind, id: id, title: title, span: span, idSpan: idSpan)
+        e.props = props
+        e.changedBy = changedBy
+        e.motif = motif
+        e.suppressed = suppressed
+        e.children = children.map { c in
+            let cc = c.copy()
+            cc.parent = e
+            return cc
+        }
+        return e
+    }
+
+    /// "l'action 1.1.2", "l'objectif « Un pilotage renforcé »".
+    public var displayName: String {
+        if let id { return "\(kind.withArticle) \(id)" }
+        return "\(kind.withArticle) « \(title ?? "?") »"
+    }
+
+    public var label: String { id ?? "« \(title ?? "?") »" }
+
+    public func all(_ key: String) -> [Prop] { props.filter { $0.key == key } }
+    public func first(_ key: String) -> Prop? { props.first { $0.key == key } }
+
+    /// Pre-order traversal of the subtree, self included.
+    public func forEach(_ body: (Element) -> Void) {
+        body(self)
+        for c in children { c.forEach(body) }
+    }
+
+    /// Whether `code` is silenced for this element or one of its ancestors.
+    public func isSuppressed(_ code: Code) -> Bool {
+        var e: Element? = self
+        while let x = e {
+            if x.suppressed.contains(code) { return true }
+            e = x.parent
+        }
+        return false
+    }
+
+    public var period: Window? {
+        if case .period(let w)? = first("periode")?.value { return w }
+        return nil
+    }
+
+    public func date(_ key: String) -> Day? {
+        if case .date(let d)? = first(key)?.value { return d }
+        return nil
+    }
+
+    public func word(_ key: String) -> String? {
+        if case .word(let w)? = first(key)?.value { return w }
+        return nil
+    }
+
+    public var unit: Unit? {
+        if case .unit(let u)? = first("unite")?.value { return u }
+        return nil
+    }
+}
+
+/// What a file declares, by its first element.
+public enum FileKind: Sendable {
+    case contract, avenant, annuaire, unknown
+}
+
+/// An avenant's change (`modifier`, `ajouter`, `supprimer`), typed.
+public struct Change {
+    public let op: ChangeOp
+    public let kind: ElementKind
+    public let id: String?
+    /// For `ajouter`: the new element (without parent). For `modifier`: a carrier of the props.
+    public let element: Element
+    public let placement: PlacementSyntax?
+    public let span: SourceSpan
+    public var motif: String? { element.motif }
+}
+
+/// The typed content of one file.
+public final class FileModel {
+    public let syntax: FileSyntax
+    public var source: SourceFile { syntax.file }
+    public var kind: FileKind = .unknown
+    /// The contract, avenant or annuaire header element; for a contract, the root of the tree.
+    public var root: Element?
+    /// `référent` and `plan` declarations of the file.
+    public var declarations: [Element] = []
+    public var uses: [UsesSyntax] = []
+    public var changes: [Change] = []
+    /// Avenant header: number and contract.
+    public var avenantNumber: Int?
+    public var contractRef: String?
+    public var contractRefSpan: SourceSpan?
+    /// Codes silenced per line (1-based) by `# copc: ignorer`.
+    public var lineSuppressions: [Int: Set<Code>] = [:]
+
+    init(syntax: FileSyntax) {
+        self.syntax = syntax
+    }
+
+    /// Whether a diagnostic at `span` is silenced by a comment on its line or the line above.
+    public func isSuppressed(_ code: Code, at span: SourceSpan) -> Bool {
+        guard !lineSuppressions.isEmpty else { return false }
+        let line = span.start.line
+        return lineSuppressions[line]?.contains(code) == true || lineSuppressions[line - 1]?.contains(code) == true
+    }
+}

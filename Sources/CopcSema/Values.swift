@@ -1,0 +1,508 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+
+/// The dimension of a unit: targets are compatible with an indicator when dimensions agree.
+public enum Dimension: String, Sendable {
+    case percent, money, count, duration, area, milestone, text
+}
+
+/// A unit of measure (design §3.5).
+public struct Unit: Hashable, Sendable, CustomStringConvertible {
+    public let symbol: String
+    public let dimension: Dimension
+    /// Scale within the dimension (money: 1 = €, 1000 = k€…; duration: days).
+    public let scale: Double
+
+    public var description: String { symbol }
+
+    public static let percent = Unit(symbol: "%", dimension: .percent, scale: 1)
+    public static let euro = Unit(symbol: "€", dimension: .money, scale: 1)
+    public static let count = Unit(symbol: "nombre", dimension: .count, scale: 1)
+
+    /// Reads a folded unit word (`%`, `k€`, `m€` for M€, `md€`, `nombre`, `jours`, `m²`…).
+    public static func parse(folded w: String) -> Unit? {
+        switch w {
+        case "%", "pourcent", "pourcentage": return .percent
+        case "€", "euro", "euros", "eur": return .euro
+        case "k€", "keur", "keuros": return Unit(symbol: "k€", dimension: .money, scale: 1e3)
+        case "m€", "meur", "meuros": return Unit(symbol: "M€", dimension: .money, scale: 1e6)
+        case "md€", "mdeur", "mds€", "mdseur": return Unit(symbol: "Md€", dimension: .money, scale: 1e9)
+        case "nombre", "nb": return .count
+        case "jour", "jours", "j": return Unit(symbol: "jours", dimension: .duration, scale: 1)
+        case "mois": return Unit(symbol: "mois", dimension: .duration, scale: 30.4375)
+        case "an", "ans", "annee", "annees": return Unit(symbol: "ans", dimension: .duration, scale: 365.25)
+        case "m²", "m2": return Unit(symbol: "m²", dimension: .area, scale: 1)
+        case "oui/non": return Unit(symbol: "oui/non", dimension: .milestone, scale: 1)
+        case "texte": return Unit(symbol: "texte", dimension: .text, scale: 1)
+        default: return nil
+        }
+    }
+
+    static let knownSymbols = ["%", "€", "k€", "M€", "Md€", "nombre", "jours", "mois", "ans", "m²", "oui/non", "texte"]
+}
+
+/// A quantity: a number and an optional unit (a bare number takes the indicator's unit).
+public struct Quantity: Hashable, Sendable, CustomStringConvertible {
+    public let value: Double
+    public let unit: Unit?
+    /// The number as written (`2,29`), kept for faithful rendering.
+    public let text: String
+
+    public var description: String {
+        guard let u = unit else { return text }
+        return text + " " + u.symbol
+    }
+}
+
+/// A target value (design §3.5), plus `suivi` (DECISIONS.md).
+public enum TargetValue: Hashable, Sendable {
+    case quantity(Quantity)
+    case range(Quantity, Quantity)
+    /// `op` is one of `≥`, `>`, `≤`, `<`.
+    case bound(String, Quantity)
+    case relative(Quantity)
+    case qualitative(String)
+    case milestone(String)
+    case text(String)
+    case pending
+    case notApplicable
+    case followed
+
+    /// The status of design §7.
+    public var status: String {
+        switch self {
+        case .pending: return "en attente d'avenant"
+        case .notApplicable: return "sans objet"
+        case .followed: return "suivi"
+        default: return "fixée"
+        }
+    }
+
+    public var kindName: String {
+        switch self {
+        case .quantity: return "quantité"
+        case .range: return "fourchette"
+        case .bound: return "borne"
+        case .relative: return "relative"
+        case .qualitative: return "qualitative"
+        case .milestone: return "jalon"
+        case .text: return "texte"
+        case .pending: return "en attente"
+        case .notApplicable: return "sans objet"
+        case .followed: return "suivi"
+        }
+    }
+
+    /// The units written on the target itself.
+    public var writtenUnits: [Unit] {
+        switch self {
+        case .quantity(let q), .bound(_, let q): return q.unit.map { [$0] } ?? []
+        case .range(let a, let b): return [a.unit, b.unit].compactMap { $0 }
+        default: return []
+        }
+    }
+
+    /// A number to compare successive targets against `sens` (COP403).
+    public var representative: Double? {
+        switch self {
+        case .quantity(let q), .bound(_, let q), .relative(let q): return q.value
+        case .range(let a, _): return a.value
+        default: return nil
+        }
+    }
+}
+
+/// How a deadline was written, before it is placed in a period (design §3.4).
+public enum DeadlineForm: Hashable, Sendable {
+    case window(Window)
+    case wholePeriod
+    case from(Day)
+    case until(Day)
+    case plan(String)
+    case toBeSpecified
+}
+
+/// A parsed deadline: its source text and its form.
+public struct Deadline: Hashable, Sendable {
+    public let text: String
+    public let form: DeadlineForm
+
+    /// The window of days the deadline denotes, given the contract period and the plans' periods.
+    public func window(period: Window?, planPeriod: (String) -> Window?) -> Window? {
+        switch form {
+        case .window(let w): return w
+        case .wholePeriod: return period
+        case .from(let d): return period.map { Window(d, max(d, $0.end)) }
+        case .until(let d): return period.map { Window(min(d, $0.start), d) }
+        case .plan(let name): return planPeriod(name)
+        case .toBeSpecified: return nil
+        }
+    }
+}
+
+/// A referent reference: an identifier, or `à déterminer`.
+public struct ReferentRef: Hashable, Sendable {
+    /// `nil` for `à déterminer`.
+    public let id: String?
+    public let range: ByteRange
+}
+
+/// Reads values out of a property's tokens. Every reader returns `nil` on malformed input;
+/// the caller words the diagnostic.
+public struct ValueReader {
+    public let file: SourceFile
+    public let tokens: [Token]
+    public var p: Int
+    public let end: Int
+
+    public init(file: SourceFile, tokens: [Token], range: Range<Int>) {
+        self.file = file
+        self.tokens = tokens
+        self.p = range.lowerBound
+        self.end = range.upperBound
+    }
+
+    public var atEnd: Bool { p >= end }
+
+    func folded(_ k: Int) -> String {
+        guard k < end else { return "" }
+        let t = tokens[k]
+        return TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)])
+    }
+
+    func raw(_ k: Int) -> String { k < end ? file.text(tokens[k].range) : "" }
+
+    func kind(_ k: Int) -> TokenKind { k < end ? tokens[k].kind : .endOfFile }
+
+    /// Consumes the folded words `words` if they come next.
+    mutating func accept(_ words: String...) -> Bool {
+        var k = p
+        for w in words {
+            guard kind(k) == .word, folded(k) == w else { return false }
+            k += 1
+        }
+        p = k
+        return true
+    }
+
+    /// True when only whitespace separates tokens `a` and `b` on the same line.
+    func adjacentBySpace(_ a: Int, _ b: Int) -> Bool {
+        let s = Int(tokens[a].end), e = Int(tokens[b].start)
+        guard e > s else { return false }
+        var k = s
+        let bytes = file.bytes
+        while k < e {
+            let c = bytes[k]
+            if c == 0x20 || c == 0x09 { k += 1; continue }
+            if c == 0xC2 && k + 1 < e && bytes[k + 1] == 0xA0 { k += 2; continue }
+            if c == 0xE2 && k + 2 < e && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xAF || bytes[k + 2] == 0x89) { k += 3; continue }
+            return false
+        }
+        return true
+    }
+
+    /// The text of the remaining tokens as written.
+    public var remainingText: String {
+        guard p < end else { return "" }
+        return file.text(ByteRange(Int(tokens[p].start), Int(tokens[end - 1].end)))
+    }
+
+    // MARK: numbers
+
+    static func isDigits(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+
+    /// A number in French notation: `2,29`, `4 000`, `-2 805 515,12`, `+5`, `2.29`.
+    public mutating func number() -> (Double, String)? {
+        guard kind(p) == .word else { return nil }
+        var text = raw(p)
+        guard var parsed = ValueReader.parseNumberWord(text) else { return nil }
+        var k = p + 1
+        // Thousands groups: a previous integer word followed by exactly three digits.
+        while !parsed.hasDecimals, kind(k) == .word, adjacentBySpace(k - 1, k) {
+            let w = raw(k)
+            let intPart = w.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+            guard intPart[0].count == 3, ValueReader.isDigits(intPart[0]),
+                  intPart.count == 1 || ValueReader.isDigits(intPart[1]) else { break }
+            text += " " + w
+            guard let next = ValueReader.parseNumberWord(text.replacingOccurrences(" ", "")) else { break }
+            parsed = next
+            k += 1
+        }
+        p = k
+        return (parsed.value, text)
+    }
+
+    static func parseNumberWord(_ w: String) -> (value: Double, hasDecimals: Bool)? {
+        var s = Substring(w)
+        var sign = 1.0
+        if s.first == "-" || s.first == "+" || s.first == "−" {
+            if s.first != "+" { sign = -1 }
+            s = s.dropFirst()
+        }
+        let parts = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
+        guard parts.count == 1 || parts.count == 2, isDigits(parts[0]) else { return nil }
+        if parts.count == 2 && !isDigits(parts[1]) { return nil }
+        guard let v = Double(parts.count == 2 ? "\(parts[0]).\(parts[1])" : String(parts[0])) else { return nil }
+        return (sign * v, parts.count == 2)
+    }
+
+    /// A four-digit year.
+    public mutating func year() -> Int? {
+        guard kind(p) == .word else { return nil }
+        let w = raw(p)
+        guard w.count == 4, let y = Int(w), y >= 1000 else { return nil }
+        p += 1
+        return y
+    }
+
+    // MARK: dates
+
+    /// `2024-12-31`, `31/12/2024`, `31/12/24`, `31 décembre 2024`, `1er juillet 2018`.
+    public mutating func date() -> Day? {
+        guard kind(p) == .word else { return nil }
+        let w = raw(p)
+        if let d = ValueReader.parseNumericDate(w) { p += 1; return d }
+        // `31 décembre 2024`
+        let f = folded(p)
+        let dayText = f.hasSuffix("er") ? String(f.dropLast(2)) : f
+        guard let dd = Int(dayText), let m = frenchMonths[folded(p + 1)], kind(p + 1) == .word else { return nil }
+        let save = p
+        p += 2
+        guard let y = year(), let d = Day(year: y, month: m, day: dd) else { p = save; return nil }
+        return d
+    }
+
+    static func parseNumericDate(_ w: String) -> Day? {
+        let iso = w.split(separator: "-", omittingEmptySubsequences: false)
+        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
+           iso[1].count <= 2, iso[2].count <= 2 {
+            return Day(year: y, month: m, day: d)
+        }
+        let fr = w.split(separator: "/", omittingEmptySubsequences: false)
+        if fr.count == 3, let d = Int(fr[0]), let m = Int(fr[1]), let yy = Int(fr[2]), fr[0].count <= 2, fr[1].count <= 2 {
+            let y: Int
+            if fr[2].count == 4 { y = yy } else if fr[2].count == 2 { y = 2000 + yy } else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        return nil
+    }
+
+    // MARK: periods
+
+    /// `2021 .. 2025`, `2021-01-01 .. 2025-12-31`, `de 2021 à 2025`, `2021-2025`, `2023`.
+    /// Returns the window even when it is inverted; the caller reports COP304.
+    public mutating func period() -> Window? {
+        let save = p
+        if kind(p) == .word, ["de", "du"].contains(folded(p)) { p += 1 }
+        if kind(p) == .word, p + 1 == end, let w = Optional(raw(p)) {
+            // `2021-2025` written as one word.
+            let parts = w.split(separator: "-")
+            if parts.count == 2, parts[0].count == 4, parts[1].count == 4, let a = Int(parts[0]), let b = Int(parts[1]) {
+                p += 1
+                return Window(.firstOf(a), .lastOf(b))
+            }
+        }
+        guard let a = periodPoint(start: true) else { p = save; return nil }
+        if kind(p) == .dotdot || (kind(p) == .word && ["a", "au"].contains(folded(p))) {
+            p += 1
+            guard let b = periodPoint(start: false) else { p = save; return nil }
+            return Window(a, b)
+        }
+        // A single year is a period of one year.
+        if let y = Int(raw(p - 1)), raw(p - 1).count == 4 { return Window.year(y) }
+        p = save
+        return nil
+    }
+
+    mutating func periodPoint(start: Bool) -> Day? {
+        if let d = date() { return d }
+        if let y = year() { return start ? .firstOf(y) : .lastOf(y) }
+        return nil
+    }
+
+    /// Years of a `cible` or `base` key: `2023`, `2021 .. 2025`, `de 2021 à 2025`.
+    public mutating func years() -> ClosedRange<Int>?? {
+        let save = p
+        if kind(p) == .word, folded(p) == "de" { p += 1 }
+        guard let a = year() else { p = save; return nil }
+        if kind(p) == .dotdot || (kind(p) == .word && ["a", "au"].contains(folded(p))) {
+            p += 1
+            guard let b = year() else { p = save; return nil }
+            if b < a { return .some(nil) } // inverted: COP304
+            return a...b
+        }
+        return a...a
+    }
+
+    // MARK: deadlines
+
+    /// One point of a deadline: a year, a quarter, a half-year, a month, a day, `début/mi/fin X`.
+    mutating func deadlinePoint() -> Window? {
+        let save = p
+        let f = folded(p)
+        guard kind(p) == .word else { return nil }
+        // Quarters and half-years: T1 2022, S2 2021.
+        if f.count == 2, let n = Int(f.dropFirst()), (f.first == "t" && (1...4).contains(n)) || (f.first == "s" && (1...2).contains(n)) {
+            p += 1
+            if let y = year() {
+                if f.first == "t" { return Window(.firstOf(y, 3 * n - 2), .lastOf(y, 3 * n)) }
+                return Window(.firstOf(y, 6 * n - 5), .lastOf(y, 6 * n))
+            }
+            p = save
+            return nil
+        }
+        // `1er trimestre 2022`, `2e semestre 2021`, `2ème trimestre`.
+        if let n = ValueReader.ordinal(f), kind(p + 1) == .word {
+            let unit = folded(p + 1)
+            if unit == "trimestre" || unit == "semestre" {
+                p += 2
+                if let y = year() {
+                    if unit == "trimestre", (1...4).contains(n) { return Window(.firstOf(y, 3 * n - 2), .lastOf(y, 3 * n)) }
+                    if unit == "semestre", (1...2).contains(n) { return Window(.firstOf(y, 6 * n - 5), .lastOf(y, 6 * n)) }
+                }
+                p = save
+                return nil
+            }
+        }
+        // `mi-2023`
+        if f.hasPrefix("mi-"), let y = Int(f.dropFirst(3)), f.count == 7 {
+            p += 1
+            return Window(.firstOf(y, 4), .lastOf(y, 9))
+        }
+        switch f {
+        case "debut", "mi", "fin":
+            p += 1
+            _ = accept("d'annee")
+            guard let y = year() else { p = save; return nil }
+            switch f {
+            case "debut": return Window(.firstOf(y, 1), .lastOf(y, 3))
+            case "mi": return Window(.firstOf(y, 4), .lastOf(y, 9))
+            default: return Window(.firstOf(y, 10), .lastOf(y, 12))
+            }
+        default: break
+        }
+        if let m = frenchMonths[f] {
+            p += 1
+            if let y = year() { return Window(.firstOf(y, m), .lastOf(y, m)) }
+            p = save
+            return nil
+        }
+        if let d = date() { return Window(d, d) }
+        if let y = year() { return Window.year(y) }
+        return nil
+    }
+
+    static func ordinal(_ f: String) -> Int? {
+        for suffix in ["er", "ere", "eme", "e", "nd", "nde"] where f.hasSuffix(suffix) {
+            if let n = Int(f.dropLast(suffix.count)) { return n }
+        }
+        return nil
+    }
+
+    /// A whole deadline expression (design §3.4 and DECISIONS.md). `nil` when malformed.
+    public mutating func deadline() -> DeadlineForm? {
+        let save = p
+        func done(_ f: DeadlineForm) -> DeadlineForm? { atEnd ? f : nil }
+        if accept("a", "preciser") { return done(.toBeSpecified) }
+        if accept("tout", "au", "long", "du") || accept("tout", "au", "long", "de", "la") || accept("tout", "au", "long", "de", "l'") {
+            if kind(p) == .word, ["contrat", "cop", "cpom", "cog", "convention"].contains(folded(p)) {
+                p += 1
+                return done(.wholePeriod)
+            }
+            p = save
+            return nil
+        }
+        if accept("duree", "du", "contrat") || accept("toute", "la", "duree", "du", "contrat")
+            || accept("periode", "du", "contrat") || accept("periode", "de", "cog") {
+            return done(.wholePeriod)
+        }
+        if accept("selon") {
+            guard kind(p) == .word else { p = save; return nil }
+            let name = raw(p)
+            p += 1
+            return done(.plan(name))
+        }
+        if accept("a", "partir", "de") || accept("a", "partir", "du") || accept("des", "le") || accept("des")
+            || accept("a", "compter", "de") || accept("a", "compter", "du") {
+            _ = accept("l'annee")
+            guard let w = deadlinePoint() else { p = save; return nil }
+            return done(.from(w.start))
+        }
+        if accept("d'ici", "le") || accept("d'ici") || accept("au", "plus", "tard", "le") || accept("au", "plus", "tard")
+            || accept("avant", "le") || accept("avant") || accept("jusqu'au") || accept("jusqu'a") || accept("jusqu'en") {
+            guard let w = deadlinePoint() else { p = save; return nil }
+            return done(.until(w.end))
+        }
+        var fromWord = false
+        if accept("de") || accept("du") { fromWord = true }
+        _ = !fromWord && accept("en")
+        guard let a = deadlinePoint() else { p = save; return nil }
+        if kind(p) == .dotdot || (kind(p) == .word && ["a", "au"].contains(folded(p))) {
+            p += 1
+            guard let b = deadlinePoint() else { p = save; return nil }
+            return done(.window(Window(a.start, b.end)))
+        }
+        if fromWord { p = save; return nil }
+        return done(.window(a))
+    }
+
+    // MARK: targets
+
+    /// A quantity: a number and an optional unit.
+    mutating func quantity() -> Quantity? {
+        guard let (v, text) = number() else { return nil }
+        if kind(p) == .percent { p += 1; return Quantity(value: v, unit: .percent, text: text) }
+        if kind(p) == .word, let u = Unit.parse(folded: folded(p)) { p += 1; return Quantity(value: v, unit: u, text: text) }
+        return Quantity(value: v, unit: nil, text: text)
+    }
+
+    /// A target value (design §3.5). `nil` when malformed.
+    public mutating func target() -> TargetValue? {
+        let save = p
+        func done(_ v: TargetValue) -> TargetValue? {
+            if atEnd { return v }
+            p = save
+            return nil
+        }
+        if kind(p) == .guillemets || kind(p) == .string || kind(p) == .textBlock {
+            let v = TokenText.value(of: tokens[p], in: file)
+            p += 1
+            return done(.text(v))
+        }
+        if accept("a", "fixer", "par", "avenant") || accept("avenant") || accept("a", "fixer") { return done(.pending) }
+        if accept("sans", "objet") || accept("/") || accept("-") { return done(.notApplicable) }
+        if accept("suivi") || accept("x") { return done(.followed) }
+        for q in ["equilibre", "excedent", "deficit"] where accept(q) { return done(.qualitative(q == "equilibre" ? "équilibre" : q == "excedent" ? "excédent" : "déficit")) }
+        for m in ["oui", "non", "realise", "realisee", "realisation"] where accept(m) {
+            return done(.milestone(m == "oui" || m == "non" ? m : "réalisé"))
+        }
+        if accept("entre") {
+            guard let a = quantity(), accept("et"), let b = quantity() else { p = save; return nil }
+            // `entre 2,2 et 2,8 %`: the unit written once applies to both bounds.
+            let a2 = a.unit == nil && b.unit != nil ? Quantity(value: a.value, unit: b.unit, text: a.text) : a
+            return done(.range(a2, b))
+        }
+        var op: String?
+        if kind(p) == .greaterEqual { op = "≥"; p += 1 }
+        else if kind(p) == .lessEqual { op = "≤"; p += 1 }
+        else if kind(p) == .greater { op = ">"; p += 1 }
+        else if kind(p) == .less { op = "<"; p += 1 }
+        else if accept("au", "moins") || accept("superieur", "ou", "egal", "a") || accept("minimum") { op = "≥" }
+        else if accept("au", "plus") || accept("inferieur", "ou", "egal", "a") || accept("maximum") { op = "≤" }
+        else if accept("plus", "de") || accept("superieur", "a") { op = ">" }
+        else if accept("moins", "de") || accept("inferieur", "a") { op = "<" }
+        guard let q = quantity() else { p = save; return nil }
+        if let op { return done(.bound(op, q)) }
+        if accept("de", "la", "base") || accept("par", "rapport", "a", "la", "base") { return done(.relative(q)) }
+        return done(.quantity(q))
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ a: Character, _ b: String) -> String {
+        var out = ""
+        for c in self { if c == a { out += b } else { out.append(c) } }
+        return out
+    }
+}

@@ -1,0 +1,427 @@
+import CopcSource
+import CopcDiagnostics
+
+/// The recovering, line-oriented parser.
+///
+/// Invariant: the parser never fails. Every line is consumed whatever it holds; a malformed
+/// line yields one diagnostic and the parser resumes at the next line. Properties that follow
+/// a malformed element header are swallowed silently, so one typo gives one diagnostic.
+public enum Parser {
+    public static func parse(_ file: SourceFile) -> FileSyntax {
+        let stream = Lexer.lex(file)
+        return parse(file, stream)
+    }
+
+    public static func parse(_ file: SourceFile, _ stream: TokenStream) -> FileSyntax {
+        var state = ParserState(file: file, tokens: stream.tokens)
+        state.diagnostics = stream.diagnostics
+        state.run()
+        let suppressions = Suppressions.read(file, stream.comments, &state.diagnostics)
+        return FileSyntax(file: file, tokens: stream.tokens, comments: stream.comments,
+                          items: state.items, suppressions: suppressions, diagnostics: state.diagnostics)
+    }
+}
+
+/// Keys whose colon may be omitted before a text value (`texte """…"""`, `titre « … »`).
+private let colonOptionalKeys: Set<String> = ["texte", "titre", "motif", "methode"]
+
+struct ParserState {
+    let file: SourceFile
+    let tokens: [Token]
+    var p = 0
+    var items: [ItemSyntax] = []
+    var diagnostics: [Diagnostic] = []
+    /// The element or change whose properties are being read.
+    var open: ItemSyntax?
+    /// After a malformed header: swallow properties until the next header.
+    var sink = false
+
+    init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens
+    }
+
+    // MARK: helpers
+
+    @inline(__always) func tok(_ k: Int) -> Token { tokens[min(k, tokens.count - 1)] }
+
+    func folded(_ t: Token) -> String {
+        TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)])
+    }
+
+    func text(_ t: Token) -> String { file.text(t.range) }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .newline, .endOfFile: return "la fin de la ligne"
+        case .string, .guillemets: return "la chaîne " + shorten(text(t))
+        case .textBlock: return "un bloc de texte"
+        default: return "« " + shorten(text(t)) + " »"
+        }
+    }
+
+    func shorten(_ s: String) -> String {
+        s.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(40))) + "…" : s
+    }
+
+    mutating func error(_ m: Message, _ range: ByteRange) {
+        diagnostics.append(Diagnostic(m, at: SourceSpan(file, range)))
+    }
+
+    /// Index of the newline or end-of-file token that ends the line starting at `k`.
+    func lineEnd(from k: Int) -> Int {
+        var e = k
+        while tokens[e].kind != .newline && tokens[e].kind != .endOfFile { e += 1 }
+        return e
+    }
+
+    // MARK: driver
+
+    mutating func run() {
+        while tokens[p].kind != .endOfFile {
+            if tokens[p].kind == .newline { p += 1; continue }
+            let before = p
+            let end = lineEnd(from: p)
+            parseLine(end)
+            p = end
+            precondition(p > before || tokens[p].kind == .newline, "parser made no progress")
+        }
+        flush()
+    }
+
+    mutating func flush() {
+        if let o = open { items.append(o) }
+        open = nil
+    }
+
+    mutating func parseLine(_ end: Int) {
+        let first = tokens[p]
+        guard first.kind == .word else {
+            // Invalid characters were already reported by the lexer.
+            if first.kind != .invalid {
+                error(.expected(.property, found: describe(first)), first.range)
+            }
+            return
+        }
+        let f = folded(first)
+        let nextIsColon = tok(p + 1).kind == .colon
+        if !nextIsColon, let kind = ElementKind(folded: f) {
+            parseHeader(kind, end)
+        } else if !nextIsColon && f == "utilise" {
+            parseUses(end)
+        } else if !nextIsColon, let op = ChangeOp(rawValue: f) {
+            parseChange(op, end)
+        } else {
+            parseProperty(end)
+        }
+    }
+
+    // MARK: headers
+
+    /// Reads `ID`, `« titre »`, `dans …` after a keyword; returns false after a reported error.
+    mutating func parseHeaderRest(_ e: inout ElementSyntax, _ end: Int, titleRequired: Bool) -> Bool {
+        // Identifier
+        if p < end && tokens[p].kind == .word && folded(tokens[p]) != "dans" {
+            e.id = text(tokens[p])
+            e.idRange = tokens[p].range
+            p += 1
+        } else if !e.kind.idOptional {
+            error(.expected(.identifier, found: describe(tokens[p])), tokens[p].range)
+            return false
+        }
+        // Title
+        if p < end && tokens[p].isText {
+            e.title = TokenText.value(of: tokens[p], in: file)
+            e.titleRange = tokens[p].range
+            p += 1
+        } else if titleRequired || e.id == nil {
+            error(.expected(.title, found: describe(tokens[p])), tokens[p].range)
+            return false
+        }
+        // Placement
+        if p < end && tokens[p].kind == .word && folded(tokens[p]) == "dans" {
+            let dansStart = tokens[p].start
+            p += 1
+            guard p < end, tokens[p].kind == .word, let k = ElementKind(folded: folded(tokens[p])) else {
+                error(.expected(.elementKind, found: describe(tokens[p])), tokens[p].range)
+                return false
+            }
+            p += 1
+            var id: String?
+            if k != .contrat {
+                guard p < end, tokens[p].kind == .word else {
+                    error(.expected(.identifier, found: describe(tokens[p])), tokens[p].range)
+                    return false
+                }
+                id = text(tokens[p])
+                p += 1
+            }
+            e.placement = PlacementSyntax(kind: k, id: id, range: ByteRange(Int(dansStart), Int(tokens[p - 1].end)))
+        }
+        if p < end {
+            error(.expected(.endOfLine, found: describe(tokens[p])), tokens[p].range)
+            return false
+        }
+        return true
+    }
+
+    mutating func parseHeader(_ kind: ElementKind, _ end: Int) {
+        flush()
+        let kw = tokens[p]
+        let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
+        var e = ElementSyntax(kind: kind, keywordRange: kw.range, range: lineRange)
+        p += 1
+        var ok = true
+        if kind == .avenant {
+            ok = parseAvenantHeader(&e, end)
+        } else {
+            let titleRequired = kind != .referent && kind != .plan && kind != .annuaire
+            ok = parseHeaderRest(&e, end, titleRequired: titleRequired)
+        }
+        if ok {
+            open = .element(e)
+            sink = false
+        } else {
+            sink = true
+        }
+    }
+
+    /// `avenant N au contrat ID « titre »`.
+    mutating func parseAvenantHeader(_ e: inout ElementSyntax, _ end: Int) -> Bool {
+        guard p < end, tokens[p].kind == .word else {
+            error(.expected(.avenantNumber, found: describe(tokens[p])), tokens[p].range)
+            return false
+        }
+        e.id = text(tokens[p])
+        e.idRange = tokens[p].range
+        p += 1
+        guard p + 2 <= end, tokens[p].kind == .word, folded(tokens[p]) == "au",
+              tokens[p + 1].kind == .word, folded(tokens[p + 1]) == "contrat",
+              p + 2 < end, tokens[p + 2].kind == .word else {
+            error(.expected(.contractReference, found: describe(tokens[p])), tokens[p].range)
+            return false
+        }
+        e.contractRef = text(tokens[p + 2])
+        e.contractRefRange = tokens[p + 2].range
+        p += 3
+        if p < end && tokens[p].isText {
+            e.title = TokenText.value(of: tokens[p], in: file)
+            e.titleRange = tokens[p].range
+            p += 1
+        }
+        if p < end {
+            error(.expected(.endOfLine, found: describe(tokens[p])), tokens[p].range)
+            return false
+        }
+        return true
+    }
+
+    /// `utilise « chemin »`: recorded in place; it does not close the open element, so the
+    /// header properties that follow it (`période : …`) still attach to the header.
+    mutating func parseUses(_ end: Int) {
+        let kw = tokens[p]
+        p += 1
+        guard p < end, tokens[p].isText else {
+            error(.expected(.path, found: describe(tokens[p])), tokens[p].range)
+            return
+        }
+        let path = TokenText.value(of: tokens[p], in: file)
+        let range = ByteRange(Int(kw.start), Int(tokens[p].end))
+        p += 1
+        if p < end {
+            error(.expected(.endOfLine, found: describe(tokens[p])), tokens[p].range)
+        }
+        items.append(.uses(UsesSyntax(path: path, range: range)))
+    }
+
+    mutating func parseChange(_ op: ChangeOp, _ end: Int) {
+        flush()
+        let kw = tokens[p]
+        let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
+        p += 1
+        guard p < end, tokens[p].kind == .word, let kind = ElementKind(folded: folded(tokens[p])),
+              kind != .avenant, kind != .annuaire else {
+            error(.expected(.elementKind, found: describe(tokens[p])), tokens[p].range)
+            sink = true
+            return
+        }
+        var e = ElementSyntax(kind: kind, keywordRange: tokens[p].range, range: lineRange)
+        p += 1
+        var ok = true
+        if kind == .contrat {
+            if op != .modifier {
+                error(.expected(.elementKind, found: describe(tokens[p - 1])), tokens[p - 1].range)
+                ok = false
+            } else if p < end {
+                error(.expected(.endOfLine, found: describe(tokens[p])), tokens[p].range)
+                ok = false
+            }
+        } else if op == .ajouter {
+            let titleRequired = kind != .referent && kind != .plan
+            ok = parseHeaderRest(&e, end, titleRequired: titleRequired)
+        } else {
+            if p < end && tokens[p].kind == .word {
+                e.id = text(tokens[p])
+                e.idRange = tokens[p].range
+                p += 1
+            } else {
+                error(.expected(.identifier, found: describe(tokens[p])), tokens[p].range)
+                ok = false
+            }
+            if ok && p < end {
+                error(.expected(.endOfLine, found: describe(tokens[p])), tokens[p].range)
+                ok = false
+            }
+        }
+        if ok {
+            open = .change(ChangeSyntax(op: op, opRange: kw.range, element: e))
+            sink = false
+        } else {
+            sink = true
+        }
+    }
+
+    // MARK: properties
+
+    mutating func parseProperty(_ end: Int) {
+        let start = p
+        let first = tokens[p]
+        let head = folded(first)
+        var key = head
+        var keyEnd = first.end
+        var yearTokens = p..<p
+        var stepTitle: String?
+        var label: String?
+        var labelRange: ByteRange?
+        p += 1
+
+        switch head {
+        case "cible", "base":
+            let ys = p
+            while p < end && tokens[p].kind != .colon && tokens[p].kind != .lparen { p += 1 }
+            yearTokens = ys..<p
+            if p > ys { keyEnd = tokens[p - 1].end }
+        case "etape":
+            if p < end && tokens[p].isText {
+                stepTitle = TokenText.value(of: tokens[p], in: file)
+                keyEnd = tokens[p].end
+                p += 1
+            } else {
+                error(.expected(.stepTitle, found: describe(tokens[p])), tokens[p].range)
+                return
+            }
+        case "texte", "titre", "motif", "methode", "delai":
+            break
+        default:
+            // Multi-word keys: `signé le`, `en vigueur le`, `approuvé le`.
+            var parts = [head]
+            while p < end && tokens[p].kind == .word && parts.count < 4 {
+                parts.append(folded(tokens[p]))
+                keyEnd = tokens[p].end
+                p += 1
+            }
+            key = parts.joined(separator: " ")
+        }
+        if p < end && tokens[p].kind == .lparen {
+            let ls = p
+            p += 1
+            var words: [String] = []
+            while p < end && tokens[p].kind != .rparen {
+                words.append(tokens[p].isText ? TokenText.value(of: tokens[p], in: file) : text(tokens[p]))
+                p += 1
+            }
+            guard p < end else {
+                error(.expected(.closingParen, found: describe(tokens[p])), tokens[p].range)
+                return
+            }
+            label = words.joined(separator: " ")
+            labelRange = ByteRange(Int(tokens[ls].start), Int(tokens[p].end))
+            if words.isEmpty {
+                error(.expected(.label, found: describe(tokens[p])), tokens[p].range)
+                return
+            }
+            keyEnd = tokens[p].end
+            p += 1
+        }
+        if p < end && tokens[p].kind == .colon {
+            p += 1
+        } else if !(colonOptionalKeys.contains(key) && p < end && tokens[p].isText) {
+            if open == nil && !sink {
+                error(.unknownKeyword(text(first), suggestion: nearestKeyword(head)), first.range)
+            } else if !sink {
+                let suggestion = nearestKeyword(head)
+                if suggestion != nil && tokens[p].kind != .colon {
+                    error(.unknownKeyword(text(first), suggestion: suggestion), first.range)
+                    sink = true
+                } else {
+                    error(.expected(.colon, found: describe(tokens[p])), tokens[p].range)
+                }
+            }
+            return
+        }
+        if sink { return }
+        let valueStart = p
+        let valueRange: ByteRange
+        if end > valueStart {
+            valueRange = ByteRange(Int(tokens[valueStart].start), Int(tokens[end - 1].end))
+        } else {
+            valueRange = ByteRange(Int(tokens[max(valueStart - 1, start)].end), Int(tokens[max(valueStart - 1, start)].end))
+        }
+        let prop = PropertySyntax(
+            key: key, keyText: file.text(ByteRange(Int(first.start), Int(keyEnd))),
+            keyRange: ByteRange(Int(first.start), Int(keyEnd)),
+            label: label, labelRange: labelRange, yearTokens: yearTokens, stepTitle: stepTitle,
+            valueTokens: valueStart..<end, valueRange: valueRange,
+            range: ByteRange(Int(first.start), Int(tokens[end - 1].end)))
+        p = end
+        switch open {
+        case .element(var e)?:
+            e.properties.append(prop)
+            open = .element(e)
+        case .change(var c)?:
+            c.element.properties.append(prop)
+            open = .change(c)
+        default:
+            error(.propertyOutsideElement, prop.range)
+        }
+    }
+
+    /// An element keyword close to a mistyped line head (`objectf` → `objectif`).
+    func nearestKeyword(_ head: String) -> String? {
+        let words = ElementKind.allCases.map(\.keyword) + ["utilise", "modifier", "ajouter", "supprimer"]
+        return Suggest.nearest(to: head, among: words, normalize: { TokenText.fold($0) })
+    }
+}
+
+/// Reads `# copc: ignorer CODE[, CODE]` comments.
+enum Suppressions {
+    static func read(_ file: SourceFile, _ comments: [ByteRange], _ diagnostics: inout [Diagnostic]) -> [SuppressionSyntax] {
+        var out: [SuppressionSyntax] = []
+        for c in comments {
+            // Cheap filter: only comments mentioning "copc" are directives.
+            let text = file.text(ByteRange(c.start + 1, c.end))
+            let trimmed = TokenText.trimSpaces(text)
+            let lower = TokenText.fold(trimmed)
+            guard lower.hasPrefix("copc:") || lower.hasPrefix("copc :") else { continue }
+            var rest = Substring(lower.drop(while: { $0 != ":" }).dropFirst())
+            rest = rest.drop(while: { $0 == " " })
+            let verbs = ["ignorer", "ignore"]
+            guard let verb = verbs.first(where: { rest.hasPrefix($0) }) else { continue }
+            rest = rest.dropFirst(verb.count)
+            var codes: [Code] = []
+            for part in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
+                if let code = Code(parsing: String(part)) {
+                    codes.append(code)
+                } else {
+                    let all = Code.allCases.map(\.rawValue)
+                    diagnostics.append(Diagnostic(.invalidEnumValue(key: "copc: ignorer", value: String(part).uppercased(), allowed: ["COPxxx"], suggestion: Suggest.nearest(to: String(part).uppercased(), among: all)), at: SourceSpan(file, c)))
+                    break
+                }
+            }
+            if !codes.isEmpty {
+                out.append(SuppressionSyntax(line: file.location(of: c.start).line, codes: codes, range: c))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,190 @@
+// copc — the command-line shell over CopcDriver: argument parsing, output, exit status.
+import CopcDiagnostics
+import CopcSema
+import CopcDriver
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let version = "0.1.0"
+
+let mainHelp = """
+copc \(version) — compilateur des contrats d'objectifs et de performance (COP, CPOM, COG)
+
+Usage :
+  copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
+  copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
+  copc --help | --version
+
+Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
+sans chemin, le dossier courant.
+
+Voir « copc check --help » pour les options de vérification.
+"""
+
+let checkHelp = """
+Usage : copc check [CHEMINS…] [options]
+
+Vérifie les fichiers .cop (contrats, annuaires, avenants) et signale chaque
+problème avec son code, sa place et un message en français.
+
+Options :
+  --format humain|gcc|json   format de sortie (défaut : humain)
+  --au AAAA-MM-JJ            date de référence : version en vigueur et années
+                             commencées (défaut : aujourd'hui)
+  --strict                   les avertissements font échouer la vérification ;
+                             une cible en attente d'une année commencée devient
+                             une erreur
+  --couleur auto|toujours|jamais
+                             couleurs de la sortie humaine (défaut : auto, c'est-à-dire
+                             si la sortie est un terminal et que NO_COLOR n'est pas défini)
+  -h, --help                 affiche cette aide
+
+Statut de sortie : 0 aucune erreur ; 1 au moins une erreur (avec --strict, aussi
+un avertissement) ; 2 mauvais usage ou échec de lecture avant toute vérification.
+"""
+
+func fail(_ message: String) -> Never {
+    writeErr("copc : \(message)\n")
+    exit(2)
+}
+
+func writeOut(_ s: String) {
+    var s = s
+    s.withUTF8 { buf in
+        var off = 0
+        while off < buf.count {
+            let n = write(1, buf.baseAddress! + off, buf.count - off)
+            if n <= 0 { if errno == EINTR { continue }; return }
+            off += n
+        }
+    }
+}
+
+func writeErr(_ s: String) {
+    var s = s
+    s.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
+}
+
+func parseDate(_ s: String) -> Day? {
+    let parts = s.split(separator: "-")
+    if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) { return Day(year: y, month: m, day: d) }
+    let fr = s.split(separator: "/")
+    if fr.count == 3, let d = Int(fr[0]), let m = Int(fr[1]), let y = Int(fr[2]) { return Day(year: y, month: m, day: d) }
+    return nil
+}
+
+func runCheck(_ args: ArraySlice<String>) -> Int32 {
+    var paths: [String] = []
+    var format = OutputFormat.humain
+    var au: Day?
+    var strict = false
+    var color = "auto"
+    var it = args.makeIterator()
+    func value(_ flag: String) -> String {
+        guard let v = it.next() else { fail("l'option \(flag) attend une valeur (voir « copc check --help »)") }
+        return v
+    }
+    var onlyPaths = false
+    while let a = it.next() {
+        if onlyPaths || !a.hasPrefix("-") || a == "-" { paths.append(a); continue }
+        var flag = a
+        var inline: String?
+        if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+            flag = String(a[..<eq])
+            inline = String(a[a.index(after: eq)...])
+        }
+        switch flag {
+        case "--": onlyPaths = true
+        case "-h", "--help", "--aide":
+            writeOut(checkHelp + "\n")
+            return 0
+        case "--format":
+            let v = inline ?? value(flag)
+            guard let f = OutputFormat(rawValue: v) else {
+                fail("format inconnu « \(v) » (formats possibles : humain, gcc, json)")
+            }
+            format = f
+        case "--au":
+            let v = inline ?? value(flag)
+            guard let d = parseDate(v) else { fail("date invalide pour --au : « \(v) » (attendu : AAAA-MM-JJ)") }
+            au = d
+        case "--strict":
+            strict = true
+        case "--couleur", "--color":
+            let v = inline ?? value(flag)
+            guard ["auto", "toujours", "jamais"].contains(v) else {
+                fail("valeur inconnue pour --couleur : « \(v) » (auto, toujours ou jamais)")
+            }
+            color = v
+        default:
+            fail("option inconnue « \(a) » (voir « copc check --help »)")
+        }
+    }
+    var options = CheckOptions.today(strict: strict)
+    if let au { options.au = au }
+    let result: CheckResult
+    do {
+        result = try Driver.check(paths: paths, options: options)
+    } catch {
+        fail(error.description)
+    }
+    switch format {
+    case .json: writeOut(DiagnosticRenderer.json(result.diagnostics))
+    case .gcc: writeOut(DiagnosticRenderer.gcc(result.diagnostics))
+    case .humain:
+        let useColor: Bool
+        switch color {
+        case "toujours": useColor = true
+        case "jamais": useColor = false
+        default:
+            useColor = FileSystem.isTerminal(1) && FileSystem.environment("NO_COLOR") == nil && FileSystem.environment("TERM") != "dumb"
+        }
+        if result.files.isEmpty {
+            writeOut("aucun fichier .cop trouvé\n")
+        }
+        writeOut(DiagnosticRenderer.human(result.diagnostics, color: useColor))
+    }
+    return result.exitStatus(strict: strict)
+}
+
+func runExplain(_ args: ArraySlice<String>) -> Int32 {
+    guard let first = args.first else { fail("« expliquer » attend un code (ex. copc expliquer COP300)") }
+    if first == "-h" || first == "--help" {
+        writeOut("Usage : copc expliquer CODE\n\nAffiche l'explication longue d'un code de diagnostic, avec un exemple et la correction.\nCodes : " + Code.allCases.map(\.rawValue).joined(separator: ", ") + "\n")
+        return 0
+    }
+    guard args.count == 1 else { fail("« expliquer » attend un seul code") }
+    guard let code = Code(parsing: first) else {
+        let suggestion = Suggest.nearest(to: first.uppercased(), among: Code.allCases.map(\.rawValue))
+        fail("code inconnu « \(first) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc expliquer --help »)")
+    }
+    writeOut(code.explanation + "\n")
+    return 0
+}
+
+let argv = CommandLine.arguments
+guard argv.count >= 2 else {
+    writeOut(mainHelp + "\n")
+    exit(2)
+}
+let command = argv[1]
+let rest = argv[2...]
+switch command {
+case "check", "verifier", "vérifier":
+    exit(runCheck(rest))
+case "expliquer", "explain":
+    exit(runExplain(rest))
+case "-h", "--help", "--aide", "aide", "help":
+    writeOut(mainHelp + "\n")
+    exit(0)
+case "--version", "-V":
+    writeOut("copc \(version)\n")
+    exit(0)
+default:
+    let commands = ["check", "expliquer"]
+    let suggestion = Suggest.nearest(to: command, among: commands)
+    fail("commande inconnue « \(command) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc --help »)")
+}
