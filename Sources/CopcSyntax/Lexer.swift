@@ -239,10 +239,19 @@ struct LexerState {
         let s = i
         let n = buf.count
         i += 2
+        // French text nests guillemets: « la fiche « DCF unique » citée ».
+        var depth = 1
         while i < n {
             let b = buf[i]
+            if b == 0xC2 && at(i + 1) == 0xAB {
+                depth += 1
+                i += 2
+                continue
+            }
             if b == 0xC2 && at(i + 1) == 0xBB {
                 i += 2
+                depth -= 1
+                if depth > 0 { continue }
                 tokens.append(Token(.guillemets, s, i))
                 return
             }
