@@ -4,7 +4,7 @@ import CopcSema
 
 /// COP203 (gap) and COP204 (out of order) — elements of one kind are grouped by prefix (the id
 /// without its last component; `A` for `A053`); in a group the last components run 1, 2, 3… or
-/// a, b, c… in document order. `1.e.1` also stands for `1.e` in group `1` when no element is
+/// a, b, c… in document order, without holes between the numbers present. `1.e.1` also stands for `1.e` in group `1` when no element is
 /// `1.e`, so that a missing `1.d` is seen. Suffixes `bis`, `ter` are ignored.
 enum NumberingSequence: VersionRule {
     struct Member {
@@ -82,11 +82,11 @@ enum NumberingSequence: VersionRule {
                     maxSoFar = m
                 }
             }
-            // Gaps, including before the first number.
+            // Gaps between present numbers (a group may start anywhere: `objectif 7` alone is fine).
             let present = Set(members.map(\.value))
             let sorted = present.sorted()
-            var previous = 0
-            for v in sorted {
+            var previous = sorted.first ?? 0
+            for v in sorted.dropFirst() {
                 if v > previous + 1 {
                     let at = members.first { $0.value == v }!
                     let missing = ((previous + 1)..<v).map { format(at, $0) }

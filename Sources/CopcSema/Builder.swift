@@ -155,6 +155,8 @@ struct BuilderState {
             parent = stack.last ?? root
             if !BuilderState.allowedParents(e.kind).contains(parent!.kind) {
                 report(.misplacedElement(kind: e.kind.keyword, reason: BuilderState.placementRule(e.kind)), e.keywordRange)
+                // Structure checks would only repeat the same defect.
+                el.suppressed.formUnion([.cop202, .cop500, .cop501, .cop502])
             }
         }
         el.parent = parent
@@ -188,14 +190,23 @@ struct BuilderState {
         }
         var seen: [String: ByteRange] = [:]
         for p in e.properties {
+            if p.malformed {
+                // Already reported by the parser: record the key (value unknown), say nothing more.
+                if let spec = specs.first(where: { $0.key == p.key }), !spec.keyed, seen[spec.key] == nil {
+                    seen[spec.key] = p.keyRange
+                    el.props.append(Prop(key: spec.key, keyText: p.keyText, label: nil, years: nil, stepTitle: nil, value: .invalid,
+                                         rawValue: "", span: span(p.range), valueSpan: span(p.valueRange)))
+                }
+                continue
+            }
             guard let spec = specs.first(where: { $0.key == p.key }) else {
                 let suggestion = Suggest.nearest(to: p.key, among: specs.map(\.display), normalize: { TokenText.fold($0) })
                 report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: suggestion), p.keyRange)
                 continue
             }
             if p.label != nil && !spec.labelled {
+                // Reported once; the property itself is still read, without its label.
                 report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: spec.display), p.labelRange ?? p.keyRange)
-                continue
             }
             for prop in makeProps(p, spec) {
                 if prop.key == "titre" {
@@ -254,9 +265,11 @@ struct BuilderState {
                 return []
             }
         }
-        let value = readValue(p, spec)
+        // An invalid character in the value was reported by the lexer: no second diagnostic.
+        let hasInvalidToken = p.valueTokens.contains { syntax.tokens[$0].kind == .invalid }
+        let value = hasInvalidToken ? PropValue.invalid : readValue(p, spec)
         let raw = p.valueTokens.isEmpty ? "" : file.text(p.valueRange)
-        let base = Prop(key: spec.key, keyText: p.keyText, label: p.label, years: years, stepTitle: p.stepTitle,
+        let base = Prop(key: spec.key, keyText: p.keyText, label: spec.labelled ? p.label : nil, years: years, stepTitle: p.stepTitle,
                         value: value, rawValue: raw, span: span(p.range), valueSpan: span(p.valueRange))
         if spec.key == "cible", let ys = years, ys.count > 1 {
             return ys.map { y in

@@ -128,6 +128,11 @@ public struct Deadline: Hashable, Sendable {
     public let text: String
     public let form: DeadlineForm
 
+    public init(text: String, form: DeadlineForm) {
+        self.text = text
+        self.form = form
+    }
+
     /// The window of days the deadline denotes, given the contract period and the plans' periods.
     public func window(period: Window?, planPeriod: (String) -> Window?) -> Window? {
         switch form {

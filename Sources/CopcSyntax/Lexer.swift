@@ -125,6 +125,7 @@ struct LexerState {
                 while i < n && buf[i] != UInt8(ascii: "\n") { i += 1 }
                 var e = i
                 if e > s && buf[e - 1] == UInt8(ascii: "\r") { e -= 1 }
+                validate(s, e)
                 comments.append(ByteRange(s, e))
             case .nonASCII:
                 let (w, len) = wide(i)
@@ -151,6 +152,19 @@ struct LexerState {
             }
         }
         tokens.append(Token(.endOfFile, n, n))
+    }
+
+    /// Reports invalid UTF-8 inside a comment or a string, whose bytes are otherwise skipped.
+    mutating func validate(_ s: Int, _ e: Int) {
+        var k = s
+        while k < e {
+            if buf[k] < 0x80 { k += 1; continue }
+            let (w, len) = wide(k)
+            if w == .invalid {
+                diag(.invalidUTF8(offset: k), k, k + 1)
+            }
+            k += len
+        }
     }
 
     func hex4(_ b: UInt8) -> String {
@@ -208,11 +222,13 @@ struct LexerState {
             while i < n {
                 if buf[i] == UInt8(ascii: "\"") && at(i + 1) == UInt8(ascii: "\"") && at(i + 2) == UInt8(ascii: "\"") {
                     i += 3
+                    validate(s, i)
                     tokens.append(Token(.textBlock, s, i))
                     return
                 }
                 i += 1
             }
+            validate(s, n)
             diag(.unterminatedTextBlock, s, s + 3)
             tokens.append(Token(.textBlock, s, n))
             return
@@ -223,6 +239,7 @@ struct LexerState {
             if b == UInt8(ascii: "\\") && i + 1 < n && buf[i + 1] != UInt8(ascii: "\n") { i += 2; continue }
             if b == UInt8(ascii: "\"") {
                 i += 1
+                validate(s, i)
                 tokens.append(Token(.string, s, i))
                 return
             }
@@ -231,6 +248,7 @@ struct LexerState {
         }
         var e = i
         if e > s && buf[e - 1] == UInt8(ascii: "\r") { e -= 1 }
+        validate(s, e)
         diag(.unterminatedString, s, e)
         tokens.append(Token(.string, s, e))
     }
@@ -252,6 +270,7 @@ struct LexerState {
                 i += 2
                 depth -= 1
                 if depth > 0 { continue }
+                validate(s, i)
                 tokens.append(Token(.guillemets, s, i))
                 return
             }
@@ -260,6 +279,7 @@ struct LexerState {
         }
         var e = i
         if e > s && buf[e - 1] == UInt8(ascii: "\r") { e -= 1 }
+        validate(s, e)
         diag(.unterminatedGuillemets, s, e)
         tokens.append(Token(.guillemets, s, e))
     }

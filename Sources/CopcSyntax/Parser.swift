@@ -355,6 +355,12 @@ struct ParserState {
                     sink = true
                 } else {
                     error(.expected(.colon, found: describe(tokens[p])), tokens[p].range)
+                    // Keep the key, so that later checks do not also report it as missing.
+                    attach(PropertySyntax(
+                        key: head, keyText: text(first), keyRange: first.range, label: label, labelRange: labelRange,
+                        yearTokens: yearTokens, stepTitle: stepTitle, valueTokens: end..<end,
+                        valueRange: ByteRange(Int(tokens[end - 1].end), Int(tokens[end - 1].end)),
+                        range: ByteRange(Int(first.start), Int(tokens[end - 1].end)), malformed: true))
                 }
             }
             return
@@ -374,6 +380,10 @@ struct ParserState {
             valueTokens: valueStart..<end, valueRange: valueRange,
             range: ByteRange(Int(first.start), Int(tokens[end - 1].end)))
         p = end
+        attach(prop)
+    }
+
+    mutating func attach(_ prop: PropertySyntax) {
         switch open {
         case .element(var e)?:
             e.properties.append(prop)

@@ -96,6 +96,8 @@ public struct PropertySyntax: Sendable {
     public var valueRange: ByteRange
     /// The whole line.
     public var range: ByteRange
+    /// The line could not be read (a diagnostic was given): the key is known, the value is not.
+    public var malformed = false
 }
 
 /// An element header and the properties that follow it.

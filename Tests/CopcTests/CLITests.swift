@@ -1,0 +1,107 @@
+import XCTest
+import Foundation
+import CopcDriver
+
+/// The command line as a user runs it: exit status, French help, formats, bad usage.
+final class CLITests: XCTestCase {
+    var binary: URL {
+        // The test bundle lives next to the built executables.
+        var dir = Bundle(for: CLITests.self).bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("copc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: repositoryRoot + "/.build/debug/copc")
+    }
+
+    func run(_ args: [String], cwd: String? = nil) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func tempDir(_ files: [String: String]) throws -> String {
+        let dir = NSTemporaryDirectory() + "copc-cli-\(UUID().uuidString)"
+        for (name, text) in files {
+            let path = dir + "/" + name
+            try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    func testExitStatus() throws {
+        let dir = try tempDir(["ok.cop": cleanContract])
+        XCTAssertEqual(try run(["check", dir + "/ok.cop"]).0, 0)
+        let bad = try tempDir(["bad.cop": cleanContract.replacingOccurrences(of: "fin 2022", with: "fin 2030")])
+        let (status, out, _) = try run(["check", bad])
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(out.contains("erreur[COP300]"), out)
+        let warn = try tempDir(["w.cop": cleanContract.replacingOccurrences(of: "  unité : %\n", with: "")])
+        XCTAssertEqual(try run(["check", warn]).0, 0)
+        XCTAssertEqual(try run(["check", warn, "--strict"]).0, 1)
+    }
+
+    func testJSONAndGCCFormats() throws {
+        let dir = try tempDir(["c.cop": cleanContract.replacingOccurrences(of: "fin 2022", with: "fin 2030")])
+        let (_, json, _) = try run(["check", "--format", "json", "c.cop"], cwd: dir)
+        let obj = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        XCTAssertEqual(obj["version"] as? Int, 1)
+        let d = (obj["diagnostics"] as! [[String: Any]])[0]
+        XCTAssertEqual(d["code"] as? String, "COP300")
+        XCTAssertEqual(d["file"] as? String, "c.cop")
+        XCTAssertEqual(d["line"] as? Int, 10)
+        let (_, gcc, _) = try run(["check", "--format=gcc", "c.cop"], cwd: dir)
+        XCTAssertTrue(gcc.hasPrefix("c.cop:10:11: error: "), gcc)
+    }
+
+    func testUsageErrorsExitTwoInFrench() throws {
+        for args in [["check", "/nonexistent/x.cop"], ["check", "--format", "xml"], ["check", "--au", "hier"],
+                     ["check", "--couleur", "rose"], ["check", "--inconnue"], ["frobnicate"], ["expliquer", "COP999"], ["expliquer"]] {
+            let (status, out, err) = try run(args)
+            XCTAssertEqual(status, 2, "\(args)")
+            XCTAssertTrue(out.isEmpty, "\(args): \(out)")
+            XCTAssertTrue(err.hasPrefix("copc : "), "\(args): \(err)")
+            XCTAssertFalse(err.contains("Fatal error"), "\(args)")
+        }
+    }
+
+    func testHelpAndExplain() throws {
+        let (s1, help, _) = try run(["--help"])
+        XCTAssertEqual(s1, 0)
+        XCTAssertTrue(help.contains("Usage :") && help.contains("vérifie les contrats"))
+        let (s2, checkHelp, _) = try run(["check", "--help"])
+        XCTAssertEqual(s2, 0)
+        XCTAssertTrue(checkHelp.contains("--strict") && checkHelp.contains("Statut de sortie"))
+        for code in ["COP300", "cop203", "500"] {
+            let (s, out, _) = try run(["expliquer", code])
+            XCTAssertEqual(s, 0, code)
+            XCTAssertTrue(out.contains("Exemple"), code)
+        }
+    }
+
+    func testUnreadableFileIsCOP001NotACrash() throws {
+        let dir = try tempDir(["a.cop": cleanContract])
+        let path = dir + "/b.cop"
+        try "contrat X « x »\n  période : 2021 .. 2022\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0)
+        defer { chmod(path, 0o644) }
+        let (status, out, _) = try run(["check", dir, "--format", "gcc"])
+        if getuid() == 0 { return } // root reads anything: nothing to observe
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(out.contains("[COP001]"), out)
+    }
+}

@@ -1,0 +1,131 @@
+import XCTest
+import CopcSource
+import CopcDiagnostics
+import CopcSema
+import CopcDriver
+
+/// Runs every case of `Tests/CopcTests/Cases`: a `.cop` file or a folder of them, with the
+/// expected diagnostics marked inline (`# attendu: COP300 "fragment"`, `# attendu+1: …` for
+/// the next line). The set of (file, line, code) reported must equal the set marked, and
+/// each quoted fragment must appear in the message.
+final class CaseTests: XCTestCase {
+    struct Expectation: Hashable {
+        let file: String
+        let line: Int
+        let code: String
+    }
+
+    static func parseMarkers(_ text: String, file: String) -> (Set<Expectation>, [Expectation: [String]]) {
+        var expected = Set<Expectation>()
+        var fragments: [Expectation: [String]] = [:]
+        for (k, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(rawLine)
+            for (marker, offset) in [("# attendu+1:", 1), ("# attendu:", 0)] {
+                guard let r = line.range(of: marker) else { continue }
+                var rest = Substring(line[r.upperBound...])
+                // Codes, then optional "fragments".
+                while true {
+                    rest = rest.drop { $0 == " " || $0 == "," || $0 == "\r" }
+                    if rest.hasPrefix("COP") {
+                        let code = String(rest.prefix(6))
+                        rest = rest.dropFirst(6)
+                        let exp = Expectation(file: file, line: k + 1 + offset, code: code)
+                        expected.insert(exp)
+                        rest = rest.drop { $0 == " " }
+                        if rest.hasPrefix("\""), let close = rest.dropFirst().firstIndex(of: "\"") {
+                            fragments[exp, default: []].append(String(rest[rest.index(after: rest.startIndex)..<close]))
+                            rest = rest[rest.index(after: close)...]
+                        }
+                    } else {
+                        break
+                    }
+                }
+                break
+            }
+        }
+        return (expected, fragments)
+    }
+
+    func testAllCases() throws {
+        let dir = repositoryRoot + "/Tests/CopcTests/Cases"
+        let entries = try FileSystem.copFiles(under: dir)
+        XCTAssertFalse(entries.isEmpty, "no case found in \(dir)")
+        // Group files by case: a top-level file, or a top-level folder.
+        var cases: [String: [String]] = [:]
+        for path in entries {
+            let rel = Paths.relative(path, to: dir)
+            let name = rel.split(separator: "/").first.map(String.init) ?? rel
+            cases[name, default: []].append(path)
+        }
+        var failures = 0
+        for name in cases.keys.sorted() {
+            var sources: [(String, [UInt8])] = []
+            var expected = Set<Expectation>()
+            var fragments: [Expectation: [String]] = [:]
+            var au = testDate
+            var strict = false
+            for path in cases[name]!.sorted() {
+                let rel = Paths.relative(path, to: dir)
+                var bytes = try FileSystem.read(path)
+                let text = String(decoding: bytes, as: UTF8.self)
+                if text.contains("<<FF>>") {
+                    bytes = Array(text.replacingOccurrences(of: "<<FF>>", with: "\u{1}").utf8).map { $0 == 1 ? 0xFF : $0 }
+                }
+                let (e, f) = CaseTests.parseMarkers(text, file: rel)
+                expected.formUnion(e)
+                fragments.merge(f) { $0 + $1 }
+                for line in text.split(separator: "\n").prefix(3) {
+                    if line.hasPrefix("# au:"), let d = parseDay(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)) { au = d }
+                    if line.trimmingCharacters(in: .whitespacesAndNewlines) == "# strict" { strict = true }
+                }
+                sources.append((rel, bytes))
+            }
+            let result = Driver.check(sources: sources, options: CheckOptions(au: au, strict: strict))
+            var actual = Set<Expectation>()
+            for d in result.diagnostics {
+                let e = Expectation(file: d.path, line: d.span?.start.line ?? 0, code: d.code.rawValue)
+                actual.insert(e)
+                for frag in fragments[e] ?? [] where !d.text.contains(frag) {
+                    failures += 1
+                    XCTFail("\(name): \(e.file):\(e.line) \(e.code): message « \(d.text) » does not contain « \(frag) »")
+                }
+            }
+            let missing = expected.subtracting(actual)
+            let unexpected = actual.subtracting(expected)
+            for m in missing.sorted(by: { ($0.file, $0.line, $0.code) < ($1.file, $1.line, $1.code) }) {
+                failures += 1
+                XCTFail("\(name): expected \(m.code) at \(m.file):\(m.line), not reported")
+            }
+            for u in unexpected.sorted(by: { ($0.file, $0.line, $0.code) < ($1.file, $1.line, $1.code) }) {
+                failures += 1
+                let msg = result.diagnostics.first { $0.path == u.file && $0.span?.start.line == u.line && $0.code.rawValue == u.code }?.text ?? ""
+                XCTFail("\(name): unexpected \(u.code) at \(u.file):\(u.line): \(msg)")
+            }
+        }
+        XCTAssertEqual(failures, 0)
+    }
+
+    /// Every code has a case that triggers it and a near miss that does not.
+    func testEveryCodeHasCaseAndNearMiss() throws {
+        let dir = repositoryRoot + "/Tests/CopcTests/Cases"
+        let entries = try FileSystem.copFiles(under: dir).map { Paths.relative($0, to: dir) }
+        for code in Code.allCases {
+            let c = code.rawValue
+            XCTAssertTrue(entries.contains { $0.hasPrefix(c + "-") && !$0.hasPrefix(c + "-ok") }, "no case triggers \(c)")
+            XCTAssertTrue(entries.contains { $0.hasPrefix(c + "-ok") }, "no near-miss case for \(c)")
+        }
+    }
+
+    func testMarkerParsing() {
+        let (e, f) = CaseTests.parseMarkers("a\nb # attendu: COP201 \"DGOS\", COP300\n# attendu+1: COP101\nc", file: "x")
+        XCTAssertEqual(e, [Expectation(file: "x", line: 2, code: "COP201"), Expectation(file: "x", line: 2, code: "COP300"),
+                           Expectation(file: "x", line: 4, code: "COP101")])
+        XCTAssertEqual(f[Expectation(file: "x", line: 2, code: "COP201")], ["DGOS"])
+    }
+}
+
+func parseDay(_ s: String) -> Day? {
+    let p = s.split(separator: "-")
+    guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return nil }
+    return Day(year: y, month: m, day: d)
+}

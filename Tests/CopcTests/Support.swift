@@ -1,0 +1,47 @@
+import XCTest
+import CopcSource
+import CopcDiagnostics
+import CopcSema
+import CopcDriver
+
+/// The repository root, found from this file's path.
+let repositoryRoot: String = {
+    var path = #filePath
+    for _ in 0..<3 { path = Paths.directory(of: path) }
+    return path
+}()
+
+/// The fixed `--au` date of the tests, so that results do not depend on the day they run.
+let testDate = Day(year: 2026, month: 11, day: 22)!
+
+/// Checks in-memory files as one workspace.
+func check(_ files: [(String, String)], au: Day = testDate, strict: Bool = false) -> [Diagnostic] {
+    Driver.check(sources: files.map { ($0.0, Array($0.1.utf8)) }, options: CheckOptions(au: au, strict: strict)).diagnostics
+}
+
+func check(_ text: String, au: Day = testDate, strict: Bool = false) -> [Diagnostic] {
+    check([("essai.cop", text)], au: au, strict: strict)
+}
+
+/// "line:CODE" for each diagnostic, sorted, for compact assertions.
+func summary(_ ds: [Diagnostic]) -> [String] {
+    ds.map { "\($0.span?.start.line ?? 0):\($0.code.rawValue)" }.sorted()
+}
+
+/// A clean contract skeleton: every check passes on it.
+let cleanContract = """
+contrat C1 « Contrat d'essai »
+  type : COP
+  période : 2021 .. 2023
+  signé le : 2021-03-12
+référent DGOS « Direction générale de l'offre de soins »
+axe 1 « Axe »
+objectif 1.1 « Objectif »
+  pilote : DGOS
+action 1.1.1 « Action »
+  délai : fin 2022
+indicateur 1.1.a « Indicateur »
+  unité : %
+  cible 2021 .. 2023 : 50 %
+
+"""
