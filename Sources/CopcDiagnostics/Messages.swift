@@ -87,7 +87,6 @@ public enum Message: Hashable, Sendable {
     case importNotFound(String)
     case importOutsideWorkspace(String)
     case importCycle(String)
-    case importNotAnnuaire(String)
     // COP207
     case danglingReference(kind: String, id: String, usedBy: String)
     // COP208
@@ -151,7 +150,7 @@ public enum Message: Hashable, Sendable {
         case .numberingGap: return .cop203
         case .numberingOrder: return .cop204
         case .changeTargetMissing, .addExisting, .parentMissing: return .cop205
-        case .importNotFound, .importOutsideWorkspace, .importCycle, .importNotAnnuaire: return .cop206
+        case .importNotFound, .importOutsideWorkspace, .importCycle: return .cop206
         case .danglingReference: return .cop207
         case .referentToBeDetermined: return .cop208
         case .unknownContract: return .cop209
@@ -263,8 +262,6 @@ public enum Message: Hashable, Sendable {
             return "fichier importé hors de l'espace de travail « \(p) »"
         case .importCycle(let p):
             return "import cyclique : « \(p) » s'importe lui-même, directement ou non"
-        case .importNotAnnuaire(let p):
-            return "« \(p) » n'est pas un annuaire : seuls les annuaires peuvent être importés"
         case .danglingReference(let kind, let id, let usedBy):
             return "suppression de \(kind) \(id) alors qu'il est encore utilisé par \(usedBy)"
         case .referentToBeDetermined(let role):

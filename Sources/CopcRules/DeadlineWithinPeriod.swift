@@ -18,7 +18,8 @@ enum DeadlineWithinPeriod: VersionRule {
                     what = "le délai" + (p.label.map { " (\($0))" } ?? "") + " « \(d.text) » de \(e.displayName)"
                 }
                 if case .toBeSpecified = d.form {
-                    ctx.reporter.report(.deadlineToBeSpecified(what: what.prefix(1).uppercased() + what.dropFirst()), at: p.valueSpan, subject: e)
+                    let subject = p.key == "etape" ? what : "le délai" + (p.label.map { " (\($0))" } ?? "") + " de \(e.displayName)"
+                    ctx.reporter.report(.deadlineToBeSpecified(what: subject.prefix(1).uppercased() + subject.dropFirst()), at: p.valueSpan, subject: e)
                     continue
                 }
                 guard let period = ctx.period, let w = d.window(period: period, planPeriod: ctx.planPeriod) else { continue }

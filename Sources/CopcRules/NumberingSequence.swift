@@ -57,9 +57,15 @@ enum NumberingSequence: VersionRule {
             // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
             let comps = id.split(whereSeparator: { $0 == "." || $0 == "-" })
             if comps.count >= 3 {
+                // The level is implied only when it sits between the nearest numbered ancestor
+                // and the element (1.e.1 under objectif 1), not beside it (1.2.1 under 1.1).
+                var anc = e.parent
+                while let a = anc, a.kind != .contrat, a.key == nil { anc = a.parent }
+                let ancestorKey = anc?.kind == .contrat ? nil : anc?.key
                 for j in 2..<comps.count {
                     let prefixKey = comps[0..<j].joined(separator: ".")
                     if allKeys.contains(prefixKey) { continue }
+                    if let ak = ancestorKey, !prefixKey.hasPrefix(ak + ".") { continue }
                     guard let (pv, pl, pw) = component(comps[j - 1]) else { continue }
                     let gk = e.kind.rawValue + "|" + comps[0..<(j - 1)].joined(separator: ".") + "."
                     if let lastMember = groups[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }

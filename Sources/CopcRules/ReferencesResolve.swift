@@ -11,11 +11,12 @@ enum ReferencesResolve: VersionRule {
         let v = ctx.version
         let holders = v.elements + v.referents.values.sorted { $0.id! < $1.id! } + v.plans.values.sorted { $0.id! < $1.id! }
         for e in holders {
-            checkProps(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter)
+            checkProps(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.removedDeclarations)
         }
     }
 
-    static func checkProps(of e: Element, referents: [String: Element], plans: [String: Element], reporter: Reporter) {
+    static func checkProps(of e: Element, referents: [String: Element], plans: [String: Element], reporter: Reporter,
+                           removed: Set<String> = []) {
         for p in e.props {
             switch p.value {
             case .referents(let refs):
@@ -25,12 +26,12 @@ enum ReferencesResolve: VersionRule {
                         reporter.report(.referentToBeDetermined(role: roleName(p.key)), at: span, subject: e)
                         continue
                     }
-                    if referents[id] == nil {
+                    if referents[id] == nil && !removed.contains("référent|" + id) {
                         reporter.report(.undefinedReferent(id, suggestion: Suggest.nearest(to: id, among: referents.keys)), at: span, subject: e)
                     }
                 }
             case .deadline(let d):
-                if case .plan(let name) = d.form, plans[name] == nil {
+                if case .plan(let name) = d.form, plans[name] == nil, !removed.contains("plan|" + name) {
                     reporter.report(.undefinedPlan(name, suggestion: Suggest.nearest(to: name, among: plans.keys)), at: p.valueSpan, subject: e)
                 }
             default: break

@@ -16,15 +16,21 @@ extension Element {
 }
 
 /// COP301 — a target's year lies inside the contract period; a base may precede it but not
-/// follow its end.
+/// follow its end. `sans objet` and `à fixer par avenant` outside the period are harmless
+/// (after an avenant shortens the period, no single target can be deleted).
 enum TargetYearWithinPeriod: VersionRule {
+    static func isPlaceholder(_ p: Prop) -> Bool {
+        if case .target(let t) = p.value { return t == .notApplicable || t == .pending }
+        return false
+    }
+
     static func check(_ ctx: VersionContext) {
         guard let period = ctx.period else { return }
         ctx.version.root.forEach { e in
             guard e.kind == .indicateur else { return }
             for p in e.props {
                 guard let y = p.years?.lowerBound else { continue }
-                if p.key == "cible", !period.years.contains(y) {
+                if p.key == "cible", !period.years.contains(y), !isPlaceholder(p) {
                     ctx.reporter.report(.targetYearOutsidePeriod(year: y, period: period.description), at: p.span, subject: e, notes: ctx.periodNote)
                 } else if p.key == "base", y > period.end.year {
                     ctx.reporter.report(.baseYearAfterPeriod(year: y, period: period.description), at: p.span, subject: e, notes: ctx.periodNote)
@@ -134,8 +140,14 @@ enum TargetsFollowDirection: VersionRule {
             for t in e.targets { byLabel[t.1.label ?? "", default: []].append(t) }
             for label in byLabel.keys.sorted() {
                 let list = byLabel[label]!.sorted { $0.0 < $1.0 }
+                let own = e.unit
+                func scaled(_ t: TargetValue) -> Double? {
+                    guard let v = t.representative else { return nil }
+                    if case .relative = t { return v }
+                    return v * ((t.writtenUnits.first ?? own)?.scale ?? 1)
+                }
                 for (a, b) in zip(list, list.dropFirst()) {
-                    guard let va = a.2.representative, let vb = b.2.representative, a.2.kindName == b.2.kindName else { continue }
+                    guard let va = scaled(a.2), let vb = scaled(b.2), a.2.kindName == b.2.kindName else { continue }
                     if (sens == "hausse" && vb < va) || (sens == "baisse" && vb > va) {
                         ctx.reporter.report(.againstDirection(direction: sens, fromYear: a.0, toYear: b.0, from: a.1.rawValue, to: b.1.rawValue),
                                             at: b.1.valueSpan, subject: e)

@@ -194,8 +194,8 @@ struct BuilderState {
                 // Already reported by the parser: record the key (value unknown), say nothing more.
                 if let spec = specs.first(where: { $0.key == p.key }), !spec.keyed, seen[spec.key] == nil {
                     seen[spec.key] = p.keyRange
-                    el.props.append(Prop(key: spec.key, keyText: p.keyText, label: nil, years: nil, stepTitle: nil, value: .invalid,
-                                         rawValue: "", span: span(p.range), valueSpan: span(p.valueRange)))
+                    el.props.append(Prop(key: spec.key, label: nil, years: nil, stepTitle: nil, value: .invalid,
+                                         span: span(p.range), keyRange: p.keyRange, valueSpan: span(p.valueRange)))
                 }
                 continue
             }
@@ -268,22 +268,22 @@ struct BuilderState {
         // An invalid character in the value was reported by the lexer: no second diagnostic.
         let hasInvalidToken = p.valueTokens.contains { syntax.tokens[$0].kind == .invalid }
         let value = hasInvalidToken ? PropValue.invalid : readValue(p, spec)
-        let raw = p.valueTokens.isEmpty ? "" : file.text(p.valueRange)
-        let base = Prop(key: spec.key, keyText: p.keyText, label: spec.labelled ? p.label : nil, years: years, stepTitle: p.stepTitle,
-                        value: value, rawValue: raw, span: span(p.range), valueSpan: span(p.valueRange))
+        let label = spec.labelled ? p.label : nil
+        let lineSpan = span(p.range), valueSpan = span(p.valueRange)
         if spec.key == "cible", let ys = years, ys.count > 1 {
             return ys.map { y in
-                Prop(key: base.key, keyText: base.keyText, label: base.label, years: y...y, stepTitle: nil,
-                     value: value, rawValue: raw, span: base.span, valueSpan: base.valueSpan)
+                Prop(key: spec.key, label: label, years: y...y, stepTitle: nil, value: value,
+                     span: lineSpan, keyRange: p.keyRange, valueSpan: valueSpan)
             }
         }
-        return [base]
+        return [Prop(key: spec.key, label: label, years: years, stepTitle: p.stepTitle, value: value,
+                     span: lineSpan, keyRange: p.keyRange, valueSpan: valueSpan)]
     }
 
     mutating func readValue(_ p: PropertySyntax, _ spec: KeySpec) -> PropValue {
         let tokens = syntax.tokens
         var r = ValueReader(file: file, tokens: tokens, range: p.valueTokens)
-        let raw = p.valueTokens.isEmpty ? "" : file.text(p.valueRange)
+        var raw: String { file.text(p.valueRange) }
         if r.atEnd {
             report(.expected(.value, found: "la fin de la ligne"), ByteRange(p.keyRange.end, p.range.end))
             return .invalid

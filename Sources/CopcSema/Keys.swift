@@ -38,7 +38,16 @@ enum Keys {
         texte,
     ]
 
-    static func specs(for kind: ElementKind) -> [KeySpec] {
+    /// The keys of each kind, built once.
+    nonisolated(unsafe) static let table: [ElementKind: [KeySpec]] = {
+        var t: [ElementKind: [KeySpec]] = [:]
+        for k in ElementKind.allCases { t[k] = build(k) }
+        return t
+    }()
+
+    static func specs(for kind: ElementKind) -> [KeySpec] { table[kind]! }
+
+    private static func build(_ kind: ElementKind) -> [KeySpec] {
         switch kind {
         case .contrat: return contract
         case .annuaire: return [texte]

@@ -21,22 +21,51 @@ public enum PropValue: Hashable, Sendable {
 }
 
 /// One property of an element, typed, with its source place and the avenant that set it.
-public struct Prop: Sendable {
+///
+/// A class: properties are shared between consolidated versions (an avenant replaces a
+/// property, it never mutates one in place) and iterated by every rule, so copying them must
+/// cost one reference count, not one per string field.
+public final class Prop {
     /// Folded key: `delai`, `cible`, `pilote`, `signe le`…
     public let key: String
-    public let keyText: String
     public let label: String?
     /// Years of a `cible` or `base`.
     public let years: ClosedRange<Int>?
     public let stepTitle: String?
-    public var value: PropValue
-    /// The value as written.
-    public let rawValue: String
+    public let value: PropValue
+    /// The whole line, and the key and value within it.
     public let span: SourceSpan
+    public let keyRange: ByteRange
     public let valueSpan: SourceSpan
     /// 0 when set by the contract as signed, N when set by avenant N.
-    public var changedBy: Int = 0
-    public var motif: String?
+    public internal(set) var changedBy: Int = 0
+    public internal(set) var motif: String?
+
+    init(key: String, label: String?, years: ClosedRange<Int>?, stepTitle: String?, value: PropValue,
+         span: SourceSpan, keyRange: ByteRange, valueSpan: SourceSpan) {
+        self.key = key
+        self.label = label
+        self.years = years
+        self.stepTitle = stepTitle
+        self.value = value
+        self.span = span
+        self.keyRange = keyRange
+        self.valueSpan = valueSpan
+    }
+
+    /// A copy attributed to avenant `n` (the avenant's own change element keeps its copy).
+    func attributed(to n: Int, motif: String?) -> Prop {
+        let p = Prop(key: key, label: label, years: years, stepTitle: stepTitle, value: value,
+                     span: span, keyRange: keyRange, valueSpan: valueSpan)
+        p.changedBy = n
+        p.motif = motif
+        return p
+    }
+
+    /// The key as written.
+    public var keyText: String { span.file.text(keyRange) }
+    /// The value as written.
+    public var rawValue: String { valueSpan.file.text(valueSpan.range) }
 
     /// The identity of a keyed property: two props with the same identity replace each other.
     public var identity: String {

@@ -161,19 +161,30 @@ public struct ValueReader {
     public var p: Int
     public let end: Int
 
+    /// Folded text of each word of the range, computed once (readers try many spellings).
+    private let foldedWords: [String]
+    private let start: Int
+
     public init(file: SourceFile, tokens: [Token], range: Range<Int>) {
         self.file = file
         self.tokens = tokens
         self.p = range.lowerBound
         self.end = range.upperBound
+        self.start = range.lowerBound
+        var words: [String] = []
+        words.reserveCapacity(range.count)
+        for k in range {
+            let t = tokens[k]
+            words.append(t.kind == .word ? TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)]) : "")
+        }
+        self.foldedWords = words
     }
 
     public var atEnd: Bool { p >= end }
 
     func folded(_ k: Int) -> String {
-        guard k < end else { return "" }
-        let t = tokens[k]
-        return TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)])
+        guard k < end, k >= start else { return "" }
+        return foldedWords[k - start]
     }
 
     func raw(_ k: Int) -> String { k < end ? file.text(tokens[k].range) : "" }
@@ -410,7 +421,7 @@ public struct ValueReader {
         let save = p
         func done(_ f: DeadlineForm) -> DeadlineForm? { atEnd ? f : nil }
         if accept("a", "preciser") { return done(.toBeSpecified) }
-        if accept("tout", "au", "long", "du") || accept("tout", "au", "long", "de", "la") || accept("tout", "au", "long", "de", "l'") {
+        if accept("tout", "au", "long", "du") || accept("tout", "au", "long", "de", "la") {
             if kind(p) == .word, ["contrat", "cop", "cpom", "cog", "convention"].contains(folded(p)) {
                 p += 1
                 return done(.wholePeriod)

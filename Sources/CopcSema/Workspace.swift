@@ -36,6 +36,9 @@ public final class ContractVersion {
     public let root: Element
     public var referents: [String: Element]
     public var plans: [String: Element]
+    /// Referents and plans removed by this version's avenant or an earlier one (COP207 reports
+    /// their remaining uses; COP201 does not report them again).
+    public internal(set) var removedDeclarations: Set<String> = []
     /// The avenant that produced this version (`nil` for version 0).
     public let avenant: FileModel?
 
@@ -177,7 +180,8 @@ public final class Workspace {
                 } else { plans[id] = e }
             }
         }
-        f.declarations.forEach(add)
+        // Imports first: a duplicate is then reported at this file's own declaration, not in
+        // the shared annuaire.
         for u in f.uses {
             let span = SourceSpan(f.source, u.range)
             switch loader.load(u.path, from: f) {
@@ -194,6 +198,7 @@ public final class Workspace {
                 for e in imported.plans.values.sorted(by: { $0.id! < $1.id! }) { add(e) }
             }
         }
+        f.declarations.forEach(add)
         visible[me] = (refs, plans)
         return (refs, plans)
     }
@@ -208,6 +213,7 @@ public final class Workspace {
         for (k, av) in unit.avenants.enumerated() {
             let next = ContractVersion(number: k + 1, root: current.root.copy(), referents: current.referents,
                                        plans: current.plans, avenant: av)
+            next.removedDeclarations = current.removedDeclarations
             apply(av, number: k + 1, from: current, to: next)
             unit.versions.append(next)
             current = next
@@ -236,9 +242,8 @@ public final class Workspace {
                     if change.kind == .referent { v.referents[t.id!] = c } else { v.plans[t.id!] = c }
                     t = c
                 }
-                for var prop in change.element.props {
-                    prop.changedBy = n
-                    prop.motif = change.motif
+                for original in change.element.props {
+                    let prop = original.attributed(to: n, motif: change.motif)
                     if prop.key == "delai" && prop.label == nil {
                         t.props.removeAll { $0.key == "delai" }
                     } else {
@@ -258,7 +263,7 @@ public final class Workspace {
                 }
                 let el = change.element.copy()
                 el.changedBy = n
-                for i in el.props.indices { el.props[i].changedBy = n; el.props[i].motif = change.motif }
+                el.props = el.props.map { $0.attributed(to: n, motif: change.motif) }
                 if change.kind == .referent { v.referents[id] = el; continue }
                 if change.kind == .plan { v.plans[id] = el; continue }
                 guard let parent = parentForAddition(change, in: v) else { continue }
@@ -269,8 +274,8 @@ public final class Workspace {
                     report(.changeTargetMissing(op: "supprimer", kind: kindName, id: change.id ?? "", version: prev.number), change.span)
                     continue
                 }
-                if change.kind == .referent { v.referents[id] = nil }
-                else if change.kind == .plan { v.plans[id] = nil }
+                if change.kind == .referent { v.referents[id] = nil; v.removedDeclarations.insert("référent|" + id) }
+                else if change.kind == .plan { v.plans[id] = nil; v.removedDeclarations.insert("plan|" + id) }
                 else if let parent = t.parent { parent.children.removeAll { $0 === t } }
                 removed.append((t, change))
             }

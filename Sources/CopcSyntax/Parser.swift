@@ -31,8 +31,11 @@ struct ParserState {
     var p = 0
     var items: [ItemSyntax] = []
     var diagnostics: [Diagnostic] = []
-    /// The element or change whose properties are being read.
-    var open: ItemSyntax?
+    /// The element (or the element of a change) whose properties are being read, mutated in
+    /// place so that appending a property never copies the others.
+    var open: ElementSyntax?
+    /// Set when `open` is the element of a change block.
+    var openChange: (op: ChangeOp, range: ByteRange)?
     /// After a malformed header: swallow properties until the next header.
     var sink = false
 
@@ -90,8 +93,15 @@ struct ParserState {
     }
 
     mutating func flush() {
-        if let o = open { items.append(o) }
+        if let e = open {
+            if let c = openChange {
+                items.append(.change(ChangeSyntax(op: c.op, opRange: c.range, element: e)))
+            } else {
+                items.append(.element(e))
+            }
+        }
         open = nil
+        openChange = nil
     }
 
     mutating func parseLine(_ end: Int) {
@@ -134,9 +144,13 @@ struct ParserState {
             e.title = TokenText.value(of: tokens[p], in: file)
             e.titleRange = tokens[p].range
             p += 1
-        } else if titleRequired || e.id == nil {
+        } else if e.id == nil {
             error(.expected(.title, found: describe(tokens[p])), tokens[p].range)
             return false
+        } else if titleRequired {
+            // Keep the element (its id is known) so that numbering checks do not see a hole.
+            error(.expected(.title, found: describe(tokens[p])), tokens[p].range)
+            if p < end && !(tokens[p].kind == .word && folded(tokens[p]) == "dans") { return true }
         }
         // Placement
         if p < end && tokens[p].kind == .word && folded(tokens[p]) == "dans" {
@@ -179,7 +193,7 @@ struct ParserState {
             ok = parseHeaderRest(&e, end, titleRequired: titleRequired)
         }
         if ok {
-            open = .element(e)
+            open = e
             sink = false
         } else {
             sink = true
@@ -274,7 +288,8 @@ struct ParserState {
             }
         }
         if ok {
-            open = .change(ChangeSyntax(op: op, opRange: kw.range, element: e))
+            open = e
+            openChange = (op, kw.range)
             sink = false
         } else {
             sink = true
@@ -384,14 +399,9 @@ struct ParserState {
     }
 
     mutating func attach(_ prop: PropertySyntax) {
-        switch open {
-        case .element(var e)?:
-            e.properties.append(prop)
-            open = .element(e)
-        case .change(var c)?:
-            c.element.properties.append(prop)
-            open = .change(c)
-        default:
+        if open != nil {
+            open!.properties.append(prop)
+        } else {
             error(.propertyOutsideElement, prop.range)
         }
     }

@@ -5,6 +5,10 @@ public enum TokenText {
     /// Lowercase ASCII with French accents removed (`Délai` → `delai`, `œ` → `oe`, `’` → `'`),
     /// for matching keywords whose accents are optional.
     public static func fold(_ bytes: ArraySlice<UInt8>) -> String {
+        // Fast path: keywords are mostly lowercase ASCII already.
+        if bytes.allSatisfy({ $0 < 0x80 && ($0 < 65 || $0 > 90) }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var k = bytes.startIndex

@@ -9,6 +9,7 @@ import Darwin
 #endif
 
 let version = "0.1.0"
+nonisolated(unsafe) var keepAlive: CheckResult?
 
 let mainHelp = """
 copc \(version) — compilateur des contrats d'objectifs et de performance (COP, CPOM, COG)
@@ -131,6 +132,8 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
     } catch {
         fail(error.description)
     }
+    // The process exits right after: tearing the model down would only cost time.
+    keepAlive = result
     switch format {
     case .json: writeOut(DiagnosticRenderer.json(result.diagnostics))
     case .gcc: writeOut(DiagnosticRenderer.gcc(result.diagnostics))

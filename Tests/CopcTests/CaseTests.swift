@@ -18,8 +18,9 @@ final class CaseTests: XCTestCase {
     static func parseMarkers(_ text: String, file: String) -> (Set<Expectation>, [Expectation: [String]]) {
         var expected = Set<Expectation>()
         var fragments: [Expectation: [String]] = [:]
-        for (k, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(rawLine)
+        // Split on bytes: as Characters, "\r\n" is one grapheme and would not split.
+        for (k, rawLine) in text.utf8.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+            let line = String(decoding: rawLine, as: UTF8.self)
             for (marker, offset) in [("# attendu+1:", 1), ("# attendu:", 0)] {
                 guard let r = line.range(of: marker) else { continue }
                 var rest = Substring(line[r.upperBound...])
@@ -64,8 +65,11 @@ final class CaseTests: XCTestCase {
             var fragments: [Expectation: [String]] = [:]
             var au = testDate
             var strict = false
+            // Each case is its own workspace: a folder case is rooted at its folder, so that
+            // `utilise « ../x.cop »` leaves the workspace as it would on disk.
+            let caseRoot = dir + "/" + name
             for path in cases[name]!.sorted() {
-                let rel = Paths.relative(path, to: dir)
+                let rel = FileSystem.kind(caseRoot) == .directory ? Paths.relative(path, to: caseRoot) : name
                 var bytes = try FileSystem.read(path)
                 let text = String(decoding: bytes, as: UTF8.self)
                 if text.contains("<<FF>>") {
@@ -74,7 +78,7 @@ final class CaseTests: XCTestCase {
                 let (e, f) = CaseTests.parseMarkers(text, file: rel)
                 expected.formUnion(e)
                 fragments.merge(f) { $0 + $1 }
-                for line in text.split(separator: "\n").prefix(3) {
+                for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(3) {
                     if line.hasPrefix("# au:"), let d = parseDay(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)) { au = d }
                     if line.trimmingCharacters(in: .whitespacesAndNewlines) == "# strict" { strict = true }
                 }
