@@ -350,7 +350,7 @@ extension Code {
             return """
             COP303 — cible en attente d'avenant (avertissement)
 
-            Une cible est `à fixer par avenant` (forme courte : `avenant`) et aucun avenant ne l'a encore fixée ; c'est la formule « Les cibles des indicateurs feront l'objet d'un avenant au COP ». Un seul diagnostic est émis par indicateur, qui liste les années en attente. C'est un avertissement ; avec `--strict`, il devient une erreur dès qu'une des années en attente a commencé à la date `--au` (par défaut aujourd'hui). Une année entamée sans cible ne pourra pas être évaluée, et le relecteur voit quel avenant est en retard. Les indicateurs `cibles : déclinées` ne sont pas concernés.
+            Une cible est `à fixer par avenant` (forme courte : `avenant`) et aucun avenant ne l'a encore fixée dans la version en vigueur à la date `--au` ; c'est la formule « Les cibles des indicateurs feront l'objet d'un avenant au COP ». Un seul diagnostic est émis par indicateur, qui liste les années en attente. C'est un avertissement ; avec `--strict`, il devient une erreur dès qu'une des années en attente a commencé à la date `--au` (par défaut aujourd'hui). Une année entamée sans cible ne pourra pas être évaluée, et le relecteur voit quel avenant est en retard. Les indicateurs `cibles : déclinées` ne sont pas concernés.
 
             Exemple :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
@@ -553,7 +553,7 @@ extension Code {
             return """
             COP502 — objectif sans pilote (avertissement)
 
-            Un objectif n'a ni `pilote :` ni `référent :` ; un `co-pilote` seul ne suffit pas. Sans pilote désigné, personne ne répond de l'objectif au dialogue de gestion, alors que les CPOM 2024-2028 exigent un référent national par objectif.
+            Un objectif n'a ni `pilote :` ni `référent :`, ni lui-même ni l'axe qui le contient ; un `co-pilote` seul ne suffit pas. Sans pilote désigné, personne ne répond de l'objectif au dialogue de gestion, alors que les CPOM 2024-2028 exigent un référent national par objectif.
 
             Exemple :
                 objectif 3 « Garantir l'accès aux soins sur l'ensemble du territoire »   # ← COP502

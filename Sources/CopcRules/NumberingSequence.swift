@@ -30,7 +30,10 @@ enum NumberingSequence: VersionRule {
         for suffix in ["quater", "bis", "ter"] where core.count > suffix.count && core.hasSuffix(suffix) {
             core = core.dropLast(suffix.count)
         }
-        if !core.isEmpty, core.allSatisfy({ $0.isASCII && $0.isNumber }) { return (Int(core) ?? 0, false, core.count) }
+        // Width matters only for zero-padded numbers (A054), not for OS-9 beside OS-10.
+        if !core.isEmpty, core.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return (Int(core) ?? 0, false, core.count > 1 && core.first == "0" ? core.count : 0)
+        }
         if core.count == 1, let c = core.first, c.isASCII, c.isLowercase { return (Int(c.asciiValue! - 96), true, 1) }
         return nil
     }
