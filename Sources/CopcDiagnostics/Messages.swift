@@ -69,6 +69,7 @@ public enum Message: Hashable, Sendable {
     case duplicateProperty(String)
     // COP200
     case duplicateIdentifier(kind: String, id: String)
+    case duplicateIdentifierRetitled(kind: String, id: String, firstTitle: String)
     case duplicateContract(String)
     // COP201
     case undefinedReferent(String, suggestion: String?)
@@ -144,7 +145,7 @@ public enum Message: Hashable, Sendable {
              .targetOnDeclinedIndicator, .propertyNotChangeable, .propertyOutsideElement, .missingFileHeader: return .cop105
         case .missingProperty: return .cop106
         case .duplicateProperty: return .cop107
-        case .duplicateIdentifier, .duplicateContract: return .cop200
+        case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
         case .undefinedReferent, .undefinedPlan: return .cop201
         case .inconsistentId: return .cop202
         case .numberingGap: return .cop203
@@ -235,6 +236,8 @@ public enum Message: Hashable, Sendable {
             return "propriété « \(key) » déjà donnée pour cet élément"
         case .duplicateIdentifier(let kind, let id):
             return "identifiant en double : \(kind) \(id) est déjà déclaré"
+        case .duplicateIdentifierRetitled(let kind, let id, let firstTitle):
+            return "identifiant en double : \(kind) \(id) est déjà déclaré, sous un autre titre (« \(firstTitle) »)"
         case .duplicateContract(let id):
             return "le contrat \(id) est déclaré dans plusieurs fichiers"
         case .undefinedReferent(let name, let suggestion):

@@ -46,7 +46,6 @@ public protocol VersionRule {
 /// Runs every check: per-file diagnostics, workspace diagnostics, rules on every version.
 public enum Checker {
     static let versionRules: [any VersionRule.Type] = [
-        DuplicateIdentifiers.self,
         ReferencesResolve.self,
         IdMatchesParent.self,
         NumberingSequence.self,

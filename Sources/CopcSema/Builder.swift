@@ -129,9 +129,16 @@ struct BuilderState {
     }
 
     /// Nests an element by rank, or under its explicit `dans KIND ID`.
+    ///
+    /// A second declaration of the same kind and id is COP200; when the message's two titles
+    /// differ it names the first. A restatement under the same parent (documents restate their
+    /// objectives in each annex table) continues the first declaration: what follows nests
+    /// under it, so the repetition is reported once, without cascade. Under another parent it
+    /// stays a separate element, so that its children keep their place.
     mutating func place(_ el: Element, syntax e: ElementSyntax, root: Element, stack: inout [Element], index: inout [String: Element]) {
         let rank = e.kind.rank ?? 4
         var parent: Element?
+        var candidateStack = stack
         if let pl = e.placement {
             if pl.kind == .contrat {
                 parent = root
@@ -147,21 +154,35 @@ struct BuilderState {
                 var path: [Element] = []
                 var x: Element? = p
                 while let y = x { path.append(y); x = y.parent }
-                stack = path.reversed()
+                candidateStack = path.reversed()
             }
         }
+        var misplaced = false
         if parent == nil {
-            while stack.count > 1, (stack.last!.kind.rank ?? 0) >= rank { stack.removeLast() }
-            parent = stack.last ?? root
-            if !BuilderState.allowedParents(e.kind).contains(parent!.kind) {
-                report(.misplacedElement(kind: e.kind.keyword, reason: BuilderState.placementRule(e.kind)), e.keywordRange)
-                // Structure checks would only repeat the same defect.
-                el.suppressed.formUnion([.cop202, .cop500, .cop501, .cop502])
+            while candidateStack.count > 1, (candidateStack.last!.kind.rank ?? 0) >= rank { candidateStack.removeLast() }
+            parent = candidateStack.last ?? root
+            misplaced = !BuilderState.allowedParents(e.kind).contains(parent!.kind)
+        }
+        if let key = el.key, let first = index[e.kind.rawValue + "|" + key] {
+            let message: Message = first.title != nil && el.title != nil && first.title != el.title
+                ? .duplicateIdentifierRetitled(kind: e.kind.keyword, id: el.id!, firstTitle: first.title!)
+                : .duplicateIdentifier(kind: e.kind.keyword, id: el.id!)
+            if !(el.suppressed.contains(.cop200) || first.isSuppressed(.cop200)) {
+                report(message, e.idRange ?? e.range, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
             }
+            if first.parent === parent {
+                stack = candidateStack + [first]
+                return
+            }
+        }
+        if misplaced {
+            report(.misplacedElement(kind: e.kind.keyword, reason: BuilderState.placementRule(e.kind)), e.keywordRange)
+            // Structure checks would only repeat the same defect.
+            el.suppressed.formUnion([.cop202, .cop500, .cop501, .cop502])
         }
         el.parent = parent
         parent!.children.append(el)
-        stack.append(el)
+        stack = candidateStack + [el]
         if let key = el.key {
             let k = e.kind.rawValue + "|" + key
             if index[k] == nil { index[k] = el }
