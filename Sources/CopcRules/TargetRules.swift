@@ -84,15 +84,17 @@ enum TargetUnitCompatible: VersionRule {
     static func check(_ ctx: VersionContext) {
         ctx.version.root.forEach { e in
             guard e.kind == .indicateur, let unit = e.unit else { return }
-            var reported = Set<Int>()
+            // Targets expanded from one `cible A .. B` line share their place: report it once.
+            var lastReported = -1
             func mismatch(_ shown: String, _ p: Prop) {
-                guard reported.insert(p.valueSpan.range.start).inserted else { return }
+                guard p.valueSpan.range.start != lastReported else { return }
+                lastReported = p.valueSpan.range.start
                 ctx.reporter.report(.unitMismatch(target: shown, indicator: unit.symbol), at: p.valueSpan, subject: e)
             }
             for p in e.props {
                 switch p.value {
                 case .target(let t):
-                    for u in t.writtenUnits where u.dimension != unit.dimension { mismatch(u.symbol, p); break }
+                    if let u = t.unit(notIn: unit.dimension) { mismatch(u.symbol, p) }
                     if case .qualitative(let q) = t, unit.dimension != .money { mismatch("« \(q) »", p) }
                     if case .milestone(let m) = t, [.money, .duration, .area].contains(unit.dimension) { mismatch("« \(m) »", p) }
                 case .base(let q?):
@@ -136,15 +138,23 @@ enum TargetsFollowDirection: VersionRule {
     static func check(_ ctx: VersionContext) {
         ctx.version.root.forEach { e in
             guard e.kind == .indicateur, let sens = e.word("sens") else { return }
-            var byLabel: [String: [(Int, Prop, TargetValue)]] = [:]
-            for t in e.targets { byLabel[t.1.label ?? "", default: []].append(t) }
-            for label in byLabel.keys.sorted() {
-                let list = byLabel[label]!.sorted { $0.0 < $1.0 }
+            let all = e.targets
+            // Most indicators have no labelled target: one group, no dictionary.
+            let groups: [[(Int, Prop, TargetValue)]]
+            if all.allSatisfy({ $0.1.label == nil }) {
+                groups = [all]
+            } else {
+                var byLabel: [String: [(Int, Prop, TargetValue)]] = [:]
+                for t in all { byLabel[t.1.label ?? "", default: []].append(t) }
+                groups = byLabel.keys.sorted().map { byLabel[$0]! }
+            }
+            for group in groups {
+                let list = group.sorted { $0.0 < $1.0 }
                 let own = e.unit
                 func scaled(_ t: TargetValue) -> Double? {
                     guard let v = t.representative else { return nil }
                     if case .relative = t { return v }
-                    return v * ((t.writtenUnits.first ?? own)?.scale ?? 1)
+                    return v * ((t.firstUnit ?? own)?.scale ?? 1)
                 }
                 for (a, b) in zip(list, list.dropFirst()) {
                     guard let va = scaled(a.2), let vb = scaled(b.2), a.2.kindName == b.2.kindName else { continue }

@@ -94,6 +94,28 @@ public enum TargetValue: Hashable, Sendable {
         }
     }
 
+    /// The first unit written on the target, without allocating (rules call this per target).
+    public var firstUnit: Unit? {
+        switch self {
+        case .quantity(let q), .bound(_, let q): return q.unit
+        case .range(let a, let b): return a.unit ?? b.unit
+        default: return nil
+        }
+    }
+
+    /// The first written unit whose dimension differs from `d`, if any.
+    public func unit(notIn d: Dimension) -> Unit? {
+        switch self {
+        case .quantity(let q), .bound(_, let q):
+            if let u = q.unit, u.dimension != d { return u }
+        case .range(let a, let b):
+            if let u = a.unit, u.dimension != d { return u }
+            if let u = b.unit, u.dimension != d { return u }
+        default: break
+        }
+        return nil
+    }
+
     /// The units written on the target itself.
     public var writtenUnits: [Unit] {
         switch self {
@@ -161,30 +183,30 @@ public struct ValueReader {
     public var p: Int
     public let end: Int
 
-    /// Folded text of each word of the range, computed once (readers try many spellings).
-    private let foldedWords: [String]
-    private let start: Int
-
     public init(file: SourceFile, tokens: [Token], range: Range<Int>) {
         self.file = file
         self.tokens = tokens
         self.p = range.lowerBound
         self.end = range.upperBound
-        self.start = range.lowerBound
-        var words: [String] = []
-        words.reserveCapacity(range.count)
-        for k in range {
-            let t = tokens[k]
-            words.append(t.kind == .word ? TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)]) : "")
-        }
-        self.foldedWords = words
     }
 
     public var atEnd: Bool { p >= end }
 
+    /// The folded text of word `k` (allocates: used only where a table lookup needs a key).
     func folded(_ k: Int) -> String {
-        guard k < end, k >= start else { return "" }
-        return foldedWords[k - start]
+        guard k < end, tokens[k].kind == .word else { return "" }
+        let t = tokens[k]
+        return TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)])
+    }
+
+    /// Whether word `k`, folded (case and accents), equals `target` (lowercase ASCII).
+    /// Compares bytes on the fly: readers try many spellings, and this must not allocate.
+    func isWord(_ k: Int, _ target: String) -> Bool {
+        guard k < end, tokens[k].kind == .word else { return false }
+        let t = tokens[k]
+        return file.bytes.withUnsafeBufferPointer { buf in
+            TokenText.foldedEquals(buf, Int(t.start), Int(t.end), target)
+        }
     }
 
     func raw(_ k: Int) -> String { k < end ? file.text(tokens[k].range) : "" }
@@ -195,7 +217,7 @@ public struct ValueReader {
     mutating func accept(_ words: String...) -> Bool {
         var k = p
         for w in words {
-            guard kind(k) == .word, folded(k) == w else { return false }
+            guard isWord(k, w) else { return false }
             k += 1
         }
         p = k
@@ -231,8 +253,9 @@ public struct ValueReader {
     /// A number in French notation: `2,29`, `4 000`, `-2 805 515,12`, `+5`, `2.29`.
     public mutating func number() -> (Double, String)? {
         guard kind(p) == .word else { return nil }
+        let t0 = tokens[p]
+        guard var parsed = file.bytes.withUnsafeBufferPointer({ ValueReader.parseNumberBytes($0, Int(t0.start), Int(t0.end)) }) else { return nil }
         var text = raw(p)
-        guard var parsed = ValueReader.parseNumberWord(text) else { return nil }
         var k = p + 1
         // Thousands groups: a previous integer word followed by exactly three digits.
         while !parsed.hasDecimals, kind(k) == .word, adjacentBySpace(k - 1, k) {
@@ -250,17 +273,32 @@ public struct ValueReader {
     }
 
     static func parseNumberWord(_ w: String) -> (value: Double, hasDecimals: Bool)? {
-        var s = Substring(w)
+        var w = w
+        return w.withUTF8 { parseNumberBytes($0, 0, $0.count) }
+    }
+
+    /// `[-+−]digits[(,|.)digits]` read directly from bytes (no intermediate strings).
+    static func parseNumberBytes(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (value: Double, hasDecimals: Bool)? {
+        var k = s
         var sign = 1.0
-        if s.first == "-" || s.first == "+" || s.first == "−" {
-            if s.first != "+" { sign = -1 }
-            s = s.dropFirst()
+        if k < e && (b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "+")) {
+            if b[k] == UInt8(ascii: "-") { sign = -1 }
+            k += 1
+        } else if k + 2 < e && b[k] == 0xE2 && b[k + 1] == 0x88 && b[k + 2] == 0x92 { // U+2212 minus
+            sign = -1
+            k += 3
         }
-        let parts = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "." })
-        guard parts.count == 1 || parts.count == 2, isDigits(parts[0]) else { return nil }
-        if parts.count == 2 && !isDigits(parts[1]) { return nil }
-        guard let v = Double(parts.count == 2 ? "\(parts[0]).\(parts[1])" : String(parts[0])) else { return nil }
-        return (sign * v, parts.count == 2)
+        var intPart = 0.0
+        var digits = 0
+        while k < e, b[k] &- 0x30 < 10 { intPart = intPart * 10 + Double(b[k] &- 0x30); k += 1; digits += 1 }
+        guard digits > 0 else { return nil }
+        if k == e { return (sign * intPart, false) }
+        guard b[k] == UInt8(ascii: ",") || b[k] == UInt8(ascii: ".") else { return nil }
+        k += 1
+        var frac = 0.0, scale = 1.0, fracDigits = 0
+        while k < e, b[k] &- 0x30 < 10 { frac = frac * 10 + Double(b[k] &- 0x30); scale *= 10; k += 1; fracDigits += 1 }
+        guard fracDigits > 0, k == e else { return nil }
+        return (sign * (intPart + frac / scale), true)
     }
 
     /// A four-digit year.
@@ -310,7 +348,7 @@ public struct ValueReader {
     /// Returns the window even when it is inverted; the caller reports COP304.
     public mutating func period() -> Window? {
         let save = p
-        if kind(p) == .word, ["de", "du"].contains(folded(p)) { p += 1 }
+        if isWord(p, "de") || isWord(p, "du") { p += 1 }
         if kind(p) == .word, p + 1 == end, let w = Optional(raw(p)) {
             // `2021-2025` written as one word.
             let parts = w.split(separator: "-")
@@ -320,7 +358,7 @@ public struct ValueReader {
             }
         }
         guard let a = periodPoint(start: true) else { p = save; return nil }
-        if kind(p) == .dotdot || (kind(p) == .word && ["a", "au"].contains(folded(p))) {
+        if kind(p) == .dotdot || isWord(p, "a") || isWord(p, "au") {
             p += 1
             guard let b = periodPoint(start: false) else { p = save; return nil }
             return Window(a, b)
@@ -340,9 +378,9 @@ public struct ValueReader {
     /// Years of a `cible` or `base` key: `2023`, `2021 .. 2025`, `de 2021 à 2025`.
     public mutating func years() -> ClosedRange<Int>?? {
         let save = p
-        if kind(p) == .word, folded(p) == "de" { p += 1 }
+        if isWord(p, "de") { p += 1 }
         guard let a = year() else { p = save; return nil }
-        if kind(p) == .dotdot || (kind(p) == .word && ["a", "au"].contains(folded(p))) {
+        if kind(p) == .dotdot || isWord(p, "a") || isWord(p, "au") {
             p += 1
             guard let b = year() else { p = save; return nil }
             if b < a { return .some(nil) } // inverted: COP304
@@ -454,7 +492,7 @@ public struct ValueReader {
         if accept("de") || accept("du") { fromWord = true }
         _ = !fromWord && accept("en")
         guard let a = deadlinePoint() else { p = save; return nil }
-        if kind(p) == .dotdot || (kind(p) == .word && ["a", "au"].contains(folded(p))) {
+        if kind(p) == .dotdot || isWord(p, "a") || isWord(p, "au") {
             p += 1
             guard let b = deadlinePoint() else { p = save; return nil }
             return done(.window(Window(a.start, b.end)))

@@ -48,6 +48,35 @@ public enum TokenText {
 
     public static func fold(_ s: String) -> String { fold(ArraySlice(s.utf8)) }
 
+    /// Whether bytes `s..<e`, folded as `fold` does, equal `target` (lowercase ASCII),
+    /// without allocating.
+    public static func foldedEquals(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ target: String) -> Bool {
+        var target = target
+        return target.withUTF8 { t in
+            var i = s, j = 0
+            while i < e {
+                guard j < t.count else { return false }
+                let c = b[i]
+                if c < 0x80 {
+                    let lower = c >= 65 && c <= 90 ? c + 32 : c
+                    if lower != t[j] { return false }
+                    i += 1; j += 1
+                    continue
+                }
+                // Multi-byte: fold this scalar alone and compare its folded bytes.
+                var n = 1
+                while i + n < e && b[i + n] & 0xC0 == 0x80 { n += 1 }
+                let folded = fold(ArraySlice(UnsafeBufferPointer(rebasing: b[i..<(i + n)])))
+                for u in folded.utf8 {
+                    guard j < t.count, t[j] == u else { return false }
+                    j += 1
+                }
+                i += n
+            }
+            return j == t.count
+        }
+    }
+
     /// The value of a string, guillemets or text-block token.
     public static func value(of token: Token, in file: SourceFile) -> String {
         let b = file.bytes
@@ -99,16 +128,39 @@ public enum TokenText {
 
     /// Removes the common indentation of a text block and its first and last blank lines.
     public static func dedent(_ s: String) -> String {
-        var lines = s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        var s = s
+        return s.withUTF8 { b -> String in
+            // Line ranges, without "\r".
+            var lines: [(Int, Int)] = []
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 10 {
+                var e = i
+                if e > start && b[e - 1] == 13 { e -= 1 }
+                lines.append((start, e))
+                start = i + 1
+            }
+            func blank(_ l: (Int, Int)) -> Bool {
+                var k = l.0
+                while k < l.1 { if b[k] != 32 && b[k] != 9 { return false }; k += 1 }
+                return true
+            }
+            if let f = lines.first, blank(f) { lines.removeFirst() }
+            if let l = lines.last, blank(l) { lines.removeLast() }
+            var common = Int.max
+            for l in lines where !blank(l) {
+                var k = l.0
+                while k < l.1 && (b[k] == 32 || b[k] == 9) { k += 1 }
+                common = min(common, k - l.0)
+            }
+            if common == Int.max { common = 0 }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            for (n, l) in lines.enumerated() {
+                if n > 0 { out.append(10) }
+                let from = min(l.0 + common, l.1)
+                if l.1 - l.0 >= common { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<l.1])) }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        if let f = lines.first, f.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
-        if let l = lines.last, l.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-        let indents = lines.filter { !$0.allSatisfy({ $0 == " " || $0 == "\t" }) }
-            .map { $0.prefix(while: { $0 == " " || $0 == "\t" }).count }
-        let common = indents.min() ?? 0
-        return lines.map { line -> String in
-            line.count >= common ? String(line.dropFirst(common)) : ""
-        }.joined(separator: "\n")
     }
 }
