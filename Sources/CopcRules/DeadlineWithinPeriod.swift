@@ -11,11 +11,10 @@ enum DeadlineWithinPeriod: VersionRule {
             guard e.kind == .action else { return }
             for p in e.props where p.key == "delai" || p.key == "etape" {
                 guard case .deadline(let d) = p.value else { continue }
-                let what: String
-                if p.key == "etape" {
-                    what = "l'étape « \(p.stepTitle ?? "") » de \(e.displayName)"
-                } else {
-                    what = "le délai" + (p.label.map { " (\($0))" } ?? "") + " « \(d.text) » de \(e.displayName)"
+                // Worded only when reported.
+                var what: String {
+                    if p.key == "etape" { return "l'étape « \(p.stepTitle ?? "") » de \(e.displayName)" }
+                    return "le délai" + (p.label.map { " (\($0))" } ?? "") + " « \(d.text) » de \(e.displayName)"
                 }
                 if case .toBeSpecified = d.form {
                     let subject = p.key == "etape" ? what : "le délai" + (p.label.map { " (\($0))" } ?? "") + " de \(e.displayName)"

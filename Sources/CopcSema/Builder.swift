@@ -209,12 +209,13 @@ struct BuilderState {
             specs = Keys.specs(for: e.kind)
             if change { specs += Keys.changeOnly }
         }
-        var seen: [String: ByteRange] = [:]
+        var seen: [PropIdentity: ByteRange] = [:]
         for p in e.properties {
             if p.malformed {
                 // Already reported by the parser: record the key (value unknown), say nothing more.
-                if let spec = specs.first(where: { $0.key == p.key }), !spec.keyed, seen[spec.key] == nil {
-                    seen[spec.key] = p.keyRange
+                if let spec = specs.first(where: { $0.key == p.key }), !spec.keyed,
+                   seen[PropIdentity(key: spec.key, label: "", year: 0)] == nil {
+                    seen[PropIdentity(key: spec.key, label: "", year: 0)] = p.keyRange
                     el.props.append(Prop(key: spec.key, label: nil, years: nil, stepTitle: nil, value: .invalid,
                                          span: span(p.range), keyRange: p.keyRange, valueSpan: span(p.valueRange)))
                 }

@@ -67,16 +67,24 @@ public final class Prop {
     /// The value as written.
     public var rawValue: String { valueSpan.file.text(valueSpan.range) }
 
-    /// The identity of a keyed property: two props with the same identity replace each other.
-    public var identity: String {
+    /// The identity of a property: two props with the same identity replace each other
+    /// (`délai` by label, `étape` by title, `base` by year, `cible` by year and label).
+    public var identity: PropIdentity {
         switch key {
-        case "delai": return "delai|" + (label ?? "")
-        case "etape": return "etape|" + (stepTitle ?? "")
-        case "base": return "base|" + (years.map { "\($0.lowerBound)" } ?? "")
-        case "cible": return "cible|" + (years.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "") + "|" + (label ?? "")
-        default: return key
+        case "delai": return PropIdentity(key: key, label: label ?? "", year: 0)
+        case "etape": return PropIdentity(key: key, label: stepTitle ?? "", year: 0)
+        case "base": return PropIdentity(key: key, label: "", year: years?.lowerBound ?? 0)
+        case "cible": return PropIdentity(key: key, label: label ?? "", year: years?.lowerBound ?? 0)
+        default: return PropIdentity(key: key, label: "", year: 0)
         }
     }
+}
+
+/// What makes two properties of one element the same property.
+public struct PropIdentity: Hashable, Sendable {
+    public let key: String
+    public let label: String
+    public let year: Int
 }
 
 /// An element of a contract: the contract itself, an axe, objectif, sous-objectif, action,

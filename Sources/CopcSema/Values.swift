@@ -214,13 +214,31 @@ public struct ValueReader {
     func kind(_ k: Int) -> TokenKind { k < end ? tokens[k].kind : .endOfFile }
 
     /// Consumes the folded words `words` if they come next.
-    mutating func accept(_ words: String...) -> Bool {
-        var k = p
-        for w in words {
-            guard isWord(k, w) else { return false }
-            k += 1
-        }
-        p = k
+    /// Consumes the folded words if they come next. Fixed arities: a variadic parameter would
+    /// allocate an array on every try, and readers try many spellings.
+    mutating func accept(_ a: String) -> Bool {
+        guard isWord(p, a) else { return false }
+        p += 1
+        return true
+    }
+    mutating func accept(_ a: String, _ b: String) -> Bool {
+        guard isWord(p, a), isWord(p + 1, b) else { return false }
+        p += 2
+        return true
+    }
+    mutating func accept(_ a: String, _ b: String, _ c: String) -> Bool {
+        guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c) else { return false }
+        p += 3
+        return true
+    }
+    mutating func accept(_ a: String, _ b: String, _ c: String, _ d: String) -> Bool {
+        guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c), isWord(p + 3, d) else { return false }
+        p += 4
+        return true
+    }
+    mutating func accept(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) -> Bool {
+        guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c), isWord(p + 3, d), isWord(p + 4, e) else { return false }
+        p += 5
         return true
     }
 
