@@ -39,6 +39,9 @@ public final class ContractVersion {
     /// Referents and plans removed by this version's avenant or an earlier one (COP207 reports
     /// their remaining uses; COP201 does not report them again).
     public internal(set) var removedDeclarations: Set<String> = []
+    /// Elements removed by this version's avenant or an earlier one, as `kind|key`: their
+    /// numbers are not holes in the numbering (COP203).
+    public internal(set) var removedElements: Set<String> = []
     /// The avenant that produced this version (`nil` for version 0).
     public let avenant: FileModel?
 
@@ -214,6 +217,7 @@ public final class Workspace {
             let next = ContractVersion(number: k + 1, root: current.root.copy(), referents: current.referents,
                                        plans: current.plans, avenant: av)
             next.removedDeclarations = current.removedDeclarations
+            next.removedElements = current.removedElements
             apply(av, number: k + 1, from: current, to: next)
             unit.versions.append(next)
             current = next
@@ -276,7 +280,10 @@ public final class Workspace {
                 }
                 if change.kind == .referent { v.referents[id] = nil; v.removedDeclarations.insert("référent|" + id) }
                 else if change.kind == .plan { v.plans[id] = nil; v.removedDeclarations.insert("plan|" + id) }
-                else if let parent = t.parent { parent.children.removeAll { $0 === t } }
+                else if let parent = t.parent {
+                    parent.children.removeAll { $0 === t }
+                    t.forEach { x in if let k = x.key { v.removedElements.insert(x.kind.rawValue + "|" + k) } }
+                }
                 removed.append((t, change))
             }
         }
