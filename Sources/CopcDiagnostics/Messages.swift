@@ -35,6 +35,7 @@ public enum Message: Hashable, Sendable {
     case unreadableFile(reason: String)
     // COP100
     case unexpectedCharacter(String)
+    case tooManyInvalidCharacters(Int)
     // COP101
     case unterminatedString
     case unterminatedGuillemets
@@ -135,7 +136,7 @@ public enum Message: Hashable, Sendable {
     public var code: Code {
         switch self {
         case .invalidUTF8, .unreadableFile: return .cop001
-        case .unexpectedCharacter: return .cop100
+        case .unexpectedCharacter, .tooManyInvalidCharacters: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
         case .invalidNumber, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
@@ -184,6 +185,8 @@ public enum Message: Hashable, Sendable {
             return "fichier illisible : \(reason)"
         case .unexpectedCharacter(let c):
             return "caractère inattendu « \(c) »"
+        case .tooManyInvalidCharacters(let n):
+            return "\(n) autres caractères inattendus ou octets invalides dans ce fichier, non détaillés (fichier binaire ?)"
         case .unterminatedString:
             return "chaîne non terminée : le guillemet fermant « \" » manque avant la fin de la ligne"
         case .unterminatedGuillemets:

@@ -59,8 +59,41 @@ struct LexerState {
 
     @inline(__always) func at(_ k: Int) -> UInt8 { k < buf.count ? buf[k] : 0 }
 
+    /// Invalid characters and bytes reported so far, and those past the cap.
+    var invalidReported = 0
+    var invalidOverflow = 0
+    var overflowStart = 0
+    static let invalidCap = 20
+
     mutating func diag(_ m: Message, _ s: Int, _ e: Int) {
         diagnostics.append(Diagnostic(m, at: SourceSpan(file, ByteRange(s, e))))
+    }
+
+    /// Reports an invalid character or byte: adjacent ones are one diagnostic, and past
+    /// `invalidCap` in a file they are only counted (a binary file gives a few lines, not
+    /// thousands).
+    mutating func invalid(_ m: Message, _ s: Int, _ e: Int) {
+        tokens.append(Token(.invalid, s, e))
+        if let last = diagnostics.last, let span = last.span, span.range.end == s,
+           last.code == m.code, last.message == m || isSameKind(last.message, m) {
+            diagnostics[diagnostics.count - 1] = Diagnostic(last.message, at: SourceSpan(file, ByteRange(span.range.start, e)))
+            return
+        }
+        if invalidReported >= LexerState.invalidCap {
+            if invalidOverflow == 0 { overflowStart = s }
+            invalidOverflow += 1
+            return
+        }
+        invalidReported += 1
+        diag(m, s, e)
+    }
+
+    func isSameKind(_ a: Message, _ b: Message) -> Bool {
+        switch (a, b) {
+        case (.invalidUTF8, .invalidUTF8): return true
+        case (.unexpectedCharacter, .unexpectedCharacter): return true
+        default: return false
+        }
     }
 
     /// The class of a non-ASCII sequence starting at `k`, and its length; `nil` length on invalid UTF-8.
@@ -136,20 +169,20 @@ struct LexerState {
                 case .ge: tokens.append(Token(.greaterEqual, i, i + len)); i += len
                 case .le: tokens.append(Token(.lessEqual, i, i + len)); i += len
                 case .guillemetClose:
-                    diag(.unexpectedCharacter("»"), i, i + len)
-                    tokens.append(Token(.invalid, i, i + len))
+                    invalid(.unexpectedCharacter("»"), i, i + len)
                     i += len
                 case .invalid:
-                    diag(.invalidUTF8(offset: i), i, i + 1)
-                    tokens.append(Token(.invalid, i, i + 1))
+                    invalid(.invalidUTF8(offset: i), i, i + 1)
                     i += 1
                 }
             case .invalid:
                 let shown = b < 0x20 || b == 0x7F ? "U+" + hex4(b) : String(UnicodeScalar(b))
-                diag(.unexpectedCharacter(shown), i, i + 1)
-                tokens.append(Token(.invalid, i, i + 1))
+                invalid(.unexpectedCharacter(shown), i, i + 1)
                 i += 1
             }
+        }
+        if invalidOverflow > 0 {
+            diag(.tooManyInvalidCharacters(invalidOverflow), overflowStart, overflowStart + 1)
         }
         tokens.append(Token(.endOfFile, n, n))
     }

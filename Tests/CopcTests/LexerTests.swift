@@ -56,6 +56,20 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(s.diagnostics[0].span?.start, LineColumn(line: 1, column: 3))
     }
 
+    func testInvalidRunsMergeAndAreCappedPerFile() {
+        // Adjacent invalid bytes are one diagnostic.
+        let run = Lexer.lex(SourceFile(path: "t", bytes: Array("a ".utf8) + [0, 0, 0] + Array(" b".utf8)))
+        XCTAssertEqual(run.diagnostics.count, 1)
+        XCTAssertEqual(run.diagnostics[0].span?.range, ByteRange(2, 5))
+        // A binary file gives at most the cap plus one summary.
+        var bytes: [UInt8] = []
+        for _ in 0..<1000 { bytes += [UInt8(ascii: "a"), 0] }
+        let s = Lexer.lex(SourceFile(path: "t", bytes: bytes))
+        XCTAssertEqual(s.diagnostics.count, 21)
+        XCTAssertEqual(s.diagnostics.last?.message, .tooManyInvalidCharacters(980))
+        XCTAssertEqual(s.tokens.filter { $0.kind == .invalid }.count, 1000)
+    }
+
     func testCommentsAreKeptAside() {
         let f = SourceFile(path: "t", text: "a # copc: ignorer COP500\r\nb")
         let s = Lexer.lex(f)
