@@ -14,9 +14,10 @@ let package = Package(
         .target(name: "CopcSyntax", dependencies: ["CopcSource", "CopcDiagnostics"]),
         .target(name: "CopcSema", dependencies: ["CopcSyntax"]),
         .target(name: "CopcRules", dependencies: ["CopcSema"]),
-        .target(name: "CopcDriver", dependencies: ["CopcRules"]),
+        .target(name: "CopcModel", dependencies: ["CopcSema"]),
+        .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcDriver"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel"]),
     ]
 )

@@ -2,6 +2,7 @@
 import CopcDiagnostics
 import CopcSema
 import CopcDriver
+import CopcModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,13 +17,14 @@ copc \(version) — compilateur des contrats d'objectifs et de performance (COP,
 
 Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
+  copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
 
 Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
 sans chemin, le dossier courant.
 
-Voir « copc check --help » pour les options de vérification.
+Voir « copc check --help » et « copc emit --help » pour les options.
 """
 
 let checkHelp = """
@@ -153,6 +155,115 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
     return result.exitStatus(strict: strict)
 }
 
+let emitHelp = """
+Usage : copc emit [CHEMINS…] [--contrat ID] [--version N | --au AAAA-MM-JJ] [-o FICHIER]
+
+Écrit en JSON le modèle intermédiaire (schéma copc.ir/1, grammar/ir.schema.json) d'une
+version consolidée d'un contrat : version 0 = tel que signé, version N = après les
+avenants 1 à N. Sortie identique octet pour octet d'une exécution à l'autre.
+
+Options :
+  --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
+  --version N         la version N (défaut : la dernière)
+  --au AAAA-MM-JJ     la version en vigueur ce jour-là (date d'effet des avenants)
+  -o FICHIER          écrit dans FICHIER (par un fichier temporaire renommé) plutôt
+                      que sur la sortie standard
+  -h, --help          affiche cette aide
+
+L'IR reflète le texte tel qu'écrit : s'il contient des erreurs, elles sont résumées sur
+la sortie d'erreur (« copc check » les détaille) et l'IR est tout de même écrit.
+Statut de sortie : 0 IR écrit ; 2 mauvais usage, contrat ou version introuvable, échec
+d'écriture.
+"""
+
+func runEmit(_ args: ArraySlice<String>) -> Int32 {
+    var paths: [String] = []
+    var contract: String?
+    var versionNumber: Int?
+    var au: Day?
+    var output: String?
+    var it = args.makeIterator()
+    func value(_ flag: String) -> String {
+        guard let v = it.next() else { fail("l'option \(flag) attend une valeur (voir « copc emit --help »)") }
+        return v
+    }
+    while let a = it.next() {
+        if !a.hasPrefix("-") || a == "-" { paths.append(a); continue }
+        var flag = a
+        var inline: String?
+        if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+            flag = String(a[..<eq])
+            inline = String(a[a.index(after: eq)...])
+        }
+        switch flag {
+        case "-h", "--help", "--aide":
+            writeOut(emitHelp + "\n")
+            return 0
+        case "--contrat": contract = inline ?? value(flag)
+        case "--version":
+            let v = inline ?? value(flag)
+            guard let n = Int(v), n >= 0 else { fail("numéro de version invalide : « \(v) » (attendu : 0, 1, 2…)") }
+            versionNumber = n
+        case "--au":
+            let v = inline ?? value(flag)
+            guard let d = parseDate(v) else { fail("date invalide pour --au : « \(v) » (attendu : AAAA-MM-JJ)") }
+            au = d
+        case "-o", "--sortie": output = inline ?? value(flag)
+        default:
+            fail("option inconnue « \(a) » (voir « copc emit --help »)")
+        }
+    }
+    if versionNumber != nil && au != nil { fail("--version et --au s'excluent : choisissez l'un des deux") }
+    let result: CheckResult
+    do {
+        result = try Driver.check(paths: paths, options: CheckOptions.today())
+    } catch {
+        fail(error.description)
+    }
+    keepAlive = result
+    let units = result.workspace.units
+    let ids = units.compactMap(\.id)
+    let unit: ContractUnit
+    if let contract {
+        guard let u = units.first(where: { $0.id == contract }) else {
+            let s = Suggest.nearest(to: contract, among: ids)
+            fail("contrat inconnu « \(contract) »" + (s.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (contrats : \(ids.joined(separator: ", ")))")
+        }
+        unit = u
+    } else {
+        guard units.count == 1 else {
+            if units.isEmpty { fail("aucun contrat trouvé dans les chemins donnés") }
+            fail("plusieurs contrats trouvés (\(ids.joined(separator: ", "))) : précisez --contrat ID")
+        }
+        unit = units[0]
+    }
+    let version: ContractVersion
+    if let n = versionNumber {
+        guard n < unit.versions.count else {
+            fail("le contrat \(unit.id ?? "?") n'a pas de version \(n) (versions : 0 à \(unit.versions.count - 1))")
+        }
+        version = unit.versions[n]
+    } else if let au {
+        version = unit.versionInForce(at: au)
+    } else {
+        version = unit.versions[unit.versions.count - 1]
+    }
+    let files = Set(([unit.contract] + unit.avenants).map { ObjectIdentifier($0.source) })
+    let errors = result.diagnostics.filter { $0.severity == .error && $0.span.map { files.contains(ObjectIdentifier($0.file)) } ?? false }.count
+    if errors > 0 {
+        writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(unit.id ?? "?") et ses avenants (voir « copc check ») ; l'IR reflète le texte tel qu'écrit\n")
+    }
+    let json = IR.emit(unit, version: version)
+    if let output {
+        do { try FileSystem.writeAtomically(output, Array(json.utf8)) } catch {
+            fail("écriture impossible de \(output) : \(error.message)")
+        }
+    } else {
+        writeOut(json)
+    }
+    return 0
+}
+
 func runExplain(_ args: ArraySlice<String>) -> Int32 {
     guard let first = args.first else { fail("« expliquer » attend un code (ex. copc expliquer COP300)") }
     if first == "-h" || first == "--help" {
@@ -180,6 +291,8 @@ case "check", "verifier", "vérifier":
     exit(runCheck(rest))
 case "expliquer", "explain":
     exit(runExplain(rest))
+case "emit", "emettre", "émettre":
+    exit(runEmit(rest))
 case "-h", "--help", "--aide", "aide", "help":
     writeOut(mainHelp + "\n")
     exit(0)
@@ -187,7 +300,7 @@ case "--version", "-V":
     writeOut("copc \(version)\n")
     exit(0)
 default:
-    let commands = ["check", "expliquer"]
+    let commands = ["check", "emit", "expliquer"]
     let suggestion = Suggest.nearest(to: command, among: commands)
     fail("commande inconnue « \(command) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc --help »)")
 }

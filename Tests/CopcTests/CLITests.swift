@@ -93,6 +93,28 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testEmit() throws {
+        let dir = try tempDir(["c.cop": cleanContract,
+                               "a1.cop": "avenant 1 au contrat C1 « a »\n  signé le : 2021-06-30\n  en vigueur le : 2021-07-01\nmodifier indicateur 1.1.a\n  cible 2022 : 60 %\n"])
+        let (s0, out, err) = try run(["emit", dir])
+        XCTAssertEqual(s0, 0, err)
+        let ir = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String: Any]
+        XCTAssertEqual(ir["version"] as? Int, 1)
+        XCTAssertEqual(try run(["emit", dir]).1, out, "byte-identical across runs")
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(try run(["emit", dir, "--version", "0"]).1.utf8)) as! [String: Any])["version"] as? Int, 0)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(try run(["emit", dir, "--au", "2021-06-30"]).1.utf8)) as! [String: Any])["version"] as? Int, 0)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(try run(["emit", dir, "--au", "2021-07-01"]).1.utf8)) as! [String: Any])["version"] as? Int, 1)
+        let target = dir + "/ir.json"
+        XCTAssertEqual(try run(["emit", dir, "--contrat", "C1", "-o", target]).0, 0)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), out)
+        for args in [["emit", dir, "--version", "7"], ["emit", dir, "--contrat", "C2"], ["emit", dir, "--version", "0", "--au", "2021-01-01"],
+                     ["emit", dir, "-o", "/nonexistent/dir/ir.json"], ["emit", dir, "--version", "x"]] {
+            let (status, o, e) = try run(args)
+            XCTAssertEqual(status, 2, "\(args)")
+            XCTAssertTrue(o.isEmpty && e.hasPrefix("copc : "), "\(args): \(e)")
+        }
+    }
+
     func testUnreadableFileIsCOP001NotACrash() throws {
         let dir = try tempDir(["a.cop": cleanContract])
         let path = dir + "/b.cop"
