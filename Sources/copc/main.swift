@@ -71,6 +71,12 @@ func writeErr(_ s: String) {
     s.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
 }
 
+/// `--format=json` → (`--format`, `json`); `--format` → (`--format`, nil).
+func splitOption(_ a: String) -> (flag: String, inline: String?) {
+    guard a.hasPrefix("--"), let eq = a.firstIndex(of: "=") else { return (a, nil) }
+    return (String(a[..<eq]), String(a[a.index(after: eq)...]))
+}
+
 func parseDate(_ s: String) -> Day? {
     let parts = s.split(separator: "-")
     if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) { return Day(year: y, month: m, day: d) }
@@ -93,12 +99,7 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
     var onlyPaths = false
     while let a = it.next() {
         if onlyPaths || !a.hasPrefix("-") || a == "-" { paths.append(a); continue }
-        var flag = a
-        var inline: String?
-        if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
-            flag = String(a[..<eq])
-            inline = String(a[a.index(after: eq)...])
-        }
+        let (flag, inline) = splitOption(a)
         switch flag {
         case "--": onlyPaths = true
         case "-h", "--help", "--aide":
@@ -189,12 +190,7 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
     }
     while let a = it.next() {
         if !a.hasPrefix("-") || a == "-" { paths.append(a); continue }
-        var flag = a
-        var inline: String?
-        if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
-            flag = String(a[..<eq])
-            inline = String(a[a.index(after: eq)...])
-        }
+        let (flag, inline) = splitOption(a)
         switch flag {
         case "-h", "--help", "--aide":
             writeOut(emitHelp + "\n")
