@@ -61,7 +61,6 @@ public enum Message: Hashable, Sendable {
     case elementInAvenant(String)
     case fileHeaderMisplaced(String)
     case targetOnDeclinedIndicator
-    case propertyNotChangeable(String)
     case propertyOutsideElement
     case missingFileHeader
     // COP106
@@ -143,7 +142,7 @@ public enum Message: Hashable, Sendable {
              .invalidYear, .invalidEnumValue, .invalidUnit, .invalidReferentList: return .cop103
         case .unknownProperty: return .cop104
         case .misplacedElement, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
-             .targetOnDeclinedIndicator, .propertyNotChangeable, .propertyOutsideElement, .missingFileHeader: return .cop105
+             .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
         case .missingProperty: return .cop106
         case .duplicateProperty: return .cop107
         case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
@@ -227,8 +226,6 @@ public enum Message: Hashable, Sendable {
             return "« \(kind) » doit être le premier élément du fichier, et le seul de ce genre"
         case .targetOnDeclinedIndicator:
             return "cible sur un indicateur dont les cibles sont déclinées par chaque contrat (« cibles : déclinées »)"
-        case .propertyNotChangeable(let key):
-            return "la propriété « \(key) » ne peut pas être modifiée par un avenant à cet endroit"
         case .propertyOutsideElement:
             return "propriété hors de tout élément : elle doit suivre l'en-tête d'un élément"
         case .missingFileHeader:
@@ -331,22 +328,16 @@ public enum NoteMessage: Hashable, Sendable {
     case firstDeclaration
     case periodDeclared
     case previousAvenant(Int)
-    case importedFrom
-    case referenceHere
     case parentHere
     case stillUsedHere
-    case previousDeclaration
 
     public var text: String {
         switch self {
         case .firstDeclaration: return "première déclaration ici"
         case .periodDeclared: return "période du contrat déclarée ici"
         case .previousAvenant(let n): return "avenant \(n) signé ici"
-        case .importedFrom: return "importé ici"
-        case .referenceHere: return "référencé ici"
         case .parentHere: return "parent déclaré ici"
         case .stillUsedHere: return "encore utilisé ici"
-        case .previousDeclaration: return "déclaration précédente ici"
         }
     }
 }

@@ -6,6 +6,11 @@ import Musl
 import Darwin
 #endif
 
+/// `read(2)`, named apart from `FileSystem.read` (the method would shadow the C function).
+private func posixRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buf, count)
+}
+
 /// The little of the file system copc needs, over POSIX calls (no Foundation: start-up time).
 public enum FileSystem {
     public enum Kind { case file, directory, other, missing }
@@ -49,7 +54,7 @@ public enum FileSystem {
         if fstat(fd, &st) == 0, st.st_size > 0 { out.reserveCapacity(Int(st.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw IOError(message: lastError())
