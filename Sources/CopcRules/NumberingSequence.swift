@@ -94,11 +94,9 @@ enum NumberingSequence: VersionRule {
             // Gaps between present numbers (a group may start anywhere: `objectif 7` alone is fine).
             // A number freed by an avenant's `supprimer` is not a hole.
             var present = Set(members.map(\.value))
-            if !ctx.version.removedElements.isEmpty, let f0 = members.first {
-                let lo = members.map(\.value).min()!, hi = members.map(\.value).max()!
-                for v in lo...hi where !present.contains(v) {
-                    let id = format(f0, v)
-                    if ctx.version.removedElements.contains(f0.element.kind.rawValue + "|" + Element.normalize(id)) { present.insert(v) }
+            if let lo = present.min(), let hi = present.max() {
+                for v in lo...hi where !present.contains(v) && ctx.version.wasRemoved(f.element.kind, format(f, v)) {
+                    present.insert(v)
                 }
             }
             let sorted = present.sorted()

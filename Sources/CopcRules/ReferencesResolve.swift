@@ -11,12 +11,12 @@ enum ReferencesResolve: VersionRule {
         let v = ctx.version
         let holders = v.elements + v.referents.values.sorted { $0.id! < $1.id! } + v.plans.values.sorted { $0.id! < $1.id! }
         for e in holders {
-            checkProps(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.removedDeclarations)
+            checkProps(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.wasRemoved)
         }
     }
 
     static func checkProps(of e: Element, referents: [String: Element], plans: [String: Element], reporter: Reporter,
-                           removed: Set<String> = []) {
+                           removed: (ElementKind, String) -> Bool = { _, _ in false }) {
         for p in e.props {
             switch p.value {
             case .referents(let refs):
@@ -26,12 +26,12 @@ enum ReferencesResolve: VersionRule {
                         reporter.report(.referentToBeDetermined(role: roleName(p.key)), at: span, subject: e)
                         continue
                     }
-                    if referents[id] == nil && !removed.contains("référent|" + id) {
+                    if referents[id] == nil && !removed(.referent, id) {
                         reporter.report(.undefinedReferent(id, suggestion: Suggest.nearest(to: id, among: referents.keys)), at: span, subject: e)
                     }
                 }
             case .deadline(let d):
-                if case .plan(let name) = d.form, plans[name] == nil, !removed.contains("plan|" + name) {
+                if case .plan(let name) = d.form, plans[name] == nil, !removed(.plan, name) {
                     reporter.report(.undefinedPlan(name, suggestion: Suggest.nearest(to: name, among: plans.keys)), at: p.valueSpan, subject: e)
                 }
             default: break

@@ -36,12 +36,20 @@ public final class ContractVersion {
     public let root: Element
     public var referents: [String: Element]
     public var plans: [String: Element]
-    /// Referents and plans removed by this version's avenant or an earlier one (COP207 reports
-    /// their remaining uses; COP201 does not report them again).
-    public internal(set) var removedDeclarations: Set<String> = []
-    /// Elements removed by this version's avenant or an earlier one, as `kind|key`: their
-    /// numbers are not holes in the numbering (COP203).
-    public internal(set) var removedElements: Set<String> = []
+    /// What this version's avenant or an earlier one removed, as `removalKey`s: a removed
+    /// referent or plan still in use is COP207 (not COP201 again), and a removed element's
+    /// number is not a hole in the numbering (COP203).
+    var removed: Set<String> = []
+
+    static func removalKey(_ kind: ElementKind, _ id: String) -> String {
+        // Referents and plans are looked up by their id as written, elements by normalised key.
+        kind.rawValue + "|" + (kind == .referent || kind == .plan ? id : Element.normalize(id))
+    }
+
+    /// Whether `KIND ID` was removed by an avenant up to this version.
+    public func wasRemoved(_ kind: ElementKind, _ id: String) -> Bool {
+        !removed.isEmpty && removed.contains(ContractVersion.removalKey(kind, id))
+    }
     /// The avenant that produced this version (`nil` for version 0).
     public let avenant: FileModel?
 
@@ -216,8 +224,7 @@ public final class Workspace {
         for (k, av) in unit.avenants.enumerated() {
             let next = ContractVersion(number: k + 1, root: current.root.copy(), referents: current.referents,
                                        plans: current.plans, avenant: av)
-            next.removedDeclarations = current.removedDeclarations
-            next.removedElements = current.removedElements
+            next.removed = current.removed
             apply(av, number: k + 1, from: current, to: next)
             unit.versions.append(next)
             current = next
@@ -278,12 +285,10 @@ public final class Workspace {
                     report(.changeTargetMissing(op: "supprimer", kind: kindName, id: change.id ?? "", version: prev.number), change.span)
                     continue
                 }
-                if change.kind == .referent { v.referents[id] = nil; v.removedDeclarations.insert("référent|" + id) }
-                else if change.kind == .plan { v.plans[id] = nil; v.removedDeclarations.insert("plan|" + id) }
-                else if let parent = t.parent {
-                    parent.children.removeAll { $0 === t }
-                    t.forEach { x in if let k = x.key { v.removedElements.insert(x.kind.rawValue + "|" + k) } }
-                }
+                if change.kind == .referent { v.referents[id] = nil }
+                else if change.kind == .plan { v.plans[id] = nil }
+                else if let parent = t.parent { parent.children.removeAll { $0 === t } }
+                t.forEach { x in if let xid = x.id { v.removed.insert(ContractVersion.removalKey(x.kind, xid)) } }
                 removed.append((t, change))
             }
         }
