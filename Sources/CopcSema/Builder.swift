@@ -213,11 +213,13 @@ struct BuilderState {
         for p in e.properties {
             if p.malformed {
                 // Already reported by the parser: record the key (value unknown), say nothing more.
-                if let spec = specs.first(where: { $0.key == p.key }), !spec.keyed,
-                   seen[PropIdentity(key: spec.key, label: "", year: 0)] == nil {
-                    seen[PropIdentity(key: spec.key, label: "", year: 0)] = p.keyRange
-                    el.props.append(Prop(key: spec.key, label: nil, years: nil, stepTitle: nil, value: .invalid,
-                                         span: span(p.range), keyRange: p.keyRange, valueSpan: span(p.valueRange)))
+                if let spec = specs.first(where: { $0.key == p.key }), !spec.keyed {
+                    let prop = Prop(key: spec.key, label: nil, years: nil, stepTitle: nil, value: .invalid,
+                                    span: span(p.range), keyRange: p.keyRange, valueSpan: span(p.valueRange))
+                    if seen[prop.identity] == nil {
+                        seen[prop.identity] = p.keyRange
+                        el.props.append(prop)
+                    }
                 }
                 continue
             }
