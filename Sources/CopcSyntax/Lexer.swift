@@ -74,8 +74,7 @@ struct LexerState {
     /// thousands).
     mutating func invalid(_ m: Message, _ s: Int, _ e: Int) {
         tokens.append(Token(.invalid, s, e))
-        if let last = diagnostics.last, let span = last.span, span.range.end == s,
-           last.code == m.code, last.message == m || isSameKind(last.message, m) {
+        if let last = diagnostics.last, let span = last.span, span.range.end == s, isSameKind(last.message, m) {
             diagnostics[diagnostics.count - 1] = Diagnostic(last.message, at: SourceSpan(file, ByteRange(span.range.start, e)))
             return
         }
