@@ -71,6 +71,18 @@ func writeErr(_ s: String) {
     s.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
 }
 
+/// Checks `paths`, or exits 2 with the driver's message (missing path, unreadable folder).
+func checkOrFail(_ paths: [String], _ options: CheckOptions) -> CheckResult {
+    do {
+        let result = try Driver.check(paths: paths, options: options)
+        // The process exits right after: tearing the model down would only cost time.
+        keepAlive = result
+        return result
+    } catch {
+        fail(error.description)
+    }
+}
+
 /// `--format=json` → (`--format`, `json`); `--format` → (`--format`, nil).
 func splitOption(_ a: String) -> (flag: String, inline: String?) {
     guard a.hasPrefix("--"), let eq = a.firstIndex(of: "=") else { return (a, nil) }
@@ -129,14 +141,7 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
     }
     var options = CheckOptions.today(strict: strict)
     if let au { options.au = au }
-    let result: CheckResult
-    do {
-        result = try Driver.check(paths: paths, options: options)
-    } catch {
-        fail(error.description)
-    }
-    // The process exits right after: tearing the model down would only cost time.
-    keepAlive = result
+    let result = checkOrFail(paths, options)
     switch format {
     case .json: writeOut(DiagnosticRenderer.json(result.diagnostics))
     case .gcc: writeOut(DiagnosticRenderer.gcc(result.diagnostics))
@@ -210,13 +215,7 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
         }
     }
     if versionNumber != nil && au != nil { fail("--version et --au s'excluent : choisissez l'un des deux") }
-    let result: CheckResult
-    do {
-        result = try Driver.check(paths: paths, options: CheckOptions.today())
-    } catch {
-        fail(error.description)
-    }
-    keepAlive = result
+    let result = checkOrFail(paths, CheckOptions.today())
     let units = result.workspace.units
     let ids = units.compactMap(\.id)
     let unit: ContractUnit
