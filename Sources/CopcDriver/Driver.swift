@@ -9,7 +9,13 @@ public struct CheckResult {
     public let diagnostics: [Diagnostic]
     public let files: [FileModel]
     public let workspace: Workspace
+    /// Displayed path (`SourceFile.path`, `Diagnostic.path`) → absolute real path, for the
+    /// shells that must name files absolutely (the language server's URIs).
+    public let realPaths: [String: String]
     public var summary: Summary { Summary(diagnostics) }
+
+    /// The absolute real path of a file of this check (`nil` for a file it did not load).
+    public func realPath(of file: SourceFile) -> String? { realPaths[file.path] }
 
     /// Exit status of design §6: 1 on an error (with `strict`, also on a warning), else 0.
     public func exitStatus(strict: Bool) -> Int32 {
@@ -36,6 +42,10 @@ public final class Driver: SourceLoader {
         cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
     }
 
+    init(cwd: String) {
+        self.cwd = cwd
+    }
+
     /// Checks the `.cop` files at `paths` (files or folders; none = the current folder).
     public static func check(paths: [String], options: CheckOptions) throws(DriverError) -> CheckResult {
         let d = Driver()
@@ -54,12 +64,39 @@ public final class Driver: SourceLoader {
     }
 
     var virtual: [String: [UInt8]]?
+    /// Unsaved editor texts by absolute path, read instead of the disk (`check(workspace:…)`).
+    var overlays: [String: [UInt8]] = [:]
+    /// Files that could not be read: displayed path → real path.
+    var unreadable: [String: String] = [:]
+
+    /// Checks a folder as an editor sees it: every `.cop` file below `root` (below it
+    /// recursively, or only in it), where `overlays` — unsaved texts keyed by absolute,
+    /// symlink-free path — replace files on disk or add files not yet saved. Imports read
+    /// overlays first too. Displayed paths are relative to `root`; `CheckResult.realPaths`
+    /// maps them back. A missing or unreadable folder is checked as empty, never an error:
+    /// an editor may point at a folder that is being created.
+    public static func check(workspace root: String, overlays: [String: [UInt8]], recursive: Bool = true,
+                             options: CheckOptions) -> CheckResult {
+        let realRoot = FileSystem.realPath(root) ?? normalize(root)
+        let d = Driver(cwd: realRoot)
+        d.overlays = overlays
+        let found = (try? FileSystem.copFiles(under: realRoot, recursive: recursive)) ?? []
+        for f in found { d.loadFile(f, root: realRoot) }
+        for path in overlays.keys.sorted() where d.byRealPath[path] == nil && Paths.isInside(path, realRoot) {
+            if !recursive && Paths.directory(of: path) != realRoot { continue }
+            d.add(SourceFile(path: d.display(path), bytes: overlays[path]!), real: path, root: realRoot)
+        }
+        return d.run(options: options)
+    }
 
     func run(options: CheckOptions) -> CheckResult {
         let ws = Workspace(files: files, loader: self)
         ws.assemble()
         let diagnostics = Checker.check(ws, files: files, perFile: perFile, options: options)
-        return CheckResult(diagnostics: diagnostics, files: files, workspace: ws)
+        var realPaths: [String: String] = [:]
+        for f in files { if let i = info[ObjectIdentifier(f)] { realPaths[f.source.path] = i.real } }
+        for (display, real) in unreadable { realPaths[display] = real }
+        return CheckResult(diagnostics: diagnostics, files: files, workspace: ws, realPaths: realPaths)
     }
 
     func display(_ real: String) -> String { Paths.relative(real, to: cwd) }
@@ -89,11 +126,15 @@ public final class Driver: SourceLoader {
         guard let real = FileSystem.realPath(path) else { return nil }
         if let f = byRealPath[real] { return f }
         let shown = display(real)
+        if let text = overlays[real] {
+            return add(SourceFile(path: shown, bytes: text), real: real, root: root)
+        }
         do {
             let bytes = try FileSystem.read(real)
             return add(SourceFile(path: shown, bytes: bytes), real: real, root: root)
         } catch {
             perFile.append(Diagnostic(.unreadableFile(reason: error.message), path: shown))
+            unreadable[shown] = real
             return nil
         }
     }
@@ -127,7 +168,12 @@ public final class Driver: SourceLoader {
             return .file(add(SourceFile(path: Paths.relative(norm, to: root), bytes: bytes), real: norm, root: root))
         }
         guard let resolved = FileSystem.realPath(candidate) else {
-            return Paths.isInside(Driver.normalize(candidate), root) ? .notFound : .outsideWorkspace
+            let norm = Driver.normalize(candidate)
+            guard Paths.isInside(norm, root) else { return .outsideWorkspace }
+            // A file created in the editor and not saved yet.
+            if let f = byRealPath[norm] { return .file(f) }
+            guard let bytes = overlays[norm] else { return .notFound }
+            return .file(add(SourceFile(path: display(norm), bytes: bytes), real: norm, root: root))
         }
         guard Paths.isInside(resolved, root) else { return .outsideWorkspace }
         guard FileSystem.kind(resolved) == .file else { return .notFound }

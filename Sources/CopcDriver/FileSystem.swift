@@ -94,8 +94,9 @@ public enum FileSystem {
         }
     }
 
-    /// `*.cop` files below a directory, sorted, skipping hidden folders and `.build`.
-    public static func copFiles(under dir: String) throws(IOError) -> [String] {
+    /// `*.cop` files below a directory (or only in it, when not `recursive`), sorted,
+    /// skipping hidden folders and `.build`.
+    public static func copFiles(under dir: String, recursive: Bool = true) throws(IOError) -> [String] {
         var out: [String] = []
         guard let d = opendir(dir) else { throw IOError(message: "\(dir) : \(lastError())") }
         var names: [String] = []
@@ -110,7 +111,7 @@ public enum FileSystem {
         for name in names.sorted() {
             let path = dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
             switch kind(path) {
-            case .directory:
+            case .directory where recursive:
                 out += (try? copFiles(under: path)) ?? []
             case .file where name.hasSuffix(".cop"):
                 out.append(path)
