@@ -16,8 +16,9 @@ let package = Package(
         .target(name: "CopcRules", dependencies: ["CopcSema"]),
         .target(name: "CopcModel", dependencies: ["CopcSema"]),
         .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel"]),
-        .executableTarget(name: "copc", dependencies: ["CopcDriver"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel"]),
+        .target(name: "CopcLSP", dependencies: ["CopcDriver"]),
+        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcLSP"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcLSP"]),
     ]
 )
