@@ -112,3 +112,44 @@ enum Keys {
         }
     }
 }
+
+/// A property key as editors present it (completion): the key table itself stays internal.
+public struct PropertyKeyInfo: Sendable, Equatable {
+    /// What a key's value is, coarsely: enough to propose values.
+    public enum ValueKind: Sendable, Equatable {
+        case text, referents, deadline, target, base, date, period, unit
+        /// An enumerated value (also `oui`/`non` flags), canonical spellings.
+        case choice([String])
+    }
+
+    /// The folded key (`delai`, `signe le`).
+    public let key: String
+    /// The key as a drafter writes it (`délai`, `signé le`).
+    public let display: String
+    public let valueKind: ValueKind
+    /// `cible ANNÉE`, `base ANNÉE` and `étape « … »` carry more than the key before the colon.
+    public let keyed: Bool
+}
+
+/// The property keys each element kind accepts (the table behind COP104), for editors.
+public enum PropertyKeys {
+    /// Keys allowed on `kind`; in an avenant's change block, also `titre` and `motif`.
+    public static func keys(for kind: ElementKind, inChange: Bool = false) -> [PropertyKeyInfo] {
+        (Keys.specs(for: kind) + (inChange ? Keys.changeOnly : [])).map { spec in
+            let v: PropertyKeyInfo.ValueKind
+            switch spec.type {
+            case .text: v = .text
+            case .referents, .referent: v = .referents
+            case .deadline: v = .deadline
+            case .target: v = .target
+            case .base: v = .base
+            case .date: v = .date
+            case .period: v = .period
+            case .unit: v = .unit
+            case .flag: v = .choice(["oui", "non"])
+            case .choice(let map): v = .choice(Array(Set(map.values)).sorted())
+            }
+            return PropertyKeyInfo(key: spec.key, display: spec.display, valueKind: v, keyed: spec.key == "cible" || spec.key == "base" || spec.key == "etape")
+        }
+    }
+}

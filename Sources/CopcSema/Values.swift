@@ -39,7 +39,8 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    static let knownSymbols = ["%", "€", "k€", "M€", "Md€", "nombre", "jours", "mois", "ans", "m²", "oui/non", "texte"]
+    /// The canonical unit symbols, in the order of design §3.5.
+    public static let knownSymbols = ["%", "€", "k€", "M€", "Md€", "nombre", "jours", "mois", "ans", "m²", "oui/non", "texte"]
 }
 
 /// A quantity: a number and an optional unit (a bare number takes the indicator's unit).

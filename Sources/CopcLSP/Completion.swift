@@ -1,0 +1,225 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+import CopcSema
+import CopcDriver
+
+/// Completion: keywords and property keys at the head of a line, values after `clé :`
+/// (referents, units, target and deadline words, enumerated values), kinds and ids after
+/// `modifier`, `supprimer` and `dans`.
+extension LanguageServer {
+    static let targetWords = ["à fixer par avenant", "sans objet", "suivi"]
+    static let deadlineWords = ["tout au long du contrat", "à préciser"]
+
+    /// CompletionItemKind values.
+    enum ItemKind {
+        static let property = 10, unit = 11, value = 12, keyword = 14, reference = 18, enumMember = 20
+    }
+
+    func completion(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+        guard let doc = documentPath(params) else { throw .invalidParams("textDocument.uri manquant ou autre que file://") }
+        guard let pos = LSPPosition(json: params["position"]) else {
+            throw .invalidParams("position manquante ou invalide (line et character, entiers positifs)")
+        }
+        let text = documents[doc.path]?.text ?? ((try? FileSystem.read(doc.path)) ?? [])
+        let source = SourceFile(path: doc.path, bytes: text)
+        let offset = pos.offset(in: source)
+        let lineStart = source.lineStarts[source.lineIndex(of: offset)]
+        let before = source.text(ByteRange(lineStart, offset))
+        // The context comes from the text as typed; declarations from the last check, even
+        // one made a keystroke ago (a full check per keystroke would be wasted here).
+        let syntax = Parser.parse(source)
+        let scope = owner(of: doc.path)
+        let a = analyses[scope] ?? staleAnalyses[scope] ?? analysis(scope)
+        let nav = a.files[doc.path].map { Navigator(analysis: a, file: $0) }
+        var builder = CompletionBuilder(source: source, offset: offset)
+
+        let trimmed = String(before.drop { $0 == " " || $0 == "\t" })
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let head = words.first.map { TokenText.fold($0) } ?? ""
+        let typingHead = !trimmed.contains(" ") && !trimmed.contains("\t") && !trimmed.contains(":")
+        let isHeaderLine = ElementKind(folded: head) != nil || ["modifier", "ajouter", "supprimer", "utilise"].contains(head)
+
+        if typingHead {
+            builder.replaceFrom(offset - trimmed.utf8.count)
+            let (kind, inChange, op) = enclosing(syntax, before: lineStart)
+            if let kind {
+                let keys = op == .supprimer ? PropertyKeys.keys(for: kind, inChange: true).filter { $0.key == "motif" }
+                    : PropertyKeys.keys(for: kind, inChange: inChange)
+                for k in keys {
+                    let insert = k.keyed ? (k.key == "etape" ? "\(k.display) « " : "\(k.display) ") : "\(k.display) : "
+                    builder.add(k.display, kind: ItemKind.property, detail: "propriété \(kindPhrase(kind))", insert: insert, group: 0)
+                }
+            }
+            for w in keywords(fileKind: syntax.header?.kind) {
+                builder.add(w, kind: ItemKind.keyword, detail: "mot-clé", insert: w + " ", group: 1)
+            }
+        } else if isHeaderLine {
+            headerCompletion(words: words, endsWithSpace: before.last == " " || before.last == "\t", nav: nav, &builder)
+        } else if let colon = before.firstIndex(of: ":") {
+            let keyText = TokenText.fold(String(before[..<colon]).trimmingSpaces)
+            let keyHead = keyText.split(separator: " ").first.map(String.init) ?? ""
+            let (kind, inChange, _) = enclosing(syntax, before: lineStart)
+            let keys = kind.map { PropertyKeys.keys(for: $0, inChange: inChange) } ?? []
+            guard let key = keys.first(where: { $0.key == keyText }) ?? keys.first(where: { $0.key == keyHead && ($0.keyed || $0.key == "delai") })
+            else { return builder.json }
+            let afterColon = before[before.index(after: colon)...]
+            switch key.valueKind {
+            case .referents:
+                // Complete the referent after the last comma.
+                let lastSep = afterColon.lastIndex(of: ",") ?? colon
+                let typed = String(before[before.index(after: lastSep)...]).drop { $0 == " " }
+                builder.replaceFrom(offset - typed.utf8.count, spaceAfter: before[lastSep])
+                let refs = nav?.visibleReferents ?? [:]
+                for id in refs.keys.sorted() {
+                    builder.add(id, kind: ItemKind.reference, detail: refs[id]?.title, insert: id, group: 0)
+                }
+                builder.add("à déterminer", kind: ItemKind.value, detail: "référent pas encore désigné", insert: "à déterminer", group: 1)
+            default:
+                let typed = String(afterColon).drop { $0 == " " }
+                builder.replaceFrom(offset - typed.utf8.count, spaceAfter: ":")
+                var values: [(String, Int, String?)] = []
+                switch key.valueKind {
+                case .unit: values = Unit.knownSymbols.map { ($0, ItemKind.unit, "unité") }
+                case .target:
+                    values = LanguageServer.targetWords.map { ($0, ItemKind.value, "cible") }
+                case .deadline:
+                    values = LanguageServer.deadlineWords.map { ($0, ItemKind.value, "délai") }
+                    let plans = nav?.visiblePlans ?? [:]
+                    values += plans.keys.sorted().map { ("selon \($0)", ItemKind.reference, plans[$0]?.title) }
+                case .choice(let options): values = options.map { ($0, ItemKind.enumMember, key.display) }
+                case .base: values = [("NC", ItemKind.value, "base non communiquée")]
+                default: break
+                }
+                for (label, kind, detail) in values { builder.add(label, kind: kind, detail: detail, insert: label, group: 0) }
+            }
+        }
+        return builder.json
+    }
+
+    /// `modifier KIND ID`, `supprimer KIND ID`, `ajouter KIND ID « … » dans KIND ID`, `… dans KIND ID`.
+    func headerCompletion(words: [String], endsWithSpace: Bool, nav: Navigator?, _ builder: inout CompletionBuilder) {
+        // Words completed so far, and the one being typed.
+        let done = endsWithSpace ? words : Array(words.dropLast())
+        let typed = endsWithSpace ? "" : (words.last ?? "")
+        builder.replaceFrom(builder.offset - typed.utf8.count)
+        let folded = done.map { TokenText.fold($0) }
+        let kinds: [ElementKind] = [.axe, .objectif, .sousObjectif, .action, .indicateur, .referent, .plan]
+        func offerKinds(contract: Bool) {
+            for k in kinds { builder.add(k.keyword, kind: ItemKind.keyword, detail: "genre d'élément", insert: k.keyword + " ", group: 0) }
+            if contract { builder.add("contrat", kind: ItemKind.keyword, detail: "genre d'élément", insert: "contrat", group: 0) }
+        }
+        func offerIds(_ kind: ElementKind) {
+            guard let nav else { return }
+            var ids: [(String, String?)] = []
+            switch kind {
+            case .referent: ids = nav.visibleReferents.map { ($0.key, $0.value.title) }
+            case .plan: ids = nav.visiblePlans.map { ($0.key, $0.value.title) }
+            default:
+                let version = nav.latest ?? nav.analysis.unit(of: nav.file)?.versions.first
+                let tree = version?.elements ?? { var out: [Element] = []; nav.file.root?.forEach { out.append($0) }; return out }()
+                ids = tree.filter { $0.kind == kind }.compactMap { e in e.id.map { ($0, e.title) } }
+            }
+            var seen = Set<String>()
+            for (id, title) in ids.sorted(by: { $0.0 < $1.0 }) where seen.insert(id).inserted {
+                builder.add(id, kind: ItemKind.reference, detail: title, insert: id, group: 0)
+            }
+        }
+        if let dans = folded.lastIndex(of: "dans") {
+            if dans == folded.count - 1 { offerKinds(contract: true) }
+            else if dans == folded.count - 2, let k = ElementKind(folded: folded[dans + 1]), k != .contrat { offerIds(k) }
+            return
+        }
+        guard let op = folded.first, ["modifier", "supprimer", "ajouter"].contains(op) else { return }
+        if folded.count == 1 { offerKinds(contract: op == "modifier") }
+        else if folded.count == 2, op != "ajouter", let k = ElementKind(folded: folded[1]) { offerIds(k) }
+    }
+
+    /// The kind of the element (or change block) whose properties a line starting at
+    /// `lineStart` would belong to.
+    func enclosing(_ syntax: FileSyntax, before lineStart: Int) -> (ElementKind?, Bool, ChangeOp?) {
+        var found: (ElementKind?, Bool, ChangeOp?) = (nil, false, nil)
+        for item in syntax.items {
+            switch item {
+            case .element(let e) where e.range.start < lineStart: found = (e.kind, false, nil)
+            case .change(let c) where c.element.range.start < lineStart: found = (c.element.kind, true, c.op)
+            default: break
+            }
+        }
+        return found
+    }
+
+    func keywords(fileKind: ElementKind?) -> [String] {
+        switch fileKind {
+        case .contrat?: return ["axe", "objectif", "sous-objectif", "action", "indicateur", "référent", "plan", "utilise"]
+        case .avenant?: return ["modifier", "ajouter", "supprimer"]
+        case .annuaire?: return ["référent", "plan", "utilise"]
+        default: return ["contrat", "avenant", "annuaire", "référent", "plan", "utilise"]
+        }
+    }
+
+    func kindPhrase(_ k: ElementKind) -> String {
+        switch k {
+        case .contrat: return "du contrat"
+        case .avenant: return "de l'avenant"
+        case .annuaire: return "de l'annuaire"
+        case .referent: return "du référent"
+        case .plan: return "du plan"
+        case .axe: return "de l'axe"
+        case .objectif: return "de l'objectif"
+        case .sousObjectif: return "du sous-objectif"
+        case .action: return "de l'action"
+        case .indicateur: return "de l'indicateur"
+        }
+    }
+}
+
+/// Builds completion items that replace the text typed so far (a `textEdit`), so that ids
+/// with dots and multi-word values replace as a whole whatever the client's word rules.
+struct CompletionBuilder {
+    let source: SourceFile
+    let offset: Int
+    var start: Int
+    /// A space to insert first, when the cursor sits right after `:` or `,`.
+    var leadingSpace = false
+    var items: [JSONValue] = []
+
+    init(source: SourceFile, offset: Int) {
+        self.source = source
+        self.offset = offset
+        self.start = offset
+    }
+
+    mutating func replaceFrom(_ s: Int, spaceAfter separator: Character? = nil) {
+        start = max(min(s, offset), 0)
+        if let separator, start > 0, start == offset, source.bytes[start - 1] == separator.asciiValue ?? 0 {
+            leadingSpace = true
+        }
+    }
+
+    var typed: String { source.text(ByteRange(start, offset)) }
+
+    mutating func add(_ label: String, kind: Int, detail: String?, insert: String, group: Int) {
+        let typedText = typed
+        var o = JSONObject()
+        o["label"] = .string(label)
+        o["kind"] = .int(kind)
+        if let detail { o["detail"] = .string(detail) }
+        let range = LSPRange(source, ByteRange(start, offset))
+        o["textEdit"] = ["range": range.json, "newText": .string((leadingSpace ? " " : "") + insert)]
+        // Accents are optional in the language: typed without them, match without them.
+        if typedText.utf8.allSatisfy({ $0 < 0x80 }) {
+            o["filterText"] = .string(TokenText.fold(label))
+        }
+        o["sortText"] = .string("\(group)-\(items.count + 1000)")
+        items.append(.object(o))
+    }
+
+    var json: JSONValue { ["isIncomplete": false, "items": .array(items)] }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

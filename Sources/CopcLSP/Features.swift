@@ -1,0 +1,244 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+import CopcSema
+import CopcDriver
+
+/// Hover, go-to-definition and document symbols.
+extension LanguageServer {
+    /// The open or on-disk file of a `TextDocumentPositionParams`, checked on the current texts,
+    /// and the byte offset of the position.
+    func locate(_ params: JSONValue) throws(ResponseError) -> (Navigator, Int)? {
+        guard let doc = documentPath(params) else {
+            throw .invalidParams("textDocument.uri manquant ou autre que file://")
+        }
+        guard let pos = LSPPosition(json: params["position"]) else {
+            throw .invalidParams("position manquante ou invalide (line et character, entiers positifs)")
+        }
+        guard let found = analysis(forPath: doc.path) else { return nil }
+        return (Navigator(analysis: found.0, file: found.1), pos.offset(in: found.1.source))
+    }
+
+    // MARK: hover
+
+    func hover(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+        guard let found = try locate(params), let t = found.0.target(at: found.1) else { return .null }
+        let nav = found.0
+        let text: String?
+        let range: ByteRange
+        switch t {
+        case .referent(let id, let r):
+            range = r
+            if let id {
+                text = nav.referent(id).map { describeReferent($0, nav) } ?? "référent **\(id)** non déclaré (COP201)"
+            } else {
+                text = "référent **à déterminer** (COP208)"
+            }
+        case .plan(let name, let r):
+            range = r
+            text = nav.plan(name).map { describePlan($0, nav) } ?? "plan **\(name)** non déclaré (COP201)"
+        case .element(let kind, let id, let r, let site):
+            range = r
+            text = nav.element(kind, id, site: site).map { describeElement($0, nav) }
+                ?? "\(kind.keyword) **\(id ?? "")** introuvable"
+        case .file(let path, let r):
+            range = r
+            text = nav.importedPath(path).map { "fichier importé : `\($0)`" }
+        case .header(let e):
+            range = e.span.range
+            switch e.kind {
+            case .referent: text = describeReferent(e, nav)
+            case .plan: text = describePlan(e, nav)
+            default: text = describeElement(e, nav)
+            }
+        case .properties(let e, let props, let r):
+            range = r
+            text = describeProperties(e, props, nav)
+        }
+        guard let text else { return .null }
+        let kind = markdownHover ? "markdown" : "plaintext"
+        let value = markdownHover ? text : text.replacingAll("**", with: "").replacingAll("`", with: "")
+        return ["contents": ["kind": .string(kind), "value": .string(value)],
+                "range": LSPRange(nav.source, range).json]
+    }
+
+    func placeNote(_ e: Element, _ nav: Navigator) -> String {
+        guard let path = nav.analysis.path(of: e.span.file) else { return "" }
+        let line = e.span.start.line
+        return "\n\n*déclaré dans \(Paths.relative(path, to: nav.analysis.scope.root)), ligne \(line)*"
+    }
+
+    func describeReferent(_ e: Element, _ nav: Navigator) -> String {
+        var s = "**\(e.id ?? "?")**" + (e.title.map { " — \($0)" } ?? "")
+        var facts: [String] = []
+        for key in ["rattachement", "personne", "fonction"] {
+            if let p = e.first(key) { facts.append("\(p.keyText) : \(p.rawValue)") }
+        }
+        if !facts.isEmpty { s += "\n\n" + facts.joined(separator: " · ") }
+        return s + placeNote(e, nav)
+    }
+
+    func describePlan(_ e: Element, _ nav: Navigator) -> String {
+        var s = "plan **\(e.id ?? "?")**" + (e.title.map { " — \($0)" } ?? "")
+        if let w = e.period { s += "\n\npériode : du \(w.start) au \(w.end)" }
+        return s + placeNote(e, nav)
+    }
+
+    func describeElement(_ e: Element, _ nav: Navigator) -> String {
+        var s = "**\(e.kind.keyword)\(e.id.map { " " + $0 } ?? "")**" + (e.title.map { " — \($0)" } ?? "")
+        var facts: [String] = []
+        if e.kind == .contrat || e.kind == .avenant, let w = e.period { facts.append("période : du \(w.start) au \(w.end)") }
+        for key in ["pilote", "co-pilote", "referent", "unite"] {
+            if let p = e.first(key) { facts.append("\(p.keyText) : \(p.rawValue)") }
+        }
+        if e.changedBy > 0 { facts.append("modifié par l'avenant \(e.changedBy)") }
+        if !facts.isEmpty { s += "\n\n" + facts.joined(separator: " · ") }
+        return s + placeNote(e, nav)
+    }
+
+    /// Deadlines with their windows, targets with their status, other keys with their value.
+    func describeProperties(_ e: Element, _ props: [Prop], _ nav: Navigator) -> String? {
+        guard let first = props.first else { return nil }
+        switch first.value {
+        case .deadline(let d):
+            var s = "**\(first.keyText)** : \(d.text)"
+            guard let v = nav.versions else { return s }
+            let w = d.window(period: v.after.period, planPeriod: { v.after.plans[$0]?.period })
+            s += "\n\nfenêtre : " + (w.map { "du \($0.start) au \($0.end)" } ?? "à préciser")
+            if let latest = nav.latest, latest !== v.after,
+               let lw = d.window(period: latest.period, planPeriod: { latest.plans[$0]?.period }), lw != w {
+                s += " ; après l'avenant \(latest.number) : du \(lw.start) au \(lw.end)"
+            }
+            return s
+        case .target:
+            var lines: [String] = []
+            for p in props {
+                guard case .target(let t) = p.value else { continue }
+                var line = "**cible \(p.years.map { String($0.lowerBound) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(p.rawValue) — \(t.status)"
+                if t == .pending, let later = laterValue(of: p, in: e, nav) { line += " ; " + later }
+                lines.append(line)
+            }
+            return lines.joined(separator: "\n\n")
+        case .base(let q):
+            return "**\(first.keyText)** : " + (q.map { "\($0)" } ?? "non communiquée")
+        default:
+            return nil
+        }
+    }
+
+    /// "fixée par l'avenant 2 : 40 %" when a later avenant replaced a pending target.
+    func laterValue(of p: Prop, in e: Element, _ nav: Navigator) -> String? {
+        guard let latest = nav.latest, let id = e.id, let now = latest.find(e.kind, id) else { return nil }
+        let identity = p.identity
+        guard let q = now.props.first(where: { $0.identity == identity }), q !== p, q.changedBy > 0,
+              case .target(let t) = q.value else { return nil }
+        if t == .pending { return nil }
+        return "\(t.status) par l'avenant \(q.changedBy) : \(q.rawValue)"
+    }
+
+    // MARK: definition
+
+    func definition(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+        guard let found = try locate(params), let t = found.0.target(at: found.1) else { return .null }
+        let nav = found.0
+        if case .file(let path, _) = t {
+            guard let target = nav.importedPath(path), FileSystem.kind(target) == .file || documents[target] != nil else { return .null }
+            let zero = LSPPosition(line: 0, character: 0)
+            return ["uri": .string(uri(of: target)), "range": LSPRange(start: zero, end: zero).json]
+        }
+        guard let span = nav.definition(of: t) else { return .null }
+        return location(span, nav.analysis) ?? .null
+    }
+
+    // MARK: document symbols
+
+    func documentSymbols(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+        guard let doc = documentPath(params) else { throw .invalidParams("textDocument.uri manquant ou autre que file://") }
+        guard let found = analysis(forPath: doc.path) else { return [] }
+        let f = found.1
+        let nav = Navigator(analysis: found.0, file: f)
+        var symbols: [SymbolNode] = []
+        if let root = f.root { symbols.append(node(root, nav)) }
+        for c in f.changes {
+            let name = "\(c.op.rawValue) \(c.kind.keyword)\(c.id.map { " " + $0 } ?? "")"
+            var n = SymbolNode(name: name, detail: c.element.title, kind: 25, range: nav.extent(of: c.element).union(c.span.range),
+                               selection: c.element.idSpan?.range ?? c.span.range, children: [])
+            n.range = n.range.union(n.selection)
+            symbols.append(n)
+        }
+        for d in f.declarations { symbols.append(node(d, nav)) }
+        let src = f.source
+        if hierarchicalSymbols { return .array(symbols.map { $0.json(src) }) }
+        var flat: [JSONValue] = []
+        func add(_ n: SymbolNode, container: String?) {
+            var o = JSONObject()
+            o["name"] = .string(n.name)
+            o["kind"] = .int(n.kind)
+            o["location"] = ["uri": .string(doc.uri), "range": LSPRange(src, n.range).json]
+            if let container { o["containerName"] = .string(container) }
+            flat.append(.object(o))
+            for c in n.children { add(c, container: n.name) }
+        }
+        for s in symbols { add(s, container: nil) }
+        return .array(flat)
+    }
+
+    func node(_ e: Element, _ nav: Navigator) -> SymbolNode {
+        let name = e.id.map { "\(e.kind.keyword) \($0)" } ?? "\(e.kind.keyword) « \(e.title ?? "?") »"
+        let children = e.children.filter { $0.span.file === nav.source }.map { node($0, nav) }
+        let selection = e.idSpan?.range ?? e.span.range
+        return SymbolNode(name: name, detail: e.id == nil ? nil : e.title, kind: LanguageServer.symbolKind(e.kind),
+                          range: nav.extent(of: e).union(selection), selection: selection, children: children)
+    }
+
+    /// LSP SymbolKind per element kind: files are modules, groupings are namespaces/classes,
+    /// actions events, indicators numbers, référents objects, plans packages.
+    static func symbolKind(_ k: ElementKind) -> Int {
+        switch k {
+        case .contrat, .avenant, .annuaire: return 2
+        case .axe: return 3
+        case .objectif: return 5
+        case .sousObjectif: return 23
+        case .action: return 24
+        case .indicateur: return 16
+        case .referent: return 19
+        case .plan: return 4
+        }
+    }
+}
+
+/// A document symbol before conversion to LSP positions.
+struct SymbolNode {
+    var name: String
+    var detail: String?
+    var kind: Int
+    var range: ByteRange
+    var selection: ByteRange
+    var children: [SymbolNode]
+
+    func json(_ file: SourceFile) -> JSONValue {
+        var o = JSONObject()
+        o["name"] = .string(name)
+        if let detail { o["detail"] = .string(detail) }
+        o["kind"] = .int(kind)
+        o["range"] = LSPRange(file, range).json
+        o["selectionRange"] = LSPRange(file, selection).json
+        o["children"] = .array(children.map { $0.json(file) })
+        return .object(o)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

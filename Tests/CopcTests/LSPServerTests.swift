@@ -1,0 +1,518 @@
+import XCTest
+import Foundation
+import CopcDriver
+@testable import CopcLSP
+
+/// A workspace of three files used by the language-server tests: an annuaire, a contract
+/// that imports it, and an avenant. Checked clean at the test date.
+enum LSPFixture {
+    static let annuaire = """
+    annuaire ANN « Annuaire des référents »
+    référent DGOS « Direction générale de l'offre de soins »
+      personne : « Jeanne Martin »
+    référent DSS « Direction de la sécurité sociale »
+    plan SDSI « Schéma directeur des systèmes d'information »
+      période : 2022 .. 2023
+
+    """
+    // Line numbers (0-based) are used by the tests: pilote at 7, délai at 9, étape at 10,
+    // indicateur 1.1.a at 11, its pending targets at 14, the `dans` placement at 15.
+    static let contract = """
+    contrat C1 « Contrat d'essai »
+      utilise « annuaire.cop »
+      type : COP
+      période : 2021 .. 2023
+      signé le : 2021-03-12
+    axe 1 « Axe 🎯 premier »
+    objectif 1.1 « Objectif »
+      pilote : DGOS
+    action 1.1.1 « Action »
+      délai : fin 2022
+      étape « Cadrer » : selon SDSI
+    indicateur 1.1.a « Indicateur »
+      unité : %
+      cible 2021 : 40 %
+      cible 2022 .. 2023 : à fixer par avenant
+    indicateur 1.1.b « Indicateur b » dans objectif 1.1
+      unité : %
+      cible 2021 .. 2023 : 50 %
+
+    """
+    static let avenant = """
+    avenant 1 au contrat C1 « Fixation des cibles »
+      signé le : 2021-06-30
+    modifier indicateur 1.1.a
+      cible 2022 : 50 %
+      cible 2023 : 60 %
+    ajouter action 1.1.2 « Nouvelle action » dans objectif 1.1
+      délai : 2023
+
+    """
+
+    /// A fresh folder holding the three files; returns its real path.
+    static func folder(_ extra: [String: String] = [:]) throws -> String {
+        let dir = NSTemporaryDirectory() + "copc-lsp-\(UUID().uuidString)"
+        let files = ["annuaire.cop": annuaire, "contrat.cop": contract, "avenant-1.cop": avenant].merging(extra) { _, b in b }
+        for (name, text) in files {
+            let path = dir + "/" + name
+            try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return FileSystem.realPath(dir)!
+    }
+}
+
+/// Drives a `LanguageServer` in-process with a manual clock and records what it sends.
+final class ServerHarness {
+    final class Box {
+        var now = 0.0
+        var sent: [JSONValue] = []
+        var logs: [String] = []
+    }
+    let box = Box()
+    let server: LanguageServer
+    let root: String
+    var nextId = 1
+
+    init(root: String, hierarchical: Bool = true, initialize: Bool = true) {
+        self.root = root
+        let box = self.box
+        server = LanguageServer(version: "essai", debounce: 0.2, clock: { box.now },
+                                send: { box.sent.append($0) }, log: { box.logs.append($0) })
+        if initialize {
+            let r = request("initialize", ["rootUri": .string(FileURI.uri(of: root)),
+                                           "capabilities": ["textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": .bool(hierarchical)]]],
+                                           "initializationOptions": ["au": "2026-11-22"]])
+            XCTAssertNotNil(r["result"]?["capabilities"])
+            notify("initialized", [:])
+        }
+    }
+
+    func uri(_ name: String) -> String { FileURI.uri(of: root + "/" + name) }
+
+    /// Sends a request and returns the whole response message.
+    @discardableResult
+    func request(_ method: String, _ params: JSONValue) -> JSONValue {
+        let id = nextId
+        nextId += 1
+        server.handle(message: ["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params])
+        return box.sent.last { $0["id"] == .int(id) } ?? .null
+    }
+
+    func notify(_ method: String, _ params: JSONValue) {
+        server.handle(message: ["jsonrpc": "2.0", "method": .string(method), "params": params])
+    }
+
+    func open(_ name: String, _ text: String, version: Int = 1) {
+        notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri(name)), "languageId": "copc", "version": .int(version), "text": .string(text)]])
+    }
+
+    func change(_ name: String, version: Int, _ text: String) {
+        notify("textDocument/didChange", ["textDocument": ["uri": .string(uri(name)), "version": .int(version)],
+                                          "contentChanges": [["text": .string(text)]]])
+    }
+
+    func edit(_ name: String, version: Int, line: Int, from: Int, to: Int, _ text: String) {
+        let range: JSONValue = ["start": ["line": .int(line), "character": .int(from)], "end": ["line": .int(line), "character": .int(to)]]
+        notify("textDocument/didChange", ["textDocument": ["uri": .string(uri(name)), "version": .int(version)],
+                                          "contentChanges": [["range": range, "text": .string(text)]]])
+    }
+
+    /// Lets `seconds` pass and runs the due work; returns the diagnostics published meanwhile.
+    @discardableResult
+    func wait(_ seconds: Double = 1, inputPending: Bool = false) -> [JSONValue] {
+        let before = box.sent.count
+        box.now += seconds
+        server.runDueWork(inputPending: { inputPending })
+        return box.sent[before...].filter { $0["method"] == "textDocument/publishDiagnostics" }
+    }
+
+    func position(_ name: String, _ line: Int, _ character: Int) -> JSONValue {
+        ["textDocument": ["uri": .string(uri(name))], "position": ["line": .int(line), "character": .int(character)]]
+    }
+
+    /// The result of a request at a position.
+    func at(_ method: String, _ name: String, _ line: Int, _ character: Int) -> JSONValue {
+        request(method, position(name, line, character))["result"] ?? .null
+    }
+}
+
+extension Array where Element == JSONValue {
+    func published(for uri: String) -> [JSONValue]? {
+        last { $0["params"]?["uri"]?.string == uri }?["params"]?["diagnostics"]?.array
+    }
+
+    func codes(for uri: String) -> [String]? {
+        published(for: uri)?.compactMap { $0["code"]?.string }
+    }
+}
+
+final class LSPServerTests: XCTestCase {
+    // MARK: diagnostics
+
+    func testDiagnosticsOnOpenThenDebouncedAfterChanges() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.wait()
+        h.open("contrat.cop", LSPFixture.contract)
+        XCTAssertEqual(h.wait(0.05), [], "nothing before the quiet period")
+        let first = h.wait()
+        XCTAssertEqual(first.codes(for: h.uri("contrat.cop")), [], "an opened clean file gets an explicit empty list")
+        XCTAssertEqual(first.last?["params"]?["version"], 1)
+
+        // Three quick edits: one check, one publication, for the last version.
+        h.edit("contrat.cop", version: 2, line: 9, from: 14, to: 18, "2030")
+        h.box.now += 0.1
+        h.edit("contrat.cop", version: 3, line: 9, from: 14, to: 18, "2031")
+        h.box.now += 0.1
+        h.edit("contrat.cop", version: 4, line: 9, from: 14, to: 18, "2032")
+        XCTAssertEqual(h.wait(0.15), [], "the quiet period restarts at each change")
+        let after = h.wait(0.1)
+        XCTAssertEqual(after.count, 1)
+        XCTAssertEqual(after[0]["params"]?["version"], 4)
+        let d = try XCTUnwrap(after.published(for: h.uri("contrat.cop"))?.first)
+        XCTAssertEqual(d["code"], "COP300")
+        XCTAssertEqual(d["source"], "copc")
+        XCTAssertEqual(d["severity"], 1)
+        XCTAssertTrue(d["message"]?.string?.contains("fin 2032") == true, "\(d)")
+        XCTAssertEqual(d["range"], ["start": ["line": 9, "character": 10], "end": ["line": 9, "character": 18]])
+        XCTAssertEqual(d["relatedInformation"]?.array?.first?["location"]?["range"]?["start"], ["line": 3, "character": 2])
+        XCTAssertEqual(d["relatedInformation"]?.array?.first?["message"], "période du contrat déclarée ici")
+
+        // Fixed: the file's diagnostics are cleared with an empty list.
+        h.edit("contrat.cop", version: 5, line: 9, from: 14, to: 18, "2022")
+        XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop")), [])
+    }
+
+    func testStaleCheckIsNotPublishedWhileInputIsPending() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.open("contrat.cop", LSPFixture.contract)
+        XCTAssertEqual(h.wait(1, inputPending: true), [], "new input may change the text: drop the result")
+        XCTAssertNotNil(h.server.dueDate, "the publication stays due")
+        XCTAssertEqual(h.wait(0, inputPending: false).count, 1)
+        XCTAssertNil(h.server.dueDate)
+    }
+
+    func testUnchangedDiagnosticsOfOtherFilesAreNotRepublished() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(["autre.cop": "contrat C9 « x »\n  période : 2021 .. 2022\naction 1 « a »\n"]))
+        let initial = h.wait()
+        XCTAssertEqual(initial.codes(for: h.uri("autre.cop")), ["COP105"], "files not open are checked too")
+        h.open("contrat.cop", LSPFixture.contract)
+        let next = h.wait()
+        XCTAssertNil(next.published(for: h.uri("autre.cop")), "same diagnostics: not sent again")
+        XCTAssertNotNil(next.published(for: h.uri("contrat.cop")))
+    }
+
+    func testAnnuaireChangeRechecksTheContractThatUsesIt() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.wait()
+        h.open("annuaire.cop", LSPFixture.annuaire)
+        h.wait()
+        // Rename DGOS in the unsaved annuaire: the contract (not open) loses its pilot.
+        h.edit("annuaire.cop", version: 2, line: 1, from: 9, to: 13, "DGOZ")
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: h.uri("contrat.cop")), ["COP201"])
+        XCTAssertEqual(published.published(for: h.uri("contrat.cop"))?.first?["range"]?["start"], ["line": 7, "character": 11])
+        XCTAssertTrue(published.published(for: h.uri("contrat.cop"))?.first?["message"]?.string?.contains("DGOZ") == true)
+        h.edit("annuaire.cop", version: 3, line: 1, from: 9, to: 13, "DGOS")
+        XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop")), [], "cleared when the referent is back")
+    }
+
+    func testAvenantIsCheckedWithItsContract() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.wait()
+        h.open("contrat.cop", LSPFixture.contract)
+        h.open("avenant-1.cop", LSPFixture.avenant)
+        h.wait()
+        // The contract renames its indicator: the avenant now modifies nothing.
+        h.edit("contrat.cop", version: 2, line: 11, from: 15, to: 16, "z")
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: h.uri("avenant-1.cop")), ["COP205"])
+        XCTAssertEqual(published.published(for: h.uri("avenant-1.cop"))?.first?["range"]?["start"]?["line"], 2)
+    }
+
+    func testPositionsAreUTF16WithEmoji() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        // `dans axe 9` after a title holding an emoji (two UTF-16 units, one scalar): the
+        // range of the COP105 on the placement is in UTF-16 units, as LSP counts.
+        let line = "objectif 1.2 « 🎯 Suite » dans axe 9"
+        let text = LSPFixture.contract + line + "\n"
+        h.open("contrat.cop", text)
+        let d = try XCTUnwrap(h.wait().published(for: h.uri("contrat.cop"))?.first { $0["code"] == "COP105" })
+        let prefix = String(line[..<line.range(of: "dans")!.lowerBound])
+        XCTAssertEqual(prefix.utf16.count, prefix.unicodeScalars.count + 1, "the emoji is two UTF-16 units")
+        XCTAssertEqual(d["range"]?["start"], ["line": 18, "character": .int(prefix.utf16.count)])
+        XCTAssertEqual(d["range"]?["end"], ["line": 18, "character": .int(line.utf16.count)])
+    }
+
+    func testNotesBecomeRelatedInformationAcrossFiles() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        // DSS declared again in the contract: COP200 points at the annuaire's declaration.
+        h.open("contrat.cop", LSPFixture.contract + "référent DSS « Doublon »\n")
+        let d = try XCTUnwrap(h.wait().published(for: h.uri("contrat.cop"))?.first)
+        XCTAssertEqual(d["code"], "COP200")
+        let related = try XCTUnwrap(d["relatedInformation"]?.array?.first)
+        XCTAssertEqual(related["location"]?["uri"]?.string, h.uri("annuaire.cop"))
+        XCTAssertEqual(related["location"]?["range"]?["start"], ["line": 3, "character": 9])
+        XCTAssertEqual(related["message"], "première déclaration ici")
+    }
+
+    func testClosingAnUnsavedFileClearsItsDiagnostics() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.wait()
+        h.open("brouillon.cop", "contrat X « x »\n")
+        XCTAssertEqual(h.wait().codes(for: h.uri("brouillon.cop")), ["COP106"])
+        h.notify("textDocument/didClose", ["textDocument": ["uri": .string(h.uri("brouillon.cop"))]])
+        XCTAssertEqual(h.wait().codes(for: h.uri("brouillon.cop")), [], "never saved: it is gone")
+    }
+
+    func testDocumentOutsideTheWorkspaceIsCheckedInItsFolder() throws {
+        let elsewhere = try LSPFixture.folder()
+        let h = ServerHarness(root: try LSPFixture.folder(["vide.txt": ""]))
+        h.notify("textDocument/didOpen", ["textDocument": ["uri": .string(FileURI.uri(of: elsewhere + "/contrat.cop")), "languageId": "copc",
+                                                           "version": 1, "text": .string(LSPFixture.contract + "  pilote : XYZ, DGOS\n")]])
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: FileURI.uri(of: elsewhere + "/contrat.cop")), ["COP201"], "XYZ only: the annuaire beside it was found")
+    }
+
+    // MARK: protocol errors and lifecycle
+
+    func error(_ response: JSONValue) -> Int? { response["error"]?["code"]?.int }
+
+    func testLifecycleAndErrors() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(), initialize: false)
+        XCTAssertEqual(error(h.request("textDocument/hover", h.position("contrat.cop", 0, 0))), ErrorCode.serverNotInitialized)
+        h.open("contrat.cop", LSPFixture.contract)
+        XCTAssertTrue(h.box.sent.count == 1, "notifications before initialize are dropped")
+        XCTAssertEqual(error(h.request("initialize", "pas un objet")), ErrorCode.invalidParams)
+        XCTAssertNotNil(h.request("initialize", ["rootUri": .string(FileURI.uri(of: h.root))])["result"])
+        XCTAssertEqual(error(h.request("initialize", [:])), ErrorCode.invalidRequest, "initialize twice")
+
+        let unknown = h.request("textDocument/frobnicate", [:])
+        XCTAssertEqual(error(unknown), ErrorCode.methodNotFound)
+        XCTAssertTrue(unknown["error"]?["message"]?.string?.contains("frobnicate") == true)
+        let count = h.box.sent.count
+        h.notify("textDocument/frobnicate", [:])
+        h.notify("$/cancelRequest", ["id": 1])
+        XCTAssertEqual(h.box.sent.count, count, "unknown notifications are ignored")
+
+        XCTAssertEqual(error(h.request("textDocument/hover", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])), ErrorCode.invalidParams)
+        XCTAssertEqual(error(h.request("textDocument/hover", ["position": ["line": 0, "character": 0]])), ErrorCode.invalidParams)
+        XCTAssertEqual(error(h.request("textDocument/definition", h.position("contrat.cop", -1, 0))), ErrorCode.invalidParams)
+        XCTAssertEqual(error(h.request("textDocument/documentSymbol", 42)), ErrorCode.invalidParams)
+        XCTAssertEqual(error(h.request("textDocument/completion", ["textDocument": ["uri": "untitled:1"], "position": ["line": 0, "character": 0]])), ErrorCode.invalidParams)
+
+        h.server.handle(message: [1, 2])
+        XCTAssertEqual(h.box.sent.last?["error"]?["code"]?.int, ErrorCode.invalidRequest)
+        XCTAssertEqual(h.box.sent.last?["id"], .null)
+        h.server.handle(Array("{pas du json".utf8))
+        XCTAssertEqual(h.box.sent.last?["error"]?["code"]?.int, ErrorCode.parseError)
+        h.server.handle(message: ["jsonrpc": "2.0", "id": ["objet": 1], "method": "shutdown"])
+        XCTAssertEqual(h.box.sent.last?["error"]?["code"]?.int, ErrorCode.invalidRequest, "an id must be a number or a string")
+        h.server.handle(message: ["jsonrpc": "2.0", "id": 99])
+        XCTAssertEqual(h.box.sent.last?["error"]?["code"]?.int, ErrorCode.invalidRequest, "no method")
+        let before = h.box.sent.count
+        h.server.handle(message: ["jsonrpc": "2.0", "id": 7, "result": nil])
+        XCTAssertEqual(h.box.sent.count, before, "a response from the client needs no answer")
+        // A position far outside the text is clamped, not a crash.
+        h.open("contrat.cop", LSPFixture.contract)
+        XCTAssertEqual(h.at("textDocument/hover", "contrat.cop", 1_000_000, 1_000_000), .null)
+        XCTAssertEqual(h.request("textDocument/hover", ["textDocument": ["uri": .string(h.uri("contrat.cop"))],
+                                                        "position": ["line": 1e300, "character": 0]])["error"]?["code"]?.int, ErrorCode.invalidParams)
+
+        XCTAssertEqual(h.request("shutdown", nil)["result"], .null)
+        XCTAssertEqual(error(h.request("textDocument/hover", h.position("contrat.cop", 0, 0))), ErrorCode.invalidRequest, "after shutdown")
+        XCTAssertNil(h.server.exitStatus)
+        h.notify("exit", nil)
+        XCTAssertEqual(h.server.exitStatus, 0)
+    }
+
+    func testExitWithoutShutdownIsStatusOne() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.notify("exit", nil)
+        XCTAssertEqual(h.server.exitStatus, 1)
+    }
+
+    // MARK: hover
+
+    func hoverText(_ h: ServerHarness, _ name: String, _ line: Int, _ character: Int) -> String {
+        h.at("textDocument/hover", name, line, character)["contents"]?["value"]?.string ?? ""
+    }
+
+    func testHover() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.open("contrat.cop", LSPFixture.contract)
+        h.open("avenant-1.cop", LSPFixture.avenant)
+        // A referent: its full name, from the annuaire.
+        let dgos = hoverText(h, "contrat.cop", 7, 12)
+        XCTAssertTrue(dgos.contains("**DGOS** — Direction générale de l'offre de soins"), dgos)
+        XCTAssertTrue(dgos.contains("Jeanne Martin") && dgos.contains("annuaire.cop"), dgos)
+        XCTAssertEqual(h.at("textDocument/hover", "contrat.cop", 7, 12)["range"], ["start": ["line": 7, "character": 11], "end": ["line": 7, "character": 15]])
+        // An element: its title.
+        XCTAssertTrue(hoverText(h, "contrat.cop", 6, 10).contains("**objectif 1.1** — Objectif"))
+        XCTAssertTrue(hoverText(h, "avenant-1.cop", 2, 22).contains("**indicateur 1.1.a** — Indicateur"), "the target of a modifier")
+        XCTAssertTrue(hoverText(h, "contrat.cop", 5, 3).contains("Axe 🎯 premier"))
+        // A deadline: its window; `selon PLAN`: the plan's period.
+        XCTAssertTrue(hoverText(h, "contrat.cop", 9, 4).contains("fenêtre : du 2022-10-01 au 2022-12-31"))
+        XCTAssertTrue(hoverText(h, "contrat.cop", 10, 4).contains("fenêtre : du 2022-01-01 au 2023-12-31"))
+        XCTAssertTrue(hoverText(h, "contrat.cop", 10, 26).contains("plan **SDSI** — Schéma directeur"))
+        // A target: its status, and the avenant that fixed a pending one.
+        XCTAssertTrue(hoverText(h, "contrat.cop", 13, 4).contains("**cible 2021** : 40 % — fixée"))
+        let pending = hoverText(h, "contrat.cop", 14, 4)
+        XCTAssertTrue(pending.contains("**cible 2022** : à fixer par avenant — en attente d'avenant ; fixée par l'avenant 1 : 50 %"), pending)
+        XCTAssertTrue(pending.contains("**cible 2023** : à fixer par avenant — en attente d'avenant ; fixée par l'avenant 1 : 60 %"), pending)
+        // Nothing to say on a blank spot.
+        XCTAssertEqual(h.at("textDocument/hover", "contrat.cop", 18, 0), .null)
+    }
+
+    func testPlainTextHoverForClientsWithoutMarkdown() throws {
+        let root = try LSPFixture.folder()
+        let h = ServerHarness(root: root, initialize: false)
+        h.request("initialize", ["rootUri": .string(FileURI.uri(of: root)), "capabilities": ["textDocument": ["hover": ["contentFormat": ["plaintext"]]]]])
+        h.notify("initialized", [:])
+        let r = h.at("textDocument/hover", "contrat.cop", 7, 12)
+        XCTAssertEqual(r["contents"]?["kind"], "plaintext")
+        XCTAssertTrue(r["contents"]?["value"]?.string?.hasPrefix("DGOS — Direction") == true, "\(r)")
+    }
+
+    // MARK: definition
+
+    func location(_ h: ServerHarness, _ name: String, _ line: Int, _ character: Int) -> (String, Int, Int)? {
+        let r = h.at("textDocument/definition", name, line, character)
+        guard let uri = r["uri"]?.string, let l = r["range"]?["start"]?["line"]?.int, let c = r["range"]?["start"]?["character"]?.int else { return nil }
+        return (String(uri.split(separator: "/").last!), l, c)
+    }
+
+    func testDefinitionAcrossFiles() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.open("contrat.cop", LSPFixture.contract)
+        h.open("avenant-1.cop", LSPFixture.avenant)
+        XCTAssertTrue(location(h, "contrat.cop", 7, 13)! == ("annuaire.cop", 1, 9), "pilote → annuaire")
+        XCTAssertTrue(location(h, "contrat.cop", 1, 14)! == ("annuaire.cop", 0, 0), "utilise → the file")
+        XCTAssertTrue(location(h, "contrat.cop", 10, 28)! == ("annuaire.cop", 4, 5), "selon SDSI → the plan")
+        XCTAssertTrue(location(h, "contrat.cop", 15, 40)! == ("contrat.cop", 6, 9), "dans objectif 1.1")
+        XCTAssertTrue(location(h, "avenant-1.cop", 2, 20)! == ("contrat.cop", 11, 11), "modifier indicateur 1.1.a")
+        XCTAssertTrue(location(h, "avenant-1.cop", 0, 21)! == ("contrat.cop", 0, 8), "au contrat C1")
+        XCTAssertTrue(location(h, "avenant-1.cop", 5, 50)! == ("contrat.cop", 6, 9), "ajouter … dans objectif 1.1")
+        XCTAssertNil(location(h, "contrat.cop", 3, 4), "a period has no declaration")
+    }
+
+    func testDefinitionOfAnElementAddedByAnEarlierAvenant() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(["avenant-2.cop": "avenant 2 au contrat C1 « Suite »\n  signé le : 2021-09-01\nsupprimer action 1.1.2\n"]))
+        XCTAssertTrue(location(h, "avenant-2.cop", 2, 20)! == ("avenant-1.cop", 5, 15))
+    }
+
+    // MARK: symbols
+
+    func testDocumentSymbolsAreHierarchical() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.open("contrat.cop", LSPFixture.contract)
+        let symbols = try XCTUnwrap(h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])["result"]?.array)
+        func outline(_ s: JSONValue, _ depth: Int) -> [String] {
+            [String(repeating: " ", count: depth) + (s["name"]?.string ?? "?")] + (s["children"]?.array ?? []).flatMap { outline($0, depth + 1) }
+        }
+        XCTAssertEqual(symbols.flatMap { outline($0, 0) }, [
+            "contrat C1", " axe 1", "  objectif 1.1", "   action 1.1.1", "   indicateur 1.1.a", "   indicateur 1.1.b",
+        ])
+        XCTAssertEqual(symbols[0]["detail"], "Contrat d'essai")
+        let objective = symbols[0]["children"]?.array?[0]["children"]?.array?[0]
+        XCTAssertEqual(objective?["selectionRange"], ["start": ["line": 6, "character": 9], "end": ["line": 6, "character": 12]])
+        XCTAssertEqual(objective?["range"], ["start": ["line": 6, "character": 0], "end": ["line": 17, "character": 27]])
+
+        h.open("annuaire.cop", LSPFixture.annuaire)
+        let annuaire = h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri("annuaire.cop"))]])["result"]?.array ?? []
+        XCTAssertEqual(annuaire.compactMap { $0["name"]?.string }, ["annuaire ANN", "référent DGOS", "référent DSS", "plan SDSI"])
+        XCTAssertEqual(annuaire[1]["range"]?["end"], ["line": 2, "character": 30], "a referent spans its properties")
+
+        let avenant = h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri("avenant-1.cop"))]])["result"]?.array ?? []
+        XCTAssertEqual(avenant.compactMap { $0["name"]?.string }, ["avenant 1", "modifier indicateur 1.1.a", "ajouter action 1.1.2"])
+    }
+
+    func testFlatSymbolsForClientsWithoutHierarchy() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(), hierarchical: false)
+        let symbols = h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])["result"]?.array ?? []
+        XCTAssertEqual(symbols.count, 6)
+        XCTAssertEqual(symbols[2]["name"], "objectif 1.1")
+        XCTAssertEqual(symbols[2]["containerName"], "axe 1")
+        XCTAssertEqual(symbols[2]["location"]?["uri"]?.string, h.uri("contrat.cop"))
+    }
+
+    // MARK: completion
+
+    func completion(_ h: ServerHarness, _ name: String, _ line: Int, _ character: Int) -> [JSONValue] {
+        h.at("textDocument/completion", name, line, character)["items"]?.array ?? []
+    }
+
+    func labels(_ items: [JSONValue]) -> [String] { items.compactMap { $0["label"]?.string } }
+
+    /// The contract with `line` inserted before 0-based line `index`.
+    func contract(inserting line: String, at index: Int) -> String {
+        var lines = LSPFixture.contract.components(separatedBy: "\n")
+        lines.insert(line, at: index)
+        return lines.joined(separator: "\n")
+    }
+
+    func testCompletionOfKeywordsAndKeysForTheEnclosingElement() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.open("contrat.cop", contract(inserting: "  ", at: 15))
+        let inIndicator = labels(completion(h, "contrat.cop", 15, 2))
+        for k in ["unité", "cible", "base", "méthode", "sens", "pilote", "axe", "objectif", "action", "indicateur"] {
+            XCTAssertTrue(inIndicator.contains(k), "\(k) in \(inIndicator)")
+        }
+        XCTAssertFalse(inIndicator.contains("délai"), "an indicator has no deadline")
+        XCTAssertFalse(inIndicator.contains("modifier"), "changes belong to avenants")
+
+        h.change("contrat.cop", version: 2, contract(inserting: "  dé", at: 11))
+        let inAction = completion(h, "contrat.cop", 11, 4)
+        XCTAssertTrue(labels(inAction).contains("délai") && labels(inAction).contains("étape") && !labels(inAction).contains("unité"))
+        let delai = try XCTUnwrap(inAction.first { $0["label"] == "délai" })
+        XCTAssertEqual(delai["textEdit"]?["newText"], "délai : ")
+        XCTAssertEqual(delai["textEdit"]?["range"], ["start": ["line": 11, "character": 2], "end": ["line": 11, "character": 4]])
+        XCTAssertNil(delai["filterText"], "typed with an accent: the label filters")
+
+        h.change("contrat.cop", version: 3, contract(inserting: "  del", at: 11))
+        let unaccented = completion(h, "contrat.cop", 11, 5).first { $0["label"] == "délai" }
+        XCTAssertEqual(unaccented?["filterText"], "delai", "accents are optional: so is typing them")
+
+        h.open("avenant-1.cop", LSPFixture.avenant + "mod")
+        XCTAssertEqual(labels(completion(h, "avenant-1.cop", 7, 3)).filter { ["modifier", "ajouter", "supprimer"].contains($0) }.count, 3)
+    }
+
+    func testCompletionOfValues() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.open("contrat.cop", contract(inserting: "  co-pilote : ", at: 8))
+        h.wait()
+        // Referents, including those of the imported annuaire.
+        let refs = completion(h, "contrat.cop", 8, 14)
+        XCTAssertEqual(labels(refs), ["DGOS", "DSS", "à déterminer"])
+        XCTAssertEqual(refs[0]["detail"], "Direction générale de l'offre de soins")
+        h.change("contrat.cop", version: 2, contract(inserting: "  co-pilote : DGOS, D", at: 8))
+        let second = completion(h, "contrat.cop", 8, 21)
+        XCTAssertEqual(second.first?["textEdit"]?["range"], ["start": ["line": 8, "character": 20], "end": ["line": 8, "character": 21]])
+        // Right after the colon, the inserted text brings its space.
+        h.change("contrat.cop", version: 3, contract(inserting: "  co-pilote:", at: 8))
+        XCTAssertEqual(completion(h, "contrat.cop", 8, 12).first?["textEdit"]?["newText"], " DGOS")
+
+        h.change("contrat.cop", version: 4, contract(inserting: "  unité : k", at: 13))
+        let units = completion(h, "contrat.cop", 13, 11)
+        XCTAssertTrue(labels(units).contains("%") && labels(units).contains("k€") && labels(units).contains("jours"), "\(labels(units))")
+        h.change("contrat.cop", version: 5, contract(inserting: "  cible 2024 : ", at: 13))
+        XCTAssertEqual(labels(completion(h, "contrat.cop", 13, 15)), ["à fixer par avenant", "sans objet", "suivi"])
+        h.change("contrat.cop", version: 6, contract(inserting: "  délai : tout", at: 10))
+        let deadlines = completion(h, "contrat.cop", 10, 14)
+        XCTAssertEqual(labels(deadlines), ["tout au long du contrat", "à préciser", "selon SDSI"])
+        XCTAssertEqual(deadlines[0]["textEdit"]?["range"]?["start"], ["line": 10, "character": 10], "the whole value is replaced")
+        h.change("contrat.cop", version: 7, contract(inserting: "  sens : ", at: 13))
+        XCTAssertEqual(labels(completion(h, "contrat.cop", 13, 9)), ["baisse", "hausse"])
+    }
+
+    func testCompletionOfKindsAndIdsInAvenants() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.open("avenant-1.cop", LSPFixture.avenant + "modifier ")
+        h.wait()
+        XCTAssertTrue(labels(completion(h, "avenant-1.cop", 7, 9)).contains("indicateur"))
+        h.change("avenant-1.cop", version: 2, LSPFixture.avenant + "modifier indicateur ")
+        XCTAssertEqual(labels(completion(h, "avenant-1.cop", 7, 20)), ["1.1.a", "1.1.b"])
+        h.change("avenant-1.cop", version: 3, LSPFixture.avenant + "ajouter action 1.1.3 « x » dans objectif ")
+        XCTAssertEqual(labels(completion(h, "avenant-1.cop", 7, 41)), ["1.1"])
+    }
+}
