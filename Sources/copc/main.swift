@@ -3,6 +3,7 @@ import CopcDiagnostics
 import CopcSema
 import CopcDriver
 import CopcModel
+import CopcLSP
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,6 +19,7 @@ copc \(version) — compilateur des contrats d'objectifs et de performance (COP,
 Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
   copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
+  copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
 
@@ -47,6 +49,18 @@ Options :
 
 Statut de sortie : 0 aucune erreur ; 1 au moins une erreur (avec --strict, aussi
 un avertissement) ; 2 mauvais usage ou échec de lecture avant toute vérification.
+"""
+
+let lspHelp = """
+Usage : copc lsp [--stdio]
+
+Lance le serveur de langage (Language Server Protocol) de copc sur l'entrée et la
+sortie standard : l'éditeur le démarre et lui parle en JSON-RPC. Il publie les
+diagnostics à l'ouverture et à chaque modification, et fournit le survol, l'aller à
+la définition, le plan du document, la complétion et la mise en forme.
+
+La sortie standard ne porte que les messages du protocole ; le journal va sur la
+sortie d'erreur. Statut de sortie : 0 après « shutdown » puis « exit », 1 sinon.
 """
 
 func fail(_ message: String) -> Never {
@@ -288,6 +302,16 @@ case "expliquer", "explain":
     exit(runExplain(rest))
 case "emit", "emettre", "émettre":
     exit(runEmit(rest))
+case "lsp":
+    if let a = rest.first {
+        if a == "-h" || a == "--help" || a == "--aide" {
+            writeOut(lspHelp + "\n")
+            exit(0)
+        }
+        // `--stdio` is what most clients pass; stdio is the only transport anyway.
+        if a != "--stdio" || rest.count > 1 { fail("« lsp » n'accepte pas d'argument (voir « copc lsp --help »)") }
+    }
+    exit(LSPMain.run(version: version))
 case "-h", "--help", "--aide", "aide", "help":
     writeOut(mainHelp + "\n")
     exit(0)
@@ -295,7 +319,7 @@ case "--version", "-V":
     writeOut("copc \(version)\n")
     exit(0)
 default:
-    let commands = ["check", "emit", "expliquer"]
+    let commands = ["check", "emit", "lsp", "expliquer"]
     let suggestion = Suggest.nearest(to: command, among: commands)
     fail("commande inconnue « \(command) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc --help »)")
 }
