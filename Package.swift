@@ -15,9 +15,10 @@ let package = Package(
         .target(name: "CopcSema", dependencies: ["CopcSyntax"]),
         .target(name: "CopcRules", dependencies: ["CopcSema"]),
         .target(name: "CopcModel", dependencies: ["CopcSema"]),
-        .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel"]),
+        .target(name: "CopcFormat", dependencies: ["CopcSema"]),
+        .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcDriver"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat"]),
     ]
 )
