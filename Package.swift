@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "CopcFormat", dependencies: ["CopcSema"]),
         .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat"]),
         .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat"]),
     ]
 )

@@ -379,3 +379,29 @@ struct ContractGenerator {
         return s
     }
 }
+
+@testable import CopcFormat
+
+/// The guard that keeps the formatter from ever writing a file that reads differently.
+final class EquivalenceTests: XCTestCase {
+    func holds(_ a: String, _ b: String) -> Bool {
+        Equivalence.holds(Parser.parse(SourceFile(path: "a", text: a)), Parser.parse(SourceFile(path: "b", text: b)))
+    }
+
+    func testSameMeaningDifferentLayout() {
+        XCTAssertTrue(holds("CONTRAT C « T »\n\n\nPERIODE:2021..2023\n", "contrat C « T »\n  période : 2021 .. 2023"))
+        XCTAssertTrue(holds("cible 2021 : >= 5  # note\n", "cible 2021 : ≥ 5 # note   \n"))
+        XCTAssertTrue(holds("texte : \"mot\"\n", "texte : « mot »\n"))
+        XCTAssertTrue(holds("texte \"\"\"\n  a\n    b\n\"\"\"\n", "texte \"\"\"\n        a\n          b\n    \"\"\"\n"))
+    }
+
+    func testDifferentMeaningIsCaught() {
+        XCTAssertFalse(holds("cible 2021 : 5\n", "cible 2021 : 6\n"))
+        XCTAssertFalse(holds("délai : fin 2022\n", "délai : fin\n2022\n"), "une fin de ligne déplacée change le sens")
+        XCTAssertFalse(holds("texte : « a  b »\n", "texte : « a b »\n"))
+        XCTAssertFalse(holds("pilote : A # un\n", "pilote : A # deux\n"))
+        XCTAssertFalse(holds("pilote : A # un\n", "pilote : A\n"))
+        XCTAssertFalse(holds("pilote : A\n", "pilote : A\nthème : x\n"))
+        XCTAssertFalse(holds("cible 2021 : ≥ 5\n", "cible 2021 : > 5\n"))
+    }
+}
