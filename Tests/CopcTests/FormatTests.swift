@@ -253,6 +253,44 @@ final class FormatTests: XCTestCase {
 
     // MARK: properties on generated inputs
 
+    /// Mutated real contracts: the formatter never crashes; what it accepts it formats to a
+    /// fixed point with the same diagnostics; what it refuses has a syntax error to show.
+    func testMutatedContractsNeverCrashOrLoseMeaning() throws {
+        let base = try FileSystem.read(repositoryRoot + "/contracts/cop-cng-2021-2025/contrat.cop")
+        let lines = base.split(separator: 10, omittingEmptySubsequences: false)
+        let alphabet: [[UInt8]] = [Array("«".utf8), Array("»".utf8), Array("\"".utf8), Array("\"\"\"".utf8), Array(":".utf8),
+                                   Array("\n".utf8), Array("..".utf8), Array("(".utf8), Array(")".utf8), Array("#".utf8),
+                                   Array(" ".utf8), Array("\t".utf8), Array("\r".utf8), Array(">=".utf8), Array(",".utf8),
+                                   Array("dans objectif 1.1".utf8), Array("# copc: ignorer COP500\n".utf8), [0xFF]]
+        var rng = SplitMix(seed: 42)
+        var accepted = 0, refused = 0
+        for _ in 0..<200 {
+            // A window of about 40 lines keeps each run fast while crossing element boundaries.
+            let start = rng.below(max(1, lines.count - 40))
+            var bytes = Array(lines[start..<min(lines.count, start + 40)].joined(separator: [10]))
+            for _ in 0..<(1 + rng.below(4)) {
+                let at = rng.below(bytes.count + 1)
+                switch rng.below(3) {
+                case 0: bytes.insert(contentsOf: rng.pick(alphabet), at: at)
+                case 1: if at < bytes.count { bytes.remove(at: at) }
+                default: if at < bytes.count { bytes[at] = rng.pick(alphabet)[0] }
+                }
+            }
+            switch Formatter.format(SourceFile(path: "m.cop", bytes: bytes)) {
+            case .refused(let ds):
+                refused += 1
+                XCTAssertTrue(ds.contains { $0.severity == .error }, "refus sans erreur de syntaxe :\n\(String(decoding: bytes, as: UTF8.self))")
+            case .formatted(let out):
+                accepted += 1
+                XCTAssertEqual(formatted(out), out, "non idempotent :\n\(String(decoding: bytes, as: UTF8.self))")
+                XCTAssertEqual(meanings([("m.cop", Array(out.utf8))]), meanings([("m.cop", bytes)]),
+                               "diagnostics changés :\n\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        XCTAssertGreaterThan(accepted, 20)
+        XCTAssertGreaterThan(refused, 10)
+    }
+
     /// Random contracts written in every style the language accepts: the formatter must give the
     /// same IR, the same diagnostics, the same comments, and a fixed point.
     func testPropertiesOnGeneratedContracts() {
