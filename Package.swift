@@ -15,10 +15,11 @@ let package = Package(
         .target(name: "CopcSema", dependencies: ["CopcSyntax"]),
         .target(name: "CopcRules", dependencies: ["CopcSema"]),
         .target(name: "CopcModel", dependencies: ["CopcSema"]),
-        .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel"]),
-        .target(name: "CopcLSP", dependencies: ["CopcDriver"]),
+        .target(name: "CopcFormat", dependencies: ["CopcSema"]),
+        .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
+        .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcLSP"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcLSP"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP"]),
     ]
 )

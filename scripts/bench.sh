@@ -22,14 +22,15 @@ for f in "$work/synthetique-1mo.cop" "$work/synthetique-10mo.cop"; do
 done
 
 echo
-echo "== Démarrage à froid : plus grand contrat réel contre un exécutable Swift trivial"
+echo "== Démarrage à froid : plus grand contrat réel (check, fmt --check) contre un exécutable Swift trivial"
 largest=$(ls -S contracts/*/contrat.cop | head -n 1)
 printf 'print("")\n' > "$work/trivial.swift"
 swiftc -O "$work/trivial.swift" -o "$work/trivial" 2>/dev/null
 if command -v hyperfine >/dev/null; then
   hyperfine -N -i --warmup 3 --runs 30 \
     "$work/trivial" \
-    "$bin/copc check $largest --format json --au 2026-11-22"
+    "$bin/copc check $largest --format json --au 2026-11-22" \
+    "$bin/copc fmt --check $largest"
 else
   echo "(hyperfine absent : apt-get install hyperfine) — mesure grossière par /usr/bin/time"
   /usr/bin/time -f 'trivial : %e s' "$work/trivial" >/dev/null

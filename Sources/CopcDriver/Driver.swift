@@ -102,6 +102,13 @@ public final class Driver: SourceLoader {
     func display(_ real: String) -> String { Paths.relative(real, to: cwd) }
 
     func collect(_ paths: [String]) throws(DriverError) {
+        for (file, root) in try Driver.expand(paths, cwd: cwd) { loadFile(file, root: root) }
+    }
+
+    /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root:
+    /// the folder given, or for a file the current folder when it lies inside, else its own folder.
+    static func expand(_ paths: [String], cwd: String) throws(DriverError) -> [(file: String, root: String)] {
+        var out: [(file: String, root: String)] = []
         for p in paths {
             switch FileSystem.kind(p) {
             case .missing:
@@ -112,13 +119,14 @@ public final class Driver: SourceLoader {
                 guard let root = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
                 let found: [String]
                 do { found = try FileSystem.copFiles(under: p) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
-                for f in found { loadFile(f, root: root) }
+                for f in found { out.append((f, root)) }
             case .file:
                 guard let real = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
                 let dir = Paths.directory(of: real)
-                loadFile(p, root: Paths.isInside(real, cwd) ? cwd : dir)
+                out.append((p, Paths.isInside(real, cwd) ? cwd : dir))
             }
         }
+        return out
     }
 
     @discardableResult

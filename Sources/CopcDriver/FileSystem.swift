@@ -66,10 +66,13 @@ public enum FileSystem {
     }
 
     /// Writes a file through a temporary file and a rename, so that it is never left truncated.
+    /// A file that already exists keeps its permissions.
     public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(IOError) {
         let tmp = path + ".copc-tmp-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw IOError(message: lastError()) }
+        var existing = stat()
+        if stat(path, &existing) == 0 { _ = fchmod(fd, existing.st_mode & 0o7777) }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }

@@ -307,7 +307,8 @@ struct BuilderState {
     mutating func readValue(_ p: PropertySyntax, _ spec: KeySpec) -> PropValue {
         let tokens = syntax.tokens
         var r = ValueReader(file: file, tokens: tokens, range: p.valueTokens)
-        var raw: String { file.text(p.valueRange) }
+        // The value as written in canonical spacing, so that layout changes neither messages nor IR.
+        var raw: String { Canonical.text(tokens[p.valueTokens], in: file) }
         if r.atEnd {
             report(.expected(.value, found: "la fin de la ligne"), ByteRange(p.keyRange.end, p.range.end))
             return .invalid

@@ -113,6 +113,22 @@ enum Keys {
     }
 }
 
+/// The canonical spelling of property keys, for the formatter and completion.
+public enum KeySpelling {
+    /// `delai` → `délai`, `signe le` → `signé le`; nil for a key no element accepts.
+    public static func canonical(_ folded: String) -> String? { map[folded] }
+
+    /// Every key an element of `kind` accepts, in canonical spelling, in table order.
+    public static func keys(for kind: ElementKind) -> [String] { Keys.specs(for: kind).map(\.display) }
+
+    nonisolated(unsafe) static let map: [String: String] = {
+        var m: [String: String] = [:]
+        for specs in Keys.table.values { for s in specs { m[s.key] = s.display } }
+        for s in Keys.changeOnly { m[s.key] = s.display }
+        return m
+    }()
+}
+
 /// A property key as editors present it (completion): the key table itself stays internal.
 public struct PropertyKeyInfo: Sendable, Equatable {
     /// What a key's value is, coarsely: enough to propose values.

@@ -64,8 +64,8 @@ public final class Prop {
 
     /// The key as written.
     public var keyText: String { span.file.text(keyRange) }
-    /// The value as written.
-    public var rawValue: String { valueSpan.file.text(valueSpan.range) }
+    /// The value as written, in canonical spacing (`Canonical`): layout never changes it.
+    public var rawValue: String { Canonical.text(of: valueSpan.range, in: valueSpan.file) }
 
     /// The identity of a property: two props with the same identity replace each other
     /// (`délai` by label, `étape` by title, `base` by year, `cible` by year and label).

@@ -259,11 +259,6 @@ public struct ValueReader {
         return true
     }
 
-    /// The text of the remaining tokens as written.
-    public var remainingText: String {
-        guard p < end else { return "" }
-        return file.text(ByteRange(Int(tokens[p].start), Int(tokens[end - 1].end)))
-    }
 
     // MARK: numbers
 

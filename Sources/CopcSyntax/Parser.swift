@@ -22,6 +22,28 @@ public enum Parser {
     }
 }
 
+/// What a line that starts with a word is, from its first word alone (grammar §2.1). The
+/// parser and the formatter share it, so that they never disagree on a line.
+public enum LineRole: Equatable, Sendable {
+    case header(ElementKind)
+    case uses
+    case change(ChangeOp)
+    case property
+
+    /// `firstWord` is folded; a keyword followed by `:` is a property key (`référent : DGOS`).
+    public init(firstWord: String, nextIsColon: Bool) {
+        if !nextIsColon, let kind = ElementKind(folded: firstWord) {
+            self = .header(kind)
+        } else if !nextIsColon && firstWord == "utilise" {
+            self = .uses
+        } else if !nextIsColon, let op = ChangeOp(rawValue: firstWord) {
+            self = .change(op)
+        } else {
+            self = .property
+        }
+    }
+}
+
 /// Keys whose colon may be omitted before a text value (`texte """…"""`, `titre « … »`).
 private let colonOptionalKeys: Set<String> = ["texte", "titre", "motif", "methode"]
 
@@ -113,16 +135,11 @@ struct ParserState {
             }
             return
         }
-        let f = folded(first)
-        let nextIsColon = tok(p + 1).kind == .colon
-        if !nextIsColon, let kind = ElementKind(folded: f) {
-            parseHeader(kind, end)
-        } else if !nextIsColon && f == "utilise" {
-            parseUses(end)
-        } else if !nextIsColon, let op = ChangeOp(rawValue: f) {
-            parseChange(op, end)
-        } else {
-            parseProperty(end)
+        switch LineRole(firstWord: folded(first), nextIsColon: tok(p + 1).kind == .colon) {
+        case .header(let kind): parseHeader(kind, end)
+        case .uses: parseUses(end)
+        case .change(let op): parseChange(op, end)
+        case .property: parseProperty(end)
         }
     }
 

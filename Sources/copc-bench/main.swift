@@ -1,13 +1,14 @@
 // copc-bench — measures copc on deterministic synthetic contracts (release build).
 //
 // For each size (1 MB, 10 MB) it times, separately: a plain byte scan of the buffer (the
-// baseline, measured in the same run), lexing, parsing, and the full check; it prints MB/s
+// baseline, measured in the same run), lexing, parsing, the full check and formatting; it prints MB/s
 // and the ratio to the byte scan. `--ecrire DOSSIER` writes the synthetic files for
 // whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`.
 import CopcSource
 import CopcSyntax
 import CopcSema
 import CopcDriver
+import CopcFormat
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -129,9 +130,13 @@ for size in [1 << 20, 10 << 20] {
         let r = Driver.check(sources: [("synthetique.cop", bytes)], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!))
         sink &+= r.diagnostics.count
     }
+    let format = best(max(3, runs / 3)) {
+        if case .formatted(let text) = Formatter.format(file) { sink &+= text.utf8.count }
+    }
     let label = fmt(mb, 1) + " Mo"
     for m in [Measure(name: "balayage d'octets", seconds: scan), Measure(name: "lexeur", seconds: lex),
-              Measure(name: "lexeur + parseur", seconds: parse), Measure(name: "vérification complète", seconds: check)] {
+              Measure(name: "lexeur + parseur", seconds: parse), Measure(name: "vérification complète", seconds: check),
+              Measure(name: "mise en page (fmt)", seconds: format)] {
         print(pad(label, 9) + pad(m.name, 22) + pad(fmt(m.seconds * 1000, 2), 12) + pad(fmt(mb / m.seconds, 0), 10)
               + "×" + fmt(m.seconds / scan, 1))
     }

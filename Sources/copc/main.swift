@@ -3,6 +3,8 @@ import CopcDiagnostics
 import CopcSema
 import CopcDriver
 import CopcModel
+import CopcFormat
+import CopcSource
 import CopcLSP
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +21,7 @@ copc \(version) — compilateur des contrats d'objectifs et de performance (COP,
 Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
   copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
+  copc fmt       [CHEMINS…] [--check]   met les fichiers .cop en page canonique
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
@@ -26,7 +29,7 @@ Usage :
 Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
 sans chemin, le dossier courant.
 
-Voir « copc check --help » et « copc emit --help » pour les options.
+Voir « copc check --help », « copc emit --help » et « copc fmt --help » pour les options.
 """
 
 let checkHelp = """
@@ -273,6 +276,102 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
     return 0
 }
 
+let fmtHelp = """
+Usage : copc fmt [CHEMINS…] [--check]
+        copc fmt -            (lit l'entrée standard, écrit le résultat sur la sortie standard)
+
+Met les fichiers .cop dans la mise en page canonique : en-têtes en colonne 0,
+propriétés indentées de deux espaces, une ligne vide avant chaque élément,
+mots-clés et clés accentués, textes entre « guillemets », cibles alignées.
+Les commentaires et le texte sont conservés tels quels ; le modèle (IR) du
+fichier ne change pas. Un fichier est réécrit par un fichier temporaire puis
+un renommage : une interruption ne laisse jamais un contrat tronqué. Un
+fichier qui contient des erreurs de syntaxe n'est pas modifié.
+
+Options :
+  --check      ne modifie rien ; nomme les fichiers qui seraient modifiés
+  -h, --help   affiche cette aide
+
+Statut de sortie : 0 rien à faire ou fichiers mis en page ; 1 avec --check, au
+moins un fichier à mettre en page, ou un fichier laissé intact pour erreurs de
+syntaxe ; 2 mauvais usage ou échec de lecture ou d'écriture.
+"""
+
+func runFmt(_ args: ArraySlice<String>) -> Int32 {
+    var paths: [String] = []
+    var checkOnly = false
+    var stdin = false
+    var onlyPaths = false
+    for a in args {
+        if onlyPaths || !a.hasPrefix("-") { paths.append(a); continue }
+        switch a {
+        case "-": stdin = true
+        case "--": onlyPaths = true
+        case "--check", "--verifier", "--vérifier": checkOnly = true
+        case "-h", "--help", "--aide":
+            writeOut(fmtHelp + "\n")
+            return 0
+        default:
+            fail("option inconnue « \(a) » (voir « copc fmt --help »)")
+        }
+    }
+    if stdin {
+        guard paths.isEmpty else { fail("« copc fmt - » lit l'entrée standard : ne donnez pas aussi de chemin") }
+        return formatStandardInput(checkOnly: checkOnly)
+    }
+    let outcomes: [FormatOutcome]
+    do { outcomes = try Driver.format(paths: paths, write: !checkOnly) } catch { fail(error.description) }
+    var changed = 0, refused = 0, failed = 0
+    let color = FileSystem.isTerminal(2) && FileSystem.environment("NO_COLOR") == nil
+    for o in outcomes {
+        switch o.status {
+        case .unchanged: break
+        case .reformatted:
+            changed += 1
+            writeOut((checkOnly ? "à mettre en page : " : "mis en page : ") + o.path + "\n")
+        case .refused(let diagnostics):
+            refused += 1
+            writeErr(DiagnosticRenderer.human(diagnostics, color: color))
+            writeErr("copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
+        case .unsafe:
+            refused += 1
+            writeErr("copc : \(o.path) laissé intact : la mise en page ne relisait pas à l'identique (défaut de copc, merci de le signaler avec ce fichier)\n")
+        case .failed(let message):
+            failed += 1
+            writeErr("copc : \(o.path) : \(message)\n")
+        }
+    }
+    if failed > 0 { return 2 }
+    if refused > 0 || (checkOnly && changed > 0) { return 1 }
+    return 0
+}
+
+/// `copc fmt -`: a filter for editors. On refusal the input is echoed unchanged, so that an
+/// editor replacing its buffer with the output never loses text.
+func formatStandardInput(checkOnly: Bool) -> Int32 {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n < 0 { if errno == EINTR { continue }; fail("lecture de l'entrée standard impossible") }
+        if n == 0 { break }
+        bytes.append(contentsOf: chunk[0..<n])
+    }
+    switch Formatter.format(SourceFile(path: "<entrée>", bytes: bytes)) {
+    case .formatted(let text):
+        if checkOnly { return Array(text.utf8) == bytes ? 0 : 1 }
+        writeOut(text)
+        return 0
+    case .refused(let diagnostics):
+        if !checkOnly { writeOut(String(decoding: bytes, as: UTF8.self)) }
+        writeErr(DiagnosticRenderer.human(diagnostics, color: false))
+        writeErr(diagnostics.isEmpty
+            ? "copc : entrée laissée intacte : la mise en page ne relisait pas à l'identique (défaut de copc)\n"
+            : "copc : entrée laissée intacte : erreurs de syntaxe\n")
+        return 1
+    }
+}
+
 func runExplain(_ args: ArraySlice<String>) -> Int32 {
     guard let first = args.first else { fail("« expliquer » attend un code (ex. copc expliquer COP300)") }
     if first == "-h" || first == "--help" {
@@ -302,6 +401,8 @@ case "expliquer", "explain":
     exit(runExplain(rest))
 case "emit", "emettre", "émettre":
     exit(runEmit(rest))
+case "fmt", "format":
+    exit(runFmt(rest))
 case "lsp":
     if let a = rest.first {
         if a == "-h" || a == "--help" || a == "--aide" {
@@ -319,7 +420,7 @@ case "--version", "-V":
     writeOut("copc \(version)\n")
     exit(0)
 default:
-    let commands = ["check", "emit", "lsp", "expliquer"]
+    let commands = ["check", "emit", "fmt", "lsp", "expliquer"]
     let suggestion = Suggest.nearest(to: command, among: commands)
     fail("commande inconnue « \(command) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc --help »)")
 }

@@ -1,0 +1,473 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+import CopcSema
+
+/// The outcome of formatting one file.
+public enum FormatResult: Sendable {
+    /// The canonical text: equal to the input when the file was already canonical.
+    case formatted(String)
+    /// The file is left untouched. The list holds its syntax errors; it is empty when the
+    /// formatter could not prove its own output equivalent to the input (a formatter defect,
+    /// reported as such by the shells rather than risking a drafter's text).
+    case refused([Diagnostic])
+}
+
+/// `copc fmt`: one canonical layout for `.cop` files (grammar/DECISIONS.md, « Mise en page
+/// canonique »).
+///
+/// Invariants: the output re-reads as the same tokens with the same values and the same
+/// comments (checked on every run, see `Equivalence`), so the IR of the formatted file is the
+/// IR of the original; formatting is idempotent; a file with syntax errors is never touched.
+public enum Formatter {
+    /// Formats `file`, or refuses with its syntax errors.
+    public static func format(_ file: SourceFile) -> FormatResult {
+        let syntax = Parser.parse(file)
+        if syntax.diagnostics.contains(where: { $0.severity == .error }) {
+            return .refused(syntax.diagnostics)
+        }
+        var printer = Printer(syntax)
+        let out = printer.run()
+        let reread = Parser.parse(SourceFile(path: file.path, bytes: out))
+        guard reread.diagnostics.allSatisfy({ $0.severity != .error }),
+              Equivalence.holds(syntax, reread) else {
+            return .refused([])
+        }
+        return .formatted(String(decoding: out, as: UTF8.self))
+    }
+
+    /// Formats text held in memory (the LSP's open documents, `copc fmt -`).
+    public static func format(path: String, text: String) -> FormatResult {
+        format(SourceFile(path: path, text: text))
+    }
+}
+
+/// Indentation of properties under their header, and of text-block lines under their line.
+let indentUnit = 2
+
+/// One logical line: its tokens (up to the newline token `end`), possibly spanning several
+/// physical lines when it holds a text block.
+struct LogicalLine {
+    var first: Int
+    var end: Int
+    var firstPhysical: Int
+    var lastPhysical: Int
+    var role: LineRole
+    var trailingComment: ByteRange?
+}
+
+/// What the printer meets, in source order.
+enum Event {
+    case blank
+    case comment(ByteRange)
+    case code(Int)
+}
+
+/// Prints a syntax tree that has no syntax error in the canonical layout.
+struct Printer {
+    let syntax: FileSyntax
+    let file: SourceFile
+    let bytes: [UInt8]
+    let tokens: [Token]
+    var lines: [LogicalLine] = []
+    var events: [Event] = []
+    /// Line index → width to which its `cible`/`base` prefix is padded.
+    var alignWidth: [Int: Int] = [:]
+    var rows: [Row] = []
+
+    // State while printing.
+    var seenHeader = false
+    var inDeclaration = false
+    /// True before any code line and after a `utilise` that precedes every header.
+    var lastCodeWasFileLevel = true
+    var lastLineHadDirective = false
+
+    init(_ syntax: FileSyntax) {
+        self.syntax = syntax
+        self.file = syntax.file
+        self.bytes = syntax.file.bytes
+        self.tokens = syntax.tokens
+    }
+
+    mutating func run() -> [UInt8] {
+        collect()
+        computeAlignment()
+        var sourceBlanks = 0
+        var i = 0
+        while i < events.count {
+            switch events[i] {
+            case .blank:
+                sourceBlanks += 1
+                i += 1
+            case .comment:
+                var k = i
+                var group: [ByteRange] = []
+                while k < events.count, case .comment(let r) = events[k] { group.append(r); k += 1 }
+                var blanksAfter = 0
+                while k + blanksAfter < events.count, case .blank = events[k + blanksAfter] { blanksAfter += 1 }
+                let next: Int?
+                if k + blanksAfter < events.count, case .code(let li) = events[k + blanksAfter] { next = li } else { next = nil }
+                if let li = next, blanksAfter == 0 {
+                    // Attached to the line below: it moves with it, blank line included.
+                    let indent = self.indent(of: lines[li])
+                    blankLines(blanksBefore(lines[li], source: sourceBlanks))
+                    for c in group { comment(c, indent: indent) }
+                    code(li)
+                    i = k + 1
+                } else {
+                    // Followed by a blank line: it belongs to the line above, unless blank lines
+                    // surround it, where it stands alone and takes the indentation of what follows.
+                    let alone = sourceBlanks > 0 || rows.isEmpty
+                    let indent = alone ? (next.map { self.indent(of: lines[$0]) } ?? 0) : attachIndent
+                    blankLines(min(sourceBlanks, 1))
+                    for c in group { comment(c, indent: indent) }
+                    i = k
+                }
+                sourceBlanks = 0
+            case .code(let li):
+                blankLines(blanksBefore(lines[li], source: sourceBlanks))
+                code(li)
+                sourceBlanks = 0
+                i += 1
+            }
+        }
+        return render()
+    }
+
+    // MARK: reading the file into lines and events
+
+    mutating func collect() {
+        var commentAt: [Int: ByteRange] = [:]
+        for c in syntax.comments { commentAt[file.lineIndex(of: c.start)] = c }
+        var previousLast = -1
+        var p = 0
+        func gap(upTo limit: Int, _ events: inout [Event]) {
+            var l = previousLast + 1
+            while l < limit {
+                if let c = commentAt[l] { events.append(.comment(c)) } else { events.append(.blank) }
+                l += 1
+            }
+        }
+        while tokens[p].kind != .endOfFile {
+            if tokens[p].kind == .newline { p += 1; continue }
+            var end = p
+            while tokens[end].kind != .newline && tokens[end].kind != .endOfFile { end += 1 }
+            let firstPhysical = file.lineIndex(of: Int(tokens[p].start))
+            let lastPhysical = file.lineIndex(of: Int(tokens[end - 1].end) - 1)
+            let first = tokens[p]
+            let role = LineRole(firstWord: TokenText.fold(bytes[Int(first.start)..<Int(first.end)]),
+                                nextIsColon: p + 1 < end && tokens[p + 1].kind == .colon)
+            var trailing: ByteRange?
+            if let c = commentAt[lastPhysical], c.start >= Int(tokens[end - 1].end) { trailing = c }
+            gap(upTo: firstPhysical, &events)
+            events.append(.code(lines.count))
+            lines.append(LogicalLine(first: p, end: end, firstPhysical: firstPhysical,
+                                     lastPhysical: lastPhysical, role: role, trailingComment: trailing))
+            previousLast = lastPhysical
+            p = end
+        }
+        gap(upTo: file.lineStarts.count, &events)
+    }
+
+    /// Runs of adjacent `cible`/`base` lines get their ` : ` aligned.
+    mutating func computeAlignment() {
+        var run: [(Int, Int)] = []
+        func close(_ alignWidth: inout [Int: Int]) {
+            if run.count > 1 {
+                let width = run.map(\.1).max()!
+                for (li, _) in run { alignWidth[li] = width }
+            }
+            run.removeAll()
+        }
+        for e in events {
+            guard case .code(let li) = e, let w = targetPrefixWidth(lines[li]) else {
+                close(&alignWidth)
+                continue
+            }
+            run.append((li, w))
+        }
+        close(&alignWidth)
+    }
+
+    /// Width in scalars of `cible 2024 (label)` before ` : `, for target and base lines.
+    func targetPrefixWidth(_ line: LogicalLine) -> Int? {
+        guard line.role == .property else { return nil }
+        let head = TokenText.fold(bytes[Int(tokens[line.first].start)..<Int(tokens[line.first].end)])
+        guard head == "cible" || head == "base" else { return nil }
+        let pieces = self.pieces(line, indent: 0)
+        guard let colon = pieces.firstIndex(where: { $0.kind == .colon }) else { return nil }
+        return scalarCount(join(pieces[..<colon]))
+    }
+
+    // MARK: layout decisions
+
+    func indent(of line: LogicalLine) -> Int {
+        switch line.role {
+        case .header, .change: return 0
+        case .property: return indentUnit
+        case .uses: return seenHeader ? indentUnit : 0
+        }
+    }
+
+    /// Indentation of comments that belong to the line above them: under an element, at
+    /// property level; after a file-level `utilise`, at column 0.
+    var attachIndent: Int { lastCodeWasFileLevel ? 0 : indentUnit }
+
+    /// Blank lines to print before `line`, given how many the source had.
+    func blanksBefore(_ line: LogicalLine, source: Int) -> Int {
+        if rows.isEmpty { return 0 }
+        let kept = min(source, 1)
+        switch line.role {
+        case .header(let kind):
+            // A directive at the end of the line above applies to this header: keep them adjacent.
+            if source == 0 && lastLineHadDirective { return 0 }
+            // Referents and plans keep the grouping the drafter chose (a list of one-liners).
+            if (kind == .referent || kind == .plan) && (inDeclaration || !seenHeader) { return kept }
+            return 1
+        case .change:
+            if source == 0 && lastLineHadDirective { return 0 }
+            return 1
+        case .uses, .property:
+            return kept
+        }
+    }
+
+    // MARK: output
+
+    /// An output line before trailing comments are aligned.
+    enum Row {
+        case blank
+        case comment(indent: Int, text: ArraySlice<UInt8>)
+        case code(text: [UInt8], comment: ArraySlice<UInt8>?)
+    }
+
+    mutating func blankLines(_ n: Int) {
+        guard !rows.isEmpty else { return }
+        for _ in 0..<n { rows.append(.blank) }
+    }
+
+    mutating func comment(_ r: ByteRange, indent: Int) {
+        rows.append(.comment(indent: indent, text: commentText(r)))
+        lastLineHadDirective = false
+    }
+
+    func commentText(_ r: ByteRange) -> ArraySlice<UInt8> {
+        var e = r.end
+        while e > r.start && (bytes[e - 1] == 32 || bytes[e - 1] == 9 || bytes[e - 1] == 13) { e -= 1 }
+        return bytes[r.start..<e]
+    }
+
+    func isDirective(_ r: ByteRange) -> Bool {
+        syntax.suppressions.contains { $0.range.start >= r.start && $0.range.start < r.end }
+    }
+
+    mutating func code(_ li: Int) {
+        let line = lines[li]
+        if case .header(let kind) = line.role {
+            seenHeader = true
+            inDeclaration = kind == .referent || kind == .plan
+        } else if case .change = line.role {
+            seenHeader = true
+            inDeclaration = false
+        } else if line.role == .uses && !seenHeader {
+            inDeclaration = true
+        }
+        let indent = self.indent(of: line)
+        var text = [UInt8](repeating: 32, count: indent)
+        let pieces = self.pieces(line, indent: indent)
+        if let width = alignWidth[li], let colon = pieces.firstIndex(where: { $0.kind == .colon }) {
+            let prefix = join(pieces[..<colon])
+            text.append(contentsOf: prefix)
+            text.append(contentsOf: repeatElement(32, count: width - scalarCount(prefix) + 1))
+            text.append(contentsOf: join(pieces[colon...]))
+        } else {
+            text.append(contentsOf: join(pieces[...]))
+        }
+        rows.append(.code(text: text, comment: line.trailingComment.map(commentText)))
+        lastLineHadDirective = line.trailingComment.map(isDirective) ?? false
+        lastCodeWasFileLevel = line.role == .uses && indent == 0
+    }
+
+    /// Writes the rows. Trailing comments of adjacent one-line rows are aligned two spaces after
+    /// the longest of them, as a table of remarks is.
+    func render() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var commentColumn = [Int](repeating: 0, count: rows.count)
+        var i = 0
+        while i < rows.count {
+            var j = i
+            var width = 0
+            while j < rows.count, case .code(let text, let c?) = rows[j], !text.contains(10) {
+                _ = c
+                width = max(width, scalarCount(text))
+                j += 1
+            }
+            for k in i..<j { commentColumn[k] = width + 2 }
+            i = max(j, i + 1)
+        }
+        for (n, row) in rows.enumerated() {
+            switch row {
+            case .blank:
+                break
+            case .comment(let indent, let text):
+                out.append(contentsOf: repeatElement(32, count: indent))
+                out.append(contentsOf: text)
+            case .code(let text, let comment):
+                out.append(contentsOf: text)
+                if let comment {
+                    let pad = commentColumn[n] > 0 ? commentColumn[n] - scalarCount(text) : 2
+                    out.append(contentsOf: repeatElement(32, count: pad))
+                    out.append(contentsOf: comment)
+                }
+            }
+            out.append(10)
+        }
+        return out
+    }
+
+    // MARK: tokens of a line
+
+    struct Piece {
+        var text: [UInt8]
+        var kind: TokenKind
+    }
+
+    /// The line's tokens in canonical spelling.
+    func pieces(_ line: LogicalLine, indent: Int) -> [Piece] {
+        var result: [Piece] = []
+        result.reserveCapacity(line.end - line.first)
+        var k = line.first
+        func word(_ s: String) -> Piece { Piece(text: Array(s.utf8), kind: .word) }
+        func folded(_ i: Int) -> String { TokenText.fold(bytes[Int(tokens[i].start)..<Int(tokens[i].end)]) }
+        func isWord(_ i: Int) -> Bool { i < line.end && tokens[i].kind == .word }
+
+        switch line.role {
+        case .header(let kind):
+            result.append(word(kind.keyword))
+            k += 1
+            if kind == .avenant && isWord(k + 1) && folded(k + 1) == "au" && isWord(k + 2) && folded(k + 2) == "contrat" {
+                result.append(piece(k))
+                result.append(word("au"))
+                result.append(word("contrat"))
+                k += 3
+            }
+        case .change(let op):
+            result.append(word(op.rawValue))
+            k += 1
+            if isWord(k), let kind = ElementKind(folded: folded(k)) {
+                result.append(word(kind.keyword))
+                k += 1
+            }
+        case .uses:
+            result.append(word("utilise"))
+            k += 1
+        case .property:
+            let head = folded(k)
+            switch head {
+            case "cible", "base", "etape", "texte", "titre", "motif", "methode", "delai":
+                result.append(word(KeySpelling.canonical(head) ?? head))
+                k += 1
+            default:
+                var n = 0
+                var parts: [String] = []
+                while n < 4 && isWord(k + n) { parts.append(folded(k + n)); n += 1 }
+                if let canonical = KeySpelling.canonical(parts.joined(separator: " ")) {
+                    result.append(word(canonical))
+                    k += n
+                }
+            }
+        }
+        let isHeader: Bool
+        switch line.role {
+        case .header, .change: isHeader = true
+        default: isHeader = false
+        }
+        while k < line.end {
+            if isHeader && isWord(k) && folded(k) == "dans" {
+                result.append(word("dans"))
+                if isWord(k + 1), let kind = ElementKind(folded: folded(k + 1)) {
+                    result.append(word(kind.keyword))
+                    k += 1
+                }
+            } else {
+                result.append(piece(k, indent: indent))
+            }
+            k += 1
+        }
+        return result
+    }
+
+    /// One token in canonical spelling; text blocks re-indented under their line.
+    func piece(_ i: Int, indent: Int = 0) -> Piece {
+        let t = tokens[i]
+        if t.kind == .textBlock {
+            return Piece(text: Printer.reindentBlock(Array(bytes[Int(t.start)..<Int(t.end)]), indent: indent), kind: t.kind)
+        }
+        let (text, kind) = Canonical.spelling(of: t, in: file)
+        return Piece(text: text, kind: kind)
+    }
+
+    /// A text block opened at the end of its line and closed on a line of its own is re-indented
+    /// one unit under its line, which keeps its value (the common indentation is removed when
+    /// it is read). Any other shape is printed as written.
+    static func reindentBlock(_ raw: [UInt8], indent: Int) -> [UInt8] {
+        let quote = UInt8(ascii: "\"")
+        guard raw.count >= 6, raw[raw.count - 1] == quote, raw[raw.count - 2] == quote, raw[raw.count - 3] == quote else {
+            return raw
+        }
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 3
+        for i in 3..<(raw.count - 3) where raw[i] == 10 {
+            lines.append(raw[start..<i])
+            start = i + 1
+        }
+        lines.append(raw[start..<(raw.count - 3)])
+        func stripCR(_ l: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            l.last == 13 ? l.dropLast() : l
+        }
+        func blank(_ l: ArraySlice<UInt8>) -> Bool { l.allSatisfy { $0 == 32 || $0 == 9 } }
+        lines = lines.map(stripCR)
+        guard lines.count >= 2, blank(lines.first!), blank(lines.last!) else { return raw }
+        let content = lines[1..<(lines.count - 1)]
+        var common = Int.max
+        for l in content where !blank(l) {
+            var n = 0
+            for b in l { if b == 32 || b == 9 { n += 1 } else { break } }
+            common = min(common, n)
+        }
+        // Only blank lines: their spaces are the value; keep the block as written.
+        if common == Int.max && !content.isEmpty { return raw }
+        var out: [UInt8] = Array("\"\"\"".utf8)
+        out.append(10)
+        for l in content {
+            let rest = l.count >= common ? l.dropFirst(common) : []
+            if !rest.isEmpty {
+                out.append(contentsOf: repeatElement(32, count: indent + indentUnit))
+                out.append(contentsOf: rest)
+            }
+            out.append(10)
+        }
+        out.append(contentsOf: repeatElement(32, count: indent))
+        out.append(contentsOf: Array("\"\"\"".utf8))
+        return out
+    }
+
+    /// Joins pieces with the canonical spacing: one space, none inside parentheses or before a comma.
+    func join(_ pieces: ArraySlice<Piece>) -> [UInt8] {
+        var out: [UInt8] = []
+        var previous: TokenKind?
+        for p in pieces {
+            if let prev = previous, Canonical.spaced(prev, p.kind) { out.append(32) }
+            out.append(contentsOf: p.text)
+            previous = p.kind
+        }
+        return out
+    }
+
+    func scalarCount(_ b: [UInt8]) -> Int {
+        var n = 0
+        for x in b where x & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}
