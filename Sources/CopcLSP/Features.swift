@@ -3,8 +3,9 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcSema
 import CopcDriver
+import CopcFormat
 
-/// Hover, go-to-definition and document symbols.
+/// Hover, go-to-definition, document symbols and formatting.
 extension LanguageServer {
     /// The open or on-disk file of a `TextDocumentPositionParams`, checked on the current texts,
     /// and the byte offset of the position.
@@ -148,6 +149,37 @@ extension LanguageServer {
         }
         guard let span = nav.definition(of: t) else { return .null }
         return location(span, nav.analysis) ?? .null
+    }
+
+    // MARK: formatting
+
+    /// The canonical layout as one edit replacing the whole document, or no edit when the
+    /// text is already canonical. A file with syntax errors is left untouched (no edit): its
+    /// diagnostics are already published. `options` (tab size…) are ignored: the layout is
+    /// canonical by design.
+    func formatting(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+        guard let doc = documentPath(params) else { throw .invalidParams("textDocument.uri manquant ou autre que file://") }
+        let text: [UInt8]
+        if let open = documents[doc.path] {
+            text = open.text
+        } else {
+            do { text = try FileSystem.read(doc.path) } catch {
+                log("mise en forme impossible de \(doc.path) : \(error.message)")
+                return []
+            }
+        }
+        let file = SourceFile(path: doc.path, bytes: text)
+        switch Formatter.format(file) {
+        case .refused(let diagnostics):
+            if diagnostics.isEmpty {
+                log("mise en forme refusée pour \(doc.path) : le résultat ne relit pas le même texte (défaut de copc fmt)")
+            }
+            return []
+        case .formatted(let canonical):
+            if Array(canonical.utf8) == file.bytes { return [] }
+            let whole = LSPRange(file, ByteRange(0, file.bytes.count))
+            return [["range": whole.json, "newText": .string(canonical)]]
+        }
     }
 
     // MARK: document symbols

@@ -202,6 +202,7 @@ public final class LanguageServer {
         case "textDocument/definition": return try definition(params)
         case "textDocument/documentSymbol": return try documentSymbols(params)
         case "textDocument/completion": return try completion(params)
+        case "textDocument/formatting": return try formatting(params)
         default:
             throw ResponseError(ErrorCode.methodNotFound, "méthode inconnue : \(method)")
         }
@@ -290,6 +291,7 @@ public final class LanguageServer {
                 "hoverProvider": true,
                 "definitionProvider": true,
                 "documentSymbolProvider": true,
+                "documentFormattingProvider": true,
                 "completionProvider": ["triggerCharacters": [":", ","], "resolveProvider": false],
             ],
             "serverInfo": ["name": "copc", "version": .string(version)],

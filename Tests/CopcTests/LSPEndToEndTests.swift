@@ -190,6 +190,11 @@ final class LSPEndToEndTests: XCTestCase {
         let labels = (completion?["items"] as? [[String: Any]])?.compactMap { $0["label"] as? String }
         XCTAssertEqual(labels, ["DGOS", "DSS", "à déterminer"])
 
+        let formatting = p.request("textDocument/formatting", ["textDocument": ["uri": uri], "options": ["tabSize": 2, "insertSpaces": true]])
+        let edits = try XCTUnwrap(formatting?["result"] as? [[String: Any]])
+        XCTAssertEqual(edits.count, 1)
+        XCTAssertTrue((edits.first?["newText"] as? String)?.hasPrefix("contrat C1 « Contrat d'essai »\n  utilise « annuaire.cop »\n") == true)
+
         // Malformed input: answered or skipped, and the server keeps serving.
         p.write(Data("Salut, serveur !\r\n\r\n".utf8))
         p.write(Data("Content-Length: 12\r\n\r\n{pas du json".utf8))

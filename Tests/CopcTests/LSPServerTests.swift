@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import CopcDriver
+import CopcFormat
 @testable import CopcLSP
 
 /// A workspace of three files used by the language-server tests: an annuaire, a contract
@@ -434,6 +435,29 @@ final class LSPServerTests: XCTestCase {
         XCTAssertEqual(symbols[2]["name"], "objectif 1.1")
         XCTAssertEqual(symbols[2]["containerName"], "axe 1")
         XCTAssertEqual(symbols[2]["location"]?["uri"]?.string, h.uri("contrat.cop"))
+    }
+
+    // MARK: formatting
+
+    func testFormattingIsOneWholeDocumentEditThenNothing() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        let messy = "contrat C1 « Contrat 🎯 »\n    période :   2021 .. 2023\n  signé le : 2021-03-12\naxe 1 « Axe 🎯 »"
+        h.open("contrat.cop", messy)
+        let params: JSONValue = ["textDocument": ["uri": .string(h.uri("contrat.cop"))], "options": ["tabSize": 4, "insertSpaces": true]]
+        let edits = try XCTUnwrap(h.request("textDocument/formatting", params)["result"]?.array)
+        XCTAssertEqual(edits.count, 1)
+        guard case .formatted(let canonical) = Formatter.format(path: "contrat.cop", text: messy) else { return XCTFail("refused") }
+        XCTAssertEqual(edits[0]["newText"]?.string, canonical)
+        XCTAssertNotEqual(canonical, messy)
+        // The range covers the whole document; its end is in UTF-16 units (the emoji counts two).
+        XCTAssertEqual(edits[0]["range"], ["start": ["line": 0, "character": 0], "end": ["line": 3, "character": .int("axe 1 « Axe 🎯 »".utf16.count)]])
+
+        h.change("contrat.cop", version: 2, canonical)
+        XCTAssertEqual(h.request("textDocument/formatting", params)["result"], [], "already canonical: no edit")
+        h.change("contrat.cop", version: 3, canonical + "objectif 1.1 « sans fin\n")
+        XCTAssertEqual(h.request("textDocument/formatting", params)["result"], [], "syntax errors: left untouched")
+        XCTAssertEqual(h.request("textDocument/formatting", ["textDocument": ["uri": .string(h.uri("annuaire.cop"))]])["result"]?.array?.count, 1,
+                       "a file that is not open is formatted from the disk")
     }
 
     // MARK: completion
