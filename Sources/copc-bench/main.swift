@@ -3,7 +3,8 @@
 // For each size (1 MB, 10 MB) it times, separately: a plain byte scan of the buffer (the
 // baseline, measured in the same run), lexing, parsing, the full check and formatting; it prints MB/s
 // and the ratio to the byte scan. `--ecrire DOSSIER` writes the synthetic files for
-// whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`.
+// whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`. Last, or
+// alone with `--latence`, the editor latency of `copc lsp` (EditorLatency.swift).
 import CopcSource
 import CopcSyntax
 import CopcSema
@@ -107,6 +108,10 @@ if args.count == 3 && args[1] == "--ecrire" {
     }
     exit(0)
 }
+if args.count == 2 && args[1] == "--latence" {
+    measureEditorLatency()
+    exit(0)
+}
 
 print("copc-bench — débits sur contrats synthétiques (meilleur de plusieurs essais, un cœur)")
 print("")
@@ -144,3 +149,4 @@ for size in [1 << 20, 10 << 20] {
 let diags = Driver.check(sources: [("s.cop", synthetic(size: 1 << 20))], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)).diagnostics
 print("")
 print("diagnostics sur le contrat synthétique de 1 Mo : \(diags.count) (\(sink % 2 == 0 ? "" : " ")contrôle)")
+measureEditorLatency()
