@@ -32,7 +32,7 @@ extension LanguageServer {
         let scope = owner(of: doc.path)
         let a = analyses[scope] ?? staleAnalyses[scope] ?? analysis(scope)
         let nav = a.files[doc.path].map { Navigator(analysis: a, file: $0) }
-        var builder = CompletionBuilder(source: source, offset: offset)
+        var builder = CompletionBuilder(source: source, offset: offset, lineStart: lineStart)
 
         let trimmed = String(before.drop { $0 == " " || $0 == "\t" })
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -179,19 +179,23 @@ extension LanguageServer {
 struct CompletionBuilder {
     let source: SourceFile
     let offset: Int
+    /// The replaced text never reaches back past the line (invalid UTF-8 read from disk
+    /// decodes longer than its bytes).
+    let lineStart: Int
     var start: Int
     /// A space to insert first, when the cursor sits right after `:` or `,`.
     var leadingSpace = false
     var items: [JSONValue] = []
 
-    init(source: SourceFile, offset: Int) {
+    init(source: SourceFile, offset: Int, lineStart: Int) {
         self.source = source
         self.offset = offset
+        self.lineStart = lineStart
         self.start = offset
     }
 
     mutating func replaceFrom(_ s: Int, spaceAfter separator: Character? = nil) {
-        start = max(min(s, offset), 0)
+        start = max(min(s, offset), lineStart)
         if let separator, start > 0, start == offset, source.bytes[start - 1] == separator.asciiValue ?? 0 {
             leadingSpace = true
         }

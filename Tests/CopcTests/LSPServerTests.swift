@@ -540,3 +540,72 @@ final class LSPServerTests: XCTestCase {
         XCTAssertEqual(labels(completion(h, "avenant-1.cop", 7, 41)), ["1.1"])
     }
 }
+
+/// Random and half-valid messages: the server answers every request exactly once and never
+/// traps, whatever the params, positions and document texts.
+final class LSPFuzzTests: XCTestCase {
+    func testRandomMessagesAreAnsweredAndNeverCrashTheServer() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        var rng = SplitMix(seed: UInt64(ProcessInfo.processInfo.environment["COPC_FUZZ_SEED"] ?? "") ?? 0x15B)
+        let uris = ["contrat.cop", "avenant-1.cop", "annuaire.cop", "neuf.cop"].map { h.uri($0) }
+            + ["untitled:1", "file:///", "file:///nonexistent/x.cop", "file:///a%2", ""]
+        let fragments = LSPFixture.contract.components(separatedBy: "\n") + LSPFixture.avenant.components(separatedBy: "\n")
+            + ["«", "»", "\"\"\"", ":", " dans ", "modifier ", "selon ", "\r\n", "🎯", "é", "\u{0}", ",", "  cible 2022 .. ", "à fixer par avenant"]
+        func text() -> String {
+            guard rng.chance(60) else { return (0..<rng.below(30)).map { _ in rng.pick(fragments) + (rng.chance(70) ? "\n" : "") }.joined() }
+            // A real document with a few fragments dropped in.
+            var lines = rng.pick([LSPFixture.contract, LSPFixture.avenant, LSPFixture.annuaire]).components(separatedBy: "\n")
+            for _ in 0..<rng.below(4) { lines.insert(rng.pick(fragments), at: rng.below(lines.count + 1)) }
+            return lines.joined(separator: "\n")
+        }
+        func number() -> JSONValue {
+            rng.chance(85) ? .int(rng.below(20)) : rng.pick([.int(-1), .int(Int.max), .double(2.5), .double(1e300), .string("3"), .null])
+        }
+        func scalar() -> JSONValue { rng.pick([number(), .string(text()), .bool(true), .null, [], [:]]) }
+        func position() -> JSONValue { rng.chance(85) ? ["line": number(), "character": number()] : scalar() }
+        func document() -> JSONValue {
+            var o = JSONObject()
+            if rng.chance(95) { o["uri"] = rng.chance(90) ? .string(rng.pick(rng.chance(80) ? Array(uris.prefix(3)) : uris)) : scalar() }
+            if rng.chance(50) { o["version"] = number() }
+            if rng.chance(50) { o["text"] = rng.chance(90) ? .string(text()) : scalar() }
+            if rng.chance(20) { o["languageId"] = "copc" }
+            return .object(o)
+        }
+        func params() -> JSONValue {
+            if rng.chance(5) { return scalar() }
+            var o = JSONObject()
+            if rng.chance(95) { o["textDocument"] = document() }
+            if rng.chance(80) { o["position"] = position() }
+            if rng.chance(50) {
+                o["contentChanges"] = .array((0..<rng.below(3)).map { _ in
+                    rng.chance(60) ? ["range": ["start": position(), "end": position()], "text": .string(text())] : ["text": rng.chance(90) ? .string(text()) : scalar()]
+                })
+            }
+            if rng.chance(10) { o["changes"] = [["uri": .string(rng.pick(uris)), "type": 2]] }
+            return .object(o)
+        }
+        let requests = ["textDocument/hover", "textDocument/definition", "textDocument/documentSymbol",
+                        "textDocument/completion", "textDocument/formatting", "copc/inconnu"]
+        let notifications = ["textDocument/didOpen", "textDocument/didChange", "textDocument/didChange", "textDocument/didClose",
+                             "textDocument/didSave", "workspace/didChangeWatchedFiles", "$/cancelRequest", "initialized"]
+        var useful = 0
+        for k in 0..<1500 {
+            if rng.chance(50) {
+                let id = 10_000 + k
+                let before = h.box.sent.count
+                h.server.handle(message: ["jsonrpc": "2.0", "id": .int(id), "method": .string(rng.pick(requests)), "params": params()])
+                let answers = h.box.sent[before...].filter { $0["id"] == .int(id) }
+                XCTAssertEqual(answers.count, 1, "request \(k)")
+                if let a = answers.first, a["error"] == nil, a["result"] != .null { useful += 1 }
+            } else {
+                h.notify(rng.pick(notifications), params())
+            }
+            if rng.chance(20) { h.wait(rng.chance(50) ? 1 : 0.05) }
+        }
+        h.wait()
+        XCTAssertGreaterThan(useful, 150, "the messages reach the features, not only the parameter checks")
+        // Still serving: a real document, a real request.
+        h.open("contrat.cop", LSPFixture.contract, version: 99)
+        XCTAssertTrue(h.at("textDocument/hover", "contrat.cop", 7, 12)["contents"]?["value"]?.string?.contains("DGOS") == true)
+    }
+}
