@@ -105,6 +105,36 @@ final class PreCommitTests: XCTestCase {
         XCTAssertEqual(try commits(), 2)
     }
 
+    /// With COPC_FMT=oui, a staged file out of canonical layout is refused and named; once
+    /// formatted and staged, the commit goes through. Without it, layout is not checked.
+    func testLayoutIsCheckedOnRequest() throws {
+        let messy = "CONTRAT C1 «Contrat»\nPERIODE:2021..2023\n"
+        try write("c.cop", messy)
+        try git("add", ".")
+        try git("commit", "-q", "-m", "sans contrôle de mise en page")
+        try write("c.cop", messy + "# ajout\n")
+        try git("add", "c.cop")
+        setenv("COPC_FMT", "oui", 1)
+        defer { unsetenv("COPC_FMT") }
+        let refused = try git("commit", "-q", "-m", "mise en page", expect: 1)
+        XCTAssertTrue(refused.output.contains("à mettre en page : c.cop"), refused.output)
+        XCTAssertTrue(refused.output.contains("pas en page canonique"), refused.output)
+        XCTAssertEqual(try runCopc(["fmt", "c.cop"]), 0)
+        try git("add", "c.cop")
+        try git("commit", "-q", "-m", "mise en page")
+        XCTAssertEqual(try commits(), 2)
+    }
+
+    func runCopc(_ args: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: copc)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: repo)
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
     /// Removing an annuaire that a contract still uses is caught (COP206), though the
     /// contract itself did not change.
     func testRefusesTheRemovalOfAnAnnuaireStillUsed() throws {
