@@ -217,7 +217,7 @@ public enum Message: Hashable, Sendable {
         case .unknownProperty(let key, let element, let suggestion):
             return "propriété inconnue « \(key) » pour \(element)" + suggest(suggestion)
         case .misplacedElement(let kind, let reason):
-            return "\(kind) mal placé : \(reason)"
+            return "« \(kind) » à une place interdite : \(reason)"
         case .changeInNonAvenant(let op):
             return "« \(op) » n'est permis que dans un avenant"
         case .elementInAvenant(let kind):

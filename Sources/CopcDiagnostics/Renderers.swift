@@ -2,7 +2,7 @@ import CopcSource
 
 /// The output formats of `copc check`.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case humain, gcc, json
+    case humain, gcc, json, sarif
 }
 
 /// Renders diagnostics in the formats of design §6.

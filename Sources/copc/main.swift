@@ -39,7 +39,10 @@ Vérifie les fichiers .cop (contrats, annuaires, avenants) et signale chaque
 problème avec son code, sa place et un message en français.
 
 Options :
-  --format humain|gcc|json   format de sortie (défaut : humain)
+  --format humain|gcc|json|sarif
+                             format de sortie (défaut : humain) ; sarif : SARIF 2.1.0
+                             pour l'analyse de code de GitHub, chemins relatifs
+                             au dossier courant
   --au AAAA-MM-JJ            date de référence : version en vigueur et années
                              commencées (défaut : aujourd'hui)
   --strict                   les avertissements font échouer la vérification ;
@@ -137,7 +140,7 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
         case "--format":
             let v = inline ?? value(flag)
             guard let f = OutputFormat(rawValue: v) else {
-                fail("format inconnu « \(v) » (formats possibles : humain, gcc, json)")
+                fail("format inconnu « \(v) » (formats possibles : \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             format = f
         case "--au":
@@ -162,6 +165,10 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
     switch format {
     case .json: writeOut(DiagnosticRenderer.json(result.diagnostics))
     case .gcc: writeOut(DiagnosticRenderer.gcc(result.diagnostics))
+    case .sarif:
+        // Relative paths are relative to the current folder, which becomes %SRCROOT%.
+        let root = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+        writeOut(DiagnosticRenderer.sarif(result.diagnostics, toolVersion: version, sourceRoot: root))
     case .humain:
         let useColor: Bool
         switch color {

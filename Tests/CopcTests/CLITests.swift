@@ -68,6 +68,26 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(gcc.hasPrefix("c.cop:10:11: error: "), gcc)
     }
 
+    func testSARIFFormat() throws {
+        let dir = try tempDir(["sous dossier/c.cop": cleanContract.replacingOccurrences(of: "fin 2022", with: "fin 2030")])
+        let (status, out, err) = try run(["check", "--format", "sarif", "."], cwd: dir)
+        XCTAssertEqual(status, 1, err)
+        let log = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String: Any]
+        XCTAssertEqual(log["version"] as? String, "2.1.0")
+        let run = (log["runs"] as! [[String: Any]])[0]
+        let driver = (run["tool"] as! [String: Any])["driver"] as! [String: Any]
+        XCTAssertEqual(driver["version"] as? String, try self.run(["--version"]).1.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let root = (run["originalUriBaseIds"] as! [String: [String: Any]])["%SRCROOT%"]!["uri"] as! String
+        XCTAssertEqual(root, URL(fileURLWithPath: FileSystem.realPath(dir)!, isDirectory: true).absoluteString)
+        let result = (run["results"] as! [[String: Any]])[0]
+        let artifact = ((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["artifactLocation"] as! [String: String]
+        XCTAssertEqual(artifact, ["uri": "sous%20dossier/c.cop", "uriBaseId": "%SRCROOT%"])
+        XCTAssertEqual(URL(string: artifact["uri"]!, relativeTo: URL(string: root))?.path, FileSystem.realPath(dir)! + "/sous dossier/c.cop")
+        XCTAssertEqual(try self.run(["check", "--format=sarif", "."], cwd: dir).1, out, "byte-identical across runs")
+        let (_, _, usage) = try self.run(["check", "--format", "xml"])
+        XCTAssertTrue(usage.contains("humain, gcc, json, sarif"), usage)
+    }
+
     func testUsageErrorsExitTwoInFrench() throws {
         for args in [["check", "/nonexistent/x.cop"], ["check", "--format", "xml"], ["check", "--au", "hier"],
                      ["check", "--couleur", "rose"], ["check", "--inconnue"], ["frobnicate"], ["expliquer", "COP999"], ["expliquer"]] {

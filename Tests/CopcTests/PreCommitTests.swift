@@ -1,0 +1,166 @@
+import XCTest
+import Foundation
+import CopcDriver
+
+/// `scripts/pre-commit`, installed as a real Git hook in a throw-away repository: it checks
+/// the staged versions of the .cop files, not the working tree.
+final class PreCommitTests: XCTestCase {
+    var repo = ""
+    var copc = ""
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw XCTSkip("git absent") }
+        copc = try builtCopc()
+        repo = NSTemporaryDirectory() + "copc-hook-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+        try git("init", "-q")
+        // The README's installation: a link from .git/hooks to the script.
+        try FileManager.default.createSymbolicLink(atPath: repo + "/.git/hooks/pre-commit",
+                                                   withDestinationPath: repositoryRoot + "/scripts/pre-commit")
+    }
+
+    override func tearDownWithError() throws {
+        if !repo.isEmpty { try? FileManager.default.removeItem(atPath: repo) }
+    }
+
+    /// The copc executable next to the test bundle (as in CLITests).
+    func builtCopc() throws -> String {
+        var dir = Bundle(for: PreCommitTests.self).bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("copc").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return repositoryRoot + "/.build/debug/copc"
+    }
+
+    /// Runs git in the test repository, isolated from the user's and the system's Git
+    /// configuration (no global hooksPath, no signing), with COPC pointing at the built binary.
+    @discardableResult
+    func git(_ args: String..., expect: Int32? = 0) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: repo)
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        env["GIT_AUTHOR_NAME"] = "Essai"; env["GIT_AUTHOR_EMAIL"] = "essai@exemple.invalid"
+        env["GIT_COMMITTER_NAME"] = "Essai"; env["GIT_COMMITTER_EMAIL"] = "essai@exemple.invalid"
+        env["COPC"] = copc
+        env["NO_COLOR"] = "1"
+        p.environment = env
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let out = String(decoding: data, as: UTF8.self)
+        if let expect { XCTAssertEqual(p.terminationStatus, expect, "git \(args.joined(separator: " ")): \(out)") }
+        return (p.terminationStatus, out)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        let path = repo + "/" + name
+        try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func commits() throws -> Int { Int(try git("rev-list", "--count", "HEAD").output.trimmingCharacters(in: .whitespacesAndNewlines))! }
+
+    let annuaire = "annuaire A « Annuaire »\nréférent DGOS « Direction générale de l'offre de soins »\n"
+    var contract: String {
+        cleanContract.replacingOccurrences(of: "référent DGOS « Direction générale de l'offre de soins »\n", with: "utilise « ../annuaire.cop »\n")
+    }
+    var broken: String { contract.replacingOccurrences(of: "fin 2022", with: "fin 2030") }
+
+    func testRefusesAStagedErrorAndChecksTheIndexNotTheWorkingTree() throws {
+        try write("annuaire.cop", annuaire)
+        try write("contrats/c.cop", contract)
+        try git("add", ".")
+        try git("commit", "-q", "-m", "contrat propre")
+        XCTAssertEqual(try commits(), 1)
+
+        // A staged error refuses the commit, naming the repository path and the code.
+        try write("contrats/c.cop", broken)
+        try git("add", "contrats/c.cop")
+        let refused = try git("commit", "-q", "-m", "délai hors période", expect: 1)
+        XCTAssertTrue(refused.output.contains("erreur[COP300]"), refused.output)
+        XCTAssertTrue(refused.output.contains("--> contrats/c.cop:10:11\n"), "paths of the repository, not of the export: \(refused.output)")
+        XCTAssertTrue(refused.output.contains("commit refusé"), refused.output)
+        XCTAssertEqual(try commits(), 1)
+
+        // Fixed in the working tree but not staged: what would be committed is still wrong.
+        try write("contrats/c.cop", contract)
+        XCTAssertEqual(try git("commit", "-q", "-m", "correction non ajoutée", expect: 1).status, 1)
+        XCTAssertEqual(try commits(), 1)
+
+        // Staged fix, then a new unstaged error: the commit goes through.
+        try git("add", "contrats/c.cop")
+        try write("contrats/c.cop", broken)
+        try write("notes.txt", "x\n")
+        try git("add", "notes.txt")
+        try git("commit", "-q", "-m", "avec correction")
+        XCTAssertEqual(try commits(), 2)
+    }
+
+    /// With COPC_FMT=oui, a staged file out of canonical layout is refused and named; once
+    /// formatted and staged, the commit goes through. Without it, layout is not checked.
+    func testLayoutIsCheckedOnRequest() throws {
+        let messy = "CONTRAT C1 «Contrat»\nPERIODE:2021..2023\n"
+        try write("c.cop", messy)
+        try git("add", ".")
+        try git("commit", "-q", "-m", "sans contrôle de mise en page")
+        try write("c.cop", messy + "# ajout\n")
+        try git("add", "c.cop")
+        setenv("COPC_FMT", "oui", 1)
+        defer { unsetenv("COPC_FMT") }
+        let refused = try git("commit", "-q", "-m", "mise en page", expect: 1)
+        XCTAssertTrue(refused.output.contains("à mettre en page : c.cop"), refused.output)
+        XCTAssertTrue(refused.output.contains("pas en page canonique"), refused.output)
+        XCTAssertEqual(try runCopc(["fmt", "c.cop"]), 0)
+        try git("add", "c.cop")
+        try git("commit", "-q", "-m", "mise en page")
+        XCTAssertEqual(try commits(), 2)
+    }
+
+    func runCopc(_ args: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: copc)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: repo)
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// Removing an annuaire that a contract still uses is caught (COP206), though the
+    /// contract itself did not change.
+    func testRefusesTheRemovalOfAnAnnuaireStillUsed() throws {
+        try write("annuaire.cop", annuaire)
+        try write("contrats/c.cop", contract)
+        try git("add", ".")
+        try git("commit", "-q", "-m", "initial")
+        try git("rm", "-q", "annuaire.cop")
+        let refused = try git("commit", "-q", "-m", "sans annuaire", expect: 1)
+        XCTAssertTrue(refused.output.contains("COP206"), refused.output)
+    }
+
+    /// A commit that touches no .cop file is not checked (and copc is not even needed).
+    func testSkipsCommitsWithoutCopFiles() throws {
+        try write("contrats/c.cop", broken)
+        try git("add", ".")
+        try git("commit", "-q", "--no-verify", "-m", "déjà cassé")
+        try write("LISEZMOI.txt", "rien\n")
+        try git("add", "LISEZMOI.txt")
+        copc = "/nonexistent/copc"
+        try git("commit", "-q", "-m", "documentation")
+        XCTAssertEqual(try commits(), 2)
+        // With a .cop change, a missing copc refuses the commit with a French explanation.
+        try write("autre.cop", annuaire)
+        try git("add", "autre.cop")
+        let missing = try git("commit", "-q", "-m", "annuaire", expect: 1)
+        XCTAssertTrue(missing.output.contains("copc introuvable"), missing.output)
+    }
+}
