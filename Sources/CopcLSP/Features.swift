@@ -58,7 +58,7 @@ extension LanguageServer {
         }
         guard let text else { return .null }
         let kind = markdownHover ? "markdown" : "plaintext"
-        let value = markdownHover ? text : text.replacingAll("**", with: "").replacingAll("`", with: "")
+        let value = markdownHover ? text : text.replacingAll("**", with: "").replacingAll("*", with: "").replacingAll("`", with: "")
         return ["contents": ["kind": .string(kind), "value": .string(value)],
                 "range": LSPRange(nav.source, range).json]
     }

@@ -373,6 +373,7 @@ final class LSPServerTests: XCTestCase {
         let r = h.at("textDocument/hover", "contrat.cop", 7, 12)
         XCTAssertEqual(r["contents"]?["kind"], "plaintext")
         XCTAssertTrue(r["contents"]?["value"]?.string?.hasPrefix("DGOS — Direction") == true, "\(r)")
+        XCTAssertFalse(r["contents"]?["value"]?.string?.contains("*") ?? true, "no Markdown left: \(r)")
     }
 
     // MARK: definition
