@@ -275,6 +275,46 @@ final class LSPServerTests: XCTestCase {
         XCTAssertEqual(published.codes(for: FileURI.uri(of: elsewhere + "/contrat.cop")), ["COP201"], "XYZ only: the annuaire beside it was found")
     }
 
+    func testFilesChangedOnDiskAreRecheckedWhenTheClientSaysSo() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.wait()
+        // Another program rewrites the annuaire (not open): nothing is known until the
+        // client's file watcher reports it.
+        try LSPFixture.annuaire.replacingOccurrences(of: "DGOS", with: "DGOZ").write(toFile: h.root + "/annuaire.cop", atomically: true, encoding: .utf8)
+        XCTAssertNil(h.wait().published(for: h.uri("contrat.cop")))
+        h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("annuaire.cop")), "type": 2]]])
+        XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop")), ["COP201"])
+    }
+
+    func testWorkspaceFoldersAddedAndRemoved() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        h.wait()
+        let other = try LSPFixture.folder(["contrat.cop": LSPFixture.contract + "  pilote : XYZ\n"])
+        let otherURI = FileURI.uri(of: other + "/contrat.cop")
+        h.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [["uri": .string(FileURI.uri(of: other)), "name": "autre"]], "removed": []]])
+        XCTAssertEqual(h.wait().codes(for: otherURI), ["COP201"], "a new folder is checked")
+        let before = h.box.sent.count
+        h.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [], "removed": [["uri": .string(FileURI.uri(of: other)), "name": "autre"]]]])
+        h.wait()
+        XCTAssertEqual(Array(h.box.sent[before...]).codes(for: otherURI), [], "a removed folder's diagnostics are cleared")
+    }
+
+    func testInitializationOptions() throws {
+        let root = try LSPFixture.folder(["contrat.cop": LSPFixture.contract.replacingOccurrences(of: "cible 2021 : 40 %", with: "cible 2021 : à fixer par avenant")])
+        let h = ServerHarness(root: root, initialize: false)
+        h.request("initialize", ["rootUri": .string(FileURI.uri(of: root)),
+                                 "initializationOptions": ["au": "2021-06-01", "strict": true, "debounceMs": 50]])
+        h.notify("initialized", [:])
+        XCTAssertEqual(h.server.debounce, 0.05)
+        // On 2021-06-01 the contract as signed is in force (the avenant fixing 2022 and 2023
+        // takes effect on 2021-06-30), and 2021 has begun: with strict, an error naming all three years.
+        let d = try XCTUnwrap(h.wait().published(for: h.uri("contrat.cop"))?.first { $0["code"] == "COP303" })
+        XCTAssertEqual(d["severity"], 1)
+        XCTAssertTrue(d["message"]?.string?.contains("2022") == true, "\(d)")
+        let bad = ServerHarness(root: root, initialize: false)
+        XCTAssertEqual(bad.request("initialize", ["initializationOptions": ["au": "demain"]])["error"]?["code"]?.int, ErrorCode.invalidParams)
+    }
+
     // MARK: protocol errors and lifecycle
 
     func error(_ response: JSONValue) -> Int? { response["error"]?["code"]?.int }
