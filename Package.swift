@@ -20,6 +20,6 @@ let package = Package(
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP"], exclude: ["Cases"]),
     ]
 )

@@ -39,7 +39,7 @@ enum Keys {
     ]
 
     /// The keys of each kind, built once.
-    nonisolated(unsafe) static let table: [ElementKind: [KeySpec]] = {
+    static let table: [ElementKind: [KeySpec]] = {
         var t: [ElementKind: [KeySpec]] = [:]
         for k in ElementKind.allCases { t[k] = build(k) }
         return t
@@ -121,7 +121,7 @@ public enum KeySpelling {
     /// Every key an element of `kind` accepts, in canonical spelling, in table order.
     public static func keys(for kind: ElementKind) -> [String] { Keys.specs(for: kind).map(\.display) }
 
-    nonisolated(unsafe) static let map: [String: String] = {
+    static let map: [String: String] = {
         var m: [String: String] = [:]
         for specs in Keys.table.values { for s in specs { m[s.key] = s.display } }
         for s in Keys.changeOnly { m[s.key] = s.display }
