@@ -3,16 +3,27 @@ import CopcSyntax
 
 /// The formatter's safety net: two files are equivalent when they hold the same lines of tokens
 /// with the same values (keywords compared folded, texts by value, `>=` as `≥`) and the same
-/// comments. The parser reads only that, so equivalent files have the same syntax tree, model
-/// and IR.
+/// comments. The parser reads only that, line by line, so equivalent files have the same
+/// syntax tree, model and IR — which is why re-lexing the output is enough.
 enum Equivalence {
-    static func holds(_ a: FileSyntax, _ b: FileSyntax) -> Bool {
+    /// What the comparison needs of a file: its tokens and comments (the lexer's output).
+    struct Lexed {
+        let file: SourceFile
+        let tokens: [Token]
+        let comments: [ByteRange]
+        init(_ s: FileSyntax) { (file, tokens, comments) = (s.file, s.tokens, s.comments) }
+        init(_ file: SourceFile, _ stream: TokenStream) { (self.file, tokens, comments) = (file, stream.tokens, stream.comments) }
+    }
+
+    static func holds(_ a: FileSyntax, _ b: FileSyntax) -> Bool { holds(Lexed(a), Lexed(b)) }
+
+    static func holds(_ a: Lexed, _ b: Lexed) -> Bool {
         sameTokens(a, b) && sameComments(a, b)
     }
 
     /// Walks both token arrays in step; blank lines do not count. Tokens spelled alike are
     /// compared as bytes (the common case), others by folded word or text value.
-    static func sameTokens(_ a: FileSyntax, _ b: FileSyntax) -> Bool {
+    static func sameTokens(_ a: Lexed, _ b: Lexed) -> Bool {
         var i = skipNewlines(a, 0), j = skipNewlines(b, 0)
         while true {
             let x = a.tokens[i], y = b.tokens[j]
@@ -34,7 +45,7 @@ enum Equivalence {
         }
     }
 
-    static func skipNewlines(_ s: FileSyntax, _ k: Int) -> Int {
+    static func skipNewlines(_ s: Lexed, _ k: Int) -> Int {
         var k = k
         while s.tokens[k].kind == .newline { k += 1 }
         return k
@@ -53,7 +64,7 @@ enum Equivalence {
         }
     }
 
-    static func sameComments(_ a: FileSyntax, _ b: FileSyntax) -> Bool {
+    static func sameComments(_ a: Lexed, _ b: Lexed) -> Bool {
         guard a.comments.count == b.comments.count else { return false }
         for (r, s) in zip(a.comments, b.comments) where !trimmed(r, a.file).elementsEqual(trimmed(s, b.file)) {
             return false

@@ -28,9 +28,10 @@ public enum Formatter {
         }
         var printer = Printer(syntax)
         let out = printer.run()
-        let reread = Parser.parse(SourceFile(path: file.path, bytes: out))
+        let output = SourceFile(path: file.path, bytes: out)
+        let reread = Lexer.lex(output)
         guard reread.diagnostics.allSatisfy({ $0.severity != .error }),
-              Equivalence.holds(syntax, reread) else {
+              Equivalence.holds(Equivalence.Lexed(syntax), Equivalence.Lexed(output, reread)) else {
             return .refused([])
         }
         return .formatted(String(decoding: out, as: UTF8.self))
