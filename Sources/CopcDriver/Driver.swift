@@ -77,7 +77,7 @@ public final class Driver: SourceLoader {
     /// an editor may point at a folder that is being created.
     public static func check(workspace root: String, overlays: [String: [UInt8]], recursive: Bool = true,
                              options: CheckOptions) -> CheckResult {
-        let realRoot = FileSystem.realPath(root) ?? normalize(root)
+        let realRoot = FileSystem.realPath(root) ?? Paths.normalize(root)
         let d = Driver(cwd: realRoot)
         d.overlays = overlays
         let found = (try? FileSystem.copFiles(under: realRoot, recursive: recursive)) ?? []
@@ -169,14 +169,14 @@ public final class Driver: SourceLoader {
         guard let (real, root) = info[ObjectIdentifier(importer)] else { return .notFound }
         let candidate = Paths.join(Paths.directory(of: real), path)
         if let virtual {
-            let norm = Driver.normalize(candidate)
+            let norm = Paths.normalize(candidate)
             guard Paths.isInside(norm, root) else { return .outsideWorkspace }
             if let f = byRealPath[norm] { return .file(f) }
             guard let bytes = virtual[norm] else { return .notFound }
             return .file(add(SourceFile(path: Paths.relative(norm, to: root), bytes: bytes), real: norm, root: root))
         }
         guard let resolved = FileSystem.realPath(candidate) else {
-            let norm = Driver.normalize(candidate)
+            let norm = Paths.normalize(candidate)
             guard Paths.isInside(norm, root) else { return .outsideWorkspace }
             // A file created in the editor and not saved yet.
             if let f = byRealPath[norm] { return .file(f) }
@@ -188,17 +188,6 @@ public final class Driver: SourceLoader {
         if let f = byRealPath[resolved] { return .file(f) }
         guard let f = loadFile(resolved, root: root) else { return .notFound }
         return .file(f)
-    }
-
-    /// Removes `.` and `..` components of an absolute path.
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for c in path.split(separator: "/") {
-            if c == "." { continue }
-            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(c)
-        }
-        return "/" + parts.joined(separator: "/")
     }
 }
 

@@ -142,6 +142,17 @@ public enum FileSystem {
 
 /// Path arithmetic on `/`-separated strings.
 public enum Paths {
+    /// Removes `.` and `..` components of an absolute path (without touching the disk).
+    public static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for c in path.split(separator: "/") {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(c)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }

@@ -146,7 +146,7 @@ struct Navigator {
     /// The file an `utilise` names, as an absolute path.
     func importedPath(_ path: String) -> String? {
         guard let me = analysis.path(of: source) else { return nil }
-        let p = LanguageServer.normalize(Paths.join(Paths.directory(of: me), path))
+        let p = Paths.normalize(Paths.join(Paths.directory(of: me), path))
         return FileSystem.realPath(p) ?? p
     }
 

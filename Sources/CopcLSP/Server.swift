@@ -308,17 +308,7 @@ public final class LanguageServer {
 
     /// The absolute, symlink-free path of a document, as the driver names files.
     func canonical(_ path: String) -> String {
-        FileSystem.realPath(path) ?? LanguageServer.normalize(path)
-    }
-
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for c in path.split(separator: "/") {
-            if c == "." { continue }
-            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(c)
-        }
-        return "/" + parts.joined(separator: "/")
+        FileSystem.realPath(path) ?? Paths.normalize(path)
     }
 
     /// The text document's path from `params.textDocument.uri`.
