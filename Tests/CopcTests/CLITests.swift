@@ -4,16 +4,7 @@ import CopcDriver
 
 /// The command line as a user runs it: exit status, French help, formats, bad usage.
 final class CLITests: XCTestCase {
-    var binary: URL {
-        // The test bundle lives next to the built executables.
-        var dir = Bundle(for: CLITests.self).bundleURL
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("copc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: repositoryRoot + "/.build/debug/copc")
-    }
+    var binary: URL { builtCopc }
 
     func run(_ args: [String], cwd: String? = nil) throws -> (Int32, String, String) {
         let p = Process()

@@ -127,15 +127,7 @@ final class LSPProcess {
 /// The built `copc lsp`, started as a process and driven over stdio: the whole protocol
 /// path an editor uses, from framing to exit status.
 final class LSPEndToEndTests: XCTestCase {
-    var binary: URL {
-        var dir = Bundle(for: LSPEndToEndTests.self).bundleURL
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("copc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: repositoryRoot + "/.build/debug/copc")
-    }
+    var binary: URL { builtCopc }
 
     func start(root: String) throws -> LSPProcess {
         let p = try LSPProcess(binary: binary)

@@ -10,7 +10,7 @@ final class PreCommitTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw XCTSkip("git absent") }
-        copc = try builtCopc()
+        copc = builtCopc.path
         repo = NSTemporaryDirectory() + "copc-hook-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
         try git("init", "-q")
@@ -21,17 +21,6 @@ final class PreCommitTests: XCTestCase {
 
     override func tearDownWithError() throws {
         if !repo.isEmpty { try? FileManager.default.removeItem(atPath: repo) }
-    }
-
-    /// The copc executable next to the test bundle (as in CLITests).
-    func builtCopc() throws -> String {
-        var dir = Bundle(for: PreCommitTests.self).bundleURL
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("copc").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return repositoryRoot + "/.build/debug/copc"
     }
 
     /// Runs git in the test repository, isolated from the user's and the system's Git

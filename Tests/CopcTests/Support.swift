@@ -11,6 +11,18 @@ let repositoryRoot: String = {
     return path
 }()
 
+/// The built `copc` executable: next to the test bundle, else in `.build/debug`.
+let builtCopc: URL = {
+    final class Anchor {}
+    var dir = Bundle(for: Anchor.self).bundleURL
+    for _ in 0..<3 {
+        let candidate = dir.appendingPathComponent("copc")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: repositoryRoot + "/.build/debug/copc")
+}()
+
 /// The fixed `--au` date of the tests, so that results do not depend on the day they run.
 let testDate = Day(year: 2026, month: 11, day: 22)!
 
