@@ -72,8 +72,6 @@ struct Printer {
     let tokens: [Token]
     var lines: [LogicalLine] = []
     var events: [Event] = []
-    /// Line index → width to which its `cible`/`base` prefix is padded.
-    var alignWidth: [Int: Int] = [:]
     var rows: [Row] = []
 
     // State while printing.
@@ -92,7 +90,6 @@ struct Printer {
 
     mutating func run() -> [UInt8] {
         collect()
-        computeAlignment()
         var sourceBlanks = 0
         var i = 0
         while i < events.count {
@@ -170,36 +167,6 @@ struct Printer {
         gap(upTo: file.lineStarts.count, &events)
     }
 
-    /// Runs of adjacent `cible`/`base` lines get their ` : ` aligned.
-    mutating func computeAlignment() {
-        var run: [(Int, Int)] = []
-        func close(_ alignWidth: inout [Int: Int]) {
-            if run.count > 1 {
-                let width = run.map(\.1).max()!
-                for (li, _) in run { alignWidth[li] = width }
-            }
-            run.removeAll()
-        }
-        for e in events {
-            guard case .code(let li) = e, let w = targetPrefixWidth(lines[li]) else {
-                close(&alignWidth)
-                continue
-            }
-            run.append((li, w))
-        }
-        close(&alignWidth)
-    }
-
-    /// Width in scalars of `cible 2024 (label)` before ` : `, for target and base lines.
-    func targetPrefixWidth(_ line: LogicalLine) -> Int? {
-        guard line.role == .property else { return nil }
-        let head = TokenText.fold(bytes[Int(tokens[line.first].start)..<Int(tokens[line.first].end)])
-        guard head == "cible" || head == "base" else { return nil }
-        let pieces = self.pieces(line, indent: 0)
-        guard let colon = pieces.firstIndex(where: { $0.kind == .colon }) else { return nil }
-        return scalarCount(join(pieces[..<colon]))
-    }
-
     // MARK: layout decisions
 
     func indent(of line: LogicalLine) -> Int {
@@ -239,7 +206,8 @@ struct Printer {
     enum Row {
         case blank
         case comment(indent: Int, text: ArraySlice<UInt8>)
-        case code(text: [UInt8], comment: ArraySlice<UInt8>?)
+        /// `colon`: for a `cible`/`base` line, the byte offset of its ` : `, aligned in `render`.
+        case code(text: [UInt8], colon: Int?, comment: ArraySlice<UInt8>?)
     }
 
     mutating func blankLines(_ n: Int) {
@@ -276,37 +244,52 @@ struct Printer {
         let indent = self.indent(of: line)
         var text = [UInt8](repeating: 32, count: indent)
         let pieces = self.pieces(line, indent: indent)
-        if let width = alignWidth[li], let colon = pieces.firstIndex(where: { $0.kind == .colon }) {
-            let prefix = join(pieces[..<colon])
-            text.append(contentsOf: prefix)
-            text.append(contentsOf: repeatElement(32, count: width - scalarCount(prefix) + 1))
-            text.append(contentsOf: join(pieces[colon...]))
+        var colon: Int?
+        if isTargetLine(line), let c = pieces.firstIndex(where: { $0.kind == .colon }) {
+            text.append(contentsOf: join(pieces[..<c]))
+            colon = text.count
+            text.append(32)
+            text.append(contentsOf: join(pieces[c...]))
         } else {
             text.append(contentsOf: join(pieces[...]))
         }
-        rows.append(.code(text: text, comment: line.trailingComment.map(commentText)))
+        rows.append(.code(text: text, colon: colon, comment: line.trailingComment.map(commentText)))
         lastLineHadDirective = line.trailingComment.map(isDirective) ?? false
         lastCodeWasFileLevel = line.role == .uses && indent == 0
     }
 
-    /// Writes the rows. Trailing comments of adjacent one-line rows are aligned two spaces after
-    /// the longest of them, as a table of remarks is.
+    /// `cible 2024` or `base 2019`: the lines whose ` : ` is aligned with their neighbours'.
+    func isTargetLine(_ line: LogicalLine) -> Bool {
+        guard line.role == .property else { return false }
+        let t = tokens[line.first]
+        return bytes.withUnsafeBufferPointer {
+            TokenText.foldedEquals($0, Int(t.start), Int(t.end), "cible") || TokenText.foldedEquals($0, Int(t.start), Int(t.end), "base")
+        }
+    }
+
+    /// Writes the rows. In runs of adjacent target rows the ` : ` are aligned; then trailing
+    /// comments of adjacent one-line rows are aligned two spaces after the longest of them, as
+    /// a table of remarks is.
     func render() -> [UInt8] {
+        var texts: [[UInt8]?] = rows.map { if case .code(let text, _, _) = $0 { return text } else { return nil } }
+        for run in runs(where: { if case .code(_, _?, _) = $0 { return true } else { return false } }) {
+            let colons = run.map { k -> (Int, Int) in
+                guard case .code(let text, let colon?, _) = rows[k] else { return (0, 0) }
+                return (colon, scalarCount(text[..<colon]))
+            }
+            let width = colons.map(\.1).max() ?? 0
+            for (k, (colon, w)) in zip(run, colons) where w < width {
+                texts[k]!.insert(contentsOf: repeatElement(32, count: width - w), at: colon)
+            }
+        }
+        var commentColumn = [Int](repeating: 2, count: rows.count)
+        let commented = runs(where: { if case .code(let text, _, .some) = $0 { return !text.contains(10) } else { return false } })
+        for run in commented {
+            let width = run.map { scalarCount(texts[$0]![...]) }.max() ?? 0
+            for k in run { commentColumn[k] = width + 2 - scalarCount(texts[k]![...]) }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
-        var commentColumn = [Int](repeating: 0, count: rows.count)
-        var i = 0
-        while i < rows.count {
-            var j = i
-            var width = 0
-            while j < rows.count, case .code(let text, let c?) = rows[j], !text.contains(10) {
-                _ = c
-                width = max(width, scalarCount(text))
-                j += 1
-            }
-            for k in i..<j { commentColumn[k] = width + 2 }
-            i = max(j, i + 1)
-        }
         for (n, row) in rows.enumerated() {
             switch row {
             case .blank:
@@ -314,17 +297,27 @@ struct Printer {
             case .comment(let indent, let text):
                 out.append(contentsOf: repeatElement(32, count: indent))
                 out.append(contentsOf: text)
-            case .code(let text, let comment):
-                out.append(contentsOf: text)
+            case .code(_, _, let comment):
+                out.append(contentsOf: texts[n]!)
                 if let comment {
-                    let pad = commentColumn[n] > 0 ? commentColumn[n] - scalarCount(text) : 2
-                    out.append(contentsOf: repeatElement(32, count: pad))
+                    out.append(contentsOf: repeatElement(32, count: commentColumn[n]))
                     out.append(contentsOf: comment)
                 }
             }
             out.append(10)
         }
         return out
+    }
+
+    /// Maximal runs of adjacent rows that satisfy `test`.
+    func runs(where test: (Row) -> Bool) -> [[Int]] {
+        var result: [[Int]] = []
+        var current: [Int] = []
+        for (k, row) in rows.enumerated() {
+            if test(row) { current.append(k) } else if !current.isEmpty { result.append(current); current = [] }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 
     // MARK: tokens of a line
@@ -403,49 +396,37 @@ struct Printer {
     func piece(_ i: Int, indent: Int = 0) -> Piece {
         let t = tokens[i]
         if t.kind == .textBlock {
-            return Piece(text: Printer.reindentBlock(Array(bytes[Int(t.start)..<Int(t.end)]), indent: indent), kind: t.kind)
+            return Piece(text: reindentBlock(t, indent: indent), kind: t.kind)
         }
         let (text, kind) = Canonical.spelling(of: t, in: file)
         return Piece(text: text, kind: kind)
     }
 
     /// A text block opened at the end of its line and closed on a line of its own is re-indented
-    /// one unit under its line, which keeps its value (the common indentation is removed when
-    /// it is read). Any other shape is printed as written.
-    static func reindentBlock(_ raw: [UInt8], indent: Int) -> [UInt8] {
+    /// one unit under its line. Its value is its dedented content (`TokenText.dedent`), and
+    /// printing that content under one common indentation gives the same value back. Any other
+    /// shape is printed as written.
+    func reindentBlock(_ t: Token, indent: Int) -> [UInt8] {
+        let raw = bytes[Int(t.start)..<Int(t.end)]
+        func blank(_ l: ArraySlice<UInt8>) -> Bool {
+            (l.last == 13 ? l.dropLast() : l).allSatisfy { $0 == 32 || $0 == 9 }
+        }
         let quote = UInt8(ascii: "\"")
-        guard raw.count >= 6, raw[raw.count - 1] == quote, raw[raw.count - 2] == quote, raw[raw.count - 3] == quote else {
-            return raw
+        guard raw.count >= 6, raw.suffix(3).allSatisfy({ $0 == quote }),
+              let firstLF = raw.firstIndex(of: 10), blank(raw[(raw.startIndex + 3)..<firstLF]),
+              let lastLF = raw.lastIndex(of: 10), blank(raw[(lastLF + 1)..<(raw.endIndex - 3)]) else {
+            return Array(raw)
         }
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 3
-        for i in 3..<(raw.count - 3) where raw[i] == 10 {
-            lines.append(raw[start..<i])
-            start = i + 1
-        }
-        lines.append(raw[start..<(raw.count - 3)])
-        func stripCR(_ l: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-            l.last == 13 ? l.dropLast() : l
-        }
-        func blank(_ l: ArraySlice<UInt8>) -> Bool { l.allSatisfy { $0 == 32 || $0 == 9 } }
-        lines = lines.map(stripCR)
-        guard lines.count >= 2, blank(lines.first!), blank(lines.last!) else { return raw }
-        let content = lines[1..<(lines.count - 1)]
-        var common = Int.max
-        for l in content where !blank(l) {
-            var n = 0
-            for b in l { if b == 32 || b == 9 { n += 1 } else { break } }
-            common = min(common, n)
-        }
-        // Only blank lines: their spaces are the value; keep the block as written.
-        if common == Int.max && !content.isEmpty { return raw }
+        let value = TokenText.value(of: t, in: file)
+        let lines = Array(value.utf8).split(separator: 10, omittingEmptySubsequences: false)
+        // Only blank lines: their spaces are the value, which one indentation would change.
+        if !value.isEmpty && lines.allSatisfy({ $0.allSatisfy { $0 == 32 || $0 == 9 } }) { return Array(raw) }
         var out: [UInt8] = Array("\"\"\"".utf8)
         out.append(10)
-        for l in content {
-            let rest = l.count >= common ? l.dropFirst(common) : []
-            if !rest.isEmpty {
+        for l in value.isEmpty ? [] : lines {
+            if !l.isEmpty {
                 out.append(contentsOf: repeatElement(32, count: indent + indentUnit))
-                out.append(contentsOf: rest)
+                out.append(contentsOf: l)
             }
             out.append(10)
         }
@@ -466,7 +447,7 @@ struct Printer {
         return out
     }
 
-    func scalarCount(_ b: [UInt8]) -> Int {
+    func scalarCount(_ b: ArraySlice<UInt8>) -> Int {
         var n = 0
         for x in b where x & 0xC0 != 0x80 { n += 1 }
         return n
