@@ -169,25 +169,30 @@ public final class Driver: SourceLoader {
         guard let (real, root) = info[ObjectIdentifier(importer)] else { return .notFound }
         let candidate = Paths.join(Paths.directory(of: real), path)
         if let virtual {
-            let norm = Paths.normalize(candidate)
-            guard Paths.isInside(norm, root) else { return .outsideWorkspace }
-            if let f = byRealPath[norm] { return .file(f) }
-            guard let bytes = virtual[norm] else { return .notFound }
-            return .file(add(SourceFile(path: Paths.relative(norm, to: root), bytes: bytes), real: norm, root: root))
+            return loadFromMemory(candidate, root: root, virtual) { Paths.relative($0, to: root) }
         }
         guard let resolved = FileSystem.realPath(candidate) else {
-            let norm = Paths.normalize(candidate)
-            guard Paths.isInside(norm, root) else { return .outsideWorkspace }
-            // A file created in the editor and not saved yet.
-            if let f = byRealPath[norm] { return .file(f) }
-            guard let bytes = overlays[norm] else { return .notFound }
-            return .file(add(SourceFile(path: display(norm), bytes: bytes), real: norm, root: root))
+            // Not on disk: perhaps a file created in the editor and not saved yet.
+            return loadFromMemory(candidate, root: root, overlays, shown: display)
         }
         guard Paths.isInside(resolved, root) else { return .outsideWorkspace }
         guard FileSystem.kind(resolved) == .file else { return .notFound }
         if let f = byRealPath[resolved] { return .file(f) }
         guard let f = loadFile(resolved, root: root) else { return .notFound }
         return .file(f)
+    }
+}
+
+extension Driver {
+    /// An import read from texts held in memory (an in-memory workspace, or an editor's
+    /// unsaved files), by lexically normalised path.
+    func loadFromMemory(_ candidate: String, root: String, _ texts: [String: [UInt8]],
+                        shown: (String) -> String) -> ImportOutcome {
+        let norm = Paths.normalize(candidate)
+        guard Paths.isInside(norm, root) else { return .outsideWorkspace }
+        if let f = byRealPath[norm] { return .file(f) }
+        guard let bytes = texts[norm] else { return .notFound }
+        return .file(add(SourceFile(path: shown(norm), bytes: bytes), real: norm, root: root))
     }
 }
 
