@@ -35,7 +35,7 @@ public enum FileSystem {
     public static func currentDirectory() -> String {
         var buf = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buf, buf.count) != nil else { return "." }
-        return String(cString: buf)
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public struct IOError: Error {
@@ -65,6 +65,22 @@ public enum FileSystem {
         return out
     }
 
+    /// Writes all of `buffer` to `fd`, retrying on interruption; false (with `errno` set) when
+    /// the descriptor fails, for example a closed pipe.
+    @discardableResult
+    public static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var off = 0
+        while off < buffer.count {
+            let n = write(fd, buffer.baseAddress! + off, buffer.count - off)
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return false
+            }
+            off += n
+        }
+        return true
+    }
+
     /// Writes a file through a temporary file and a rename, so that it is never left truncated.
     /// A file that already exists keeps its permissions.
     public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(IOError) {
@@ -73,17 +89,11 @@ public enum FileSystem {
         guard fd >= 0 else { throw IOError(message: lastError()) }
         var existing = stat()
         if stat(path, &existing) == 0 { _ = fchmod(fd, existing.st_mode & 0o7777) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let m = lastError()
-                close(fd)
-                unlink(tmp)
-                throw IOError(message: m)
-            }
-            written += n
+        guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else {
+            let m = lastError()
+            close(fd)
+            unlink(tmp)
+            throw IOError(message: m)
         }
         if fsync(fd) != 0 || close(fd) != 0 {
             let m = lastError()

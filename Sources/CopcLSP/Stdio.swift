@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CopcDriver
 
 /// Seconds on the monotonic clock (the debounce must not jump with the wall clock).
 public func monotonicSeconds() -> Double {
@@ -13,23 +14,13 @@ public func monotonicSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// `read(2)` and `write(2)` under names that do not clash with the methods around them.
+/// `read(2)` under a name that does not clash with the methods around it.
 private func posixRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buf, count) }
-private func posixWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, buf, count) }
 
-/// Writes all of `bytes`, retrying on interruption; false when the descriptor is gone.
+/// Writes all of `bytes` (`FileSystem.writeAll`); false when the descriptor is gone.
 @discardableResult
 func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    var off = 0
-    while off < bytes.count {
-        let n = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + off, $0.count - off) }
-        if n < 0 {
-            if errno == EINTR || errno == EAGAIN { continue }
-            return false
-        }
-        off += n
-    }
-    return true
+    bytes.withUnsafeBytes { FileSystem.writeAll(fd, $0) }
 }
 
 /// Whether bytes are waiting on `fd` right now.

@@ -76,19 +76,12 @@ func fail(_ message: String) -> Never {
 
 func writeOut(_ s: String) {
     var s = s
-    s.withUTF8 { buf in
-        var off = 0
-        while off < buf.count {
-            let n = write(1, buf.baseAddress! + off, buf.count - off)
-            if n <= 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
-    }
+    _ = s.withUTF8 { FileSystem.writeAll(1, UnsafeRawBufferPointer($0)) }
 }
 
 func writeErr(_ s: String) {
     var s = s
-    s.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
+    _ = s.withUTF8 { FileSystem.writeAll(2, UnsafeRawBufferPointer($0)) }
 }
 
 /// Checks `paths`, or exits 2 with the driver's message (missing path, unreadable folder).
