@@ -1,3 +1,5 @@
+import CopcLanguage
+
 /// What the parser expected where it found something else (worded in `Message.text`).
 public enum Expectation: String, Hashable, Sendable {
     case colon, identifier, title, closingParen, elementKind, contractReference, value
@@ -352,4 +354,25 @@ public func yearList(_ years: [Int]) -> String {
     let parts = years.map(String.init)
     if parts.count <= 1 { return parts.joined() }
     return parts.dropLast().joined(separator: ", ") + " et " + parts.last!
+}
+
+// MARK: articles — the one table of how the catalogue names an element kind
+
+extension ElementKind {
+    /// Feminine nouns take « la », « une », « de la ».
+    var feminine: Bool { self == .action }
+    /// Nouns starting with a vowel take « l' », « de l' ».
+    var elides: Bool {
+        switch self {
+        case .avenant, .annuaire, .axe, .objectif, .action, .indicateur: return true
+        case .contrat, .referent, .plan, .sousObjectif: return false
+        }
+    }
+
+    /// « l'action », « le contrat ».
+    public var withArticle: String { (elides ? "l'" : feminine ? "la " : "le ") + keyword }
+    /// « une action », « un axe ».
+    public var withIndefiniteArticle: String { (feminine ? "une " : "un ") + keyword }
+    /// « de l'action », « du contrat ».
+    public var withOf: String { (elides ? "de l'" : feminine ? "de la " : "du ") + keyword }
 }

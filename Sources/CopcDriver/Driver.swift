@@ -1,4 +1,5 @@
 import CopcSource
+import CopcLanguage
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema

@@ -1,7 +1,7 @@
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
-import CopcSema
+import CopcLanguage
 
 /// The outcome of formatting one file.
 public enum FormatResult: Sendable {
@@ -54,6 +54,9 @@ struct LogicalLine {
     var firstPhysical: Int
     var lastPhysical: Int
     var role: LineRole
+    /// A property line's key, as the parser read it, and the number of words spelling it.
+    var key: PropertyKey?
+    var keyWordCount: Int
     var trailingComment: ByteRange?
 }
 
@@ -138,7 +141,6 @@ struct Printer {
         var commentAt: [Int: ByteRange] = [:]
         for c in syntax.comments { commentAt[file.lineIndex(of: c.start)] = c }
         var previousLast = -1
-        var p = 0
         func gap(upTo limit: Int, _ events: inout [Event]) {
             var l = previousLast + 1
             while l < limit {
@@ -146,23 +148,17 @@ struct Printer {
                 l += 1
             }
         }
-        while tokens[p].kind != .endOfFile {
-            if tokens[p].kind == .newline { p += 1; continue }
-            var end = p
-            while tokens[end].kind != .newline && tokens[end].kind != .endOfFile { end += 1 }
+        for line in syntax.lines {
+            let p = line.first, end = line.end
             let firstPhysical = file.lineIndex(of: Int(tokens[p].start))
             let lastPhysical = file.lineIndex(of: Int(tokens[end - 1].end) - 1)
-            let first = tokens[p]
-            let role = LineRole(firstWord: TokenText.fold(bytes[Int(first.start)..<Int(first.end)]),
-                                nextIsColon: p + 1 < end && tokens[p + 1].kind == .colon)
             var trailing: ByteRange?
             if let c = commentAt[lastPhysical], c.start >= Int(tokens[end - 1].end) { trailing = c }
             gap(upTo: firstPhysical, &events)
             events.append(.code(lines.count))
-            lines.append(LogicalLine(first: p, end: end, firstPhysical: firstPhysical,
-                                     lastPhysical: lastPhysical, role: role, trailingComment: trailing))
+            lines.append(LogicalLine(first: p, end: end, firstPhysical: firstPhysical, lastPhysical: lastPhysical,
+                                     role: line.role, key: line.key, keyWordCount: line.keyWordCount, trailingComment: trailing))
             previousLast = lastPhysical
-            p = end
         }
         gap(upTo: file.lineStarts.count, &events)
     }
@@ -260,11 +256,7 @@ struct Printer {
 
     /// `cible 2024` or `base 2019`: the lines whose ` : ` is aligned with their neighbours'.
     func isTargetLine(_ line: LogicalLine) -> Bool {
-        guard line.role == .property else { return false }
-        let t = tokens[line.first]
-        return bytes.withUnsafeBufferPointer {
-            TokenText.foldedEquals($0, Int(t.start), Int(t.end), "cible") || TokenText.foldedEquals($0, Int(t.start), Int(t.end), "base")
-        }
+        line.role == .property && line.key?.head == .years
     }
 
     /// Writes the rows. In runs of adjacent target rows the ` : ` are aligned; then trailing
@@ -333,43 +325,35 @@ struct Printer {
         result.reserveCapacity(line.end - line.first)
         var k = line.first
         func word(_ s: String) -> Piece { Piece(text: Array(s.utf8), kind: .word) }
-        func folded(_ i: Int) -> String { TokenText.fold(bytes[Int(tokens[i].start)..<Int(tokens[i].end)]) }
-        func isWord(_ i: Int) -> Bool { i < line.end && tokens[i].kind == .word }
+        func keyword(_ i: Int) -> Keyword? {
+            i < line.end && tokens[i].kind == .word ? Lexicon.keyword(bytes[Int(tokens[i].start)..<Int(tokens[i].end)]) : nil
+        }
 
         switch line.role {
         case .header(let kind):
             result.append(word(kind.keyword))
             k += 1
-            if kind == .avenant && isWord(k + 1) && folded(k + 1) == "au" && isWord(k + 2) && folded(k + 2) == "contrat" {
+            if kind == .avenant && keyword(k + 1) == .au && keyword(k + 2) == .contrat {
                 result.append(piece(k))
-                result.append(word("au"))
-                result.append(word("contrat"))
+                result.append(word(Keyword.au.spelling))
+                result.append(word(Keyword.contrat.spelling))
                 k += 3
             }
         case .change(let op):
-            result.append(word(op.rawValue))
+            result.append(word(op.keyword))
             k += 1
-            if isWord(k), let kind = ElementKind(folded: folded(k)) {
+            if let kind = keyword(k)?.elementKind {
                 result.append(word(kind.keyword))
                 k += 1
             }
         case .uses:
-            result.append(word("utilise"))
+            result.append(word(Keyword.utilise.spelling))
             k += 1
         case .property:
-            let head = folded(k)
-            switch head {
-            case "cible", "base", "etape", "texte", "titre", "motif", "methode", "delai":
-                result.append(word(KeySpelling.canonical(head) ?? head))
-                k += 1
-            default:
-                var n = 0
-                var parts: [String] = []
-                while n < 4 && isWord(k + n) { parts.append(folded(k + n)); n += 1 }
-                if let canonical = KeySpelling.canonical(parts.joined(separator: " ")) {
-                    result.append(word(canonical))
-                    k += n
-                }
+            // The key as the parser read it, in its canonical spelling.
+            if let key = line.key {
+                result.append(word(key.display))
+                k += line.keyWordCount
             }
         }
         let isHeader: Bool
@@ -378,9 +362,9 @@ struct Printer {
         default: isHeader = false
         }
         while k < line.end {
-            if isHeader && isWord(k) && folded(k) == "dans" {
-                result.append(word("dans"))
-                if isWord(k + 1), let kind = ElementKind(folded: folded(k + 1)) {
+            if isHeader && keyword(k) == .dans {
+                result.append(word(Keyword.dans.spelling))
+                if let kind = keyword(k + 1)?.elementKind {
                     result.append(word(kind.keyword))
                     k += 1
                 }

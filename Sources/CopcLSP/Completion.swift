@@ -2,6 +2,7 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcLanguage
 import CopcDriver
 
 /// Completion: keywords and property keys at the head of a line, values after `clé :`
@@ -36,36 +37,40 @@ extension LanguageServer {
 
         let trimmed = String(before.drop { $0 == " " || $0 == "\t" })
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let head = words.first.map { TokenText.fold($0) } ?? ""
+        let headKeyword = words.first.flatMap { Lexicon.keyword(Array($0.utf8)) }
         let typingHead = !trimmed.contains(" ") && !trimmed.contains("\t") && !trimmed.contains(":")
-        let isHeaderLine = ElementKind(folded: head) != nil || ["modifier", "ajouter", "supprimer", "utilise"].contains(head)
+        let isHeaderLine = headKeyword.map { Keyword.lineHeads.contains($0) } ?? false
 
         if typingHead {
             builder.replaceFrom(offset - trimmed.utf8.count)
-            let (kind, inChange, op) = enclosing(syntax, before: lineStart)
+            let (kind, _, op) = enclosing(syntax, before: lineStart)
             if let kind {
-                let keys = op == .supprimer ? PropertyKeys.keys(for: kind, inChange: true).filter { $0.key == "motif" }
-                    : PropertyKeys.keys(for: kind, inChange: inChange)
-                for k in keys {
-                    let insert = k.keyed ? (k.key == "etape" ? "\(k.display) « " : "\(k.display) ") : "\(k.display) : "
+                for k in op.map({ kind.keys(in: $0) }) ?? kind.keys {
+                    let insert: String
+                    switch k.head {
+                    case .stepTitle: insert = "\(k.display) « "
+                    case .years: insert = "\(k.display) "
+                    default: insert = "\(k.display) : "
+                    }
                     builder.add(k.display, kind: ItemKind.property, detail: "propriété \(kindPhrase(kind))", insert: insert, group: 0)
                 }
             }
-            for w in keywords(fileKind: syntax.header?.kind) {
+            for w in FileKind(header: syntax.header?.kind).lineKeywords.map(\.spelling) {
                 builder.add(w, kind: ItemKind.keyword, detail: "mot-clé", insert: w + " ", group: 1)
             }
         } else if isHeaderLine {
             headerCompletion(words: words, endsWithSpace: before.last == " " || before.last == "\t", nav: nav, &builder)
         } else if let colon = before.firstIndex(of: ":") {
-            let keyText = TokenText.fold(String(before[..<colon]).trimmingSpaces)
-            let keyHead = keyText.split(separator: " ").first.map(String.init) ?? ""
-            let (kind, inChange, _) = enclosing(syntax, before: lineStart)
-            let keys = kind.map { PropertyKeys.keys(for: $0, inChange: inChange) } ?? []
-            guard let key = keys.first(where: { $0.key == keyText }) ?? keys.first(where: { $0.key == keyHead && ($0.keyed || $0.key == "delai") })
-            else { return builder.json }
+            // The key as the parser read it on this line.
+            let (kind, _, op) = enclosing(syntax, before: lineStart)
+            let keys = kind.map { k in op.map { k.keys(in: $0) } ?? k.keys } ?? []
+            guard let key = syntax.lines.first(where: { line in
+                let s = Int(syntax.tokens[line.first].start)
+                return s >= lineStart && s <= offset
+            })?.key, keys.contains(key) else { return builder.json }
             let afterColon = before[before.index(after: colon)...]
-            switch key.valueKind {
-            case .referents:
+            switch key.valueType {
+            case .referents, .referent:
                 // Complete the referent after the last comma.
                 let lastSep = afterColon.lastIndex(of: ",") ?? colon
                 let typed = String(before[before.index(after: lastSep)...]).drop { $0 == " " }
@@ -79,7 +84,7 @@ extension LanguageServer {
                 let typed = String(afterColon).drop { $0 == " " }
                 builder.replaceFrom(offset - typed.utf8.count, spaceAfter: ":")
                 var values: [(String, Int, String?)] = []
-                switch key.valueKind {
+                switch key.valueType {
                 case .unit: values = Unit.knownSymbols.map { ($0, ItemKind.unit, "unité") }
                 case .target:
                     values = LanguageServer.targetWords.map { ($0, ItemKind.value, "cible") }
@@ -87,7 +92,8 @@ extension LanguageServer {
                     values = LanguageServer.deadlineWords.map { ($0, ItemKind.value, "délai") }
                     let plans = nav?.visiblePlans ?? [:]
                     values += plans.keys.sorted().map { ("selon \($0)", ItemKind.reference, plans[$0]?.title) }
-                case .choice(let options): values = options.map { ($0, ItemKind.enumMember, key.display) }
+                case .flag: values = Flag.spellings.map { ($0, ItemKind.enumMember, key.display) }
+                case .choice(let choice): values = choice.spellings.map { ($0, ItemKind.enumMember, key.display) }
                 case .base: values = [("NC", ItemKind.value, "base non communiquée")]
                 default: break
                 }
@@ -103,10 +109,9 @@ extension LanguageServer {
         let done = endsWithSpace ? words : Array(words.dropLast())
         let typed = endsWithSpace ? "" : (words.last ?? "")
         builder.replaceFrom(builder.offset - typed.utf8.count)
-        let folded = done.map { TokenText.fold($0) }
-        let kinds: [ElementKind] = [.axe, .objectif, .sousObjectif, .action, .indicateur, .referent, .plan]
+        let keywords = done.map { Lexicon.keyword(Array($0.utf8)) }
         func offerKinds(contract: Bool) {
-            for k in kinds { builder.add(k.keyword, kind: ItemKind.keyword, detail: "genre d'élément", insert: k.keyword + " ", group: 0) }
+            for k in ElementKind.changeTargets { builder.add(k.keyword, kind: ItemKind.keyword, detail: "genre d'élément", insert: k.keyword + " ", group: 0) }
             if contract { builder.add("contrat", kind: ItemKind.keyword, detail: "genre d'élément", insert: "contrat", group: 0) }
         }
         func offerIds(_ kind: ElementKind) {
@@ -125,14 +130,14 @@ extension LanguageServer {
                 builder.add(id, kind: ItemKind.reference, detail: title, insert: id, group: 0)
             }
         }
-        if let dans = folded.lastIndex(of: "dans") {
-            if dans == folded.count - 1 { offerKinds(contract: true) }
-            else if dans == folded.count - 2, let k = ElementKind(folded: folded[dans + 1]), k != .contrat { offerIds(k) }
+        if let dans = keywords.lastIndex(of: .dans) {
+            if dans == keywords.count - 1 { offerKinds(contract: true) }
+            else if dans == keywords.count - 2, let k = keywords[dans + 1]?.elementKind, k != .contrat { offerIds(k) }
             return
         }
-        guard let op = folded.first, ["modifier", "supprimer", "ajouter"].contains(op) else { return }
-        if folded.count == 1 { offerKinds(contract: op == "modifier") }
-        else if folded.count == 2, op != "ajouter", let k = ElementKind(folded: folded[1]) { offerIds(k) }
+        guard let op = keywords.first??.changeOp else { return }
+        if keywords.count == 1 { offerKinds(contract: op == .modifier) }
+        else if keywords.count == 2, op != .ajouter, let k = keywords[1]?.elementKind { offerIds(k) }
     }
 
     /// The kind of the element (or change block) whose properties a line starting at
@@ -147,15 +152,6 @@ extension LanguageServer {
             }
         }
         return found
-    }
-
-    func keywords(fileKind: ElementKind?) -> [String] {
-        switch fileKind {
-        case .contrat?: return ["axe", "objectif", "sous-objectif", "action", "indicateur", "référent", "plan", "utilise"]
-        case .avenant?: return ["modifier", "ajouter", "supprimer"]
-        case .annuaire?: return ["référent", "plan", "utilise"]
-        default: return ["contrat", "avenant", "annuaire", "référent", "plan", "utilise"]
-        }
     }
 
     func kindPhrase(_ k: ElementKind) -> String {
@@ -222,8 +218,3 @@ struct CompletionBuilder {
     var json: JSONValue { ["isIncomplete": false, "items": .array(items)] }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-}

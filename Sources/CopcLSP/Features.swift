@@ -2,6 +2,7 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcLanguage
 import CopcDriver
 import CopcFormat
 
@@ -72,7 +73,7 @@ extension LanguageServer {
     func describeReferent(_ e: Element, _ nav: Navigator) -> String {
         var s = "**\(e.id ?? "?")**" + (e.title.map { " — \($0)" } ?? "")
         var facts: [String] = []
-        for key in ["rattachement", "personne", "fonction"] {
+        for key in [PropertyKey.rattachement, .personne, .fonction] {
             if let p = e.first(key) { facts.append("\(p.keyText) : \(p.rawValue)") }
         }
         if !facts.isEmpty { s += "\n\n" + facts.joined(separator: " · ") }
@@ -89,7 +90,7 @@ extension LanguageServer {
         var s = "**\(e.kind.keyword)\(e.id.map { " " + $0 } ?? "")**" + (e.title.map { " — \($0)" } ?? "")
         var facts: [String] = []
         if e.kind == .contrat || e.kind == .avenant, let w = e.period { facts.append("période : du \(w.start) au \(w.end)") }
-        for key in ["pilote", "co-pilote", "referent", "unite"] {
+        for key in [PropertyKey.pilote, .coPilote, .referent, .unite] {
             if let p = e.first(key) { facts.append("\(p.keyText) : \(p.rawValue)") }
         }
         if e.changedBy > 0 { facts.append("modifié par l'avenant \(e.changedBy)") }
@@ -115,7 +116,7 @@ extension LanguageServer {
             var lines: [String] = []
             for p in props {
                 guard case .target(let t) = p.value else { continue }
-                var line = "**cible \(p.years.map { String($0.lowerBound) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(p.rawValue) — \(t.status)"
+                var line = "**cible \(p.years.map { String($0.lowerBound) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(p.rawValue) — \(t.status.spelling)"
                 if t == .pending, let later = laterValue(of: p, in: e, nav) { line += " ; " + later }
                 lines.append(line)
             }
@@ -134,7 +135,7 @@ extension LanguageServer {
         guard let q = now.props.first(where: { $0.identity == identity }), q !== p, q.changedBy > 0,
               case .target(let t) = q.value else { return nil }
         if t == .pending { return nil }
-        return "\(t.status) par l'avenant \(q.changedBy) : \(q.rawValue)"
+        return "\(t.status.spelling) par l'avenant \(q.changedBy) : \(q.rawValue)"
     }
 
     // MARK: definition
@@ -192,7 +193,7 @@ extension LanguageServer {
         var symbols: [SymbolNode] = []
         if let root = f.root { symbols.append(node(root, nav)) }
         for c in f.changes {
-            let name = "\(c.op.rawValue) \(c.kind.keyword)\(c.id.map { " " + $0 } ?? "")"
+            let name = "\(c.op.keyword) \(c.kind.keyword)\(c.id.map { " " + $0 } ?? "")"
             var n = SymbolNode(name: name, detail: c.element.title, kind: 25, range: nav.extent(of: c.element).union(c.span.range),
                                selection: c.element.idSpan?.range ?? c.span.range, children: [])
             n.range = n.range.union(n.selection)

@@ -1,4 +1,5 @@
 import CopcSource
+import CopcLanguage
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
@@ -274,7 +275,7 @@ public final class LanguageServer {
         hierarchicalSymbols = caps?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.bool ?? false
         if let options = params["initializationOptions"], case .object = options {
             if let text = options["au"]?.string {
-                guard let d = LanguageServer.parseDay(text) else {
+                guard let d = Day.parse(text) else {
                     throw .invalidParams("initializationOptions.au : date invalide « \(text) » (attendu : AAAA-MM-JJ)")
                 }
                 au = d
@@ -296,12 +297,6 @@ public final class LanguageServer {
             ],
             "serverInfo": ["name": "copc", "version": .string(version)],
         ]
-    }
-
-    static func parseDay(_ s: String) -> Day? {
-        let parts = s.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        return Day(year: y, month: m, day: d)
     }
 
     // MARK: documents

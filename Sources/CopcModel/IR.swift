@@ -2,6 +2,7 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcLanguage
 
 /// The intermediate model (design §7): one consolidated version of a contract as JSON,
 /// schema `copc.ir/1` (`grammar/ir.schema.json`).
@@ -24,7 +25,7 @@ public enum IR {
             w.beginObject()
             w.field("numero", av.avenantNumber ?? v.number)
             w.fieldOrNull("titre", root.title)
-            w.fieldOrNull("signe_le", root.date("signe le")?.description)
+            w.fieldOrNull("signe_le", root.date(.signeLe)?.description)
             w.fieldOrNull("en_vigueur_le", v.effectiveDate?.description)
             w.fieldOrNull("motif", root.motif)
             w.field("fichier", av.source.path)
@@ -49,15 +50,15 @@ public enum IR {
         w.objectStart("contrat")
         w.fieldOrNull("id", r.id)
         w.fieldOrNull("titre", r.title)
-        w.fieldOrNull("type", r.word("type"))
-        w.fieldOrNull("organisme", referents(r, "organisme").first)
-        stringArray(&w, "signataires", referents(r, "signataires"))
+        w.fieldOrNull("type", r.contractType?.spelling)
+        w.fieldOrNull("organisme", referents(r, .organisme).first)
+        stringArray(&w, "signataires", referents(r, .signataires))
         window(&w, "periode", v.period)
-        w.fieldOrNull("signe_le", r.date("signe le")?.description)
-        w.fieldOrNull("approuve_le", r.date("approuve le")?.description)
-        w.fieldOrNull("en_vigueur_le", r.date("en vigueur le")?.description)
-        w.field("numerotation", r.word("numerotation") ?? "hiérarchique")
-        w.fieldOrNull("texte", text(r, "texte"))
+        w.fieldOrNull("signe_le", r.date(.signeLe)?.description)
+        w.fieldOrNull("approuve_le", r.date(.approuveLe)?.description)
+        w.fieldOrNull("en_vigueur_le", r.date(.enVigueurLe)?.description)
+        w.field("numerotation", (r.numbering ?? .hierarchical).spelling)
+        w.fieldOrNull("texte", text(r, .texte))
         w.field("modifie_par", r.changedBy)
         w.endObject()
     }
@@ -67,14 +68,14 @@ public enum IR {
         w.field("id", e.id ?? "")
         w.fieldOrNull("titre", e.title)
         if e.kind == .referent {
-            w.fieldOrNull("rattachement", referents(e, "rattachement").first)
-            w.fieldOrNull("personne", text(e, "personne"))
-            w.fieldOrNull("fonction", text(e, "fonction"))
+            w.fieldOrNull("rattachement", referents(e, .rattachement).first)
+            w.fieldOrNull("personne", text(e, .personne))
+            w.fieldOrNull("fonction", text(e, .fonction))
         } else {
             window(&w, "periode", e.period)
-            stringArray(&w, "pilotes", referents(e, "pilote"))
+            stringArray(&w, "pilotes", referents(e, .pilote))
         }
-        w.fieldOrNull("texte", text(e, "texte"))
+        w.fieldOrNull("texte", text(e, .texte))
         w.field("fichier", e.span.file.path)
         w.field("modifie_par", e.changedBy)
         w.endObject()
@@ -87,30 +88,30 @@ public enum IR {
         w.fieldOrNull("titre", e.title)
         w.field("modifie_par", e.changedBy)
         w.fieldOrNull("motif", e.motif)
-        stringArray(&w, "pilotes", referents(e, "pilote"))
-        stringArray(&w, "co_pilotes", referents(e, "co-pilote"))
-        stringArray(&w, "referents", referents(e, "referent"))
-        w.fieldOrNull("theme", text(e, "theme"))
-        w.fieldOrNull("texte", text(e, "texte"))
+        stringArray(&w, "pilotes", referents(e, .pilote))
+        stringArray(&w, "co_pilotes", referents(e, .coPilote))
+        stringArray(&w, "referents", referents(e, .referent))
+        w.fieldOrNull("theme", text(e, .theme))
+        w.fieldOrNull("texte", text(e, .texte))
         if e.kind == .action {
-            if case .flag(let b)? = e.first("phare")?.value { w.field("phare", b) } else { w.field("phare", false) }
+            if case .flag(let b)? = e.first(.phare)?.value { w.field("phare", b) } else { w.field("phare", false) }
             w.arrayStart("delais")
-            for p in e.props where p.key == "delai" { writeDeadline(&w, p, version: version, step: false) }
+            for p in e.props where p.key == .delai { writeDeadline(&w, p, version: version, step: false) }
             w.endArray()
             w.arrayStart("etapes")
-            for p in e.props where p.key == "etape" { writeDeadline(&w, p, version: version, step: true) }
+            for p in e.props where p.key == .etape { writeDeadline(&w, p, version: version, step: true) }
             w.endArray()
         }
         if e.kind == .indicateur {
-            w.fieldOrNull("methode", text(e, "methode"))
+            w.fieldOrNull("methode", text(e, .methode))
             w.fieldOrNull("unite", e.unit?.symbol)
-            w.fieldOrNull("sens", e.word("sens"))
-            w.fieldOrNull("nature", e.word("nature"))
-            stringArray(&w, "fournisseurs", referents(e, "fournisseur"))
-            w.fieldOrNull("source", text(e, "source"))
-            w.field("cibles_declinees", e.word("cibles") == "déclinées")
+            w.fieldOrNull("sens", e.direction?.spelling)
+            w.fieldOrNull("nature", e.nature?.spelling)
+            stringArray(&w, "fournisseurs", referents(e, .fournisseur))
+            w.fieldOrNull("source", text(e, .source))
+            w.field("cibles_declinees", e.declinedTargets)
             w.arrayStart("bases")
-            for p in e.props where p.key == "base" {
+            for p in e.props where p.key == .base {
                 w.beginObject()
                 w.field("annee", p.years?.lowerBound ?? 0)
                 if case .base(let q?) = p.value {
@@ -128,7 +129,7 @@ public enum IR {
             }
             w.endArray()
             w.arrayStart("cibles")
-            let targets = e.props.filter { $0.key == "cible" }.sorted {
+            let targets = e.props.filter { $0.key == .cible }.sorted {
                 ($0.years?.lowerBound ?? 0, $0.label ?? "") < ($1.years?.lowerBound ?? 0, $1.label ?? "")
             }
             for p in targets { writeTarget(&w, p) }
@@ -168,22 +169,26 @@ public enum IR {
         w.beginObject()
         w.field("annee", p.years?.lowerBound ?? 0)
         w.fieldOrNull("libelle", p.label)
-        w.field("statut", t.status)
+        w.field("statut", t.status.spelling)
         w.objectStart("valeur")
-        w.field("genre", t.kindName)
+        w.field("genre", t.kind.spelling)
         switch t {
         case .quantity(let q), .relative(let q):
             w.field("nombre", q.value)
             w.fieldOrNull("unite", q.unit?.symbol)
         case .bound(let op, let q):
-            w.field("operateur", op)
+            w.field("operateur", op.symbol)
             w.field("nombre", q.value)
             w.fieldOrNull("unite", q.unit?.symbol)
         case .range(let a, let b):
             w.field("min", a.value)
             w.field("max", b.value)
             w.fieldOrNull("unite", b.unit?.symbol ?? a.unit?.symbol)
-        case .qualitative(let s), .milestone(let s), .text(let s):
+        case .qualitative(let q):
+            w.field("texte", q.spelling)
+        case .milestone(let m):
+            w.field("texte", m.spelling)
+        case .text(let s):
             w.field("texte", s)
         case .pending, .notApplicable, .followed:
             break
@@ -197,7 +202,7 @@ public enum IR {
 
     // MARK: helpers
 
-    static func referents(_ e: Element, _ key: String) -> [String] {
+    static func referents(_ e: Element, _ key: PropertyKey) -> [String] {
         var out: [String] = []
         for p in e.props where p.key == key {
             if case .referents(let refs) = p.value { out += refs.map { $0.id ?? "à déterminer" } }
@@ -205,7 +210,7 @@ public enum IR {
         return out
     }
 
-    static func text(_ e: Element, _ key: String) -> String? {
+    static func text(_ e: Element, _ key: PropertyKey) -> String? {
         if case .text(let t)? = e.first(key)?.value { return t }
         return nil
     }

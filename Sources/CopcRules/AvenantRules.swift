@@ -1,6 +1,7 @@
 import CopcSyntax
 import CopcDiagnostics
 import CopcSema
+import CopcLanguage
 
 /// Checks on the chain of avenants of one contract.
 ///
@@ -28,7 +29,7 @@ enum AvenantRules {
         var previous: (Int, Day, Element)?
         for (k, version) in unit.versions.enumerated() where k > 0 {
             guard let av = version.avenant, let root = av.root, let n = av.avenantNumber else { continue }
-            guard let signedProp = root.first("signe le"), case .date(let signed) = signedProp.value else { continue }
+            guard let signedProp = root.first(.signeLe), case .date(let signed) = signedProp.value else { continue }
             if let period = unit.versions[k - 1].period, signed < period.start || signed > period.end {
                 reporter.report(.avenantSignedOutsidePeriod(number: n, date: signed.description, period: period.description),
                                 at: signedProp.valueSpan, subject: root,
@@ -37,11 +38,11 @@ enum AvenantRules {
             if let (pn, pd, pe) = previous, signed <= pd {
                 reporter.report(.avenantNotAfterPrevious(number: n, date: signed.description, previous: pn, previousDate: pd.description),
                                 at: signedProp.valueSpan, subject: root,
-                                notes: [Note(.previousAvenant(pn), at: pe.first("signe le")?.span ?? pe.span)])
+                                notes: [Note(.previousAvenant(pn), at: pe.first(.signeLe)?.span ?? pe.span)])
             }
             previous = (n, signed, root)
             for change in av.changes where change.kind == .indicateur && change.op != .supprimer {
-                for p in change.element.props where p.key == "cible" {
+                for p in change.element.props where p.key == .cible {
                     guard let y = p.years?.lowerBound, case .target(let t) = p.value, y < signed.year else { continue }
                     if t == .notApplicable || t == .pending { continue }
                     reporter.report(.targetForPastYear(year: y, signed: signed.description), at: p.span, subject: change.element)

@@ -2,6 +2,7 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcLanguage
 
 /// Collects diagnostics for one version, dropping those silenced by `# copc: ignorer`.
 public final class Reporter {

@@ -1,6 +1,7 @@
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcLanguage
 
 /// COP202 — under hierarchical numbering, a dotted id starts with the id of its nearest
 /// numbered ancestor (axe, objectif or sous-objectif): indicator `8.a` under objective `7`

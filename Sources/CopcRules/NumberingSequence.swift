@@ -1,6 +1,7 @@
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcLanguage
 
 /// COP203 (gap) and COP204 (out of order) — elements of one kind are grouped by prefix (the id
 /// without its last component; `A` for `A053`); in a group the last components run 1, 2, 3… or
@@ -44,19 +45,25 @@ enum NumberingSequence: VersionRule {
         return m.head + String(repeating: "0", count: max(0, m.width - s.count)) + s
     }
 
+    /// A group of siblings in numbering: one kind, one id prefix (`1.`, `A`, `TF.`).
+    struct Group: Hashable {
+        let kind: ElementKind
+        let head: String
+    }
+
     static func check(_ ctx: VersionContext) {
-        var groups: [String: [Member]] = [:]
-        var order: [String] = []
+        var groups: [Group: [Member]] = [:]
+        var order: [Group] = []
         var allKeys = Set<String>()
         ctx.version.root.forEach { if let k = $0.key { allKeys.insert(k) } }
-        func add(_ groupKey: String, _ m: Member) {
+        func add(_ groupKey: Group, _ m: Member) {
             if groups[groupKey] == nil { order.append(groupKey) }
             groups[groupKey, default: []].append(m)
         }
         ctx.version.root.forEach { e in
             guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { return }
             let normHead = Element.normalize(head)
-            add(e.kind.rawValue + "|" + normHead, Member(value: v, letter: letter, element: e, head: head, width: width, shown: id))
+            add(Group(kind: e.kind, head: normHead), Member(value: v, letter: letter, element: e, head: head, width: width, shown: id))
             // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
             let comps = id.split(whereSeparator: { $0 == "." || $0 == "-" })
             if comps.count >= 3 {
@@ -70,7 +77,7 @@ enum NumberingSequence: VersionRule {
                     if allKeys.contains(prefixKey) { continue }
                     if let ak = ancestorKey, !prefixKey.hasPrefix(ak + ".") { continue }
                     guard let (pv, pl, pw) = component(comps[j - 1]) else { continue }
-                    let gk = e.kind.rawValue + "|" + comps[0..<(j - 1)].joined(separator: ".") + "."
+                    let gk = Group(kind: e.kind, head: comps[0..<(j - 1)].joined(separator: ".") + ".")
                     if let lastMember = groups[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
                     let h = comps[0..<(j - 1)].joined(separator: ".") + "."
                     add(gk, Member(value: pv, letter: pl, element: e, head: h, width: pw, shown: id))

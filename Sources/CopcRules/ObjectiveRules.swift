@@ -1,6 +1,7 @@
 import CopcSyntax
 import CopcDiagnostics
 import CopcSema
+import CopcLanguage
 
 /// COP500 / COP501 — an objective (or sub-objective) has at least one indicator / action in
 /// its subtree. A sub-objective is not reported again when its objective already is.
@@ -28,7 +29,7 @@ enum ObjectiveHasPilot: VersionRule {
     static func check(_ ctx: VersionContext) {
         ctx.version.root.forEach { e in
             guard e.kind == .objectif else { return }
-            func piloted(_ x: Element) -> Bool { x.first("pilote") != nil || x.first("referent") != nil }
+            func piloted(_ x: Element) -> Bool { x.first(.pilote) != nil || x.first(.referent) != nil }
             if piloted(e) { return }
             if let axe = e.parent, axe.kind == .axe, piloted(axe) { return }
             ctx.reporter.report(.noPilot(id: e.label), at: e.idSpan ?? e.span, subject: e)

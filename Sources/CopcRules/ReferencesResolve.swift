@@ -2,6 +2,7 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcLanguage
 
 /// COP201 — every referent (`pilote`, `organisme`, `fournisseur`…) and every plan
 /// (`selon PLAN`) is declared, in the file or an annuaire it `utilise`; suggests the nearest
@@ -39,18 +40,7 @@ enum ReferencesResolve: VersionRule {
         }
     }
 
-    static func roleName(_ key: String) -> String {
-        switch key {
-        case "pilote": return "pilote"
-        case "co-pilote": return "co-pilote"
-        case "referent": return "référent"
-        case "fournisseur": return "fournisseur"
-        case "organisme": return "organisme"
-        case "signataires": return "signataire"
-        case "rattachement": return "rattachement"
-        default: return key
-        }
-    }
+    static func roleName(_ key: PropertyKey) -> String { key == .signataires ? "signataire" : key.display }
 }
 
 /// COP201 inside annuaires: a `rattachement` or a plan's `pilote` names a declared referent.

@@ -1,18 +1,18 @@
 import CopcSyntax
 import CopcDiagnostics
 import CopcSema
+import CopcLanguage
 
 extension Element {
     /// Targets of an indicator: (year, prop, value), in source order.
     var targets: [(Int, Prop, TargetValue)] {
         props.compactMap { p in
-            guard p.key == "cible", let y = p.years?.lowerBound, case .target(let t) = p.value else { return nil }
+            guard p.key == .cible, let y = p.years?.lowerBound, case .target(let t) = p.value else { return nil }
             return (y, p, t)
         }
     }
 
-    var declinedTargets: Bool { word("cibles") == "déclinées" }
-    var followedOnly: Bool { word("nature") == "suivi" }
+    var followedOnly: Bool { nature == .followUp }
 }
 
 /// COP301 — a target's year lies inside the contract period; a base may precede it but not
@@ -30,9 +30,9 @@ enum TargetYearWithinPeriod: VersionRule {
             guard e.kind == .indicateur else { return }
             for p in e.props {
                 guard let y = p.years?.lowerBound else { continue }
-                if p.key == "cible", !period.years.contains(y), !isPlaceholder(p) {
+                if p.key == .cible, !period.years.contains(y), !isPlaceholder(p) {
                     ctx.reporter.report(.targetYearOutsidePeriod(year: y, period: period.description), at: p.span, subject: e, notes: ctx.periodNote)
-                } else if p.key == "base", y > period.end.year {
+                } else if p.key == .base, y > period.end.year {
                     ctx.reporter.report(.baseYearAfterPeriod(year: y, period: period.description), at: p.span, subject: e, notes: ctx.periodNote)
                 }
             }
@@ -49,7 +49,7 @@ enum EveryYearHasTarget: VersionRule {
         ctx.version.root.forEach { e in
             guard e.kind == .indicateur, !e.followedOnly, !e.declinedTargets else { return }
             var covered = Set<Int>()
-            for p in e.props where p.key == "cible" { if let y = p.years?.lowerBound { covered.insert(y) } }
+            for p in e.props where p.key == .cible { if let y = p.years?.lowerBound { covered.insert(y) } }
             let missing = period.years.filter { !covered.contains($0) }
             if !missing.isEmpty {
                 ctx.reporter.report(.missingTargets(id: e.label, years: missing), at: e.idSpan ?? e.span, subject: e)
@@ -95,8 +95,8 @@ enum TargetUnitCompatible: VersionRule {
                 switch p.value {
                 case .target(let t):
                     if let u = t.unit(notIn: unit.dimension) { mismatch(u.symbol, p) }
-                    if case .qualitative(let q) = t, unit.dimension != .money { mismatch("« \(q) »", p) }
-                    if case .milestone(let m) = t, [.money, .duration, .area].contains(unit.dimension) { mismatch("« \(m) »", p) }
+                    if case .qualitative(let q) = t, unit.dimension != .money { mismatch("« \(q.spelling) »", p) }
+                    if case .milestone(let m) = t, [.money, .duration, .area].contains(unit.dimension) { mismatch("« \(m.spelling) »", p) }
                 case .base(let q?):
                     if let u = q.unit, u.dimension != unit.dimension { mismatch(u.symbol, p) }
                 default: break
@@ -110,7 +110,7 @@ enum TargetUnitCompatible: VersionRule {
 enum RelativeTargetHasBase: VersionRule {
     static func check(_ ctx: VersionContext) {
         ctx.version.root.forEach { e in
-            guard e.kind == .indicateur, e.first("base") == nil else { return }
+            guard e.kind == .indicateur, e.first(.base) == nil else { return }
             for (_, p, t) in e.targets {
                 if case .relative = t { ctx.reporter.report(.relativeWithoutBase, at: p.valueSpan, subject: e) }
             }
@@ -137,7 +137,7 @@ enum RangeOrdered: VersionRule {
 enum TargetsFollowDirection: VersionRule {
     static func check(_ ctx: VersionContext) {
         ctx.version.root.forEach { e in
-            guard e.kind == .indicateur, let sens = e.word("sens") else { return }
+            guard e.kind == .indicateur, let sens = e.direction else { return }
             let all = e.targets
             // Most indicators have no labelled target: one group, no dictionary.
             let groups: [[(Int, Prop, TargetValue)]]
@@ -157,9 +157,9 @@ enum TargetsFollowDirection: VersionRule {
                     return v * ((t.firstUnit ?? own)?.scale ?? 1)
                 }
                 for (a, b) in zip(list, list.dropFirst()) {
-                    guard let va = scaled(a.2), let vb = scaled(b.2), a.2.kindName == b.2.kindName else { continue }
-                    if (sens == "hausse" && vb < va) || (sens == "baisse" && vb > va) {
-                        ctx.reporter.report(.againstDirection(direction: sens, fromYear: a.0, toYear: b.0, from: a.1.rawValue, to: b.1.rawValue),
+                    guard let va = scaled(a.2), let vb = scaled(b.2), a.2.kind == b.2.kind else { continue }
+                    if (sens == .up && vb < va) || (sens == .down && vb > va) {
+                        ctx.reporter.report(.againstDirection(direction: sens.spelling, fromYear: a.0, toYear: b.0, from: a.1.rawValue, to: b.1.rawValue),
                                             at: b.1.valueSpan, subject: e)
                     }
                 }
@@ -173,10 +173,10 @@ enum TargetsFollowDirection: VersionRule {
 enum IndicatorHasUnit: VersionRule {
     static func check(_ ctx: VersionContext) {
         ctx.version.root.forEach { e in
-            guard e.kind == .indicateur, e.first("unite") == nil else { return }
+            guard e.kind == .indicateur, e.first(.unite) == nil else { return }
             var symbols = Set<String>()
             for (_, _, t) in e.targets { for u in t.writtenUnits { symbols.insert(u.symbol) } }
-            for p in e.props where p.key == "base" { if case .base(let q?) = p.value, let u = q.unit { symbols.insert(u.symbol) } }
+            for p in e.props where p.key == .base { if case .base(let q?) = p.value, let u = q.unit { symbols.insert(u.symbol) } }
             ctx.reporter.report(.missingUnit(inferred: symbols.count == 1 ? symbols.first : nil), at: e.idSpan ?? e.span, subject: e)
         }
     }
@@ -189,7 +189,7 @@ enum DeclinedTargetsHaveNoTarget: VersionRule {
         ctx.version.root.forEach { e in
             guard e.kind == .indicateur, e.declinedTargets else { return }
             var seen = Set<Int>()
-            for p in e.props where p.key == "cible" && seen.insert(p.span.range.start).inserted {
+            for p in e.props where p.key == .cible && seen.insert(p.span.range.start).inserted {
                 ctx.reporter.report(.targetOnDeclinedIndicator, at: p.span, subject: e)
             }
         }

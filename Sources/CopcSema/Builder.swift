@@ -1,6 +1,7 @@
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
+import CopcLanguage
 
 /// Turns one file's syntax tree into typed elements: validates keys (COP104, COP107), reads
 /// values (COP103, COP304), nests elements by rank (COP105). It never fails.
@@ -53,9 +54,8 @@ struct BuilderState {
                 model.contractRef = e.contractRef
                 model.contractRefSpan = e.contractRefRange.map(span)
             }
-            for key in Keys.required(for: e.kind) where model.root?.first(key) == nil {
-                let display = Keys.specs(for: e.kind).first { $0.key == key }?.display ?? key
-                report(.missingProperty(key: display, element: model.root!.displayName), e.range)
+            for key in e.kind.requiredKeys where model.root?.first(key) == nil {
+                report(.missingProperty(key: key.display, element: model.root!.displayName), e.range)
             }
         } else if let first = syntax.items.first {
             let r: ByteRange
@@ -71,7 +71,7 @@ struct BuilderState {
         }
 
         var stack: [Element] = model.root.map { [$0] } ?? []
-        var index: [String: Element] = [:]
+        var index: [ElementKey: Element] = [:]
         for (k, item) in syntax.items.enumerated() {
             switch item {
             case .uses(let u):
@@ -82,7 +82,7 @@ struct BuilderState {
                 }
             case .change(let c):
                 if model.kind != .avenant {
-                    report(.changeInNonAvenant(c.op.rawValue), c.opRange)
+                    report(.changeInNonAvenant(c.op.keyword), c.opRange)
                 } else {
                     model.changes.append(makeChange(c))
                 }
@@ -107,17 +107,6 @@ struct BuilderState {
         }
     }
 
-    static func allowedParents(_ kind: ElementKind) -> [ElementKind] {
-        switch kind {
-        case .axe: return [.contrat]
-        case .objectif: return [.axe, .contrat]
-        case .sousObjectif: return [.objectif]
-        case .action: return [.objectif, .sousObjectif]
-        case .indicateur: return [.objectif, .sousObjectif, .axe, .contrat]
-        default: return []
-        }
-    }
-
     static func placementRule(_ kind: ElementKind) -> String {
         switch kind {
         case .sousObjectif: return "un sous-objectif doit suivre un objectif"
@@ -135,19 +124,19 @@ struct BuilderState {
     /// objectives in each annex table) continues the first declaration: what follows nests
     /// under it, so the repetition is reported once, without cascade. Under another parent it
     /// stays a separate element, so that its children keep their place.
-    mutating func place(_ el: Element, syntax e: ElementSyntax, root: Element, stack: inout [Element], index: inout [String: Element]) {
+    mutating func place(_ el: Element, syntax e: ElementSyntax, root: Element, stack: inout [Element], index: inout [ElementKey: Element]) {
         let rank = e.kind.rank ?? 4
         var parent: Element?
         var candidateStack = stack
         if let pl = e.placement {
             if pl.kind == .contrat {
                 parent = root
-            } else if let target = index[pl.kind.rawValue + "|" + Element.normalize(pl.id ?? "")] {
+            } else if let target = index[ElementKey(pl.kind, pl.id ?? "")] {
                 parent = target
             } else {
                 report(.misplacedElement(kind: e.kind.keyword, reason: "le parent \(pl.kind.keyword) \(pl.id ?? "") n'est pas déclaré avant cet élément"), pl.range)
             }
-            if let p = parent, !BuilderState.allowedParents(e.kind).contains(p.kind) {
+            if let p = parent, !e.kind.allowedParents.contains(p.kind) {
                 report(.misplacedElement(kind: e.kind.keyword, reason: BuilderState.placementRule(e.kind)), pl.range)
             }
             if let p = parent {
@@ -161,9 +150,9 @@ struct BuilderState {
         if parent == nil {
             while candidateStack.count > 1, (candidateStack.last!.kind.rank ?? 0) >= rank { candidateStack.removeLast() }
             parent = candidateStack.last ?? root
-            misplaced = !BuilderState.allowedParents(e.kind).contains(parent!.kind)
+            misplaced = !e.kind.allowedParents.contains(parent!.kind)
         }
-        if let key = el.key, let first = index[e.kind.rawValue + "|" + key] {
+        if let id = el.id, let first = index[ElementKey(e.kind, id)] {
             let message: Message = first.title != nil && el.title != nil && first.title != el.title
                 ? .duplicateIdentifierRetitled(kind: e.kind.keyword, id: el.id!, firstTitle: first.title!)
                 : .duplicateIdentifier(kind: e.kind.keyword, id: el.id!)
@@ -183,8 +172,8 @@ struct BuilderState {
         el.parent = parent
         parent!.children.append(el)
         stack = candidateStack + [el]
-        if let key = el.key {
-            let k = e.kind.rawValue + "|" + key
+        if let id = el.id {
+            let k = ElementKey(e.kind, id)
             if index[k] == nil { index[k] = el }
         }
     }
@@ -202,19 +191,13 @@ struct BuilderState {
         let el = Element(kind: e.kind, id: e.id, title: e.title, span: span(e.range), idSpan: e.idRange.map(span))
         let line = file.location(of: e.range.start).line
         el.suppressed = (model.lineSuppressions[line] ?? []).union(model.lineSuppressions[line - 1] ?? [])
-        var specs: [KeySpec]
-        if op == .supprimer {
-            specs = [Keys.changeOnly[1]]
-        } else {
-            specs = Keys.specs(for: e.kind)
-            if change { specs += Keys.changeOnly }
-        }
+        let keys = op.map { e.kind.keys(in: $0) } ?? e.kind.keys
         var seen: [PropIdentity: ByteRange] = [:]
         for p in e.properties {
             if p.malformed {
                 // Already reported by the parser: record the key (value unknown), say nothing more.
-                if let spec = specs.first(where: { $0.key == p.key }), !spec.keyed {
-                    let prop = Prop(key: spec.key, label: nil, years: nil, stepTitle: nil, value: .invalid,
+                if let key = p.key, keys.contains(key), key.identity == .key {
+                    let prop = Prop(key: key, label: nil, years: nil, stepTitle: nil, value: .invalid,
                                     span: span(p.range), keyRange: p.keyRange, valueSpan: span(p.valueRange))
                     if seen[prop.identity] == nil {
                         seen[prop.identity] = p.keyRange
@@ -223,21 +206,21 @@ struct BuilderState {
                 }
                 continue
             }
-            guard let spec = specs.first(where: { $0.key == p.key }) else {
-                let suggestion = Suggest.nearest(to: p.key, among: specs.map(\.display), normalize: { TokenText.fold($0) })
+            guard let key = p.key, keys.contains(key) else {
+                let suggestion = Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
                 report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: suggestion), p.keyRange)
                 continue
             }
-            if p.label != nil && !spec.labelled {
+            if p.label != nil && !key.labelled {
                 // Reported once; the property itself is still read, without its label.
-                report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: spec.display), p.labelRange ?? p.keyRange)
+                report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: key.display), p.labelRange ?? p.keyRange)
             }
-            for prop in makeProps(p, spec) {
-                if prop.key == "titre" {
+            for prop in makeProps(p, key) {
+                if prop.key == .titre {
                     if case .text(let t) = prop.value { el.title = t }
                     continue
                 }
-                if prop.key == "motif" {
+                if prop.key == .motif {
                     if case .text(let t) = prop.value { el.motif = t }
                     continue
                 }
@@ -253,26 +236,34 @@ struct BuilderState {
         return el
     }
 
+    /// The folded words of a property's key, joined by single spaces (for suggestions).
+    func foldedKey(_ p: PropertySyntax) -> String {
+        p.keyWords.map { k in
+            let t = syntax.tokens[k]
+            return TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)])
+        }.joined(separator: " ")
+    }
+
     func describeKey(_ p: Prop) -> String {
         switch p.key {
-        case "cible": return "cible \(p.years?.lowerBound ?? 0)" + (p.label.map { " (\($0))" } ?? "")
-        case "base": return "base \(p.years?.lowerBound ?? 0)"
-        case "delai": return "délai" + (p.label.map { " (\($0))" } ?? "")
-        case "etape": return "étape « \(p.stepTitle ?? "") »"
+        case .cible: return "cible \(p.years?.lowerBound ?? 0)" + (p.label.map { " (\($0))" } ?? "")
+        case .base: return "base \(p.years?.lowerBound ?? 0)"
+        case .delai: return "délai" + (p.label.map { " (\($0))" } ?? "")
+        case .etape: return "étape « \(p.stepTitle ?? "") »"
         default: return p.keyText
         }
     }
 
     /// One syntax property becomes one typed prop, or one per year for `cible A .. B`.
-    mutating func makeProps(_ p: PropertySyntax, _ spec: KeySpec) -> [Prop] {
+    mutating func makeProps(_ p: PropertySyntax, _ key: PropertyKey) -> [Prop] {
         var years: ClosedRange<Int>?
-        if spec.key == "cible" || spec.key == "base" {
+        if key.head == .years {
             var r = ValueReader(file: file, tokens: syntax.tokens, range: p.yearTokens)
             let yearsRange = p.yearTokens.isEmpty ? p.keyRange
                 : ByteRange(Int(syntax.tokens[p.yearTokens.lowerBound].start), Int(syntax.tokens[p.yearTokens.upperBound - 1].end))
             switch r.years() {
             case .some(.some(let ys)) where r.atEnd:
-                if spec.key == "base" && ys.count > 1 {
+                if key == .base && ys.count > 1 {
                     report(.invalidYear(file.text(yearsRange)), yearsRange)
                     return []
                 }
@@ -291,20 +282,20 @@ struct BuilderState {
         }
         // An invalid character in the value was reported by the lexer: no second diagnostic.
         let hasInvalidToken = p.valueTokens.contains { syntax.tokens[$0].kind == .invalid }
-        let value = hasInvalidToken ? PropValue.invalid : readValue(p, spec)
-        let label = spec.labelled ? p.label : nil
+        let value = hasInvalidToken ? PropValue.invalid : readValue(p, key)
+        let label = key.labelled ? p.label : nil
         let lineSpan = span(p.range), valueSpan = span(p.valueRange)
-        if spec.key == "cible", let ys = years, ys.count > 1 {
+        if key == .cible, let ys = years, ys.count > 1 {
             return ys.map { y in
-                Prop(key: spec.key, label: label, years: y...y, stepTitle: nil, value: value,
+                Prop(key: key, label: label, years: y...y, stepTitle: nil, value: value,
                      span: lineSpan, keyRange: p.keyRange, valueSpan: valueSpan)
             }
         }
-        return [Prop(key: spec.key, label: label, years: years, stepTitle: p.stepTitle, value: value,
+        return [Prop(key: key, label: label, years: years, stepTitle: p.stepTitle, value: value,
                      span: lineSpan, keyRange: p.keyRange, valueSpan: valueSpan)]
     }
 
-    mutating func readValue(_ p: PropertySyntax, _ spec: KeySpec) -> PropValue {
+    mutating func readValue(_ p: PropertySyntax, _ key: PropertyKey) -> PropValue {
         let tokens = syntax.tokens
         var r = ValueReader(file: file, tokens: tokens, range: p.valueTokens)
         // The value as written in canonical spacing, so that layout changes neither messages nor IR.
@@ -313,7 +304,7 @@ struct BuilderState {
             report(.expected(.value, found: "la fin de la ligne"), ByteRange(p.keyRange.end, p.range.end))
             return .invalid
         }
-        switch spec.type {
+        switch key.valueType {
         case .text:
             if p.valueTokens.count == 1 && tokens[p.valueTokens.lowerBound].isText {
                 return .text(TokenText.value(of: tokens[p.valueTokens.lowerBound], in: file))
@@ -324,7 +315,7 @@ struct BuilderState {
                 report(.invalidReferentList(raw), p.valueRange)
                 return .invalid
             }
-            if case .referent = spec.type, refs.count != 1 {
+            if case .referent = key.valueType, refs.count != 1 {
                 report(.invalidReferentList(raw), p.valueRange)
                 return .invalid
             }
@@ -375,18 +366,30 @@ struct BuilderState {
             report(.invalidUnit(raw, suggestion: Suggest.nearest(to: raw, among: Unit.knownSymbols, normalize: { TokenText.fold($0) })), p.valueRange)
             return .invalid
         case .flag:
-            switch TokenText.fold(raw) {
-            case "oui", "vrai": return .flag(true)
-            case "non", "faux": return .flag(false)
-            default:
-                report(.invalidEnumValue(key: spec.display, value: raw, allowed: ["oui", "non"], suggestion: nil), p.valueRange)
-                return .invalid
-            }
-        case .choice(let map):
+            if let b = Flag.parse(folded: TokenText.fold(raw)) { return .flag(b) }
+            report(.invalidEnumValue(key: key.display, value: raw, allowed: Flag.spellings, suggestion: nil), p.valueRange)
+            return .invalid
+        case .choice(let choice):
             let f = TokenText.fold(raw)
-            if let v = map[f] { return .word(v) }
-            let allowed = Array(Set(map.values)).sorted()
-            report(.invalidEnumValue(key: spec.display, value: raw, allowed: allowed,
+            let allowed: [String]
+            switch choice {
+            case .contractType:
+                if let v = ContractType(folded: f) { return .contractType(v) }
+                allowed = ContractType.spellings
+            case .numbering:
+                if let v = Numbering(folded: f) { return .numbering(v) }
+                allowed = Numbering.spellings
+            case .direction:
+                if let v = Direction(folded: f) { return .direction(v) }
+                allowed = Direction.spellings
+            case .nature:
+                if let v = Nature(folded: f) { return .nature(v) }
+                allowed = Nature.spellings
+            case .declined:
+                if Declined(folded: f) != nil { return .declined }
+                allowed = Declined.spellings
+            }
+            report(.invalidEnumValue(key: key.display, value: raw, allowed: allowed,
                                      suggestion: Suggest.nearest(to: raw, among: allowed, normalize: { TokenText.fold($0) })), p.valueRange)
             return .invalid
         }

@@ -1,6 +1,7 @@
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
+import CopcLanguage
 
 /// A typed property value.
 public enum PropValue: Hashable, Sendable {
@@ -12,10 +13,14 @@ public enum PropValue: Hashable, Sendable {
     case base(Quantity?)
     case date(Day)
     case period(Window)
-    /// A value of an enumerated key, in canonical (accented) form.
-    case word(String)
     case unit(Unit)
     case flag(Bool)
+    case contractType(ContractType)
+    case numbering(Numbering)
+    case direction(Direction)
+    case nature(Nature)
+    /// `cibles : déclinées`.
+    case declined
     /// A malformed value (already reported).
     case invalid
 }
@@ -26,8 +31,7 @@ public enum PropValue: Hashable, Sendable {
 /// property, it never mutates one in place) and iterated by every rule, so copying them must
 /// cost one reference count, not one per string field.
 public final class Prop {
-    /// Folded key: `delai`, `cible`, `pilote`, `signe le`…
-    public let key: String
+    public let key: PropertyKey
     public let label: String?
     /// Years of a `cible` or `base`.
     public let years: ClosedRange<Int>?
@@ -41,7 +45,7 @@ public final class Prop {
     public internal(set) var changedBy: Int = 0
     public internal(set) var motif: String?
 
-    init(key: String, label: String?, years: ClosedRange<Int>?, stepTitle: String?, value: PropValue,
+    init(key: PropertyKey, label: String?, years: ClosedRange<Int>?, stepTitle: String?, value: PropValue,
          span: SourceSpan, keyRange: ByteRange, valueSpan: SourceSpan) {
         self.key = key
         self.label = label
@@ -70,19 +74,19 @@ public final class Prop {
     /// The identity of a property: two props with the same identity replace each other
     /// (`délai` by label, `étape` by title, `base` by year, `cible` by year and label).
     public var identity: PropIdentity {
-        switch key {
-        case "delai": return PropIdentity(key: key, label: label ?? "", year: 0)
-        case "etape": return PropIdentity(key: key, label: stepTitle ?? "", year: 0)
-        case "base": return PropIdentity(key: key, label: "", year: years?.lowerBound ?? 0)
-        case "cible": return PropIdentity(key: key, label: label ?? "", year: years?.lowerBound ?? 0)
-        default: return PropIdentity(key: key, label: "", year: 0)
+        switch key.identity {
+        case .label: return PropIdentity(key: key, label: label ?? "", year: 0)
+        case .title: return PropIdentity(key: key, label: stepTitle ?? "", year: 0)
+        case .year: return PropIdentity(key: key, label: "", year: years?.lowerBound ?? 0)
+        case .yearAndLabel: return PropIdentity(key: key, label: label ?? "", year: years?.lowerBound ?? 0)
+        case .key: return PropIdentity(key: key, label: "", year: 0)
         }
     }
 }
 
 /// What makes two properties of one element the same property.
 public struct PropIdentity: Hashable, Sendable {
-    public let key: String
+    public let key: PropertyKey
     public let label: String
     public let year: Int
 }
@@ -116,9 +120,7 @@ public final class Element {
         self.idSpan = idSpan
     }
 
-    public static func normalize(_ id: String) -> String {
-        String(id.map { $0 == "-" ? "." : $0 })
-    }
+    public static func normalize(_ id: String) -> String { ElementKind.normalize(id) }
 
     /// A deep copy of the subtree (for consolidated versions).
     public func copy() -> Element {
@@ -143,8 +145,8 @@ public final class Element {
 
     public var label: String { id ?? "« \(title ?? "?") »" }
 
-    public func all(_ key: String) -> [Prop] { props.filter { $0.key == key } }
-    public func first(_ key: String) -> Prop? { props.first { $0.key == key } }
+    public func all(_ key: PropertyKey) -> [Prop] { props.filter { $0.key == key } }
+    public func first(_ key: PropertyKey) -> Prop? { props.first { $0.key == key } }
 
     /// Pre-order traversal of the subtree, self included.
     public func forEach(_ body: (Element) -> Void) {
@@ -163,29 +165,45 @@ public final class Element {
     }
 
     public var period: Window? {
-        if case .period(let w)? = first("periode")?.value { return w }
+        if case .period(let w)? = first(.periode)?.value { return w }
         return nil
     }
 
-    public func date(_ key: String) -> Day? {
+    public func date(_ key: PropertyKey) -> Day? {
         if case .date(let d)? = first(key)?.value { return d }
         return nil
     }
 
-    public func word(_ key: String) -> String? {
-        if case .word(let w)? = first(key)?.value { return w }
-        return nil
-    }
-
     public var unit: Unit? {
-        if case .unit(let u)? = first("unite")?.value { return u }
+        if case .unit(let u)? = first(.unite)?.value { return u }
         return nil
     }
-}
 
-/// What a file declares, by its first element.
-public enum FileKind: Sendable {
-    case contract, avenant, annuaire, unknown
+    public var contractType: ContractType? {
+        if case .contractType(let v)? = first(.type)?.value { return v }
+        return nil
+    }
+
+    public var numbering: Numbering? {
+        if case .numbering(let v)? = first(.numerotation)?.value { return v }
+        return nil
+    }
+
+    public var direction: Direction? {
+        if case .direction(let v)? = first(.sens)?.value { return v }
+        return nil
+    }
+
+    public var nature: Nature? {
+        if case .nature(let v)? = first(.nature)?.value { return v }
+        return nil
+    }
+
+    /// `cibles : déclinées`.
+    public var declinedTargets: Bool {
+        if case .declined? = first(.cibles)?.value { return true }
+        return false
+    }
 }
 
 /// An avenant's change (`modifier`, `ajouter`, `supprimer`), typed.
@@ -227,5 +245,17 @@ public final class FileModel {
         guard !lineSuppressions.isEmpty else { return false }
         let line = span.start.line
         return lineSuppressions[line]?.contains(code) == true || lineSuppressions[line - 1]?.contains(code) == true
+    }
+}
+
+/// The identity of an element: its kind and its normalised id (`2-1` = `2.1`; référents and
+/// plans by their id as written).
+public struct ElementKey: Hashable, Sendable {
+    public let kind: ElementKind
+    public let id: String
+
+    public init(_ kind: ElementKind, _ id: String) {
+        self.kind = kind
+        self.id = kind.normalizedId(id)
     }
 }

@@ -1,97 +1,43 @@
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
-
-/// The dimension of a unit: targets are compatible with an indicator when dimensions agree.
-public enum Dimension: String, Sendable {
-    case percent, money, count, duration, area, milestone, text
-}
-
-/// A unit of measure (design §3.5).
-public struct Unit: Hashable, Sendable, CustomStringConvertible {
-    public let symbol: String
-    public let dimension: Dimension
-    /// Scale within the dimension (money: 1 = €, 1000 = k€…; duration: days).
-    public let scale: Double
-
-    public var description: String { symbol }
-
-    public static let percent = Unit(symbol: "%", dimension: .percent, scale: 1)
-    public static let euro = Unit(symbol: "€", dimension: .money, scale: 1)
-    public static let count = Unit(symbol: "nombre", dimension: .count, scale: 1)
-
-    /// Reads a folded unit word (`%`, `k€`, `m€` for M€, `md€`, `nombre`, `jours`, `m²`…).
-    public static func parse(folded w: String) -> Unit? {
-        switch w {
-        case "%", "pourcent", "pourcentage": return .percent
-        case "€", "euro", "euros", "eur": return .euro
-        case "k€", "keur", "keuros": return Unit(symbol: "k€", dimension: .money, scale: 1e3)
-        case "m€", "meur", "meuros": return Unit(symbol: "M€", dimension: .money, scale: 1e6)
-        case "md€", "mdeur", "mds€", "mdseur": return Unit(symbol: "Md€", dimension: .money, scale: 1e9)
-        case "nombre", "nb": return .count
-        case "jour", "jours", "j": return Unit(symbol: "jours", dimension: .duration, scale: 1)
-        case "mois": return Unit(symbol: "mois", dimension: .duration, scale: 30.4375)
-        case "an", "ans", "annee", "annees": return Unit(symbol: "ans", dimension: .duration, scale: 365.25)
-        case "m²", "m2": return Unit(symbol: "m²", dimension: .area, scale: 1)
-        case "oui/non": return Unit(symbol: "oui/non", dimension: .milestone, scale: 1)
-        case "texte": return Unit(symbol: "texte", dimension: .text, scale: 1)
-        default: return nil
-        }
-    }
-
-    /// The canonical unit symbols, in the order of design §3.5.
-    public static let knownSymbols = ["%", "€", "k€", "M€", "Md€", "nombre", "jours", "mois", "ans", "m²", "oui/non", "texte"]
-}
-
-/// A quantity: a number and an optional unit (a bare number takes the indicator's unit).
-public struct Quantity: Hashable, Sendable, CustomStringConvertible {
-    public let value: Double
-    public let unit: Unit?
-    /// The number as written (`2,29`), kept for faithful rendering.
-    public let text: String
-
-    public var description: String {
-        guard let u = unit else { return text }
-        return text + " " + u.symbol
-    }
-}
+import CopcLanguage
 
 /// A target value (design §3.5), plus `suivi` (DECISIONS.md).
 public enum TargetValue: Hashable, Sendable {
     case quantity(Quantity)
     case range(Quantity, Quantity)
-    /// `op` is one of `≥`, `>`, `≤`, `<`.
-    case bound(String, Quantity)
+    case bound(BoundOperator, Quantity)
     case relative(Quantity)
-    case qualitative(String)
-    case milestone(String)
+    case qualitative(Qualitative)
+    case milestone(Milestone)
     case text(String)
     case pending
     case notApplicable
     case followed
 
     /// The status of design §7.
-    public var status: String {
+    public var status: TargetStatus {
         switch self {
-        case .pending: return "en attente d'avenant"
-        case .notApplicable: return "sans objet"
-        case .followed: return "suivi"
-        default: return "fixée"
+        case .pending: return .pending
+        case .notApplicable: return .notApplicable
+        case .followed: return .followed
+        default: return .set
         }
     }
 
-    public var kindName: String {
+    public var kind: TargetKind {
         switch self {
-        case .quantity: return "quantité"
-        case .range: return "fourchette"
-        case .bound: return "borne"
-        case .relative: return "relative"
-        case .qualitative: return "qualitative"
-        case .milestone: return "jalon"
-        case .text: return "texte"
-        case .pending: return "en attente"
-        case .notApplicable: return "sans objet"
-        case .followed: return "suivi"
+        case .quantity: return .quantity
+        case .range: return .range
+        case .bound: return .bound
+        case .relative: return .relative
+        case .qualitative: return .qualitative
+        case .milestone: return .milestone
+        case .text: return .text
+        case .pending: return .pending
+        case .notApplicable: return .notApplicable
+        case .followed: return .followed
         }
     }
 
@@ -330,7 +276,7 @@ public struct ValueReader {
     public mutating func date() -> Day? {
         guard kind(p) == .word else { return nil }
         let w = raw(p)
-        if let d = ValueReader.parseNumericDate(w) { p += 1; return d }
+        if let d = Day.parse(w) { p += 1; return d }
         // `31 décembre 2024`
         let f = folded(p)
         let dayText = f.hasSuffix("er") ? String(f.dropLast(2)) : f
@@ -339,21 +285,6 @@ public struct ValueReader {
         p += 2
         guard let y = year(), let d = Day(year: y, month: m, day: dd) else { p = save; return nil }
         return d
-    }
-
-    static func parseNumericDate(_ w: String) -> Day? {
-        let iso = w.split(separator: "-", omittingEmptySubsequences: false)
-        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
-           iso[1].count <= 2, iso[2].count <= 2 {
-            return Day(year: y, month: m, day: d)
-        }
-        let fr = w.split(separator: "/", omittingEmptySubsequences: false)
-        if fr.count == 3, let d = Int(fr[0]), let m = Int(fr[1]), let yy = Int(fr[2]), fr[0].count <= 2, fr[1].count <= 2 {
-            let y: Int
-            if fr[2].count == 4 { y = yy } else if fr[2].count == 2 { y = 2000 + yy } else { return nil }
-            return Day(year: y, month: m, day: d)
-        }
-        return nil
     }
 
     // MARK: periods
@@ -541,25 +472,23 @@ public struct ValueReader {
         if accept("a", "fixer", "par", "avenant") || accept("avenant") || accept("a", "fixer") { return done(.pending) }
         if accept("sans", "objet") || accept("/") || accept("-") { return done(.notApplicable) }
         if accept("suivi") || accept("x") { return done(.followed) }
-        for q in ["equilibre", "excedent", "deficit"] where accept(q) { return done(.qualitative(q == "equilibre" ? "équilibre" : q == "excedent" ? "excédent" : "déficit")) }
-        for m in ["oui", "non", "realise", "realisee", "realisation"] where accept(m) {
-            return done(.milestone(m == "oui" || m == "non" ? m : "réalisé"))
-        }
+        if kind(p) == .word, let q = Qualitative(folded: folded(p)) { p += 1; return done(.qualitative(q)) }
+        if kind(p) == .word, let m = Milestone(folded: folded(p)) { p += 1; return done(.milestone(m)) }
         if accept("entre") {
             guard let a = quantity(), accept("et"), let b = quantity() else { p = save; return nil }
             // `entre 2,2 et 2,8 %`: the unit written once applies to both bounds.
             let a2 = a.unit == nil && b.unit != nil ? Quantity(value: a.value, unit: b.unit, text: a.text) : a
             return done(.range(a2, b))
         }
-        var op: String?
-        if kind(p) == .greaterEqual { op = "≥"; p += 1 }
-        else if kind(p) == .lessEqual { op = "≤"; p += 1 }
-        else if kind(p) == .greater { op = ">"; p += 1 }
-        else if kind(p) == .less { op = "<"; p += 1 }
-        else if accept("au", "moins") || accept("superieur", "ou", "egal", "a") || accept("minimum") { op = "≥" }
-        else if accept("au", "plus") || accept("inferieur", "ou", "egal", "a") || accept("maximum") { op = "≤" }
-        else if accept("plus", "de") || accept("superieur", "a") { op = ">" }
-        else if accept("moins", "de") || accept("inferieur", "a") { op = "<" }
+        var op: BoundOperator?
+        if kind(p) == .greaterEqual { op = .atLeast; p += 1 }
+        else if kind(p) == .lessEqual { op = .atMost; p += 1 }
+        else if kind(p) == .greater { op = .moreThan; p += 1 }
+        else if kind(p) == .less { op = .lessThan; p += 1 }
+        else if accept("au", "moins") || accept("superieur", "ou", "egal", "a") || accept("minimum") { op = .atLeast }
+        else if accept("au", "plus") || accept("inferieur", "ou", "egal", "a") || accept("maximum") { op = .atMost }
+        else if accept("plus", "de") || accept("superieur", "a") { op = .moreThan }
+        else if accept("moins", "de") || accept("inferieur", "a") { op = .lessThan }
         guard let q = quantity() else { p = save; return nil }
         if let op { return done(.bound(op, q)) }
         if accept("de", "la", "base") || accept("par", "rapport", "a", "la", "base") { return done(.relative(q)) }

@@ -1,6 +1,7 @@
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
+import CopcLanguage
 
 /// Options that change what the checks report.
 public struct CheckOptions: Sendable {
@@ -39,16 +40,11 @@ public final class ContractVersion {
     /// What this version's avenant or an earlier one removed, as `removalKey`s: a removed
     /// referent or plan still in use is COP207 (not COP201 again), and a removed element's
     /// number is not a hole in the numbering (COP203).
-    var removed: Set<String> = []
-
-    static func removalKey(_ kind: ElementKind, _ id: String) -> String {
-        // Referents and plans are looked up by their id as written, elements by normalised key.
-        kind.rawValue + "|" + (kind == .referent || kind == .plan ? id : Element.normalize(id))
-    }
+    var removed: Set<ElementKey> = []
 
     /// Whether `KIND ID` was removed by an avenant up to this version.
     public func wasRemoved(_ kind: ElementKind, _ id: String) -> Bool {
-        !removed.isEmpty && removed.contains(ContractVersion.removalKey(kind, id))
+        !removed.isEmpty && removed.contains(ElementKey(kind, id))
     }
     /// The avenant that produced this version (`nil` for version 0).
     public let avenant: FileModel?
@@ -62,12 +58,12 @@ public final class ContractVersion {
     }
 
     public var period: Window? { root.period }
-    public var periodProp: Prop? { root.first("periode") }
+    public var periodProp: Prop? { root.first(.periode) }
 
     /// The day this version takes effect (`en vigueur le`, else `signé le`).
     public var effectiveDate: Day? {
-        guard let a = avenant?.root else { return root.date("en vigueur le") ?? root.date("signe le") }
-        return a.date("en vigueur le") ?? a.date("signe le")
+        guard let a = avenant?.root else { return root.date(.enVigueurLe) ?? root.date(.signeLe) }
+        return a.date(.enVigueurLe) ?? a.date(.signeLe)
     }
 
     /// Every element of the tree, in document order (the contract root first).
@@ -89,7 +85,7 @@ public final class ContractVersion {
         return found
     }
 
-    public var isHierarchical: Bool { root.word("numerotation") != "libre" }
+    public var isHierarchical: Bool { root.numbering != .free }
 }
 
 /// A contract with its avenants and its versions.
@@ -255,8 +251,8 @@ public final class Workspace {
                 }
                 for original in change.element.props {
                     let prop = original.attributed(to: n, motif: change.motif)
-                    if prop.key == "delai" && prop.label == nil {
-                        t.props.removeAll { $0.key == "delai" }
+                    if prop.key == .delai && prop.label == nil {
+                        t.props.removeAll { $0.key == .delai }
                     } else {
                         let identity = prop.identity
                         t.props.removeAll { $0.identity == identity }
@@ -288,7 +284,7 @@ public final class Workspace {
                 if change.kind == .referent { v.referents[id] = nil }
                 else if change.kind == .plan { v.plans[id] = nil }
                 else if let parent = t.parent { parent.children.removeAll { $0 === t } }
-                t.forEach { x in if let xid = x.id { v.removed.insert(ContractVersion.removalKey(x.kind, xid)) } }
+                t.forEach { x in if let xid = x.id { v.removed.insert(ElementKey(x.kind, xid)) } }
                 removed.append((t, change))
             }
         }
@@ -313,14 +309,14 @@ public final class Workspace {
         let key = Element.normalize(change.id ?? "")
         if let dot = key.lastIndex(of: ".") {
             let prefix = String(key[..<dot])
-            for k in BuilderState.allowedParents(change.kind) where k != .contrat {
+            for k in change.kind.allowedParents where k != .contrat {
                 if let p = v.find(k, prefix) { return p }
             }
-            report(.parentMissing(kind: BuilderState.allowedParents(change.kind).first?.keyword ?? "objectif", id: prefix), change.span)
+            report(.parentMissing(kind: change.kind.allowedParents.first?.keyword ?? "objectif", id: prefix), change.span)
             return nil
         }
         if change.kind == .indicateur || change.kind == .objectif { return v.root }
-        report(.parentMissing(kind: BuilderState.allowedParents(change.kind).first?.keyword ?? "objectif", id: "?"), change.span)
+        report(.parentMissing(kind: change.kind.allowedParents.first?.keyword ?? "objectif", id: "?"), change.span)
         return nil
     }
 

@@ -1,5 +1,6 @@
 import CopcSource
 import CopcDiagnostics
+import CopcLanguage
 
 /// The recovering, line-oriented parser.
 ///
@@ -18,25 +19,27 @@ public enum Parser {
         state.run()
         let suppressions = Suppressions.read(file, stream.comments, &state.diagnostics)
         return FileSyntax(file: file, tokens: stream.tokens, comments: stream.comments,
-                          items: state.items, suppressions: suppressions, diagnostics: state.diagnostics)
+                          lines: state.lines, items: state.items, suppressions: suppressions, diagnostics: state.diagnostics)
     }
 }
 
-/// What a line that starts with a word is, from its first word alone (grammar §2.1). The
-/// parser and the formatter share it, so that they never disagree on a line.
+/// What a line that starts with a word is, from its first word alone (grammar §2.1), read
+/// through the grammar's table (`Lexicon`).
 public enum LineRole: Equatable, Sendable {
     case header(ElementKind)
     case uses
     case change(ChangeOp)
     case property
 
-    /// `firstWord` is folded; a keyword followed by `:` is a property key (`référent : DGOS`).
-    public init(firstWord: String, nextIsColon: Bool) {
-        if !nextIsColon, let kind = ElementKind(folded: firstWord) {
+    /// `keyword` is the first word's keyword, if it is one; a keyword followed by `:` is a
+    /// property key (`référent : DGOS`).
+    public init(keyword: Keyword?, nextIsColon: Bool) {
+        guard !nextIsColon, let keyword else { self = .property; return }
+        if let kind = keyword.elementKind {
             self = .header(kind)
-        } else if !nextIsColon && firstWord == "utilise" {
+        } else if keyword == .utilise {
             self = .uses
-        } else if !nextIsColon, let op = ChangeOp(rawValue: firstWord) {
+        } else if let op = keyword.changeOp {
             self = .change(op)
         } else {
             self = .property
@@ -44,13 +47,11 @@ public enum LineRole: Equatable, Sendable {
     }
 }
 
-/// Keys whose colon may be omitted before a text value (`texte """…"""`, `titre « … »`).
-private let colonOptionalKeys: Set<String> = ["texte", "titre", "motif", "methode"]
-
 struct ParserState {
     let file: SourceFile
     let tokens: [Token]
     var p = 0
+    var lines: [LineSyntax] = []
     var items: [ItemSyntax] = []
     var diagnostics: [Diagnostic] = []
     /// The element (or the element of a change) whose properties are being read, mutated in
@@ -73,6 +74,15 @@ struct ParserState {
     func folded(_ t: Token) -> String {
         TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)])
     }
+
+    /// The grammar's entry for a word token (keyword, property key), read from its bytes.
+    func entry(_ t: Token) -> LexiconEntry? {
+        guard t.kind == .word else { return nil }
+        return Lexicon.entry(FoldedWord(folding: file.bytes[Int(t.start)..<Int(t.end)]))
+    }
+
+    /// The keyword a word token spells, if any.
+    func keyword(_ t: Token) -> Keyword? { entry(t)?.keyword }
 
     func text(_ t: Token) -> String { file.text(t.range) }
 
@@ -129,13 +139,16 @@ struct ParserState {
     mutating func parseLine(_ end: Int) {
         let first = tokens[p]
         guard first.kind == .word else {
+            lines.append(LineSyntax(first: p, end: end, role: .property, key: nil, keyWordCount: 0))
             // Invalid characters were already reported by the lexer.
             if first.kind != .invalid {
                 error(.expected(.property, found: describe(first)), first.range)
             }
             return
         }
-        switch LineRole(firstWord: folded(first), nextIsColon: tok(p + 1).kind == .colon) {
+        let role = LineRole(keyword: keyword(first), nextIsColon: tok(p + 1).kind == .colon)
+        lines.append(LineSyntax(first: p, end: end, role: role, key: nil, keyWordCount: 0))
+        switch role {
         case .header(let kind): parseHeader(kind, end)
         case .uses: parseUses(end)
         case .change(let op): parseChange(op, end)
@@ -148,7 +161,7 @@ struct ParserState {
     /// Reads `ID`, `« titre »`, `dans …` after a keyword; returns false after a reported error.
     mutating func parseHeaderRest(_ e: inout ElementSyntax, _ end: Int, titleRequired: Bool) -> Bool {
         // Identifier
-        if p < end && tokens[p].kind == .word && folded(tokens[p]) != "dans" {
+        if p < end && tokens[p].kind == .word && keyword(tokens[p]) != .dans {
             e.id = text(tokens[p])
             e.idRange = tokens[p].range
             p += 1
@@ -167,13 +180,13 @@ struct ParserState {
         } else if titleRequired {
             // Keep the element (its id is known) so that numbering checks do not see a hole.
             error(.expected(.title, found: describe(tokens[p])), tokens[p].range)
-            if p < end && !(tokens[p].kind == .word && folded(tokens[p]) == "dans") { return true }
+            if p < end && !(tokens[p].kind == .word && keyword(tokens[p]) == .dans) { return true }
         }
         // Placement
-        if p < end && tokens[p].kind == .word && folded(tokens[p]) == "dans" {
+        if p < end && tokens[p].kind == .word && keyword(tokens[p]) == .dans {
             let dansStart = tokens[p].start
             p += 1
-            guard p < end, tokens[p].kind == .word, let k = ElementKind(folded: folded(tokens[p])) else {
+            guard p < end, tokens[p].kind == .word, let k = keyword(tokens[p])?.elementKind else {
                 error(.expected(.elementKind, found: describe(tokens[p])), tokens[p].range)
                 return false
             }
@@ -206,8 +219,7 @@ struct ParserState {
         if kind == .avenant {
             ok = parseAvenantHeader(&e, end)
         } else {
-            let titleRequired = kind != .referent && kind != .plan && kind != .annuaire
-            ok = parseHeaderRest(&e, end, titleRequired: titleRequired)
+            ok = parseHeaderRest(&e, end, titleRequired: kind.titleRequired)
         }
         if ok {
             open = e
@@ -226,8 +238,8 @@ struct ParserState {
         e.id = text(tokens[p])
         e.idRange = tokens[p].range
         p += 1
-        guard p + 2 <= end, tokens[p].kind == .word, folded(tokens[p]) == "au",
-              tokens[p + 1].kind == .word, folded(tokens[p + 1]) == "contrat",
+        guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == .au,
+              tokens[p + 1].kind == .word, keyword(tokens[p + 1]) == .contrat,
               p + 2 < end, tokens[p + 2].kind == .word else {
             error(.expected(.contractReference, found: describe(tokens[p])), tokens[p].range)
             return false
@@ -270,7 +282,7 @@ struct ParserState {
         let kw = tokens[p]
         let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
         p += 1
-        guard p < end, tokens[p].kind == .word, let kind = ElementKind(folded: folded(tokens[p])),
+        guard p < end, tokens[p].kind == .word, let kind = keyword(tokens[p])?.elementKind,
               kind != .avenant, kind != .annuaire else {
             error(.expected(.elementKind, found: describe(tokens[p])), tokens[p].range)
             sink = true
@@ -288,8 +300,7 @@ struct ParserState {
                 ok = false
             }
         } else if op == .ajouter {
-            let titleRequired = kind != .referent && kind != .plan
-            ok = parseHeaderRest(&e, end, titleRequired: titleRequired)
+            ok = parseHeaderRest(&e, end, titleRequired: !kind.isDeclaration)
         } else {
             if p < end && tokens[p].kind == .word {
                 e.id = text(tokens[p])
@@ -318,8 +329,8 @@ struct ParserState {
     mutating func parseProperty(_ end: Int) {
         let start = p
         let first = tokens[p]
-        let head = folded(first)
-        var key = head
+        let headKey = entry(first)?.key
+        var key = headKey
         var keyEnd = first.end
         var yearTokens = p..<p
         var stepTitle: String?
@@ -327,13 +338,13 @@ struct ParserState {
         var labelRange: ByteRange?
         p += 1
 
-        switch head {
-        case "cible", "base":
+        switch headKey?.head {
+        case .years?:
             let ys = p
             while p < end && tokens[p].kind != .colon && tokens[p].kind != .lparen { p += 1 }
             yearTokens = ys..<p
             if p > ys { keyEnd = tokens[p - 1].end }
-        case "etape":
+        case .stepTitle?:
             if p < end && tokens[p].isText {
                 stepTitle = TokenText.value(of: tokens[p], in: file)
                 keyEnd = tokens[p].end
@@ -342,17 +353,24 @@ struct ParserState {
                 error(.expected(.stepTitle, found: describe(tokens[p])), tokens[p].range)
                 return
             }
-        case "texte", "titre", "motif", "methode", "delai":
+        case .word?:
             break
         default:
             // Multi-word keys: `signé le`, `en vigueur le`, `approuvé le`.
-            var parts = [head]
-            while p < end && tokens[p].kind == .word && parts.count < 4 {
-                parts.append(folded(tokens[p]))
+            var words = FoldedWord(folding: file.bytes[Int(first.start)..<Int(first.end)])
+            var count = 1
+            while p < end && tokens[p].kind == .word && count < 4 {
+                words.appendWord(folding: file.bytes[Int(tokens[p].start)..<Int(tokens[p].end)])
                 keyEnd = tokens[p].end
                 p += 1
+                count += 1
             }
-            key = parts.joined(separator: " ")
+            key = PropertyKey(folded: words)
+        }
+        let keyWords = start..<(headKey?.head == .words || headKey == nil ? p : start + 1)
+        if key != nil {
+            lines[lines.count - 1].key = key
+            lines[lines.count - 1].keyWordCount = keyWords.count
         }
         if p < end && tokens[p].kind == .lparen {
             let ls = p
@@ -377,11 +395,11 @@ struct ParserState {
         }
         if p < end && tokens[p].kind == .colon {
             p += 1
-        } else if !(colonOptionalKeys.contains(key) && p < end && tokens[p].isText) {
+        } else if !(key?.colonOptional == true && p < end && tokens[p].isText) {
             if open == nil && !sink {
-                error(.unknownKeyword(text(first), suggestion: nearestKeyword(head)), first.range)
+                error(.unknownKeyword(text(first), suggestion: nearestKeyword(first)), first.range)
             } else if !sink {
-                let suggestion = nearestKeyword(head)
+                let suggestion = nearestKeyword(first)
                 if suggestion != nil && tokens[p].kind != .colon {
                     error(.unknownKeyword(text(first), suggestion: suggestion), first.range)
                     sink = true
@@ -389,7 +407,8 @@ struct ParserState {
                     error(.expected(.colon, found: describe(tokens[p])), tokens[p].range)
                     // Keep the key, so that later checks do not also report it as missing.
                     attach(PropertySyntax(
-                        key: head, keyText: text(first), keyRange: first.range, label: label, labelRange: labelRange,
+                        key: headKey, keyWords: start..<(start + 1), keyText: text(first), keyRange: first.range,
+                        label: label, labelRange: labelRange,
                         yearTokens: yearTokens, stepTitle: stepTitle, valueTokens: end..<end,
                         valueRange: ByteRange(Int(tokens[end - 1].end), Int(tokens[end - 1].end)),
                         range: ByteRange(Int(first.start), Int(tokens[end - 1].end)), malformed: true))
@@ -406,7 +425,7 @@ struct ParserState {
             valueRange = ByteRange(Int(tokens[max(valueStart - 1, start)].end), Int(tokens[max(valueStart - 1, start)].end))
         }
         let prop = PropertySyntax(
-            key: key, keyText: file.text(ByteRange(Int(first.start), Int(keyEnd))),
+            key: key, keyWords: keyWords, keyText: file.text(ByteRange(Int(first.start), Int(keyEnd))),
             keyRange: ByteRange(Int(first.start), Int(keyEnd)),
             label: label, labelRange: labelRange, yearTokens: yearTokens, stepTitle: stepTitle,
             valueTokens: valueStart..<end, valueRange: valueRange,
@@ -423,10 +442,9 @@ struct ParserState {
         }
     }
 
-    /// An element keyword close to a mistyped line head (`objectf` → `objectif`).
-    func nearestKeyword(_ head: String) -> String? {
-        let words = ElementKind.allCases.map(\.keyword) + ["utilise", "modifier", "ajouter", "supprimer"]
-        return Suggest.nearest(to: head, among: words, normalize: { TokenText.fold($0) })
+    /// A line keyword close to a mistyped line head (`objectf` → `objectif`).
+    func nearestKeyword(_ head: Token) -> String? {
+        Suggest.nearest(to: folded(head), among: Keyword.lineHeads.map(\.spelling), normalize: { TokenText.fold($0) })
     }
 }
 

@@ -1,74 +1,6 @@
 import CopcSource
 import CopcDiagnostics
-
-/// The kinds of elements of the language (design §3).
-public enum ElementKind: String, Sendable, CaseIterable, Hashable {
-    case contrat, avenant, annuaire, referent, plan, axe, objectif, sousObjectif, action, indicateur
-
-    /// The keyword as written in canonical form.
-    public var keyword: String {
-        switch self {
-        case .contrat: return "contrat"
-        case .avenant: return "avenant"
-        case .annuaire: return "annuaire"
-        case .referent: return "référent"
-        case .plan: return "plan"
-        case .axe: return "axe"
-        case .objectif: return "objectif"
-        case .sousObjectif: return "sous-objectif"
-        case .action: return "action"
-        case .indicateur: return "indicateur"
-        }
-    }
-
-    /// Rank in the element tree (design §3): nesting follows ranks, like document headings.
-    public var rank: Int? {
-        switch self {
-        case .contrat, .avenant, .annuaire: return 0
-        case .axe: return 1
-        case .objectif: return 2
-        case .sousObjectif: return 3
-        case .action, .indicateur: return 4
-        case .referent, .plan: return nil
-        }
-    }
-
-    /// "l'action", "l'indicateur", "l'objectif"… for messages.
-    public var withArticle: String {
-        switch self {
-        case .contrat: return "le contrat"
-        case .avenant: return "l'avenant"
-        case .annuaire: return "l'annuaire"
-        case .referent: return "le référent"
-        case .plan: return "le plan"
-        case .axe: return "l'axe"
-        case .objectif: return "l'objectif"
-        case .sousObjectif: return "le sous-objectif"
-        case .action: return "l'action"
-        case .indicateur: return "l'indicateur"
-        }
-    }
-
-    /// Parses a folded keyword (`delai` style folding: no accents, lowercase).
-    public init?(folded: String) {
-        switch folded {
-        case "contrat": self = .contrat
-        case "avenant": self = .avenant
-        case "annuaire": self = .annuaire
-        case "referent": self = .referent
-        case "plan": self = .plan
-        case "axe": self = .axe
-        case "objectif": self = .objectif
-        case "sous-objectif": self = .sousObjectif
-        case "action": self = .action
-        case "indicateur": self = .indicateur
-        default: return nil
-        }
-    }
-
-    /// Kinds that may be declared without an identifier (grouping elements).
-    public var idOptional: Bool { self == .axe || self == .objectif || self == .sousObjectif }
-}
+import CopcLanguage
 
 /// `dans KIND ID` or `dans contrat` after an element header.
 public struct PlacementSyntax: Sendable, Equatable {
@@ -80,8 +12,10 @@ public struct PlacementSyntax: Sendable, Equatable {
 /// A `clé : valeur` line. The value stays as tokens: its meaning depends on the key and
 /// is read by the semantic layer, which reports COP103 on a malformed value.
 public struct PropertySyntax: Sendable {
-    /// The folded key: `delai`, `cible`, `base`, `etape`, `signe le`, `co-pilote`…
-    public var key: String
+    /// The key, read from the table of keys; `nil` for a word no element accepts (COP104).
+    public var key: PropertyKey?
+    /// The tokens of the key's words (`signé le`), from which an unknown key is spelled again.
+    public var keyWords: Range<Int>
     /// The key as written (for messages).
     public var keyText: String
     public var keyRange: ByteRange
@@ -117,10 +51,6 @@ public struct ElementSyntax: Sendable {
     public var contractRefRange: ByteRange?
 }
 
-public enum ChangeOp: String, Sendable {
-    case modifier, ajouter, supprimer
-}
-
 /// `modifier KIND ID`, `ajouter KIND ID « titre » [dans …]`, `supprimer KIND ID`, `modifier contrat`.
 public struct ChangeSyntax: Sendable {
     public var op: ChangeOp
@@ -149,11 +79,24 @@ public struct SuppressionSyntax: Sendable {
     public var range: ByteRange
 }
 
+/// What one logical line is, as the parser read it (the formatter lays lines out from this).
+public struct LineSyntax: Sendable {
+    /// The line's tokens: `first ..< end`, `end` being its newline or end-of-file token.
+    public var first: Int
+    public var end: Int
+    public var role: LineRole
+    /// For a property line: its key, and how many words spell it (`signé le`: 2).
+    public var key: PropertyKey?
+    public var keyWordCount: Int
+}
+
 /// The syntax tree of one file. It always exists, even for a file full of errors.
 public struct FileSyntax: Sendable {
     public let file: SourceFile
     public let tokens: [Token]
     public let comments: [ByteRange]
+    /// Every logical line, in order.
+    public var lines: [LineSyntax]
     public var items: [ItemSyntax]
     public var suppressions: [SuppressionSyntax]
     public var diagnostics: [Diagnostic]

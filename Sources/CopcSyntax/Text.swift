@@ -1,52 +1,12 @@
 import CopcSource
+import CopcLanguage
 
 /// Reading token text: folded keywords, unescaped strings, dedented text blocks.
 public enum TokenText {
-    /// Lowercase ASCII with French accents removed (`Délai` → `delai`, `œ` → `oe`, `’` → `'`),
-    /// for matching keywords whose accents are optional.
-    public static func fold(_ bytes: ArraySlice<UInt8>) -> String {
-        // Fast path: keywords are mostly lowercase ASCII already.
-        if bytes.allSatisfy({ $0 < 0x80 && ($0 < 65 || $0 > 90) }) {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var k = bytes.startIndex
-        let end = bytes.endIndex
-        while k < end {
-            let b = bytes[k]
-            if b < 0x80 {
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                k += 1
-                continue
-            }
-            if b == 0xC3 && k + 1 < end {
-                let c = bytes[k + 1] | 0x20 // fold the Latin-1 uppercase block onto lowercase
-                let mapped: UInt8?
-                switch c {
-                case 0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5: mapped = UInt8(ascii: "a")
-                case 0xA7: mapped = UInt8(ascii: "c")
-                case 0xA8, 0xA9, 0xAA, 0xAB: mapped = UInt8(ascii: "e")
-                case 0xAC, 0xAD, 0xAE, 0xAF: mapped = UInt8(ascii: "i")
-                case 0xB2, 0xB3, 0xB4, 0xB5, 0xB6: mapped = UInt8(ascii: "o")
-                case 0xB9, 0xBA, 0xBB, 0xBC: mapped = UInt8(ascii: "u")
-                default: mapped = nil
-                }
-                if let m = mapped { out.append(m); k += 2; continue }
-            }
-            if b == 0xC5 && k + 1 < end && (bytes[k + 1] == 0x93 || bytes[k + 1] == 0x92) {
-                out.append(UInt8(ascii: "o")); out.append(UInt8(ascii: "e")); k += 2; continue
-            }
-            if b == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x99 {
-                out.append(UInt8(ascii: "'")); k += 3; continue
-            }
-            out.append(b)
-            k += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Lowercase ASCII with French accents removed (`Délai` → `delai`), as `Folding.fold`.
+    public static func fold(_ bytes: ArraySlice<UInt8>) -> String { Folding.fold(bytes) }
 
-    public static func fold(_ s: String) -> String { fold(ArraySlice(s.utf8)) }
+    public static func fold(_ s: String) -> String { Folding.fold(s) }
 
     /// Whether bytes `s..<e`, folded as `fold` does, equal `target` (lowercase ASCII),
     /// without allocating.

@@ -6,6 +6,7 @@
 // whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`. Last, or
 // alone with `--latence`, the editor latency of `copc lsp` (EditorLatency.swift).
 import CopcSource
+import CopcLanguage
 import CopcSyntax
 import CopcSema
 import CopcDriver

@@ -5,6 +5,7 @@ import CopcDriver
 import CopcModel
 import CopcFormat
 import CopcSource
+import CopcLanguage
 import CopcLSP
 #if canImport(Glibc)
 import Glibc
@@ -102,14 +103,6 @@ func splitOption(_ a: String) -> (flag: String, inline: String?) {
     return (String(a[..<eq]), String(a[a.index(after: eq)...]))
 }
 
-func parseDate(_ s: String) -> Day? {
-    let parts = s.split(separator: "-")
-    if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) { return Day(year: y, month: m, day: d) }
-    let fr = s.split(separator: "/")
-    if fr.count == 3, let d = Int(fr[0]), let m = Int(fr[1]), let y = Int(fr[2]) { return Day(year: y, month: m, day: d) }
-    return nil
-}
-
 func runCheck(_ args: ArraySlice<String>) -> Int32 {
     var paths: [String] = []
     var format = OutputFormat.humain
@@ -138,7 +131,7 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
             format = f
         case "--au":
             let v = inline ?? value(flag)
-            guard let d = parseDate(v) else { fail("date invalide pour --au : « \(v) » (attendu : AAAA-MM-JJ)") }
+            guard let d = Day.parse(v) else { fail("date invalide pour --au : « \(v) » (attendu : AAAA-MM-JJ)") }
             au = d
         case "--strict":
             strict = true
@@ -224,7 +217,7 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
             versionNumber = n
         case "--au":
             let v = inline ?? value(flag)
-            guard let d = parseDate(v) else { fail("date invalide pour --au : « \(v) » (attendu : AAAA-MM-JJ)") }
+            guard let d = Day.parse(v) else { fail("date invalide pour --au : « \(v) » (attendu : AAAA-MM-JJ)") }
             au = d
         case "-o", "--sortie": output = inline ?? value(flag)
         default:

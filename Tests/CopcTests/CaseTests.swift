@@ -1,4 +1,5 @@
 import XCTest
+import CopcLanguage
 import CopcSource
 import CopcDiagnostics
 import CopcSema
@@ -79,7 +80,7 @@ final class CaseTests: XCTestCase {
                 expected.formUnion(e)
                 fragments.merge(f) { $0 + $1 }
                 for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(3) {
-                    if line.hasPrefix("# au:"), let d = parseDay(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)) { au = d }
+                    if line.hasPrefix("# au:"), let d = Day.parse(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)) { au = d }
                     if line.trimmingCharacters(in: .whitespacesAndNewlines) == "# strict" { strict = true }
                 }
                 sources.append((rel, bytes))
@@ -126,10 +127,4 @@ final class CaseTests: XCTestCase {
                            Expectation(file: "x", line: 4, code: "COP101")])
         XCTAssertEqual(f[Expectation(file: "x", line: 2, code: "COP201")], ["DGOS"])
     }
-}
-
-func parseDay(_ s: String) -> Day? {
-    let p = s.split(separator: "-")
-    guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return nil }
-    return Day(year: y, month: m, day: d)
 }

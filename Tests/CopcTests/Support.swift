@@ -1,4 +1,5 @@
 import XCTest
+import CopcLanguage
 import CopcSource
 import CopcDiagnostics
 import CopcSema

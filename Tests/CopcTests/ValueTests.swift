@@ -1,4 +1,5 @@
 import XCTest
+import CopcLanguage
 import CopcSource
 import CopcSyntax
 import CopcSema
@@ -96,19 +97,19 @@ final class ValueTests: XCTestCase {
 
     func testTargets() {
         func t(_ s: String) -> TargetValue? { var r = reader(s); return r.target() }
-        XCTAssertEqual(t("60 %")?.kindName, "quantité")
-        XCTAssertEqual(t("4 000")?.kindName, "quantité")
+        XCTAssertEqual(t("60 %")?.kind.spelling, "quantité")
+        XCTAssertEqual(t("4 000")?.kind.spelling, "quantité")
         XCTAssertEqual(t("-2,806 M€")?.writtenUnits.first?.symbol, "M€")
         XCTAssertEqual(t("45 jours")?.writtenUnits.first?.symbol, "jours")
-        XCTAssertEqual(t("entre 2,2 % et 2,8 %")?.kindName, "fourchette")
-        XCTAssertEqual(t("Entre 2,2% et 2,8%")?.kindName, "fourchette")
-        for b in ["≥ 80 %", ">= 80 %", "au moins 80 %", "≤ 10 M€", "moins de 10 M€"] { XCTAssertEqual(t(b)?.kindName, "borne", b) }
-        XCTAssertEqual(t("-40 % de la base")?.kindName, "relative")
-        XCTAssertEqual(t("équilibre"), .qualitative("équilibre"))
-        XCTAssertEqual(t("Excédent"), .qualitative("excédent"))
-        XCTAssertEqual(t("déficit"), .qualitative("déficit"))
-        XCTAssertEqual(t("oui"), .milestone("oui"))
-        XCTAssertEqual(t("réalisé"), .milestone("réalisé"))
+        XCTAssertEqual(t("entre 2,2 % et 2,8 %")?.kind.spelling, "fourchette")
+        XCTAssertEqual(t("Entre 2,2% et 2,8%")?.kind.spelling, "fourchette")
+        for b in ["≥ 80 %", ">= 80 %", "au moins 80 %", "≤ 10 M€", "moins de 10 M€"] { XCTAssertEqual(t(b)?.kind.spelling, "borne", b) }
+        XCTAssertEqual(t("-40 % de la base")?.kind.spelling, "relative")
+        XCTAssertEqual(t("équilibre"), .qualitative(.balance))
+        XCTAssertEqual(t("Excédent"), .qualitative(.surplus))
+        XCTAssertEqual(t("déficit"), .qualitative(.deficit))
+        XCTAssertEqual(t("oui"), .milestone(.yes))
+        XCTAssertEqual(t("réalisé"), .milestone(.done))
         XCTAssertEqual(t("« réalisation du diagnostic »"), .text("réalisation du diagnostic"))
         XCTAssertEqual(t("à fixer par avenant"), .pending)
         XCTAssertEqual(t("avenant"), .pending)

@@ -12,6 +12,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    /// A date written as one word: `2024-12-31` (ISO 8601), `31/12/2024` or `31/12/24`. The one
+    /// reader of numeric dates: the language's values, `--au`, the editor's options.
+    public static func parse(_ w: some StringProtocol) -> Day? {
+        let iso = w.split(separator: "-", omittingEmptySubsequences: false)
+        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
+           iso[1].count <= 2, iso[2].count <= 2 {
+            return Day(year: y, month: m, day: d)
+        }
+        let fr = w.split(separator: "/", omittingEmptySubsequences: false)
+        if fr.count == 3, let d = Int(fr[0]), let m = Int(fr[1]), let yy = Int(fr[2]), fr[0].count <= 2, fr[1].count <= 2 {
+            let y: Int
+            if fr[2].count == 4 { y = yy } else if fr[2].count == 2 { y = 2000 + yy } else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        return nil
+    }
+
     init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
@@ -95,7 +112,7 @@ public struct Window: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Month names in French, folded (no accents), for dates and deadlines.
-let frenchMonths: [String: Int] = [
+public let frenchMonths: [String: Int] = [
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
     "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

@@ -1,0 +1,201 @@
+/// Every property key of the language: one table (as swift-syntax's `Keyword`) giving its
+/// folded and accented spellings, the type of its value, how it is keyed, and — with
+/// `ElementKind.keys` — which elements accept it. The parser reads keys into this enum from
+/// bytes (`Lexicon`); the builder, the formatter, completion and the IR read the table.
+public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
+    case type, organisme, signataires, periode, signeLe, approuveLe, enVigueurLe, numerotation
+    case texte, theme, pilote, coPilote, referent, rattachement, personne, fonction
+    case motif, titre, delai, etape, phare, methode, unite, sens, nature, fournisseur, source
+    case base, cible, cibles
+
+    public static func < (a: PropertyKey, b: PropertyKey) -> Bool { a.rawValue < b.rawValue }
+
+    /// What a key's value is.
+    public enum ValueType: Sendable, Hashable {
+        case text, referents, referent, deadline, target, base, date, period, unit, flag
+        /// One of the values of an enumerated key.
+        case choice(Choice)
+    }
+
+    /// The enumerated keys, each read into its own enum (`Values.swift`).
+    public enum Choice: Sendable, Hashable {
+        case contractType, numbering, direction, nature, declined
+
+        /// The canonical spellings of the values, sorted.
+        public var spellings: [String] {
+            switch self {
+            case .contractType: return ContractType.spellings
+            case .numbering: return Numbering.spellings
+            case .direction: return Direction.spellings
+            case .nature: return Nature.spellings
+            case .declined: return Declined.spellings
+            }
+        }
+    }
+
+    /// What follows the key's word before the colon.
+    public enum Head: Sendable, Hashable {
+        /// The key may span several words (`signé le`, `en vigueur le`).
+        case words
+        /// One word only (`texte`, `délai` — then a label, or a text without colon).
+        case word
+        /// The years of a `cible` or `base`.
+        case years
+        /// The quoted title of an `étape`.
+        case stepTitle
+    }
+
+    /// What makes two properties of one element the same property (a later one replaces it in
+    /// an avenant; a second one in a file is COP107).
+    public enum Identity: Sendable, Hashable {
+        case key, label, title, year, yearAndLabel
+    }
+
+    /// Folded spelling (`delai`, `signe le`): what the parser matches, accents optional.
+    public var folded: String {
+        switch self {
+        case .type: return "type"
+        case .organisme: return "organisme"
+        case .signataires: return "signataires"
+        case .periode: return "periode"
+        case .signeLe: return "signe le"
+        case .approuveLe: return "approuve le"
+        case .enVigueurLe: return "en vigueur le"
+        case .numerotation: return "numerotation"
+        case .texte: return "texte"
+        case .theme: return "theme"
+        case .pilote: return "pilote"
+        case .coPilote: return "co-pilote"
+        case .referent: return "referent"
+        case .rattachement: return "rattachement"
+        case .personne: return "personne"
+        case .fonction: return "fonction"
+        case .motif: return "motif"
+        case .titre: return "titre"
+        case .delai: return "delai"
+        case .etape: return "etape"
+        case .phare: return "phare"
+        case .methode: return "methode"
+        case .unite: return "unite"
+        case .sens: return "sens"
+        case .nature: return "nature"
+        case .fournisseur: return "fournisseur"
+        case .source: return "source"
+        case .base: return "base"
+        case .cible: return "cible"
+        case .cibles: return "cibles"
+        }
+    }
+
+    /// The spelling of the canonical layout, shown to drafters (`délai`, `signé le`).
+    public var display: String {
+        switch self {
+        case .periode: return "période"
+        case .signeLe: return "signé le"
+        case .approuveLe: return "approuvé le"
+        case .numerotation: return "numérotation"
+        case .theme: return "thème"
+        case .referent: return "référent"
+        case .delai: return "délai"
+        case .etape: return "étape"
+        case .methode: return "méthode"
+        case .unite: return "unité"
+        default: return folded
+        }
+    }
+
+    public var valueType: ValueType {
+        switch self {
+        case .type: return .choice(.contractType)
+        case .numerotation: return .choice(.numbering)
+        case .sens: return .choice(.direction)
+        case .nature: return .choice(.nature)
+        case .cibles: return .choice(.declined)
+        case .organisme, .rattachement: return .referent
+        case .signataires, .pilote, .coPilote, .referent, .fournisseur: return .referents
+        case .periode: return .period
+        case .signeLe, .approuveLe, .enVigueurLe: return .date
+        case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source: return .text
+        case .delai, .etape: return .deadline
+        case .phare: return .flag
+        case .unite: return .unit
+        case .base: return .base
+        case .cible: return .target
+        }
+    }
+
+    public var head: Head {
+        switch self {
+        case .cible, .base: return .years
+        case .etape: return .stepTitle
+        case .texte, .titre, .motif, .methode, .delai: return .word
+        default: return .words
+        }
+    }
+
+    public var identity: Identity {
+        switch self {
+        case .delai: return .label
+        case .etape: return .title
+        case .base: return .year
+        case .cible: return .yearAndLabel
+        default: return .key
+        }
+    }
+
+    /// `délai (LABEL)` and `cible ANNÉE (LABEL)` take a label.
+    public var labelled: Bool { self == .delai || self == .cible }
+
+    /// Keys whose colon may be omitted before a text value (`texte """…"""`, `titre « … »`).
+    public var colonOptional: Bool { self == .texte || self == .titre || self == .motif || self == .methode }
+
+    /// Keys that set the element itself rather than a property: `titre` (of a change) and
+    /// `motif` (of an avenant or a change).
+    public var setsElement: Bool { self == .titre || self == .motif }
+
+    /// The key spelled by folded words joined by single spaces.
+    public init?(folded: FoldedWord) {
+        guard let k = Lexicon.entry(folded)?.key else { return nil }
+        self = k
+    }
+}
+
+extension ElementKind {
+    /// The keys an element of this kind accepts (the table behind COP104), in the order an
+    /// editor proposes them.
+    public var keys: [PropertyKey] {
+        switch self {
+        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte]
+        case .annuaire: return [.texte]
+        case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif]
+        case .referent: return [.rattachement, .personne, .fonction, .texte]
+        case .plan: return [.periode, .pilote, .texte]
+        case .axe: return [.pilote, .coPilote, .referent, .texte]
+        case .objectif, .sousObjectif: return [.pilote, .coPilote, .referent, .texte, .theme]
+        case .action: return [.delai, .etape, .phare, .texte, .theme, .pilote, .coPilote, .referent]
+        case .indicateur:
+            return [.methode, .unite, .sens, .nature, .theme, .fournisseur, .source, .base, .cible, .cibles, .texte,
+                    .pilote, .coPilote, .referent]
+        }
+    }
+
+    /// The keys of a change block: the element's own, then `titre` and `motif`; a
+    /// `supprimer` takes only a `motif`.
+    public func keys(in op: ChangeOp) -> [PropertyKey] {
+        op == .supprimer ? PropertyKey.changeOnly.filter { $0 == .motif } : keys + PropertyKey.changeOnly
+    }
+
+    /// Keys required on a header (COP106).
+    public var requiredKeys: [PropertyKey] {
+        switch self {
+        case .contrat: return [.periode]
+        case .avenant: return [.signeLe]
+        default: return []
+        }
+    }
+}
+
+extension PropertyKey {
+    /// Keys allowed in a change block on top of the element's own.
+    public static let changeOnly: [PropertyKey] = [.titre, .motif]
+}

@@ -1,0 +1,222 @@
+/// The dimension of a unit: targets are compatible with an indicator when dimensions agree.
+public enum Dimension: String, Sendable {
+    case percent, money, count, duration, area, milestone, text
+}
+
+/// A unit of measure (design §3.5).
+public struct Unit: Hashable, Sendable, CustomStringConvertible {
+    public let symbol: String
+    public let dimension: Dimension
+    /// Scale within the dimension (money: 1 = €, 1000 = k€…; duration: days).
+    public let scale: Double
+
+    public var description: String { symbol }
+
+    public static let percent = Unit(symbol: "%", dimension: .percent, scale: 1)
+    public static let euro = Unit(symbol: "€", dimension: .money, scale: 1)
+    public static let count = Unit(symbol: "nombre", dimension: .count, scale: 1)
+
+    /// Reads a folded unit word (`%`, `k€`, `m€` for M€, `md€`, `nombre`, `jours`, `m²`…).
+    public static func parse(folded w: String) -> Unit? {
+        switch w {
+        case "%", "pourcent", "pourcentage": return .percent
+        case "€", "euro", "euros", "eur": return .euro
+        case "k€", "keur", "keuros": return Unit(symbol: "k€", dimension: .money, scale: 1e3)
+        case "m€", "meur", "meuros": return Unit(symbol: "M€", dimension: .money, scale: 1e6)
+        case "md€", "mdeur", "mds€", "mdseur": return Unit(symbol: "Md€", dimension: .money, scale: 1e9)
+        case "nombre", "nb": return .count
+        case "jour", "jours", "j": return Unit(symbol: "jours", dimension: .duration, scale: 1)
+        case "mois": return Unit(symbol: "mois", dimension: .duration, scale: 30.4375)
+        case "an", "ans", "annee", "annees": return Unit(symbol: "ans", dimension: .duration, scale: 365.25)
+        case "m²", "m2": return Unit(symbol: "m²", dimension: .area, scale: 1)
+        case "oui/non": return Unit(symbol: "oui/non", dimension: .milestone, scale: 1)
+        case "texte": return Unit(symbol: "texte", dimension: .text, scale: 1)
+        default: return nil
+        }
+    }
+
+    /// The canonical unit symbols, in the order of design §3.5.
+    public static let knownSymbols = ["%", "€", "k€", "M€", "Md€", "nombre", "jours", "mois", "ans", "m²", "oui/non", "texte"]
+}
+
+/// A quantity: a number and an optional unit (a bare number takes the indicator's unit).
+public struct Quantity: Hashable, Sendable, CustomStringConvertible {
+    public let value: Double
+    public let unit: Unit?
+    /// The number as written (`2,29`), kept for faithful rendering.
+    public let text: String
+
+    public init(value: Double, unit: Unit?, text: String) {
+        self.value = value
+        self.unit = unit
+        self.text = text
+    }
+
+    public var description: String {
+        guard let u = unit else { return text }
+        return text + " " + u.symbol
+    }
+}
+
+/// A closed set of values of an enumerated key, read from folded words and shown in canonical
+/// spelling. The table of spellings is the one place such values are compared.
+public protocol EnumeratedValue: CaseIterable, Hashable, Sendable {
+    /// The canonical (accented) spelling.
+    var spelling: String { get }
+    /// Folded spelling → value: the folded canonical spellings and their synonyms
+    /// (built once by `table(synonyms:)`).
+    static var byFolded: [String: Self] { get }
+}
+
+extension EnumeratedValue {
+    /// The reading table: each value's folded canonical spelling, plus `synonyms`.
+    public static func table(synonyms: [String: Self] = [:]) -> [String: Self] {
+        var t = synonyms
+        for v in allCases { t[Folding.fold(v.spelling)] = v }
+        return t
+    }
+
+    /// The value a folded text spells, if any.
+    public init?(folded: String) {
+        guard let v = Self.byFolded[folded] else { return nil }
+        self = v
+    }
+
+    /// The canonical spellings, sorted (messages and completion list them so).
+    public static var spellings: [String] { allCases.map(\.spelling).sorted() }
+}
+
+/// `type :` of a contract.
+public enum ContractType: CaseIterable, EnumeratedValue {
+    public static let byFolded = table()
+    case cop, cpom, cog, autre
+    public var spelling: String {
+        switch self {
+        case .cop: return "COP"
+        case .cpom: return "CPOM"
+        case .cog: return "COG"
+        case .autre: return "autre"
+        }
+    }
+}
+
+/// `numérotation :` — hierarchical ids are checked against their parents (COP202).
+public enum Numbering: CaseIterable, EnumeratedValue {
+    public static let byFolded = table()
+    case hierarchical, free
+    public var spelling: String { self == .hierarchical ? "hiérarchique" : "libre" }
+}
+
+/// `sens :` of an indicator: which way its targets must go (COP403).
+public enum Direction: CaseIterable, EnumeratedValue {
+    public static let byFolded = table()
+    case up, down
+    public var spelling: String { self == .up ? "hausse" : "baisse" }
+}
+
+/// `nature :` of an indicator.
+public enum Nature: CaseIterable, EnumeratedValue {
+    public static let byFolded = table()
+    case result, steering, core, complementary, followUp, means
+    public var spelling: String {
+        switch self {
+        case .result: return "résultat"
+        case .steering: return "pilotage"
+        case .core: return "socle"
+        case .complementary: return "complémentaire"
+        case .followUp: return "suivi"
+        case .means: return "moyens"
+        }
+    }
+}
+
+/// `cibles : déclinées` — each derived contract sets the targets.
+public enum Declined: CaseIterable, EnumeratedValue {
+    case declined
+    public static let byFolded = table(synonyms: ["declinee": .declined])
+    public var spelling: String { "déclinées" }
+}
+
+/// `phare : oui` (and `vrai`/`faux`).
+public enum Flag {
+    /// The value a folded word spells, if any.
+    public static func parse(folded: String) -> Bool? {
+        switch folded {
+        case "oui", "vrai": return true
+        case "non", "faux": return false
+        default: return nil
+        }
+    }
+    public static let spellings = ["oui", "non"]
+}
+
+/// The status of a target (design §7).
+public enum TargetStatus: CaseIterable, Hashable, Sendable {
+    case set, pending, notApplicable, followed
+    public var spelling: String {
+        switch self {
+        case .set: return "fixée"
+        case .pending: return "en attente d'avenant"
+        case .notApplicable: return "sans objet"
+        case .followed: return "suivi"
+        }
+    }
+}
+
+/// The comparison of a bound target (`≥ 80 %`).
+public enum BoundOperator: CaseIterable, Hashable, Sendable {
+    case atLeast, moreThan, atMost, lessThan
+    public var symbol: String {
+        switch self {
+        case .atLeast: return "≥"
+        case .moreThan: return ">"
+        case .atMost: return "≤"
+        case .lessThan: return "<"
+        }
+    }
+}
+
+/// A qualitative target for a money indicator.
+public enum Qualitative: CaseIterable, EnumeratedValue {
+    public static let byFolded = table()
+    case balance, surplus, deficit
+    public var spelling: String {
+        switch self {
+        case .balance: return "équilibre"
+        case .surplus: return "excédent"
+        case .deficit: return "déficit"
+        }
+    }
+}
+
+/// A milestone target.
+public enum Milestone: CaseIterable, EnumeratedValue {
+    public static let byFolded = table(synonyms: ["realisee": .done, "realisation": .done])
+    case yes, no, done
+    public var spelling: String {
+        switch self {
+        case .yes: return "oui"
+        case .no: return "non"
+        case .done: return "réalisé"
+        }
+    }
+}
+
+/// The kind of a target value (design §7: `valeur.genre` in the IR).
+public enum TargetKind: CaseIterable, Hashable, Sendable {
+    case quantity, range, bound, relative, qualitative, milestone, text, pending, notApplicable, followed
+    public var spelling: String {
+        switch self {
+        case .quantity: return "quantité"
+        case .range: return "fourchette"
+        case .bound: return "borne"
+        case .relative: return "relative"
+        case .qualitative: return "qualitative"
+        case .milestone: return "jalon"
+        case .text: return "texte"
+        case .pending: return "en attente"
+        case .notApplicable: return "sans objet"
+        case .followed: return "suivi"
+        }
+    }
+}
