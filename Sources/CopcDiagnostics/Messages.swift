@@ -28,7 +28,85 @@ public enum Expectation: String, Hashable, Sendable {
     }
 }
 
-/// Every diagnostic message of copc: the checks record one of these, the text is worded here.
+/// What the parser found where it expected something else.
+public enum Found: Hashable, Sendable {
+    case endOfLine
+    /// A `"…"` or `« … »` string, as written.
+    case string(String)
+    case textBlock
+    /// Any other token, as written.
+    case token(String)
+}
+
+/// An element named in a message: its kind, its id, or its title when it has no id.
+public struct ElementRef: Hashable, Sendable {
+    public let kind: ElementKind
+    public let id: String?
+    public let title: String?
+
+    public init(kind: ElementKind, id: String?, title: String?) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+    }
+}
+
+/// A property named in a message: its key and what keys it (`cible 2023 (directeurs)`).
+public struct PropertyRef: Hashable, Sendable {
+    public let key: PropertyKey
+    /// The key as the drafter wrote it (`Pilote`), shown for keys without year, label or title.
+    public let written: String
+    public let year: Int?
+    public let label: String?
+    public let stepTitle: String?
+
+    public init(key: PropertyKey, written: String, year: Int?, label: String?, stepTitle: String?) {
+        self.key = key
+        self.written = written
+        self.year = year
+        self.label = label
+        self.stepTitle = stepTitle
+    }
+}
+
+/// A deadline or a step of an action, named in a message.
+public struct DeadlineRef: Hashable, Sendable {
+    public let action: ElementRef
+    /// The step's title; `nil` for a `délai`.
+    public let stepTitle: String?
+    public let label: String?
+    /// The deadline as written, in canonical spelling.
+    public let text: String
+
+    public init(action: ElementRef, stepTitle: String?, label: String?, text: String) {
+        self.action = action
+        self.stepTitle = stepTitle
+        self.label = label
+        self.text = text
+    }
+}
+
+/// Why an element is not allowed where it is written (COP105).
+public enum PlacementReason: Hashable, Sendable {
+    /// `utilise` in an avenant.
+    case avenantImports
+    /// An element other than a référent or a plan in an annuaire.
+    case annuaireHoldsDeclarations
+    /// `dans KIND ID` names an element not declared above.
+    case parentNotDeclared(ElementKind, String)
+    /// The element's kind may not sit under that parent.
+    case rule(ElementKind)
+}
+
+/// What a target or a base is written in, when it does not fit the indicator's unit (COP400).
+public enum UnitMismatch: Hashable, Sendable {
+    case unit(Unit)
+    case qualitative(Qualitative)
+    case milestone(Milestone)
+}
+
+/// Every diagnostic message of copc: the checks record one of these with typed data, and the
+/// French text is worded here only.
 ///
 /// Cases are grouped by code, in code order. Each case maps to exactly one code.
 public enum Message: Hashable, Sendable {
@@ -36,14 +114,14 @@ public enum Message: Hashable, Sendable {
     case invalidUTF8(offset: Int)
     case unreadableFile(reason: String)
     // COP100
-    case unexpectedCharacter(String)
+    case unexpectedCharacter(Unicode.Scalar)
     case tooManyInvalidCharacters(Int)
     // COP101
     case unterminatedString
     case unterminatedGuillemets
     case unterminatedTextBlock
     // COP102
-    case expected(Expectation, found: String)
+    case expected(Expectation, found: Found)
     case unknownKeyword(String, suggestion: String?)
     // COP103
     case invalidNumber(String)
@@ -52,84 +130,85 @@ public enum Message: Hashable, Sendable {
     case invalidDeadline(String)
     case invalidTarget(String)
     case invalidYear(String)
-    case invalidEnumValue(key: String, value: String, allowed: [String], suggestion: String?)
+    case invalidEnumValue(key: PropertyKey, value: String, suggestion: String?)
+    case invalidSuppressionCode(String, suggestion: String?)
     case invalidUnit(String, suggestion: String?)
     case invalidReferentList(String)
     // COP104
-    case unknownProperty(key: String, element: String, suggestion: String?)
+    case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
-    case misplacedElement(kind: String, reason: String)
-    case changeInNonAvenant(String)
-    case elementInAvenant(String)
-    case fileHeaderMisplaced(String)
+    case misplaced(Keyword, reason: PlacementReason)
+    case changeInNonAvenant(ChangeOp)
+    case elementInAvenant(ElementKind)
+    case fileHeaderMisplaced(ElementKind)
     case targetOnDeclinedIndicator
     case propertyOutsideElement
     case missingFileHeader
     // COP106
-    case missingProperty(key: String, element: String)
+    case missingProperty(key: PropertyKey, element: ElementRef)
     // COP107
-    case duplicateProperty(String)
+    case duplicateProperty(PropertyRef)
     // COP200
-    case duplicateIdentifier(kind: String, id: String)
-    case duplicateIdentifierRetitled(kind: String, id: String, firstTitle: String)
+    case duplicateIdentifier(kind: ElementKind, id: String)
+    case duplicateIdentifierRetitled(kind: ElementKind, id: String, firstTitle: String)
     case duplicateContract(String)
     // COP201
     case undefinedReferent(String, suggestion: String?)
     case undefinedPlan(String, suggestion: String?)
     // COP202
-    case inconsistentId(kind: String, id: String, parent: String)
+    case inconsistentId(kind: ElementKind, id: String, parentKind: ElementKind, parentId: String)
     // COP203
-    case numberingGap(kind: String, id: String, missing: [String])
+    case numberingGap(kind: ElementKind, id: String, missing: [String])
     // COP204
-    case numberingOrder(kind: String, id: String, after: String)
+    case numberingOrder(kind: ElementKind, id: String, after: String)
     // COP205
-    case changeTargetMissing(op: String, kind: String, id: String, version: Int)
-    case addExisting(kind: String, id: String, version: Int)
-    case parentMissing(kind: String, id: String)
+    case changeTargetMissing(op: ChangeOp, kind: ElementKind, id: String, version: Int)
+    case addExisting(kind: ElementKind, id: String, version: Int)
+    case parentMissing(kind: ElementKind, id: String)
     // COP206
     case importNotFound(String)
     case importOutsideWorkspace(String)
     case importCycle(String)
     // COP207
-    case danglingReference(kind: String, id: String, usedBy: String)
+    case danglingReference(kind: ElementKind, id: String, usedBy: ElementRef)
     // COP208
-    case referentToBeDetermined(role: String)
+    case referentToBeDetermined(role: PropertyKey)
     // COP209
     case unknownContract(String, suggestion: String?)
     // COP300
-    case deadlineOutsidePeriod(what: String, window: String, period: String, after: Bool)
+    case deadlineOutsidePeriod(DeadlineRef, window: Window, period: Window, after: Bool)
     // COP301
-    case targetYearOutsidePeriod(year: Int, period: String)
-    case baseYearAfterPeriod(year: Int, period: String)
+    case targetYearOutsidePeriod(year: Int, period: Window)
+    case baseYearAfterPeriod(year: Int, period: Window)
     // COP302
-    case missingTargets(id: String, years: [Int])
+    case missingTargets(indicator: ElementRef, years: [Int])
     // COP303
-    case pendingTargets(id: String, years: [Int], begun: [Int])
+    case pendingTargets(indicator: ElementRef, years: [Int], begun: [Int])
     // COP304
     case invalidPeriodOrder(String)
     // COP305
-    case avenantSignedOutsidePeriod(number: Int, date: String, period: String)
-    case avenantNotAfterPrevious(number: Int, date: String, previous: Int, previousDate: String)
+    case avenantSignedOutsidePeriod(number: Int, date: Day, period: Window)
+    case avenantNotAfterPrevious(number: Int, date: Day, previous: Int, previousDate: Day)
     // COP306
-    case targetForPastYear(year: Int, signed: String)
+    case targetForPastYear(year: Int, signed: Day)
     // COP307
-    case deadlineToBeSpecified(what: String)
+    case deadlineToBeSpecified(DeadlineRef)
     // COP400
-    case unitMismatch(target: String, indicator: String)
+    case unitMismatch(target: UnitMismatch, indicator: Unit)
     // COP401
     case relativeWithoutBase
     // COP402
-    case invertedRange(low: String, high: String)
+    case invertedRange(low: Quantity, high: Quantity)
     // COP403
-    case againstDirection(direction: String, fromYear: Int, toYear: Int, from: String, to: String)
+    case againstDirection(direction: Direction, fromYear: Int, toYear: Int, from: String, to: String)
     // COP404
-    case missingUnit(inferred: String?)
+    case missingUnit(inferred: Unit?)
     // COP500
-    case noIndicator(kind: String, id: String)
+    case noIndicator(ElementRef)
     // COP501
-    case noAction(kind: String, id: String)
+    case noAction(ElementRef)
     // COP502
-    case noPilot(id: String)
+    case noPilot(ElementRef)
     // COP503
     case avenantNumbering(expected: Int, found: Int)
     case avenantDuplicate(Int)
@@ -141,9 +220,9 @@ public enum Message: Hashable, Sendable {
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
         case .invalidNumber, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
-             .invalidYear, .invalidEnumValue, .invalidUnit, .invalidReferentList: return .cop103
+             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList: return .cop103
         case .unknownProperty: return .cop104
-        case .misplacedElement, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
+        case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
              .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
         case .missingProperty: return .cop106
         case .duplicateProperty: return .cop107
@@ -185,7 +264,7 @@ public enum Message: Hashable, Sendable {
         case .unreadableFile(let reason):
             return "fichier illisible : \(reason)"
         case .unexpectedCharacter(let c):
-            return "caractère inattendu « \(c) »"
+            return "caractère inattendu « \(shown(c)) »"
         case .tooManyInvalidCharacters(let n):
             return "\(n) autres caractères inattendus ou octets invalides dans ce fichier, non détaillés (fichier binaire ?)"
         case .unterminatedString:
@@ -195,7 +274,7 @@ public enum Message: Hashable, Sendable {
         case .unterminatedTextBlock:
             return "bloc de texte non terminé : le « \"\"\" » fermant manque avant la fin du fichier"
         case .expected(let what, let found):
-            return "attendu \(what.french), trouvé \(found)"
+            return "attendu \(what.french), trouvé \(found.french)"
         case .unknownKeyword(let w, let suggestion):
             return "mot-clé inconnu « \(w) » en début de ligne : attendu un élément (contrat, axe, objectif, action, indicateur…) ou une propriété « clé : valeur »" + suggest(suggestion)
         case .invalidNumber(let t):
@@ -210,22 +289,24 @@ public enum Message: Hashable, Sendable {
             return "cible invalide « \(t) » (attendu par exemple : 60 %, entre 2 % et 3 %, ≥ 80 %, -40 % de la base, équilibre, oui, « texte », à fixer par avenant, sans objet)"
         case .invalidYear(let t):
             return "année invalide « \(t) » (attendu : 2023 ou 2021 .. 2025)"
-        case .invalidEnumValue(let key, let value, let allowed, let suggestion):
-            return "valeur inconnue « \(value) » pour « \(key) » (valeurs possibles : \(allowed.joined(separator: ", ")))" + suggest(suggestion)
+        case .invalidEnumValue(let key, let value, let suggestion):
+            return invalidValue(value, key.display, key.allowedValues) + suggest(suggestion)
+        case .invalidSuppressionCode(let value, let suggestion):
+            return invalidValue(value, "copc: ignorer", ["COPxxx"]) + suggest(suggestion)
         case .invalidUnit(let t, let suggestion):
             return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte)" + suggest(suggestion)
         case .invalidReferentList(let t):
             return "liste de référents invalide « \(t) » (attendu : DGOS, DGS ou à déterminer)"
         case .unknownProperty(let key, let element, let suggestion):
-            return "propriété inconnue « \(key) » pour \(element)" + suggest(suggestion)
-        case .misplacedElement(let kind, let reason):
-            return "« \(kind) » à une place interdite : \(reason)"
+            return "propriété inconnue « \(key) » pour \(element.withArticle)" + suggest(suggestion)
+        case .misplaced(let what, let reason):
+            return "« \(what.spelling) » à une place interdite : \(reason.french)"
         case .changeInNonAvenant(let op):
-            return "« \(op) » n'est permis que dans un avenant"
+            return "« \(op.keyword) » n'est permis que dans un avenant"
         case .elementInAvenant(let kind):
-            return "un avenant ne déclare pas d'élément directement : écrivez « ajouter \(kind) … »"
+            return "un avenant ne déclare pas d'élément directement : écrivez « ajouter \(kind.keyword) … »"
         case .fileHeaderMisplaced(let kind):
-            return "« \(kind) » doit être le premier élément du fichier, et le seul de ce genre"
+            return "« \(kind.keyword) » doit être le premier élément du fichier, et le seul de ce genre"
         case .targetOnDeclinedIndicator:
             return "cible sur un indicateur dont les cibles sont déclinées par chaque contrat (« cibles : déclinées »)"
         case .propertyOutsideElement:
@@ -233,34 +314,34 @@ public enum Message: Hashable, Sendable {
         case .missingFileHeader:
             return "le fichier doit commencer par « contrat », « avenant » ou « annuaire »"
         case .missingProperty(let key, let element):
-            return "propriété obligatoire « \(key) » manquante pour \(element)"
-        case .duplicateProperty(let key):
-            return "propriété « \(key) » déjà donnée pour cet élément"
+            return "propriété obligatoire « \(key.display) » manquante pour \(element.withArticle)"
+        case .duplicateProperty(let p):
+            return "propriété « \(p.french) » déjà donnée pour cet élément"
         case .duplicateIdentifier(let kind, let id):
-            return "identifiant en double : \(kind) \(id) est déjà déclaré"
+            return "identifiant en double : \(kind.keyword) \(id) est déjà déclaré"
         case .duplicateIdentifierRetitled(let kind, let id, let firstTitle):
-            return "identifiant en double : \(kind) \(id) est déjà déclaré, sous un autre titre (« \(firstTitle) »)"
+            return "identifiant en double : \(kind.keyword) \(id) est déjà déclaré, sous un autre titre (« \(firstTitle) »)"
         case .duplicateContract(let id):
             return "le contrat \(id) est déclaré dans plusieurs fichiers"
         case .undefinedReferent(let name, let suggestion):
             return "référent non défini « \(name) »" + suggest(suggestion)
         case .undefinedPlan(let name, let suggestion):
             return "plan non défini « \(name) »" + suggest(suggestion)
-        case .inconsistentId(let kind, let id, let parent):
-            return "\(kind) \(id) est rangé sous \(parent) : son numéro ne correspond pas à celui de son parent"
+        case .inconsistentId(let kind, let id, let parentKind, let parentId):
+            return "\(kind.keyword) \(id) est rangé sous \(parentKind.keyword) \(parentId) : son numéro ne correspond pas à celui de son parent"
         case .numberingGap(let kind, let id, let missing):
             let list = missing.joined(separator: ", ")
             return missing.count == 1
-                ? "trou dans la numérotation : \(kind) \(list) manque avant \(id)"
-                : "trou dans la numérotation : \(kind) \(list) manquent avant \(id)"
+                ? "trou dans la numérotation : \(kind.keyword) \(list) manque avant \(id)"
+                : "trou dans la numérotation : \(kind.keyword) \(list) manquent avant \(id)"
         case .numberingOrder(let kind, let id, let after):
-            return "numérotation dans le désordre : \(kind) \(id) vient après \(after)"
+            return "numérotation dans le désordre : \(kind.keyword) \(id) vient après \(after)"
         case .changeTargetMissing(let op, let kind, let id, let version):
-            return "« \(op) \(kind) \(id) » : cet élément n'existe pas dans la version \(version) du contrat"
+            return "« \(op.keyword) \(kind.keyword) \(id) » : cet élément n'existe pas dans la version \(version) du contrat"
         case .addExisting(let kind, let id, let version):
-            return "« ajouter \(kind) \(id) » : cet élément existe déjà dans la version \(version) du contrat"
+            return "« ajouter \(kind.keyword) \(id) » : cet élément existe déjà dans la version \(version) du contrat"
         case .parentMissing(let kind, let id):
-            return "le parent \(kind) \(id) n'existe pas dans le contrat"
+            return "le parent \(kind.keyword) \(id) n'existe pas dans le contrat"
         case .importNotFound(let p):
             return "fichier importé introuvable « \(p) »"
         case .importOutsideWorkspace(let p):
@@ -268,12 +349,13 @@ public enum Message: Hashable, Sendable {
         case .importCycle(let p):
             return "import cyclique : « \(p) » s'importe lui-même, directement ou non"
         case .danglingReference(let kind, let id, let usedBy):
-            return "suppression de \(kind) \(id) alors qu'il est encore utilisé par \(usedBy)"
+            return "suppression de \(kind.keyword) \(id) alors qu'il est encore utilisé par \(usedBy.withArticle)"
         case .referentToBeDetermined(let role):
-            return "\(role) à déterminer"
+            return "\(role.roleName) à déterminer"
         case .unknownContract(let id, let suggestion):
             return "contrat inconnu « \(id) »" + suggest(suggestion)
-        case .deadlineOutsidePeriod(let what, let window, let period, let after):
+        case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
+            let what = capitalized(deadline.french(withText: true))
             return after
                 ? "\(what) (\(window)) se termine après la fin du contrat (\(period))"
                 : "\(what) (\(window)) commence avant le début du contrat (\(period))"
@@ -281,11 +363,11 @@ public enum Message: Hashable, Sendable {
             return "cible pour \(year), hors de la période du contrat (\(period))"
         case .baseYearAfterPeriod(let year, let period):
             return "base \(year) postérieure à la fin du contrat (\(period))"
-        case .missingTargets(let id, let years):
+        case .missingTargets(let indicator, let years):
             return (years.count == 1 ? "l'année \(years[0]) n'a" : "les années \(yearList(years)) n'ont")
-                + " ni cible, ni « sans objet », ni « à fixer par avenant » (indicateur \(id))"
-        case .pendingTargets(let id, let years, let begun):
-            var s = "cible" + (years.count > 1 ? "s" : "") + " en attente d'avenant pour " + yearList(years) + " (indicateur \(id))"
+                + " ni cible, ni « sans objet », ni « à fixer par avenant » (indicateur \(indicator.label))"
+        case .pendingTargets(let indicator, let years, let begun):
+            var s = "cible" + (years.count > 1 ? "s" : "") + " en attente d'avenant pour " + yearList(years) + " (indicateur \(indicator.label))"
             if !begun.isEmpty {
                 s += (begun.count == 1 ? " ; l'année \(begun[0]) a déjà commencé" : " ; les années \(yearList(begun)) ont déjà commencé")
             }
@@ -298,25 +380,25 @@ public enum Message: Hashable, Sendable {
             return "l'avenant \(n) est signé le \(date), pas après l'avenant \(prev) (signé le \(prevDate))"
         case .targetForPastYear(let year, let signed):
             return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(signed))"
-        case .deadlineToBeSpecified(let what):
-            return "\(what) est encore « à préciser »"
+        case .deadlineToBeSpecified(let deadline):
+            return "\(capitalized(deadline.french(withText: false))) est encore « à préciser »"
         case .unitMismatch(let target, let indicator):
-            return "cible en \(target) incompatible avec l'unité de l'indicateur (\(indicator))"
+            return "cible en \(target.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
         case .relativeWithoutBase:
             return "cible relative à la base, mais l'indicateur n'a pas de « base »"
         case .invertedRange(let low, let high):
             return "fourchette inversée : la borne basse \(low) dépasse la borne haute \(high)"
         case .againstDirection(let direction, let fromYear, let toYear, let from, let to):
-            return "les cibles vont contre le sens « \(direction) » : \(from) en \(fromYear), puis \(to) en \(toYear)"
+            return "les cibles vont contre le sens « \(direction.spelling) » : \(from) en \(fromYear), puis \(to) en \(toYear)"
         case .missingUnit(let inferred):
-            if let u = inferred { return "indicateur sans « unité » (déduite des cibles : \(u))" }
+            if let u = inferred { return "indicateur sans « unité » (déduite des cibles : \(u.symbol))" }
             return "indicateur sans « unité »"
-        case .noIndicator(let kind, let id):
-            return "\(kind) \(id) n'a aucun indicateur"
-        case .noAction(let kind, let id):
-            return "\(kind) \(id) n'a aucune action"
-        case .noPilot(let id):
-            return "objectif \(id) sans « pilote » ni « référent »"
+        case .noIndicator(let e):
+            return "\(e.kind.keyword) \(e.label) n'a aucun indicateur"
+        case .noAction(let e):
+            return "\(e.kind.keyword) \(e.label) n'a aucune action"
+        case .noPilot(let e):
+            return "\(e.kind.keyword) \(e.label) sans « pilote » ni « référent »"
         case .avenantNumbering(let expected, let found):
             return "avenant \(found) : les avenants doivent être numérotés à la suite à partir de 1 (attendu : avenant \(expected))"
         case .avenantDuplicate(let n):
@@ -324,6 +406,106 @@ public enum Message: Hashable, Sendable {
         }
     }
 }
+
+extension Found {
+    var french: String {
+        switch self {
+        case .endOfLine: return "la fin de la ligne"
+        case .string(let s): return "la chaîne " + shorten(s)
+        case .textBlock: return "un bloc de texte"
+        case .token(let s): return "« " + shorten(s) + " »"
+        }
+    }
+
+    private func shorten(_ s: String) -> String {
+        s.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(40))) + "…" : s
+    }
+}
+
+extension ElementRef {
+    /// « l'action 1.1.2 », « l'objectif « Un pilotage renforcé » ».
+    public var withArticle: String { "\(kind.withArticle) \(label)" }
+    /// « 1.1.2 », or « « Un pilotage renforcé » » for an element without id.
+    public var label: String { id ?? "« \(title ?? "?") »" }
+}
+
+extension PropertyRef {
+    /// « cible 2023 (directeurs) », « étape « Cadrer » », « Pilote » (as written).
+    var french: String {
+        switch key {
+        case .cible: return "cible \(year ?? 0)" + (label.map { " (\($0))" } ?? "")
+        case .base: return "base \(year ?? 0)"
+        case .delai: return "délai" + (label.map { " (\($0))" } ?? "")
+        case .etape: return "étape « \(stepTitle ?? "") »"
+        default: return written
+        }
+    }
+}
+
+extension DeadlineRef {
+    /// « l'étape « Cadrer » de l'action 1.1.1 », « le délai (directeurs) « fin 2022 » de l'action 1.1.1 ».
+    func french(withText: Bool) -> String {
+        if let stepTitle { return "l'étape « \(stepTitle) » de \(action.withArticle)" }
+        return "le délai" + (label.map { " (\($0))" } ?? "") + (withText ? " « \(text) »" : "") + " de \(action.withArticle)"
+    }
+}
+
+extension PlacementReason {
+    var french: String {
+        switch self {
+        case .avenantImports: return "un avenant n'importe pas d'annuaire"
+        case .annuaireHoldsDeclarations: return "un annuaire ne contient que des référents et des plans"
+        case .parentNotDeclared(let kind, let id): return "le parent \(kind.keyword) \(id) n'est pas déclaré avant cet élément"
+        case .rule(let kind):
+            switch kind {
+            case .sousObjectif: return "\(kind.withIndefiniteArticle) doit suivre \(ElementKind.objectif.withIndefiniteArticle)"
+            case .action: return "\(kind.withIndefiniteArticle) doit suivre \(ElementKind.objectif.withIndefiniteArticle) ou \(ElementKind.sousObjectif.withIndefiniteArticle)"
+            case .axe: return "\(kind.withIndefiniteArticle) se place directement dans \(ElementKind.contrat.withArticle)"
+            case .objectif: return "\(kind.withIndefiniteArticle) se place dans \(ElementKind.axe.withIndefiniteArticle) ou dans \(ElementKind.contrat.withArticle)"
+            default: return "\(ElementKind.indicateur.withIndefiniteArticle) se place dans \(ElementKind.objectif.withIndefiniteArticle), \(ElementKind.sousObjectif.withIndefiniteArticle), \(ElementKind.axe.withIndefiniteArticle) ou \(ElementKind.contrat.withArticle)"
+            }
+        }
+    }
+}
+
+extension UnitMismatch {
+    var french: String {
+        switch self {
+        case .unit(let u): return u.symbol
+        case .qualitative(let q): return "« \(q.spelling) »"
+        case .milestone(let m): return "« \(m.spelling) »"
+        }
+    }
+}
+
+extension PropertyKey {
+    /// The role of a referent named under this key (« signataire » for `signataires`).
+    var roleName: String { self == .signataires ? "signataire" : display }
+
+    /// The values an enumerated key accepts, as messages list them.
+    var allowedValues: [String] {
+        switch valueType {
+        case .flag: return Flag.spellings
+        case .choice(let c): return c.spellings
+        default: return []
+        }
+    }
+}
+
+private func invalidValue(_ value: String, _ key: String, _ allowed: [String]) -> String {
+    "valeur inconnue « \(value) » pour « \(key) » (valeurs possibles : \(allowed.joined(separator: ", ")))"
+}
+
+/// « U+0007 » for a control character, the character itself otherwise.
+private func shown(_ c: Unicode.Scalar) -> String {
+    if c.value < 0x20 || c.value == 0x7F {
+        let h = String(c.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+    return String(c)
+}
+
+private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
 /// Messages of secondary notes.
 public enum NoteMessage: Hashable, Sendable {

@@ -52,7 +52,7 @@ extension LanguageServer {
                     case .years: insert = "\(k.display) "
                     default: insert = "\(k.display) : "
                     }
-                    builder.add(k.display, kind: ItemKind.property, detail: "propriété \(kindPhrase(kind))", insert: insert, group: 0)
+                    builder.add(k.display, kind: ItemKind.property, detail: "propriété \(kind.withOf)", insert: insert, group: 0)
                 }
             }
             for w in FileKind(header: syntax.header?.kind).lineKeywords.map(\.spelling) {
@@ -152,21 +152,6 @@ extension LanguageServer {
             }
         }
         return found
-    }
-
-    func kindPhrase(_ k: ElementKind) -> String {
-        switch k {
-        case .contrat: return "du contrat"
-        case .avenant: return "de l'avenant"
-        case .annuaire: return "de l'annuaire"
-        case .referent: return "du référent"
-        case .plan: return "du plan"
-        case .axe: return "de l'axe"
-        case .objectif: return "de l'objectif"
-        case .sousObjectif: return "du sous-objectif"
-        case .action: return "de l'action"
-        case .indicateur: return "de l'indicateur"
-        }
     }
 }
 

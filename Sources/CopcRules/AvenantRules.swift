@@ -31,12 +31,12 @@ enum AvenantRules {
             guard let av = version.avenant, let root = av.root, let n = av.avenantNumber else { continue }
             guard let signedProp = root.first(.signeLe), case .date(let signed) = signedProp.value else { continue }
             if let period = unit.versions[k - 1].period, signed < period.start || signed > period.end {
-                reporter.report(.avenantSignedOutsidePeriod(number: n, date: signed.description, period: period.description),
+                reporter.report(.avenantSignedOutsidePeriod(number: n, date: signed, period: period),
                                 at: signedProp.valueSpan, subject: root,
                                 notes: unit.versions[k - 1].periodProp.map { [Note(.periodDeclared, at: $0.span)] } ?? [])
             }
             if let (pn, pd, pe) = previous, signed <= pd {
-                reporter.report(.avenantNotAfterPrevious(number: n, date: signed.description, previous: pn, previousDate: pd.description),
+                reporter.report(.avenantNotAfterPrevious(number: n, date: signed, previous: pn, previousDate: pd),
                                 at: signedProp.valueSpan, subject: root,
                                 notes: [Note(.previousAvenant(pn), at: pe.first(.signeLe)?.span ?? pe.span)])
             }
@@ -45,7 +45,7 @@ enum AvenantRules {
                 for p in change.element.props where p.key == .cible {
                     guard let y = p.years?.lowerBound, case .target(let t) = p.value, y < signed.year else { continue }
                     if t == .notApplicable || t == .pending { continue }
-                    reporter.report(.targetForPastYear(year: y, signed: signed.description), at: p.span, subject: change.element)
+                    reporter.report(.targetForPastYear(year: y, signed: signed), at: p.span, subject: change.element)
                 }
             }
         }

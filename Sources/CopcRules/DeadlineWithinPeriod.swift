@@ -12,21 +12,15 @@ enum DeadlineWithinPeriod: VersionRule {
             guard e.kind == .action else { return }
             for p in e.props where p.key == .delai || p.key == .etape {
                 guard case .deadline(let d) = p.value else { continue }
-                // Worded only when reported.
-                var what: String {
-                    if p.key == .etape { return "l'étape « \(p.stepTitle ?? "") » de \(e.displayName)" }
-                    return "le délai" + (p.label.map { " (\($0))" } ?? "") + " « \(d.text) » de \(e.displayName)"
-                }
+                let ref = DeadlineRef(action: e.ref, stepTitle: p.key == .etape ? (p.stepTitle ?? "") : nil, label: p.label, text: d.text)
                 if case .toBeSpecified = d.form {
-                    let subject = p.key == .etape ? what : "le délai" + (p.label.map { " (\($0))" } ?? "") + " de \(e.displayName)"
-                    ctx.reporter.report(.deadlineToBeSpecified(what: subject.prefix(1).uppercased() + subject.dropFirst()), at: p.valueSpan, subject: e)
+                    ctx.reporter.report(.deadlineToBeSpecified(ref), at: p.valueSpan, subject: e)
                     continue
                 }
                 guard let period = ctx.period, let w = d.window(period: period, planPeriod: ctx.planPeriod) else { continue }
                 if w.end > period.end || w.start < period.start {
-                    let msg = Message.deadlineOutsidePeriod(what: what.prefix(1).uppercased() + what.dropFirst(), window: w.description,
-                                                            period: period.description, after: w.end > period.end)
-                    ctx.reporter.report(msg, at: p.valueSpan, subject: e, notes: ctx.periodNote)
+                    ctx.reporter.report(.deadlineOutsidePeriod(ref, window: w, period: period, after: w.end > period.end),
+                                        at: p.valueSpan, subject: e, notes: ctx.periodNote)
                 }
             }
         }

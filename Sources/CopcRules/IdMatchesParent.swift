@@ -18,7 +18,7 @@ enum IdMatchesParent: VersionRule {
                   let firstComponent = akey.split(separator: ".").first,
                   firstComponent.allSatisfy({ $0.isASCII && $0.isNumber }) else { return }
             if !key.hasPrefix(akey + ".") {
-                ctx.reporter.report(.inconsistentId(kind: e.kind.keyword, id: e.id!, parent: "\(anc.kind.keyword) \(anc.id!)"),
+                ctx.reporter.report(.inconsistentId(kind: e.kind, id: e.id!, parentKind: anc.kind, parentId: anc.id!),
                                     at: e.idSpan ?? e.span, subject: e, notes: [Note(.parentHere, at: anc.idSpan ?? anc.span)])
             }
         }

@@ -87,12 +87,12 @@ enum NumberingSequence: VersionRule {
         for gk in order {
             let members = groups[gk]!
             guard let f = members.first, members.allSatisfy({ $0.letter == f.letter }) else { continue }
-            let kindName = f.element.kind.keyword
+            let kind = f.element.kind
             // Out of order.
             var maxSoFar = f
             for m in members.dropFirst() {
                 if m.value < maxSoFar.value {
-                    ctx.reporter.report(.numberingOrder(kind: kindName, id: m.shown, after: maxSoFar.shown),
+                    ctx.reporter.report(.numberingOrder(kind: kind, id: m.shown, after: maxSoFar.shown),
                                         at: m.element.idSpan ?? m.element.span, subject: m.element)
                 } else {
                     maxSoFar = m
@@ -113,7 +113,7 @@ enum NumberingSequence: VersionRule {
                     let at = members.first { $0.value == v }!
                     let missing = ((previous + 1)..<v).map { format(at, $0) }
                     let shown = missing.count > 12 ? Array(missing.prefix(12)) + ["…"] : missing
-                    ctx.reporter.report(.numberingGap(kind: kindName, id: at.shown, missing: shown),
+                    ctx.reporter.report(.numberingGap(kind: kind, id: at.shown, missing: shown),
                                         at: at.element.idSpan ?? at.element.span, subject: at.element)
                 }
                 previous = v

@@ -14,8 +14,8 @@ enum ObjectiveCoverage: VersionRule {
         ctx.version.root.forEach { e in
             guard e.kind == .objectif || e.kind == .sousObjectif else { return }
             let parentObjective = e.kind == .sousObjectif ? e.parent : nil
-            for (kind, message) in [(ElementKind.indicateur, Message.noIndicator(kind: e.kind.keyword, id: e.label)),
-                                    (ElementKind.action, Message.noAction(kind: e.kind.keyword, id: e.label))] {
+            for (kind, message) in [(ElementKind.indicateur, Message.noIndicator(e.ref)),
+                                    (ElementKind.action, Message.noAction(e.ref))] {
                 guard !has(kind, in: e) else { continue }
                 if let po = parentObjective, !has(kind, in: po) { continue }
                 ctx.reporter.report(message, at: e.idSpan ?? e.span, subject: e)
@@ -32,7 +32,7 @@ enum ObjectiveHasPilot: VersionRule {
             func piloted(_ x: Element) -> Bool { x.first(.pilote) != nil || x.first(.referent) != nil }
             if piloted(e) { return }
             if let axe = e.parent, axe.kind == .axe, piloted(axe) { return }
-            ctx.reporter.report(.noPilot(id: e.label), at: e.idSpan ?? e.span, subject: e)
+            ctx.reporter.report(.noPilot(e.ref), at: e.idSpan ?? e.span, subject: e)
         }
     }
 }

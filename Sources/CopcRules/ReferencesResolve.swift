@@ -24,7 +24,7 @@ enum ReferencesResolve: VersionRule {
                 for r in refs {
                     let span = SourceSpan(p.span.file, r.range)
                     guard let id = r.id else {
-                        reporter.report(.referentToBeDetermined(role: roleName(p.key)), at: span, subject: e)
+                        reporter.report(.referentToBeDetermined(role: p.key), at: span, subject: e)
                         continue
                     }
                     if referents[id] == nil && !removed(.referent, id) {
@@ -40,7 +40,6 @@ enum ReferencesResolve: VersionRule {
         }
     }
 
-    static func roleName(_ key: PropertyKey) -> String { key == .signataires ? "signataire" : key.display }
 }
 
 /// COP201 inside annuaires: a `rattachement` or a plan's `pilote` names a declared referent.

@@ -31,9 +31,9 @@ enum TargetYearWithinPeriod: VersionRule {
             for p in e.props {
                 guard let y = p.years?.lowerBound else { continue }
                 if p.key == .cible, !period.years.contains(y), !isPlaceholder(p) {
-                    ctx.reporter.report(.targetYearOutsidePeriod(year: y, period: period.description), at: p.span, subject: e, notes: ctx.periodNote)
+                    ctx.reporter.report(.targetYearOutsidePeriod(year: y, period: period), at: p.span, subject: e, notes: ctx.periodNote)
                 } else if p.key == .base, y > period.end.year {
-                    ctx.reporter.report(.baseYearAfterPeriod(year: y, period: period.description), at: p.span, subject: e, notes: ctx.periodNote)
+                    ctx.reporter.report(.baseYearAfterPeriod(year: y, period: period), at: p.span, subject: e, notes: ctx.periodNote)
                 }
             }
         }
@@ -52,7 +52,7 @@ enum EveryYearHasTarget: VersionRule {
             for p in e.props where p.key == .cible { if let y = p.years?.lowerBound { covered.insert(y) } }
             let missing = period.years.filter { !covered.contains($0) }
             if !missing.isEmpty {
-                ctx.reporter.report(.missingTargets(id: e.label, years: missing), at: e.idSpan ?? e.span, subject: e)
+                ctx.reporter.report(.missingTargets(indicator: e.ref, years: missing), at: e.idSpan ?? e.span, subject: e)
             }
         }
     }
@@ -71,7 +71,7 @@ enum PendingTargets: VersionRule {
             guard !years.isEmpty else { return }
             years.sort()
             let begun = ctx.options.strict ? years.filter { $0 <= ctx.options.au.year } : []
-            ctx.reporter.report(.pendingTargets(id: e.label, years: years, begun: begun), at: e.idSpan ?? e.span, subject: e,
+            ctx.reporter.report(.pendingTargets(indicator: e.ref, years: years, begun: begun), at: e.idSpan ?? e.span, subject: e,
                                 severity: begun.isEmpty ? nil : .error)
         }
     }
@@ -86,19 +86,19 @@ enum TargetUnitCompatible: VersionRule {
             guard e.kind == .indicateur, let unit = e.unit else { return }
             // Targets expanded from one `cible A .. B` line share their place: report it once.
             var lastReported = -1
-            func mismatch(_ shown: String, _ p: Prop) {
+            func mismatch(_ shown: UnitMismatch, _ p: Prop) {
                 guard p.valueSpan.range.start != lastReported else { return }
                 lastReported = p.valueSpan.range.start
-                ctx.reporter.report(.unitMismatch(target: shown, indicator: unit.symbol), at: p.valueSpan, subject: e)
+                ctx.reporter.report(.unitMismatch(target: shown, indicator: unit), at: p.valueSpan, subject: e)
             }
             for p in e.props {
                 switch p.value {
                 case .target(let t):
-                    if let u = t.unit(notIn: unit.dimension) { mismatch(u.symbol, p) }
-                    if case .qualitative(let q) = t, unit.dimension != .money { mismatch("« \(q.spelling) »", p) }
-                    if case .milestone(let m) = t, [.money, .duration, .area].contains(unit.dimension) { mismatch("« \(m.spelling) »", p) }
+                    if let u = t.unit(notIn: unit.dimension) { mismatch(.unit(u), p) }
+                    if case .qualitative(let q) = t, unit.dimension != .money { mismatch(.qualitative(q), p) }
+                    if case .milestone(let m) = t, [.money, .duration, .area].contains(unit.dimension) { mismatch(.milestone(m), p) }
                 case .base(let q?):
-                    if let u = q.unit, u.dimension != unit.dimension { mismatch(u.symbol, p) }
+                    if let u = q.unit, u.dimension != unit.dimension { mismatch(.unit(u), p) }
                 default: break
                 }
             }
@@ -126,7 +126,7 @@ enum RangeOrdered: VersionRule {
             for (_, p, t) in e.targets {
                 guard case .range(let a, let b) = t else { continue }
                 let sa = a.value * (a.unit?.scale ?? 1), sb = b.value * (b.unit?.scale ?? 1)
-                if sa > sb { ctx.reporter.report(.invertedRange(low: a.description, high: b.description), at: p.valueSpan, subject: e) }
+                if sa > sb { ctx.reporter.report(.invertedRange(low: a, high: b), at: p.valueSpan, subject: e) }
             }
         }
     }
@@ -159,7 +159,7 @@ enum TargetsFollowDirection: VersionRule {
                 for (a, b) in zip(list, list.dropFirst()) {
                     guard let va = scaled(a.2), let vb = scaled(b.2), a.2.kind == b.2.kind else { continue }
                     if (sens == .up && vb < va) || (sens == .down && vb > va) {
-                        ctx.reporter.report(.againstDirection(direction: sens.spelling, fromYear: a.0, toYear: b.0, from: a.1.rawValue, to: b.1.rawValue),
+                        ctx.reporter.report(.againstDirection(direction: sens, fromYear: a.0, toYear: b.0, from: a.1.rawValue, to: b.1.rawValue),
                                             at: b.1.valueSpan, subject: e)
                     }
                 }
@@ -174,10 +174,15 @@ enum IndicatorHasUnit: VersionRule {
     static func check(_ ctx: VersionContext) {
         ctx.version.root.forEach { e in
             guard e.kind == .indicateur, e.first(.unite) == nil else { return }
-            var symbols = Set<String>()
-            for (_, _, t) in e.targets { for u in t.writtenUnits { symbols.insert(u.symbol) } }
-            for p in e.props where p.key == .base { if case .base(let q?) = p.value, let u = q.unit { symbols.insert(u.symbol) } }
-            ctx.reporter.report(.missingUnit(inferred: symbols.count == 1 ? symbols.first : nil), at: e.idSpan ?? e.span, subject: e)
+            // The units written on targets and bases, when they agree.
+            var inferred: Unit?
+            var agree = true
+            func see(_ u: Unit) {
+                if let i = inferred, i.symbol != u.symbol { agree = false } else { inferred = u }
+            }
+            for (_, _, t) in e.targets { for u in t.writtenUnits { see(u) } }
+            for p in e.props where p.key == .base { if case .base(let q?) = p.value, let u = q.unit { see(u) } }
+            ctx.reporter.report(.missingUnit(inferred: agree ? inferred : nil), at: e.idSpan ?? e.span, subject: e)
         }
     }
 }

@@ -55,7 +55,7 @@ struct BuilderState {
                 model.contractRefSpan = e.contractRefRange.map(span)
             }
             for key in e.kind.requiredKeys where model.root?.first(key) == nil {
-                report(.missingProperty(key: key.display, element: model.root!.displayName), e.range)
+                report(.missingProperty(key: key, element: model.root!.ref), e.range)
             }
         } else if let first = syntax.items.first {
             let r: ByteRange
@@ -76,44 +76,34 @@ struct BuilderState {
             switch item {
             case .uses(let u):
                 if model.kind == .avenant {
-                    report(.misplacedElement(kind: "utilise", reason: "un avenant n'importe pas d'annuaire"), u.range)
+                    report(.misplaced(.utilise, reason: .avenantImports), u.range)
                 } else {
                     model.uses.append(u)
                 }
             case .change(let c):
                 if model.kind != .avenant {
-                    report(.changeInNonAvenant(c.op.keyword), c.opRange)
+                    report(.changeInNonAvenant(c.op), c.opRange)
                 } else {
                     model.changes.append(makeChange(c))
                 }
             case .element(let e):
                 if k == headerIndex { continue }
                 if e.kind.rank == 0 {
-                    report(.fileHeaderMisplaced(e.kind.keyword), e.keywordRange)
+                    report(.fileHeaderMisplaced(e.kind), e.keywordRange)
                 } else if e.kind == .referent || e.kind == .plan {
                     if model.kind == .avenant {
-                        report(.elementInAvenant(e.kind.keyword), e.keywordRange)
+                        report(.elementInAvenant(e.kind), e.keywordRange)
                     } else {
                         model.declarations.append(makeElement(e, change: false))
                     }
                 } else if model.kind == .avenant {
-                    report(.elementInAvenant(e.kind.keyword), e.keywordRange)
+                    report(.elementInAvenant(e.kind), e.keywordRange)
                 } else if model.kind == .annuaire {
-                    report(.misplacedElement(kind: e.kind.keyword, reason: "un annuaire ne contient que des référents et des plans"), e.keywordRange)
+                    report(.misplaced(Keyword(e.kind), reason: .annuaireHoldsDeclarations), e.keywordRange)
                 } else if let root = model.root {
                     place(makeElement(e, change: false), syntax: e, root: root, stack: &stack, index: &index)
                 }
             }
-        }
-    }
-
-    static func placementRule(_ kind: ElementKind) -> String {
-        switch kind {
-        case .sousObjectif: return "un sous-objectif doit suivre un objectif"
-        case .action: return "une action doit suivre un objectif ou un sous-objectif"
-        case .axe: return "un axe se place directement dans le contrat"
-        case .objectif: return "un objectif se place dans un axe ou dans le contrat"
-        default: return "un indicateur se place dans un objectif, un sous-objectif, un axe ou le contrat"
         }
     }
 
@@ -134,10 +124,10 @@ struct BuilderState {
             } else if let target = index[ElementKey(pl.kind, pl.id ?? "")] {
                 parent = target
             } else {
-                report(.misplacedElement(kind: e.kind.keyword, reason: "le parent \(pl.kind.keyword) \(pl.id ?? "") n'est pas déclaré avant cet élément"), pl.range)
+                report(.misplaced(Keyword(e.kind), reason: .parentNotDeclared(pl.kind, pl.id ?? "")), pl.range)
             }
             if let p = parent, !e.kind.allowedParents.contains(p.kind) {
-                report(.misplacedElement(kind: e.kind.keyword, reason: BuilderState.placementRule(e.kind)), pl.range)
+                report(.misplaced(Keyword(e.kind), reason: .rule(e.kind)), pl.range)
             }
             if let p = parent {
                 var path: [Element] = []
@@ -154,8 +144,8 @@ struct BuilderState {
         }
         if let id = el.id, let first = index[ElementKey(e.kind, id)] {
             let message: Message = first.title != nil && el.title != nil && first.title != el.title
-                ? .duplicateIdentifierRetitled(kind: e.kind.keyword, id: el.id!, firstTitle: first.title!)
-                : .duplicateIdentifier(kind: e.kind.keyword, id: el.id!)
+                ? .duplicateIdentifierRetitled(kind: e.kind, id: el.id!, firstTitle: first.title!)
+                : .duplicateIdentifier(kind: e.kind, id: el.id!)
             if !(el.suppressed.contains(.cop200) || first.isSuppressed(.cop200)) {
                 report(message, e.idRange ?? e.range, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
             }
@@ -165,7 +155,7 @@ struct BuilderState {
             }
         }
         if misplaced {
-            report(.misplacedElement(kind: e.kind.keyword, reason: BuilderState.placementRule(e.kind)), e.keywordRange)
+            report(.misplaced(Keyword(e.kind), reason: .rule(e.kind)), e.keywordRange)
             // Structure checks would only repeat the same defect.
             el.suppressed.formUnion([.cop202, .cop500, .cop501, .cop502])
         }
@@ -208,12 +198,12 @@ struct BuilderState {
             }
             guard let key = p.key, keys.contains(key) else {
                 let suggestion = Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
-                report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: suggestion), p.keyRange)
+                report(.unknownProperty(key: p.keyText, element: el.ref, suggestion: suggestion), p.keyRange)
                 continue
             }
             if p.label != nil && !key.labelled {
                 // Reported once; the property itself is still read, without its label.
-                report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: key.display), p.labelRange ?? p.keyRange)
+                report(.unknownProperty(key: p.keyText, element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
             }
             for prop in makeProps(p, key) {
                 if prop.key == .titre {
@@ -226,7 +216,8 @@ struct BuilderState {
                 }
                 let identity = prop.identity
                 if let first = seen[identity] {
-                    report(.duplicateProperty(describeKey(prop)), p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
+                    report(.duplicateProperty(PropertyRef(key: prop.key, written: prop.keyText, year: prop.years?.lowerBound,
+                                                          label: prop.label, stepTitle: prop.stepTitle)), p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
                     continue
                 }
                 seen[identity] = p.keyRange
@@ -242,16 +233,6 @@ struct BuilderState {
             let t = syntax.tokens[k]
             return TokenText.fold(file.bytes[Int(t.start)..<Int(t.end)])
         }.joined(separator: " ")
-    }
-
-    func describeKey(_ p: Prop) -> String {
-        switch p.key {
-        case .cible: return "cible \(p.years?.lowerBound ?? 0)" + (p.label.map { " (\($0))" } ?? "")
-        case .base: return "base \(p.years?.lowerBound ?? 0)"
-        case .delai: return "délai" + (p.label.map { " (\($0))" } ?? "")
-        case .etape: return "étape « \(p.stepTitle ?? "") »"
-        default: return p.keyText
-        }
     }
 
     /// One syntax property becomes one typed prop, or one per year for `cible A .. B`.
@@ -273,7 +254,7 @@ struct BuilderState {
                 return []
             default:
                 if p.yearTokens.isEmpty {
-                    report(.expected(.yearSpec, found: "« : »"), p.keyRange)
+                    report(.expected(.yearSpec, found: .token(":")), p.keyRange)
                 } else {
                     report(.invalidYear(file.text(yearsRange)), yearsRange)
                 }
@@ -301,7 +282,7 @@ struct BuilderState {
         // The value as written in canonical spacing, so that layout changes neither messages nor IR.
         var raw: String { Canonical.text(tokens[p.valueTokens], in: file) }
         if r.atEnd {
-            report(.expected(.value, found: "la fin de la ligne"), ByteRange(p.keyRange.end, p.range.end))
+            report(.expected(.value, found: .endOfLine), ByteRange(p.keyRange.end, p.range.end))
             return .invalid
         }
         switch key.valueType {
@@ -367,7 +348,7 @@ struct BuilderState {
             return .invalid
         case .flag:
             if let b = Flag.parse(folded: TokenText.fold(raw)) { return .flag(b) }
-            report(.invalidEnumValue(key: key.display, value: raw, allowed: Flag.spellings, suggestion: nil), p.valueRange)
+            report(.invalidEnumValue(key: key, value: raw, suggestion: nil), p.valueRange)
             return .invalid
         case .choice(let choice):
             let f = TokenText.fold(raw)
@@ -389,7 +370,7 @@ struct BuilderState {
                 if Declined(folded: f) != nil { return .declined }
                 allowed = Declined.spellings
             }
-            report(.invalidEnumValue(key: key.display, value: raw, allowed: allowed,
+            report(.invalidEnumValue(key: key, value: raw,
                                      suggestion: Suggest.nearest(to: raw, among: allowed, normalize: { TokenText.fold($0) })), p.valueRange)
             return .invalid
         }

@@ -137,13 +137,8 @@ public final class Element {
         return e
     }
 
-    /// "l'action 1.1.2", "l'objectif « Un pilotage renforcé »".
-    public var displayName: String {
-        if let id { return "\(kind.withArticle) \(id)" }
-        return "\(kind.withArticle) « \(title ?? "?") »"
-    }
-
-    public var label: String { id ?? "« \(title ?? "?") »" }
+    /// The element as messages name it.
+    public var ref: ElementRef { ElementRef(kind: kind, id: id, title: title) }
 
     public func all(_ key: PropertyKey) -> [Prop] { props.filter { $0.key == key } }
     public func first(_ key: PropertyKey) -> Prop? { props.first { $0.key == key } }

@@ -176,13 +176,13 @@ public final class Workspace {
             if e.kind == .referent {
                 if let first = refs[id] {
                     if first !== e {
-                        report(.duplicateIdentifier(kind: "référent", id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
+                        report(.duplicateIdentifier(kind: .referent, id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
                     }
                 } else { refs[id] = e }
             } else if e.kind == .plan {
                 if let first = plans[id] {
                     if first !== e {
-                        report(.duplicateIdentifier(kind: "plan", id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
+                        report(.duplicateIdentifier(kind: .plan, id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
                     }
                 } else { plans[id] = e }
             }
@@ -230,7 +230,6 @@ public final class Workspace {
     func apply(_ av: FileModel, number n: Int, from prev: ContractVersion, to v: ContractVersion) {
         var removed: [(Element, Change)] = []
         for change in av.changes {
-            let kindName = change.kind.keyword
             switch change.op {
             case .modifier:
                 let target: Element?
@@ -240,7 +239,7 @@ public final class Workspace {
                     target = v.find(change.kind, id)
                 } else { target = nil }
                 guard var t = target else {
-                    report(.changeTargetMissing(op: "modifier", kind: kindName, id: change.id ?? "", version: prev.number), change.span)
+                    report(.changeTargetMissing(op: .modifier, kind: change.kind, id: change.id ?? "", version: prev.number), change.span)
                     continue
                 }
                 if change.kind == .referent || change.kind == .plan {
@@ -265,7 +264,7 @@ public final class Workspace {
             case .ajouter:
                 guard let id = change.id else { continue }
                 if v.find(change.kind, id) != nil {
-                    report(.addExisting(kind: kindName, id: id, version: prev.number), change.span)
+                    report(.addExisting(kind: change.kind, id: id, version: prev.number), change.span)
                     continue
                 }
                 let el = change.element.copy()
@@ -278,7 +277,7 @@ public final class Workspace {
                 parent.children.append(el)
             case .supprimer:
                 guard let id = change.id, let t = v.find(change.kind, id) else {
-                    report(.changeTargetMissing(op: "supprimer", kind: kindName, id: change.id ?? "", version: prev.number), change.span)
+                    report(.changeTargetMissing(op: .supprimer, kind: change.kind, id: change.id ?? "", version: prev.number), change.span)
                     continue
                 }
                 if change.kind == .referent { v.referents[id] = nil }
@@ -291,7 +290,7 @@ public final class Workspace {
         // COP207: checked once the whole avenant is applied (changes may come in any order).
         for (t, change) in removed where t.kind == .referent || t.kind == .plan {
             if let use = firstUse(of: t, in: v) {
-                report(.danglingReference(kind: t.kind.keyword, id: t.id ?? "", usedBy: use.0.displayName), change.span,
+                report(.danglingReference(kind: t.kind, id: t.id ?? "", usedBy: use.0.ref), change.span,
                        notes: [Note(.stillUsedHere, at: use.1)])
             }
         }
@@ -301,7 +300,7 @@ public final class Workspace {
         if let pl = change.placement {
             if pl.kind == .contrat { return v.root }
             if let p = v.find(pl.kind, pl.id ?? "") { return p }
-            report(.parentMissing(kind: pl.kind.keyword, id: pl.id ?? ""), SourceSpan(change.span.file, pl.range))
+            report(.parentMissing(kind: pl.kind, id: pl.id ?? ""), SourceSpan(change.span.file, pl.range))
             return nil
         }
         if change.kind == .axe { return v.root }
@@ -312,11 +311,11 @@ public final class Workspace {
             for k in change.kind.allowedParents where k != .contrat {
                 if let p = v.find(k, prefix) { return p }
             }
-            report(.parentMissing(kind: change.kind.allowedParents.first?.keyword ?? "objectif", id: prefix), change.span)
+            report(.parentMissing(kind: change.kind.allowedParents.first ?? .objectif, id: prefix), change.span)
             return nil
         }
         if change.kind == .indicateur || change.kind == .objectif { return v.root }
-        report(.parentMissing(kind: change.kind.allowedParents.first?.keyword ?? "objectif", id: "?"), change.span)
+        report(.parentMissing(kind: change.kind.allowedParents.first ?? .objectif, id: "?"), change.span)
         return nil
     }
 

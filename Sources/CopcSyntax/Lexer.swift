@@ -175,8 +175,7 @@ struct LexerState {
                     i += 1
                 }
             case .invalid:
-                let shown = b < 0x20 || b == 0x7F ? "U+" + hex4(b) : String(UnicodeScalar(b))
-                invalid(.unexpectedCharacter(shown), i, i + 1)
+                invalid(.unexpectedCharacter(Unicode.Scalar(b)), i, i + 1)
                 i += 1
             }
         }
@@ -197,11 +196,6 @@ struct LexerState {
             }
             k += len
         }
-    }
-
-    func hex4(_ b: UInt8) -> String {
-        let h = String(b, radix: 16, uppercase: true)
-        return String(repeating: "0", count: 4 - h.count) + h
     }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }

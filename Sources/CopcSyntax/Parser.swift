@@ -86,17 +86,14 @@ struct ParserState {
 
     func text(_ t: Token) -> String { file.text(t.range) }
 
-    func describe(_ t: Token) -> String {
+    /// What a token is, for an `expected` message (worded by the catalogue).
+    func describe(_ t: Token) -> Found {
         switch t.kind {
-        case .newline, .endOfFile: return "la fin de la ligne"
-        case .string, .guillemets: return "la chaîne " + shorten(text(t))
-        case .textBlock: return "un bloc de texte"
-        default: return "« " + shorten(text(t)) + " »"
+        case .newline, .endOfFile: return .endOfLine
+        case .string, .guillemets: return .string(text(t))
+        case .textBlock: return .textBlock
+        default: return .token(text(t))
         }
-    }
-
-    func shorten(_ s: String) -> String {
-        s.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(40))) + "…" : s
     }
 
     mutating func error(_ m: Message, _ range: ByteRange) {
@@ -469,7 +466,7 @@ enum Suppressions {
                     codes.append(code)
                 } else {
                     let all = Code.allCases.map(\.rawValue)
-                    diagnostics.append(Diagnostic(.invalidEnumValue(key: "copc: ignorer", value: String(part).uppercased(), allowed: ["COPxxx"], suggestion: Suggest.nearest(to: String(part).uppercased(), among: all)), at: SourceSpan(file, c)))
+                    diagnostics.append(Diagnostic(.invalidSuppressionCode(String(part).uppercased(), suggestion: Suggest.nearest(to: String(part).uppercased(), among: all)), at: SourceSpan(file, c)))
                     break
                 }
             }
