@@ -1,59 +1,47 @@
-/// A minimal streaming JSON writer with deterministic output (keys in the order written).
+/// The one JSON writer of copc: diagnostics (`--format json`, SARIF), the IR and the language
+/// server's messages. Streaming, deterministic (keys in the order written), compact or
+/// pretty-printed, with one number format (`format`) and one string escaping (`escape`).
 ///
-/// Used for every JSON copc prints, so that output is byte-identical across runs
-/// without Foundation's `JSONEncoder`.
+/// No Foundation: output must be byte-identical across runs and start-up cheap.
 public struct JSONWriter {
-    public private(set) var out: String = ""
+    /// The text written so far, as UTF-8.
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
     private var depth = 0
+    private var pendingKey = false
 
     public init(pretty: Bool = false) {
         self.pretty = pretty
-        out.reserveCapacity(4096)
+        bytes.reserveCapacity(4096)
+    }
+
+    /// The text written so far.
+    public var out: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func newlineAndIndent() {
+        bytes.append(10)
+        for _ in 0..<depth { bytes.append(32); bytes.append(32) }
     }
 
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { out += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
-        if pretty && depth > 0 {
-            out += "\n"
-            out += String(repeating: "  ", count: depth)
-        }
+        if pretty && depth > 0 { newlineAndIndent() }
     }
 
-    private mutating func open(_ c: String) {
-        out += c
+    private mutating func open(_ c: UInt8) {
+        bytes.append(c)
         needsComma.append(false)
         depth += 1
     }
 
-    private mutating func close(_ c: String) {
+    private mutating func close(_ c: UInt8) {
         let hadItems = needsComma.removeLast()
         depth -= 1
-        if pretty && hadItems {
-            out += "\n"
-            out += String(repeating: "  ", count: depth)
-        }
-        out += c
+        if pretty && hadItems { newlineAndIndent() }
+        bytes.append(c)
     }
-
-    public mutating func beginObject() { separator(); open("{") }
-    public mutating func endObject() { close("}") }
-    public mutating func beginArray() { separator(); open("[") }
-    public mutating func endArray() { close("]") }
-
-    /// Writes `"key":` — the next value call writes the value without a separator.
-    public mutating func key(_ k: String) {
-        separator()
-        JSONWriter.escape(k, into: &out)
-        out += pretty ? ": " : ":"
-        needsComma[needsComma.count - 1] = false
-        // The value that follows must not add a comma; restore after it.
-        pendingKey = true
-    }
-
-    private var pendingKey = false
 
     private mutating func valuePrefix() {
         if pendingKey {
@@ -64,25 +52,46 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func string(_ s: String) { valuePrefix(); JSONWriter.escape(s, into: &out) }
-    public mutating func int(_ i: Int) { valuePrefix(); out += String(i) }
-    public mutating func bool(_ b: Bool) { valuePrefix(); out += b ? "true" : "false" }
-    public mutating func null() { valuePrefix(); out += "null" }
-    /// A number written with up to 6 decimals, no exponent, trailing zeros removed.
-    public mutating func number(_ d: Double) { valuePrefix(); out += JSONWriter.format(d) }
+    public mutating func beginObject() { valuePrefix(); open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { valuePrefix(); open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func objectStart(_ k: String) { key(k); valuePrefix(); open("{") }
-    public mutating func arrayStart(_ k: String) { key(k); valuePrefix(); open("[") }
+    /// Writes `"key":` — the next value call writes the value without a separator.
+    public mutating func key(_ k: String) {
+        separator()
+        JSONWriter.escape(k, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(32) }
+        needsComma[needsComma.count - 1] = false
+        pendingKey = true
+    }
+
+    public mutating func string(_ s: String) { valuePrefix(); JSONWriter.escape(s, into: &bytes) }
+    public mutating func int(_ i: Int) { valuePrefix(); bytes.append(contentsOf: String(i).utf8) }
+    public mutating func bool(_ b: Bool) { valuePrefix(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
+    /// A number in the one format of copc (`format`).
+    public mutating func number(_ d: Double) { valuePrefix(); bytes.append(contentsOf: JSONWriter.format(d).utf8) }
+
+    public mutating func objectStart(_ k: String) { key(k); beginObject() }
+    public mutating func arrayStart(_ k: String) { key(k); beginArray() }
     public mutating func field(_ k: String, _ v: String) { key(k); string(v) }
     public mutating func field(_ k: String, _ v: Int) { key(k); int(v) }
     public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
     public mutating func field(_ k: String, _ v: Double) { key(k); number(v) }
     public mutating func fieldOrNull(_ k: String, _ v: String?) { key(k); if let v { string(v) } else { null() } }
+    public mutating func nullField(_ k: String) { key(k); null() }
 
+    /// Numbers as copc writes them: integral values as integers, others with up to 6
+    /// decimals, trailing zeros removed, never an exponent; NaN and infinities (not JSON)
+    /// as `null`.
     public static func format(_ d: Double) -> String {
         if d.isNaN || d.isInfinite { return "null" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         let scaled = (d * 1_000_000).rounded()
+        // Beyond 2^63 millionths the decimals are noise: write the integral part alone.
+        guard abs(scaled) < 9.2e18 else { return String(d.rounded()).replacingExponent() }
         let negative = scaled < 0
         let mag = Int64(abs(scaled))
         var frac = String(mag % 1_000_000)
@@ -92,24 +101,51 @@ public struct JSONWriter {
         return (negative ? "-" : "") + whole + (frac.isEmpty ? "" : "." + frac)
     }
 
-    public static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+    /// Appends `s` as a JSON string: `"` and `\` escaped, `\n`, `\r`, `\t` by name, other
+    /// control characters as `\u00XX`, everything else as raw UTF-8.
+    public static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { buf in
+            var runStart = 0
+            for k in 0..<buf.count {
+                let c = buf[k]
+                if c >= 0x20 && c != 0x22 && c != 0x5C { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<k]))
+                switch c {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                            hexDigits[Int(c >> 4)], hexDigits[Int(c & 0xF)]])
                 }
+                runStart = k + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<buf.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+extension String {
+    /// `1e+20` → `100000000000000000000`: a whole number written out (JSON without exponent).
+    fileprivate func replacingExponent() -> String {
+        guard let e = firstIndex(where: { $0 == "e" || $0 == "E" }), let exp = Int(self[index(after: e)...]) else {
+            return hasSuffix(".0") ? String(dropLast(2)) : self
+        }
+        var mantissa = String(self[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let intPart = String(parts[0])
+        let fracPart = parts.count > 1 ? String(parts[1]) : ""
+        let digits = intPart + fracPart
+        let zeros = max(0, exp - fracPart.count)
+        return (negative ? "-" : "") + digits + String(repeating: "0", count: zeros)
     }
 }

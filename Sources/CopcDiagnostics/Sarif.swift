@@ -264,23 +264,7 @@ enum SarifURI {
         return s
     }
 
-    private static func encode(_ s: Substring) -> String {
-        let hex: [Character] = Array("0123456789ABCDEF")
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                out.append("%")
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0xF)])
-            }
-        }
-        return out
-    }
+    private static func encode(_ s: Substring) -> String { PercentEncoding.encode(s) }
 }
 
 /// The `copc/v1` fingerprint of each result (see the comment at the top of this file).

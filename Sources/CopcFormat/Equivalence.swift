@@ -66,16 +66,10 @@ enum Equivalence {
 
     static func sameComments(_ a: Lexed, _ b: Lexed) -> Bool {
         guard a.comments.count == b.comments.count else { return false }
-        for (r, s) in zip(a.comments, b.comments) where !trimmed(r, a.file).elementsEqual(trimmed(s, b.file)) {
+        for (r, s) in zip(a.comments, b.comments)
+        where !TokenText.trimmingTrailingBlanks(r, in: a.file.bytes).elementsEqual(TokenText.trimmingTrailingBlanks(s, in: b.file.bytes)) {
             return false
         }
         return true
-    }
-
-    static func trimmed(_ r: ByteRange, _ f: SourceFile) -> ArraySlice<UInt8> {
-        var e = r.end
-        let b = f.bytes
-        while e > r.start && (b[e - 1] == 32 || b[e - 1] == 9 || b[e - 1] == 13) { e -= 1 }
-        return b[r.start..<e]
     }
 }

@@ -216,11 +216,7 @@ struct Printer {
         lastLineHadDirective = false
     }
 
-    func commentText(_ r: ByteRange) -> ArraySlice<UInt8> {
-        var e = r.end
-        while e > r.start && (bytes[e - 1] == 32 || bytes[e - 1] == 9 || bytes[e - 1] == 13) { e -= 1 }
-        return bytes[r.start..<e]
-    }
+    func commentText(_ r: ByteRange) -> ArraySlice<UInt8> { TokenText.trimmingTrailingBlanks(r, in: bytes) }
 
     func isDirective(_ r: ByteRange) -> Bool {
         syntax.suppressions.contains { $0.range.start >= r.start && $0.range.start < r.end }

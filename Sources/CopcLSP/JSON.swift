@@ -1,3 +1,5 @@
+import CopcDiagnostics
+
 /// A JSON value as the language server reads and writes it (no Foundation in this target).
 ///
 /// Integers that fit in `Int` stay integers, so that request ids and positions round-trip
@@ -342,78 +344,37 @@ public struct JSONParser {
     }
 }
 
-/// Serialises JSON compactly, members in order, non-ASCII text as raw UTF-8.
+/// A `JSONValue` written compactly, members in order, through copc's one `JSONWriter` (its
+/// number format and string escaping).
 public enum JSONSerializer {
     public static func serialize(_ v: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        write(v, into: &out)
-        return out
+        var w = JSONWriter()
+        write(v, into: &w)
+        return w.bytes
     }
 
     public static func string(_ v: JSONValue) -> String {
         String(decoding: serialize(v), as: UTF8.self)
     }
 
-    static func write(_ v: JSONValue, into out: inout [UInt8]) {
+    static func write(_ v: JSONValue, into w: inout JSONWriter) {
         switch v {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let n): out.append(contentsOf: String(n).utf8)
-        case .double(let d): out.append(contentsOf: format(d).utf8)
-        case .string(let s): writeString(s, into: &out)
+        case .null: w.null()
+        case .bool(let b): w.bool(b)
+        case .int(let n): w.int(n)
+        case .double(let d): w.number(d)
+        case .string(let s): w.string(s)
         case .array(let a):
-            out.append(UInt8(ascii: "["))
-            for (k, e) in a.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                write(e, into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
+            w.beginArray()
+            for e in a { write(e, into: &w) }
+            w.endArray()
         case .object(let o):
-            out.append(UInt8(ascii: "{"))
-            for (k, m) in o.members.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(m.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(m.value, into: &out)
+            w.beginObject()
+            for m in o.members {
+                w.key(m.key)
+                write(m.value, into: &w)
             }
-            out.append(UInt8(ascii: "}"))
+            w.endObject()
         }
-    }
-
-    /// Integral values without a fraction; NaN and infinities (not JSON) as `null`.
-    static func format(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 9.007199254740992e15 { return String(Int(d)) }
-        return String(d)
-    }
-
-    static let hexDigits = Array("0123456789abcdef".utf8)
-
-    static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { buf in
-            var runStart = 0
-            for k in 0..<buf.count {
-                let c = buf[k]
-                if c >= 0x20 && c != 0x22 && c != 0x5C { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<k]))
-                switch c {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            hexDigits[Int(c >> 4)], hexDigits[Int(c & 0xF)]])
-                }
-                runStart = k + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<buf.count]))
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -75,51 +75,13 @@ public enum FileURI {
             return nil
         }
         if let q = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<q] }
-        var out: [UInt8] = []
-        let bytes = Array(rest.utf8)
-        var k = 0
-        while k < bytes.count {
-            if bytes[k] == UInt8(ascii: "%") {
-                guard k + 2 < bytes.count, let h = hexValue(bytes[k + 1]), let l = hexValue(bytes[k + 2]) else { return nil }
-                out.append(h << 4 | l)
-                k += 3
-            } else {
-                out.append(bytes[k])
-                k += 1
-            }
-        }
-        guard let s = String(validating: out, as: UTF8.self), !s.contains("\0") else { return nil }
+        guard let out = PercentEncoding.decode(rest), let s = String(validating: out, as: UTF8.self), !s.contains("\0") else { return nil }
         return s
     }
 
     /// The `file://` URI of an absolute path, encoding all but unreserved characters and `/`
     /// (the way VS Code writes them).
-    public static func uri(of path: String) -> String {
-        var out = "file://"
-        let hex = Array("0123456789ABCDEF".utf8)
-        for b in path.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                out += "%"
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b >> 4)]))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b & 0xF)]))
-            }
-        }
-        return out
-    }
-
-    static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
+    public static func uri(of path: String) -> String { "file://" + PercentEncoding.encode(path) }
 }
 
 /// Applies `textDocument/didChange` edits to a document's bytes.

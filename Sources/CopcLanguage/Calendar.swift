@@ -105,7 +105,6 @@ public struct Window: Hashable, Sendable, CustomStringConvertible {
     public var isValid: Bool { start <= end }
     public var years: ClosedRange<Int> { start.year...max(start.year, end.year) }
 
-    public func contains(_ w: Window) -> Bool { w.start >= start && w.end <= end }
 
     /// `2021-01-01 .. 2025-12-31`.
     public var description: String { "\(start) .. \(end)" }

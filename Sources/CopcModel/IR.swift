@@ -120,8 +120,8 @@ public enum IR {
                     w.fieldOrNull("unite", q.unit?.symbol)
                 } else {
                     w.field("connue", false)
-                    w.null_("nombre")
-                    w.null_("unite")
+                    w.nullField("nombre")
+                    w.nullField("unite")
                 }
                 w.field("texte_source", p.rawValue)
                 w.field("modifie_par", p.changedBy)
@@ -222,14 +222,10 @@ public enum IR {
     }
 
     static func window(_ w: inout JSONWriter, _ key: String, _ win: Window?) {
-        guard let win else { w.null_(key); return }
+        guard let win else { w.nullField(key); return }
         w.objectStart(key)
         w.field("debut", win.start.description)
         w.field("fin", win.end.description)
         w.endObject()
     }
-}
-
-extension JSONWriter {
-    mutating func null_(_ key: String) { self.key(key); null() }
 }

@@ -224,7 +224,7 @@ public struct ValueReader {
             guard intPart[0].count == 3, ValueReader.isDigits(intPart[0]),
                   intPart.count == 1 || ValueReader.isDigits(intPart[1]) else { break }
             text += " " + w
-            guard let next = ValueReader.parseNumberWord(text.replacingOccurrences(" ", "")) else { break }
+            guard let next = ValueReader.parseNumberWord(String(text.filter { $0 != " " })) else { break }
             parsed = next
             k += 1
         }
@@ -493,13 +493,5 @@ public struct ValueReader {
         if let op { return done(.bound(op, q)) }
         if accept("de", "la", "base") || accept("par", "rapport", "a", "la", "base") { return done(.relative(q)) }
         return done(.quantity(q))
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ a: Character, _ b: String) -> String {
-        var out = ""
-        for c in self { if c == a { out += b } else { out.append(c) } }
-        return out
     }
 }

@@ -75,6 +75,14 @@ public enum TokenText {
         }
     }
 
+    /// The bytes of `range` without the spaces, tabs and carriage return that end it (a
+    /// comment as the formatter prints it and as its guard compares it).
+    public static func trimmingTrailingBlanks(_ range: ByteRange, in bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var e = range.end
+        while e > range.start && (bytes[e - 1] == 32 || bytes[e - 1] == 9 || bytes[e - 1] == 13) { e -= 1 }
+        return bytes[range.start..<e]
+    }
+
     /// Trims ASCII and no-break spaces at both ends.
     public static func trimSpaces(_ s: String) -> String {
         let scalars = s.unicodeScalars

@@ -45,9 +45,9 @@ final class JSONTests: XCTestCase {
     }
 
     func testSerializerEscapesAndRoundTrips() throws {
-        let v: JSONValue = ["texte": .string("« guillemets » \"droits\" \\ \n\t\u{1} 🎯"), "n": [0, -7, 2.5, 1e-7, 3.0], "vide": [:], "rien": nil]
+        let v: JSONValue = ["texte": .string("« guillemets » \"droits\" \\ \n\t\u{1} 🎯"), "n": [0, -7, 2.5, 1e-6, 3.0], "vide": [:], "rien": nil]
         let s = JSONSerializer.string(v)
-        XCTAssertEqual(s, #"{"texte":"« guillemets » \"droits\" \\ \n\t\u0001 🎯","n":[0,-7,2.5,1e-07,3],"vide":{},"rien":null}"#)
+        XCTAssertEqual(s, #"{"texte":"« guillemets » \"droits\" \\ \n\t\u0001 🎯","n":[0,-7,2.5,0.000001,3],"vide":{},"rien":null}"#)
         XCTAssertEqual(try parse(s), v)
         XCTAssertEqual(JSONSerializer.string(.double(.nan)), "null", "NaN is not JSON")
         XCTAssertEqual(JSONSerializer.string(.double(.infinity)), "null")
