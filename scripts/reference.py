@@ -11,7 +11,8 @@ a folder). For each, from the folder that holds it (so that displayed paths are 
     --au 2026-11-22, and again with the case's own `# au:` date when it has one;
   - copc emit of every version of every contract (--version N), of the version in force at a
     few dates (--au), and of the default (latest) version;
-  - copc fmt - on every .cop file (standard output, standard error, exit status).
+  - copc fmt - on every .cop file (standard output, standard error, exit status);
+  - copc expliquer of every code.
 Each output is one file named after the input and the command, ending with the exit status.
 A refactoring that must not change behaviour keeps the two recordings identical.
 """
@@ -119,6 +120,15 @@ def record(copc, dest):
             with open(os.path.join(dest, name + "--" + key), "wb") as h:
                 h.write(data)
             count += 1
+    # Every explanation, with the list of codes.
+    listing = run(copc, ["expliquer", "--help"], ROOT)
+    outputs = {"expliquer-aide": listing}
+    for code in sorted(set(re.findall(rb"COP\d{3}", listing))):
+        outputs["expliquer-" + code.decode()] = run(copc, ["expliquer", code.decode()], ROOT)
+    for key, data in outputs.items():
+        with open(os.path.join(dest, "general--" + key), "wb") as h:
+            h.write(data)
+        count += 1
     print("%d sorties enregistrées dans %s" % (count, dest))
 
 

@@ -175,49 +175,6 @@ extension DiagnosticRenderer {
 }
 
 extension Code {
-    /// A stable PascalCase identifier of the rule (SARIF `reportingDescriptor.name`): English,
-    /// like the code, and never changed once published, as the `COPxxx` code itself.
-    public var ruleName: String {
-        switch self {
-        case .cop001: return "InvalidUtf8OrUnreadableFile"
-        case .cop100: return "UnexpectedCharacter"
-        case .cop101: return "UnterminatedText"
-        case .cop102: return "UnexpectedSyntax"
-        case .cop103: return "InvalidValue"
-        case .cop104: return "UnknownProperty"
-        case .cop105: return "MisplacedElement"
-        case .cop106: return "MissingRequiredProperty"
-        case .cop107: return "DuplicateProperty"
-        case .cop200: return "DuplicateIdentifier"
-        case .cop201: return "UndefinedReferentOrPlan"
-        case .cop202: return "IdentifierInconsistentWithParent"
-        case .cop203: return "NumberingGap"
-        case .cop204: return "NumberingOutOfOrder"
-        case .cop205: return "AvenantTargetsMissingElement"
-        case .cop206: return "UnresolvedImport"
-        case .cop207: return "RemovalLeavesDanglingReference"
-        case .cop208: return "ReferentToBeDetermined"
-        case .cop209: return "AvenantForUnknownContract"
-        case .cop300: return "DeadlineOutsidePeriod"
-        case .cop301: return "YearOutsidePeriod"
-        case .cop302: return "YearWithoutTarget"
-        case .cop303: return "TargetPendingAvenant"
-        case .cop304: return "InvalidPeriod"
-        case .cop305: return "InvalidAvenantSignatureDate"
-        case .cop306: return "TargetSetForPastYear"
-        case .cop307: return "DeadlineToBeSpecified"
-        case .cop400: return "IncompatibleTargetUnit"
-        case .cop401: return "RelativeTargetWithoutBase"
-        case .cop402: return "InvertedRange"
-        case .cop403: return "TargetsAgainstDirection"
-        case .cop404: return "IndicatorWithoutUnit"
-        case .cop500: return "ObjectiveWithoutIndicator"
-        case .cop501: return "ObjectiveWithoutAction"
-        case .cop502: return "ObjectiveWithoutPilot"
-        case .cop503: return "AvenantNumbering"
-        }
-    }
-
     /// The French title with a capital, as GitHub shows it above an alert.
     public var sarifShortDescription: String {
         guard let first = title.first else { return title }

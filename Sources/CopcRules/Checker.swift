@@ -44,24 +44,56 @@ public protocol VersionRule {
     static func check(_ ctx: VersionContext)
 }
 
+/// One check of copc, as Go's `analysis.Analyzer`: the codes it reports — whose
+/// `RuleDescriptor`s give their severity, title, SARIF name and `expliquer` text — and how it
+/// runs. `Checker.analyzers` is the list of checks; the codes found while reading a file
+/// (lexer, parser, builder) and assembling the workspace are reported by those stages.
+public struct Analyzer: Sendable {
+    /// What a check looks at.
+    public enum Run: Sendable {
+        /// Every consolidated version of every contract, latest first.
+        case version(@Sendable (VersionContext) -> Void)
+        /// A contract with its chain of avenants.
+        case contract(@Sendable (ContractUnit, CheckOptions, Reporter) -> Void)
+        /// The whole workspace.
+        case workspace(@Sendable (Workspace, [FileModel], Reporter) -> Void)
+    }
+
+    /// The check's name (its type), for the docs and the tests.
+    public let name: String
+    public let codes: [Code]
+    public let run: Run
+
+    /// The descriptors of the codes this check reports.
+    public var descriptors: [RuleDescriptor] { codes.map(\.descriptor) }
+
+    static func version(_ rule: any VersionRule.Type, _ codes: [Code]) -> Analyzer {
+        Analyzer(name: String(describing: rule), codes: codes, run: .version(rule.check))
+    }
+}
+
 /// Runs every check: per-file diagnostics, workspace diagnostics, rules on every version.
 public enum Checker {
-    static let versionRules: [any VersionRule.Type] = [
-        ReferencesResolve.self,
-        IdMatchesParent.self,
-        NumberingSequence.self,
-        DeadlineWithinPeriod.self,
-        TargetYearWithinPeriod.self,
-        EveryYearHasTarget.self,
-        PendingTargets.self,
-        TargetUnitCompatible.self,
-        RelativeTargetHasBase.self,
-        RangeOrdered.self,
-        TargetsFollowDirection.self,
-        IndicatorHasUnit.self,
-        DeclinedTargetsHaveNoTarget.self,
-        ObjectiveCoverage.self,
-        ObjectiveHasPilot.self,
+    /// Every check, in the order they run.
+    public static let analyzers: [Analyzer] = [
+        .version(ReferencesResolve.self, [.cop201, .cop208]),
+        .version(IdMatchesParent.self, [.cop202]),
+        .version(NumberingSequence.self, [.cop203, .cop204]),
+        .version(DeadlineWithinPeriod.self, [.cop300, .cop307]),
+        .version(TargetYearWithinPeriod.self, [.cop301]),
+        .version(EveryYearHasTarget.self, [.cop302]),
+        .version(PendingTargets.self, [.cop303]),
+        .version(TargetUnitCompatible.self, [.cop400]),
+        .version(RelativeTargetHasBase.self, [.cop401]),
+        .version(RangeOrdered.self, [.cop402]),
+        .version(TargetsFollowDirection.self, [.cop403]),
+        .version(IndicatorHasUnit.self, [.cop404]),
+        .version(DeclinedTargetsHaveNoTarget.self, [.cop105]),
+        .version(ObjectiveCoverage.self, [.cop500, .cop501]),
+        .version(ObjectiveHasPilot.self, [.cop502]),
+        Analyzer(name: "AvenantRules", codes: [.cop305, .cop306, .cop503], run: .contract(AvenantRules.check)),
+        Analyzer(name: "UnknownContract", codes: [.cop209], run: .workspace({ ws, _, r in UnknownContract.check(ws, reporter: r) })),
+        Analyzer(name: "AnnuaireReferences", codes: [.cop201, .cop208], run: .workspace(AnnuaireReferences.check)),
     ]
 
     /// All diagnostics of a workspace, deduplicated (a diagnostic repeated in version N and
@@ -81,16 +113,15 @@ public enum Checker {
             for version in unit.versions.reversed() {
                 let reporter = Reporter(filesBySource: byFile)
                 let ctx = VersionContext(unit: unit, version: version, options: options, reporter: reporter, inForce: version === inForce)
-                for rule in versionRules { rule.check(ctx) }
+                for a in analyzers { if case .version(let run) = a.run { run(ctx) } }
                 all.append(contentsOf: reporter.diagnostics)
             }
             let reporter = Reporter(filesBySource: byFile)
-            AvenantRules.check(unit, options: options, reporter: reporter)
+            for a in analyzers { if case .contract(let run) = a.run { run(unit, options, reporter) } }
             all.append(contentsOf: reporter.diagnostics)
         }
         let reporter = Reporter(filesBySource: byFile)
-        UnknownContract.check(workspace, reporter: reporter)
-        AnnuaireReferences.check(workspace, files: files, reporter: reporter)
+        for a in analyzers { if case .workspace(let run) = a.run { run(workspace, files, reporter) } }
         all.append(contentsOf: reporter.diagnostics)
 
         var seen = Set<String>()

@@ -1,10 +1,51 @@
-extension Code {
+/// One descriptor per diagnostic code: its default severity, its French title, its stable
+/// SARIF name and its `copc expliquer` text. `Code.severity`, `Code.title`, `Code.ruleName`,
+/// `Code.explanation`, the SARIF rules and `copc expliquer` all read this one table; the checks
+/// over consolidated versions are listed, with the codes they report, in
+/// `CopcRules.Checker.analyzers`.
+///
+/// To add a code: a case of `Code`, a descriptor here (in code order), a `Message` case in
+/// the catalogue, the check, a case in the corpus and a near miss.
+public struct RuleDescriptor: Sendable {
+    public let code: Code
+    public let severity: Severity
+    /// A one-line French title (`copc expliquer`, SARIF `shortDescription`, the docs).
+    public let title: String
+    /// A stable PascalCase identifier (SARIF `reportingDescriptor.name`): English, like the
+    /// code, never changed once published.
+    public let name: String
     /// The long French explanation printed by `copc expliquer CODE`: what the check detects,
     /// why it matters, an example that triggers it, and how to fix it.
-    public var explanation: String {
-        switch self {
-        case .cop001:
-            return """
+    public let explanation: String
+}
+
+extension Code {
+    /// The descriptor of this code.
+    public var descriptor: RuleDescriptor { RuleDescriptor.all[RuleDescriptor.index[self]!] }
+    /// The default severity (design §5). `--strict` may raise COP303 to an error.
+    public var severity: Severity { descriptor.severity }
+    /// A one-line French title, used by `expliquer`, SARIF rules and the docs.
+    public var title: String { descriptor.title }
+    /// The stable PascalCase name of the rule (SARIF).
+    public var ruleName: String { descriptor.name }
+    /// The `copc expliquer` text.
+    public var explanation: String { descriptor.explanation }
+}
+
+extension RuleDescriptor {
+    static let index: [Code: Int] = {
+        var t: [Code: Int] = [:]
+        for (k, d) in all.enumerated() { t[d.code] = k }
+        return t
+    }()
+
+    /// Every descriptor, in code order.
+    public static let all: [RuleDescriptor] = [
+        RuleDescriptor(
+            code: .cop001, severity: .error,
+            title: "UTF-8 invalide ou fichier illisible",
+            name: "InvalidUtf8OrUnreadableFile",
+            explanation: """
             COP001 — UTF-8 invalide ou fichier illisible (erreur)
 
             copc n'a pas pu lire le fichier, ou son contenu n'est pas de l'UTF-8 valide ; le message donne le décalage, en octets, de la première séquence invalide. Le cas le plus courant est un texte copié depuis Word ou Excel puis enregistré en Windows-1252 (Latin-1), où « é » est l'octet isolé 0xE9. Tant que le fichier ne peut pas être décodé, aucun de ses éléments n'est vérifié.
@@ -15,9 +56,12 @@ extension Code {
                 axe 1 « Proposer une d<E9>marche de gestion prévisionnelle »   # ← COP001 : octet E9 isolé à la place de « é »
 
             Correction : réenregistrez le fichier en UTF-8 (dans l'éditeur, « Enregistrer avec l'encodage UTF-8 », ou `iconv -f WINDOWS-1252 -t UTF-8 ancien.cop > contrat.cop`). Un BOM UTF-8 et les fins de ligne CRLF sont acceptés. Si le fichier est illisible, vérifiez le chemin et les droits de lecture.
-            """
-        case .cop100:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop100, severity: .error,
+            title: "caractère inattendu",
+            name: "UnexpectedCharacter",
+            explanation: """
             COP100 — caractère inattendu (erreur)
 
             copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours un reste de copier-coller depuis Word ou un PDF : puce « • », appel de note « ¹ », flèche, case à cocher. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
@@ -29,9 +73,12 @@ extension Code {
                   délai : fin 2023
 
             Correction : supprimez le caractère. S'il doit figurer dans le contrat, placez-le dans un titre ou un texte entre guillemets (`« … »`, `"…"`, bloc `\"""`) ou dans un commentaire `#`.
-            """
-        case .cop101:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop101, severity: .error,
+            title: "chaîne ou bloc de texte non terminé",
+            name: "UnterminatedText",
+            explanation: """
             COP101 — chaîne ou bloc de texte non terminé (erreur)
 
             Une chaîne ouverte par `«` ou `"` n'est pas refermée avant la fin de la ligne, ou un bloc de texte ouvert par `\"""` n'a pas de `\"""` fermant avant la fin du fichier. Sans la fermeture, copc ne sait pas où finit le texte et où reprennent les éléments : le titre et ce qui le suit ne peuvent pas être lus correctement.
@@ -43,9 +90,12 @@ extension Code {
                   délai (praticiens) : début 2024
 
             Correction : refermez la chaîne (`»` ou `"`) sur la même ligne, ou ajoutez le `\"""` fermant du bloc de texte. Dans une chaîne `"…"`, un guillemet intérieur s'écrit `\\"` et une barre oblique inverse `\\\\` ; les guillemets français `« … »` évitent ces échappements.
-            """
-        case .cop102:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop102, severity: .error,
+            title: "élément de syntaxe inattendu",
+            name: "UnexpectedSyntax",
+            explanation: """
             COP102 — élément de syntaxe inattendu (erreur)
 
             La ligne ne suit pas la forme attendue à cet endroit, et le message dit ce qui était attendu : le `:` après une clé, un identifiant après `action` ou `indicateur`, un titre entre guillemets, `au contrat` dans l'en-tête d'un avenant… Seuls `axe`, `objectif` et `sous-objectif` peuvent n'avoir qu'un titre ; `action` et `indicateur` exigent un identifiant, sans lequel aucun avenant ne pourrait les viser. copc reprend l'analyse à la ligne suivante qui commence par un mot-clé, pour que le reste du fichier soit vérifié.
@@ -59,9 +109,12 @@ extension Code {
                   unité %                                                               # ← COP102 : « : » attendu
 
             Correction : complétez la ligne comme l'indique le message (`action 1.1.1 « … »`, `unité : %`).
-            """
-        case .cop103:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop103, severity: .error,
+            title: "nombre, date, période, délai ou valeur invalide",
+            name: "InvalidValue",
+            explanation: """
             COP103 — nombre, date, période, délai ou valeur invalide (erreur)
 
             La valeur est à sa place mais n'a aucune des formes reconnues : date impossible (31 février), trimestre `T5`, nombre mal écrit (`2,2,5`), lettre O à la place du chiffre 0, délai ou valeur de cible hors des formes de la spécification. copc ne peut alors ni calculer la fenêtre du délai ni interpréter la cible, si bien que les contrôles qui en dépendent (période, unité, sens) ne s'appliquent pas à cette valeur.
@@ -76,9 +129,12 @@ extension Code {
                   délai (praticiens) : fin 2O22    # ← COP103 : lettre O au lieu du zéro
 
             Correction : employez une forme reconnue. Dates : `2024-12-31`, `31/12/2024`, `31 décembre 2024`, `1er juillet 2018`. Délais : `2022`, `T1 2022`, `S2 2021`, `2e trimestre 2022`, `début 2024`, `mi 2023`, `fin 2023`, `juin 2023`, `2023 .. 2024`, `à partir de 2022`, `d'ici fin 2023`, `tout au long du contrat`, `selon SDSI`. Nombres : `4 000`, `2,29`, `-2,806 M€`. Si le délai n'est pas encore connu, écrivez `à préciser` (COP307) plutôt qu'un texte libre.
-            """
-        case .cop104:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop104, severity: .error,
+            title: "propriété inconnue pour cet élément",
+            name: "UnknownProperty",
+            explanation: """
             COP104 — propriété inconnue pour cet élément (erreur)
 
             La clé de la ligne `clé : valeur` n'existe pas pour ce genre d'élément : faute de frappe, ou propriété d'un autre genre d'élément (`unité` sur une action, `délai` sur un indicateur). Le message propose la clé valide la plus proche. Une clé mal écrite n'est rattachée à rien : le délai ou la cible qu'elle porte échapperait à tous les contrôles.
@@ -89,9 +145,12 @@ extension Code {
                   unité : %                        # ← COP104 : « unité » s'emploie sur un indicateur
 
             Correction : corrigez la clé comme suggéré (les accents sont facultatifs : `delai` = `délai`), ou déplacez la propriété sous l'élément auquel elle appartient.
-            """
-        case .cop105:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop105, severity: .error,
+            title: "élément mal placé",
+            name: "MisplacedElement",
+            explanation: """
             COP105 — élément mal placé (erreur)
 
             L'élément est bien écrit mais ne peut pas figurer à cet endroit : une `action` avant tout `objectif` (elle n'aurait pas de parent), `modifier`, `ajouter` ou `supprimer` dans un fichier de contrat (ces changements n'existent que dans un avenant), un second `contrat` dans le même fichier (un fichier contient un seul contrat, avenant ou annuaire), ou une ligne `cible` sur un indicateur déclaré `cibles : déclinées` (ses cibles sont fixées par chaque contrat décliné, par exemple chaque CPOM régional). Accepter ces lignes rendrait l'arbre du contrat ou la suite de ses versions ambiguë.
@@ -109,9 +168,12 @@ extension Code {
                 modifier action 1.1.2              # ← COP105 : réservé aux fichiers d'avenant
 
             Correction : placez l'action après l'`objectif` (ou le `sous-objectif`) dont elle relève ; déplacez `modifier`, `ajouter` et `supprimer` dans un fichier `avenant N au contrat ID` ; mettez chaque contrat dans son propre fichier ; retirez la ligne `cible`, ou la propriété `cibles : déclinées` si le contrat fixe bien lui-même les cibles.
-            """
-        case .cop106:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop106, severity: .error,
+            title: "propriété obligatoire manquante",
+            name: "MissingRequiredProperty",
+            explanation: """
             COP106 — propriété obligatoire manquante (erreur)
 
             Un élément n'a pas une propriété sans laquelle il ne peut pas être vérifié ; le message nomme la propriété manquante. Le cas le plus courant est un contrat sans `période` : sans elle, aucun délai, aucune année de cible et aucune signature d'avenant ne peut être comparé à la durée du contrat.
@@ -123,9 +185,12 @@ extension Code {
                   signé le : 2021-03-12
 
             Correction : ajoutez la propriété nommée, ici `période : 2021 .. 2025` (ou `période : 2021-01-01 .. 2025-12-31`).
-            """
-        case .cop107:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop107, severity: .error,
+            title: "propriété en double",
+            name: "DuplicateProperty",
+            explanation: """
             COP107 — propriété en double (erreur)
 
             La même propriété est donnée deux fois sur un même élément : deux lignes `unité`, deux `délai (directeurs)` sur une action, deux `délai` sans libellé, deux `cible 2023` de même libellé — y compris quand une plage comme `cible 2022 .. 2024` couvre déjà l'année. Les propriétés à clé peuvent se répéter si la clé diffère (`délai (directeurs)` et `délai (praticiens)`, `cible 2023` et `cible 2023 (directeurs)`). Avec deux valeurs, personne ne peut dire laquelle engage les signataires. Le contrôle vaut aussi dans un bloc `modifier` d'avenant.
@@ -142,9 +207,12 @@ extension Code {
                   cible 2023 : 60 %                # ← COP107 : 2023 est déjà couverte par la plage
 
             Correction : gardez une seule ligne par clé ; distinguez les valeurs par un libellé (`délai (praticiens)`, `cible 2023 (directeurs)`) ; découpez la plage (`cible 2022 : 50 %`, `cible 2023 : 60 %`, `cible 2024 : 50 %`). Plusieurs référents s'écrivent sur une seule ligne : `pilote : DGOS, DGS`.
-            """
-        case .cop200:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop200, severity: .error,
+            title: "identifiant en double",
+            name: "DuplicateIdentifier",
+            explanation: """
             COP200 — identifiant en double (erreur)
 
             Deux éléments du même genre portent le même identifiant dans une même version du contrat. Les avenants désignent les éléments par `GENRE ID` : avec deux `action 1.1.2`, `modifier action 1.1.2` serait ambigu. Deux genres différents peuvent partager un identifiant (`objectif 2` et `indicateur 2`). Le contrôle porte aussi sur chaque version consolidée : un `ajouter` qui reprend un identifiant existant est signalé.
@@ -158,9 +226,12 @@ extension Code {
                   délai : fin 2022
 
             Correction : renumérotez (`action 1.1.2`). Si le document source numérote lui-même deux tableaux à partir de 1, qualifiez les identifiants (`TF-1`, `SUP-1`) et dites-le dans un commentaire. Dans un avenant, utilisez `modifier` et non `ajouter` pour un élément qui existe déjà.
-            """
-        case .cop201:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop201, severity: .error,
+            title: "référent ou plan non défini",
+            name: "UndefinedReferentOrPlan",
+            explanation: """
             COP201 — référent ou plan non défini (erreur)
 
             Un nom de référent (après `pilote`, `co-pilote`, `référent`, `fournisseur`, `organisme`, `signataires`, `rattachement`) ou de plan (dans `selon PLAN`) n'est déclaré ni dans le fichier ni dans un fichier importé par `utilise`. Le message propose le nom déclaré le plus proche. C'est en général une faute de frappe ou un annuaire non importé ; un délai `selon` un plan inconnu n'a pas de fenêtre, et un pilote inconnu ne désigne personne.
@@ -175,9 +246,12 @@ extension Code {
                   délai : selon SDSI               # ← COP201 : plan SDSI non déclaré
 
             Correction : corrigez le nom, ou déclarez-le : `référent DGOS « Direction générale de l'offre de soins »`, `plan SDSI « Schéma directeur des systèmes d'information »` avec sa `période`, dans le fichier ou dans un annuaire importé par `utilise`. Si le référent n'est pas encore connu, écrivez `à déterminer` (note COP208).
-            """
-        case .cop202:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop202, severity: .error,
+            title: "identifiant incohérent avec son parent",
+            name: "IdentifierInconsistentWithParent",
+            explanation: """
             COP202 — identifiant incohérent avec son parent (erreur)
 
             En numérotation hiérarchique (par défaut), un identifiant à plusieurs composants (`1.1.2`, `8.a`, `2.c.1`) doit commencer par l'identifiant de son plus proche ancêtre numéroté ; `.` et `-` sont équivalents (`2-1` = `2.1`). Cet ancêtre n'est pas forcément le parent immédiat : `1.e.1` sous l'objectif 1 est valide même si sa thématique n'est pas numérotée. Les identifiants sans séparateur (`E004`, `A005bis`, `F12`) et ceux dont le préfixe n'est pas numérique (`TF-3`) ne sont pas contrôlés. Un indicateur 8.a rangé sous l'objectif 7 est soit mal numéroté, soit mal placé, et un avenant qui le vise hérite de l'erreur.
@@ -188,9 +262,12 @@ extension Code {
                 indicateur 8.a « Taux de signalements traités dans les délais »   # ← COP202 : rangé sous l'objectif 7
 
             Correction : décidez lequel est juste. Renumérotez (`indicateur 7.a`), ou placez l'indicateur sous l'objectif 8 (après la ligne `objectif 8`, ou avec `dans objectif 8`). Si le contrat suit une autre logique de numérotation, déclarez `numérotation : libre` sur le contrat.
-            """
-        case .cop203:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop203, severity: .warning,
+            title: "trou dans la numérotation",
+            name: "NumberingGap",
+            explanation: """
             COP203 — trou dans la numérotation (avertissement)
 
             Parmi les éléments d'un même genre qui partagent un préfixe, un numéro ou une lettre manque : `1.c` puis `1.e`, `A053` puis `A055`. L'avertissement est porté par l'élément qui suit le trou. Les suffixes `bis`, `ter`, `quater` sont ignorés, et `1.e.1` compte comme membre `e` du groupe `1` quand aucun élément ne s'appelle `1.e` : c'est ainsi qu'un `1.d` absent entre `1.c` et `1.e.1` est signalé. Un trou trahit souvent un élément perdu à la transcription, ou une erreur de numérotation que tous les avenants reprendront.
@@ -205,9 +282,12 @@ extension Code {
                 # Le CPOM signé ne comporte pas d'indicateur 1.d.
                 # copc: ignorer COP203
                 indicateur 1.e.1 « Taux d'épidémies évitées en métropole »
-            """
-        case .cop204:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop204, severity: .warning,
+            title: "numérotation dans le désordre",
+            name: "NumberingOutOfOrder",
+            explanation: """
             COP204 — numérotation dans le désordre (avertissement)
 
             Des éléments frères d'un même genre et d'un même préfixe n'apparaissent pas dans l'ordre de leurs numéros : `3.d` avant `3.c`. L'avertissement est porté par l'élément qui arrive après un numéro plus grand (ici `3.c`). L'ordre ne change pas le sens du contrat, mais le lecteur s'y fie pour retrouver un élément, et un désordre signale souvent un élément déplacé par erreur lors d'un copier-coller.
@@ -219,9 +299,12 @@ extension Code {
                 indicateur 3.c « Nombre de centres de santé pluriprofessionnels »   # ← COP204 : vient après 3.d
 
             Correction : remettez les éléments dans l'ordre. Si le document signé les présente ainsi et que vous le transcrivez fidèlement, ajoutez `# copc: ignorer COP204` sur la ligne au-dessus de l'élément signalé.
-            """
-        case .cop205:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop205, severity: .error,
+            title: "l'avenant vise un élément inexistant",
+            name: "AvenantTargetsMissingElement",
+            explanation: """
             COP205 — l'avenant vise un élément inexistant (erreur)
 
             Un `modifier GENRE ID` ou `supprimer GENRE ID` de l'avenant N vise un élément absent de la version N-1 (le contrat après les avenants 1 à N-1) : identifiant mal écrit, mauvais genre (`action` pour `indicateur`), élément déjà supprimé par un avenant précédent, ou ajouté seulement par un avenant suivant. Le changement ne peut pas s'appliquer : la version consolidée ne serait pas celle que les signataires ont voulue.
@@ -235,9 +318,12 @@ extension Code {
                   motif : « Mesure législative abrogée »
 
             Correction : vérifiez le genre et l'identifiant dans la version à laquelle l'avenant s'applique (`copc emit --version 1` pour l'avenant 2). Pour créer un élément, utilisez `ajouter GENRE ID « titre »`.
-            """
-        case .cop206:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop206, severity: .error,
+            title: "fichier importé introuvable, hors de l'espace de travail ou cyclique",
+            name: "UnresolvedImport",
+            explanation: """
             COP206 — fichier importé introuvable, hors de l'espace de travail ou cyclique (erreur)
 
             Le fichier d'une ligne `utilise « chemin »` n'existe pas (le chemin est relatif au fichier qui l'importe), sort de l'espace de travail (le dossier donné en ligne de commande, ou le dossier courant), ou forme un cycle (a utilise b qui utilise a). Sans ce fichier, les référents et plans qu'il déclare manquent et chaque usage devient un COP201 ; hors de l'espace de travail, le résultat dépendrait de fichiers que le relecteur n'a pas.
@@ -249,9 +335,12 @@ extension Code {
                   utilise « ../../partage/referents.cop »        # ← COP206 : hors de l'espace de travail
 
             Correction : corrigez le chemin relativement au fichier importateur ; lancez copc depuis un dossier qui contient le contrat et l'annuaire (`copc check .` à la racine du dépôt) ou copiez l'annuaire dans l'espace de travail. Pour un cycle, regroupez les référents communs dans un annuaire qui n'importe rien.
-            """
-        case .cop207:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop207, severity: .error,
+            title: "suppression laissant une référence pendante",
+            name: "RemovalLeavesDanglingReference",
+            explanation: """
             COP207 — suppression laissant une référence pendante (erreur)
 
             Un `supprimer` d'avenant retire un élément encore cité dans la version qui en résulte : un référent encore `pilote`, `fournisseur` ou `rattachement` d'un autre, un plan encore utilisé par un délai `selon PLAN`. La version consolidée contiendrait un nom qui ne désigne plus rien.
@@ -266,9 +355,12 @@ extension Code {
                 modifier objectif 2.1
                   pilote : DGOS
             ou renoncez à la suppression.
-            """
-        case .cop208:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop208, severity: .note,
+            title: "référent à déterminer",
+            name: "ReferentToBeDetermined",
+            explanation: """
             COP208 — référent à déterminer (note)
 
             Un référent est écrit `à déterminer`, comme « À déterminer » dans les tableaux de référents des CPOM. C'est permis : il s'agit d'une note, qui ne change pas le code de sortie, même avec `--strict`. Elle sert de liste de suivi : chaque note est un pilote ou un fournisseur que quelqu'un doit encore désigner.
@@ -281,9 +373,12 @@ extension Code {
             Correction : aucune tant que le référent n'est pas connu. Une fois désigné, inscrivez-le par avenant :
                 modifier objectif 5
                   référent : DGOS.SDRH
-            """
-        case .cop209:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop209, severity: .error,
+            title: "l'avenant vise un contrat inconnu",
+            name: "AvenantForUnknownContract",
+            explanation: """
             COP209 — l'avenant vise un contrat inconnu (erreur)
 
             L'identifiant de `avenant N au contrat ID` ne correspond à aucun contrat parmi les fichiers vérifiés ; le message propose l'identifiant de contrat le plus proche. Soit l'identifiant est mal écrit, soit le fichier du contrat n'est pas dans les chemins donnés à copc. Sans son contrat, l'avenant ne peut pas être appliqué et aucun de ses changements n'est vérifié.
@@ -293,9 +388,12 @@ extension Code {
                   signé le : 2022-06-30
 
             Correction : corrigez l'identifiant, ou vérifiez le contrat avec ses avenants : `copc check contrats/cng/`.
-            """
-        case .cop300:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop300, severity: .error,
+            title: "délai hors de la période du contrat",
+            name: "DeadlineOutsidePeriod",
+            explanation: """
             COP300 — délai hors de la période du contrat (erreur)
 
             La fenêtre d'un délai (`délai` d'une action ou d'une `étape`) finit après la fin de la période du contrat, ou commence avant son début. La fenêtre suit les règles de la spécification : `fin 2026` est le 4e trimestre 2026, `2022` l'année entière, `à partir de X` commence au début de X, `d'ici X` finit à la fin de X, `selon PLAN` couvre la période du plan, et `tout au long du contrat` suit la période (y compris prorogée) et n'est donc jamais signalé. Le contrôle porte sur chaque version : un avenant qui déplace un délai ou raccourcit la période est vérifié aussi. Un engagement qui dépasse le contrat ne pourra pas être évalué au bilan final.
@@ -309,9 +407,12 @@ extension Code {
                   délai (praticiens) : fin 2026           # ← COP300 : finit après 2025
 
             Correction : corrigez le délai (`fin 2025`). Une fois le contrat signé, passez par un avenant : `modifier action 1.3.2` avec le nouveau `délai`, ou, si l'engagement se prolonge réellement, une prorogation (`modifier contrat` avec `période : 2021 .. 2026`). Si le texte signé porte réellement ce délai, transcrivez-le tel quel et corrigez-le par avenant ; `# copc: ignorer COP300`, accompagné d'un commentaire qui cite le texte, n'est légitime que pour garder fidèle la transcription d'un document signé.
-            """
-        case .cop301:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop301, severity: .error,
+            title: "année de cible ou de base hors de la période",
+            name: "YearOutsidePeriod",
+            explanation: """
             COP301 — année de cible ou de base hors de la période (erreur)
 
             Une `cible` porte sur une année (ou une plage d'années) hors de la période du contrat, ou une `base` porte sur une année postérieure à sa fin. La base peut précéder la période : `base 2019` dans un contrat 2021-2025 est normal. Une cible pour 2026 dans un contrat 2021-2025 ne sera jamais évaluée ; c'est une faute de frappe, ou le signe qu'une prorogation doit d'abord être signée.
@@ -327,9 +428,12 @@ extension Code {
                   cible 2024 .. 2026 : 60 %        # ← COP301 : 2026 est hors de 2021 .. 2025
 
             Correction : corrigez l'année (`cible 2024 .. 2025 : 60 %`). Si le contrat est prolongé, prorogez-le d'abord par avenant (`modifier contrat` avec `période : 2021 .. 2026`), puis fixez la cible de la nouvelle année.
-            """
-        case .cop302:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop302, severity: .warning,
+            title: "année sans cible",
+            name: "YearWithoutTarget",
+            explanation: """
             COP302 — année sans cible (avertissement)
 
             Une année de la période n'a ni cible, ni `sans objet` (ou `/`), ni `à fixer par avenant`, ni `suivi`. Un seul avertissement est émis par indicateur, qui liste toutes les années concernées. Il ne s'applique pas aux indicateurs `nature : suivi` ni à ceux déclarés `cibles : déclinées`. Une année vide ne se distingue pas d'un oubli et empêche le bilan annuel ; quand un avenant proroge le contrat, la nouvelle année doit être couverte elle aussi.
@@ -345,9 +449,12 @@ extension Code {
                   cible 2023 : 10 %
 
             Correction : donnez une valeur à chaque année, ou dites explicitement pourquoi il n'y en a pas : `cible 2021 : sans objet`, `cible 2024 .. 2025 : à fixer par avenant`, `cible 2024 : suivi` pour une année suivie sans valeur chiffrée. Un indicateur qui n'attend aucune cible se déclare `nature : suivi`.
-            """
-        case .cop303:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop303, severity: .warning,
+            title: "cible en attente d'avenant",
+            name: "TargetPendingAvenant",
+            explanation: """
             COP303 — cible en attente d'avenant (avertissement)
 
             Une cible est `à fixer par avenant` (forme courte : `avenant`) et aucun avenant ne l'a encore fixée dans la version en vigueur à la date `--au` ; c'est la formule « Les cibles des indicateurs feront l'objet d'un avenant au COP ». Un seul diagnostic est émis par indicateur, qui liste les années en attente. C'est un avertissement ; avec `--strict`, il devient une erreur dès qu'une des années en attente a commencé à la date `--au` (par défaut aujourd'hui). Une année entamée sans cible ne pourra pas être évaluée, et le relecteur voit quel avenant est en retard. Les indicateurs `cibles : déclinées` ne sont pas concernés.
@@ -370,9 +477,12 @@ extension Code {
                   cible 2021 : sans objet
                   cible 2022 : 40 %
             Ne faites pas taire cet avertissement : c'est l'avenant qui le lève.
-            """
-        case .cop304:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop304, severity: .error,
+            title: "période invalide",
+            name: "InvalidPeriod",
+            explanation: """
             COP304 — période invalide (erreur)
 
             Une `période` finit avant de commencer : celle d'un contrat, d'un plan, ou celle qu'un avenant donne au contrat avec `modifier contrat`. C'est le plus souvent une inversion des bornes ou une confusion jour/mois dans une date. Aucun délai, aucune cible ni aucune signature ne peut être comparé à une période inversée.
@@ -384,9 +494,12 @@ extension Code {
                   période : 2025-12-31 .. 2022-01-01       # ← COP304
 
             Correction : remettez les bornes dans l'ordre : `période : 2022 .. 2024`, `période : 2022-01-01 .. 2025-12-31`.
-            """
-        case .cop305:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop305, severity: .error,
+            title: "date de signature de l'avenant invalide",
+            name: "InvalidAvenantSignatureDate",
+            explanation: """
             COP305 — date de signature de l'avenant invalide (erreur)
 
             Le `signé le` d'un avenant tombe hors de la période du contrat telle qu'elle est avant cet avenant, ou n'est pas postérieur à la signature de l'avenant précédent. Un contrat échu ne se proroge plus : un avenant de prorogation doit être signé avant la fin de la période. Les avenants s'appliquent dans l'ordre de leurs numéros ; si les signatures ne suivent pas cet ordre, le numéro ou la date est faux et la version consolidée ne retrace pas l'histoire réelle du contrat.
@@ -405,9 +518,12 @@ extension Code {
                   signé le : 2026-02-01            # ← COP305 : après la fin de la période (2025-12-31)
 
             Correction : corrigez la date (vérifiez l'ordre jour/mois), ou renumérotez les avenants dans l'ordre de leurs signatures. La date d'effet, si elle diffère, se donne à part avec `en vigueur le`.
-            """
-        case .cop306:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop306, severity: .warning,
+            title: "cible fixée pour une année déjà écoulée",
+            name: "TargetSetForPastYear",
+            explanation: """
             COP306 — cible fixée pour une année déjà écoulée (avertissement)
 
             Un avenant fixe la valeur d'une cible pour une année déjà terminée à sa date de signature (`signé le`). Fixer une cible après coup revient à la caler sur le résultat connu : le relecteur doit le voir. Déclarer `sans objet` une année passée restée en attente n'est pas fixer une cible.
@@ -420,9 +536,12 @@ extension Code {
                   cible 2023 : 55 %
 
             Correction : fixez les cibles des années à venir seulement, et déclarez l'année passée `sans objet` si elle n'a jamais eu de cible. Si la régularisation a été voulue par les signataires, dites-le avec un `motif : « … »` et ajoutez `# copc: ignorer COP306` sur la ligne au-dessus du `modifier`.
-            """
-        case .cop307:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop307, severity: .warning,
+            title: "délai à préciser",
+            name: "DeadlineToBeSpecified",
+            explanation: """
             COP307 — délai à préciser (avertissement)
 
             Un délai d'action ou d'étape est `à préciser` : sa fenêtre est inconnue, donc copc ne peut pas vérifier qu'il tient dans la période (COP300), et l'action n'a pas d'échéance pour le suivi. C'est la formule « Les délais de réalisation seront précisés dans le cadre du programme de travail et pourront faire l'objet d'un avenant ».
@@ -435,9 +554,12 @@ extension Code {
                 modifier action 1.3.3
                   délai : fin 2023
             Une action menée en continu s'écrit `délai : tout au long du contrat`.
-            """
-        case .cop400:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop400, severity: .error,
+            title: "unité de cible incompatible",
+            name: "IncompatibleTargetUnit",
+            explanation: """
             COP400 — unité de cible incompatible (erreur)
 
             L'unité d'une cible ne correspond pas à l'`unité` de l'indicateur. Les dimensions sont : `%` ; la monnaie (`€`, `k€`, `M€`, `Md€`, échelles d'une même dimension) ; `nombre` ; les durées (`jours`, `mois`, `ans`) ; `m²` ; `oui/non` ; `texte`. Un nombre nu prend l'unité de l'indicateur ; une cible en texte libre (`« réalisation du diagnostic »`) convient à toute unité ; `équilibre`, `excédent` et `déficit` ne valent que pour la monnaie, `oui`, `non` et `réalisé` que pour `oui/non`. Un « Nombre de managers » ciblé en % ne mesure pas ce que dit son titre.
@@ -450,9 +572,12 @@ extension Code {
                   cible 2025 : réalisé             # ← COP400 : jalon pour un indicateur en nombre
 
             Correction : décidez de ce qui est mesuré. S'il s'agit d'un taux, passez l'indicateur en `unité : %` (et son titre en « Part de… ») ; sinon, exprimez la cible dans l'unité de l'indicateur (`cible 2024 : 650`).
-            """
-        case .cop401:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop401, severity: .error,
+            title: "cible relative sans base",
+            name: "RelativeTargetWithoutBase",
+            explanation: """
             COP401 — cible relative sans base (erreur)
 
             Une cible est relative à la base (`-20 % de la base`) mais l'indicateur n'a aucune ligne `base`. La valeur à atteindre ne peut pas être calculée, ni par copc ni par ceux qui feront le bilan.
@@ -464,9 +589,12 @@ extension Code {
                   cible 2025 : -20 % de la base    # ← COP401 : aucune ligne « base »
 
             Correction : ajoutez la base (`base 2020 : 14 mois` ; elle peut précéder la période), ou écrivez une cible absolue (`cible 2025 : 11 mois`).
-            """
-        case .cop402:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop402, severity: .error,
+            title: "fourchette inversée",
+            name: "InvertedRange",
+            explanation: """
             COP402 — fourchette inversée (erreur)
 
             Une cible `entre A et B` a une borne basse supérieure à sa borne haute. C'est presque toujours une inversion à la saisie ; telle quelle, aucune valeur ne peut atteindre la cible.
@@ -477,9 +605,12 @@ extension Code {
                   cible 2024 : entre 2,8 % et 2,2 %   # ← COP402
 
             Correction : remettez les bornes dans l'ordre : `entre 2,2 % et 2,8 %`.
-            """
-        case .cop403:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop403, severity: .warning,
+            title: "cibles contraires au sens de l'indicateur",
+            name: "TargetsAgainstDirection",
+            explanation: """
             COP403 — cibles contraires au sens de l'indicateur (avertissement)
 
             D'une année à la suivante, les cibles chiffrées vont à l'encontre du `sens` déclaré : elles baissent pour un indicateur `sens : hausse`, elles montent pour `sens : baisse`. Des cibles égales ne sont pas signalées. C'est souvent une faute de frappe ou un `sens` inversé ; c'est un avertissement parce qu'un recul temporaire peut être voulu.
@@ -493,9 +624,12 @@ extension Code {
                   cible 2026 : 48 %                # ← COP403 : baisse alors que sens : hausse
 
             Correction : corrigez la cible ou le `sens`. Si le recul est voulu (changement de méthode de calcul, par exemple), expliquez-le dans un commentaire et ajoutez `# copc: ignorer COP403` sur la ligne au-dessus de l'indicateur.
-            """
-        case .cop404:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop404, severity: .warning,
+            title: "indicateur sans unité",
+            name: "IndicatorWithoutUnit",
+            explanation: """
             COP404 — indicateur sans unité (avertissement)
 
             L'indicateur n'a pas de propriété `unité`. copc en déduit une des cibles quand elles concordent ; sinon, il ne peut pas contrôler les unités (COP400). Une unité explicite dit ce que l'indicateur mesure et permet de repérer une cible saisie dans la mauvaise unité.
@@ -507,9 +641,12 @@ extension Code {
                   cible 2024 : 75 %
 
             Correction : ajoutez l'unité : `unité : %`. Un jalon s'écrit `unité : oui/non`, une cible purement rédigée `unité : texte`.
-            """
-        case .cop500:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop500, severity: .warning,
+            title: "objectif sans indicateur",
+            name: "ObjectiveWithoutIndicator",
+            explanation: """
             COP500 — objectif sans indicateur (avertissement)
 
             Un objectif ou un sous-objectif n'a aucun indicateur dans toute sa descendance : son atteinte ne pourra pas être mesurée au bilan annuel. Quand un objectif n'en a aucun, l'avertissement est porté par l'objectif seul et n'est pas répété sur ses sous-objectifs ; quand certains de ses sous-objectifs en ont, chacun de ceux qui n'en ont pas est signalé. Un indicateur transversal rangé sous un axe ou sous le contrat ne compte pour aucun objectif.
@@ -525,9 +662,12 @@ extension Code {
                   délai : tout au long du contrat
 
             Correction : ajoutez un indicateur (`indicateur 2.2.a « … »` sous l'objectif), ou rattachez-y un indicateur transversal avec `dans objectif 2.2`. Si le contrat signé n'en prévoit aucun et que vous le transcrivez fidèlement, ajoutez `# copc: ignorer COP500` sur la ligne au-dessus de l'objectif : cela vaut aussi pour ses sous-objectifs.
-            """
-        case .cop501:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop501, severity: .warning,
+            title: "objectif sans action",
+            name: "ObjectiveWithoutAction",
+            explanation: """
             COP501 — objectif sans action (avertissement)
 
             Un objectif ou un sous-objectif (un engagement de COG, une thématique de CPOM) n'a aucune action dans toute sa descendance : rien ne dit comment il sera atteint. Quand un objectif n'en a aucune, l'avertissement est porté par l'objectif seul et n'est pas répété sur ses sous-objectifs ; quand certains de ses sous-objectifs en ont, chacun de ceux qui n'en ont pas est signalé.
@@ -548,9 +688,12 @@ extension Code {
                   unité : %
 
             Correction : ajoutez au moins une action avec son délai sous l'élément signalé. Si le contrat signé n'en prévoit aucune et que vous le transcrivez fidèlement, ajoutez `# copc: ignorer COP501` sur la ligne au-dessus de l'élément.
-            """
-        case .cop502:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop502, severity: .warning,
+            title: "objectif sans pilote",
+            name: "ObjectiveWithoutPilot",
+            explanation: """
             COP502 — objectif sans pilote (avertissement)
 
             Un objectif n'a ni `pilote :` ni `référent :`, ni lui-même ni l'axe qui le contient ; un `co-pilote` seul ne suffit pas. Sans pilote désigné, personne ne répond de l'objectif au dialogue de gestion, alors que les CPOM 2024-2028 exigent un référent national par objectif.
@@ -562,9 +705,12 @@ extension Code {
                   délai : 2026
 
             Correction : ajoutez `pilote : DGOS` (plusieurs référents : `pilote : DGOS, DSS`). Si le pilote n'est pas encore connu, écrivez `pilote : à déterminer`, ce qui donne la note COP208 à la place.
-            """
-        case .cop503:
-            return """
+            """),
+        RuleDescriptor(
+            code: .cop503, severity: .error,
+            title: "numérotation des avenants",
+            name: "AvenantNumbering",
+            explanation: """
             COP503 — numérotation des avenants (erreur)
 
             Les avenants d'un même contrat doivent être numérotés 1, 2, 3… sans trou ni doublon, puisque la version N est le contrat après les avenants 1 à N. Un trou signale un avenant absent des fichiers vérifiés ou mal numéroté ; un doublon, deux avenants qui prétendent produire la même version.
@@ -579,7 +725,6 @@ extension Code {
                   signé le : 2025-11-12
 
             Correction : ajoutez le fichier de l'avenant manquant aux chemins vérifiés, ou renumérotez les avenants dans l'ordre de leurs signatures.
-            """
-        }
-    }
+            """),
+    ]
 }
