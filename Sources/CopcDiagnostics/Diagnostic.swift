@@ -117,3 +117,49 @@ public struct Summary: Sendable, Equatable {
         }
     }
 }
+
+extension FileTable {
+    /// The source span of a place, for a diagnostic.
+    public func span(_ place: Place) -> SourceSpan { SourceSpan(self[place.file], place.range) }
+}
+
+/// A set of codes (the codes silenced by `# copc: ignorer` on a line or for an element),
+/// as bits: no allocation, constant-time tests.
+public struct CodeSet: Hashable, Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    public init() {}
+
+    public init<S: Sequence>(_ codes: S) where S.Element == Code {
+        for c in codes { insert(c) }
+    }
+
+    private static let bit: [Code: Int] = {
+        var t: [Code: Int] = [:]
+        for (k, c) in Code.allCases.enumerated() { t[c] = k }
+        precondition(t.count <= 128, "CodeSet holds at most 128 codes")
+        return t
+    }()
+
+    public mutating func insert(_ c: Code) {
+        let b = CodeSet.bit[c]!
+        if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+    }
+
+    public func contains(_ c: Code) -> Bool {
+        let b = CodeSet.bit[c]!
+        return b < 64 ? low & (1 << UInt64(b)) != 0 : high & (1 << UInt64(b - 64)) != 0
+    }
+
+    public var isEmpty: Bool { low == 0 && high == 0 }
+
+    public func union(_ o: CodeSet) -> CodeSet {
+        var r = self
+        r.low |= o.low
+        r.high |= o.high
+        return r
+    }
+
+    public mutating func formUnion(_ o: CodeSet) { self = union(o) }
+}

@@ -4,12 +4,16 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcSema
 import CopcRules
+import CopcModel
 
 /// The result of checking a set of paths.
 public struct CheckResult {
     public let diagnostics: [Diagnostic]
-    public let files: [FileModel]
+    /// The files of the check, in the order they were loaded.
+    public let files: [CheckedFile]
     public let workspace: Workspace
+    /// The files by id: places become paths and spans through it.
+    public let fileTable: FileTable
     /// Displayed path (`SourceFile.path`, `Diagnostic.path`) → absolute real path, for the
     /// shells that must name files absolutely (the language server's URIs).
     public let realPaths: [String: String]
@@ -17,6 +21,9 @@ public struct CheckResult {
 
     /// The absolute real path of a file of this check (`nil` for a file it did not load).
     public func realPath(of file: SourceFile) -> String? { realPaths[file.path] }
+
+    /// The contracts, each with its consolidated versions.
+    public var contracts: [Contract] { workspace.contracts }
 
     /// Exit status of design §6: 1 on an error (with `strict`, also on a warning), else 0.
     public func exitStatus(strict: Bool) -> Int32 {
@@ -30,45 +37,30 @@ public struct DriverError: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// The one façade the CLI (and tests) call: load, parse, build, assemble, check.
-public final class Driver: SourceLoader {
-    let cwd: String
-    var files: [FileModel] = []
-    var perFile: [Diagnostic] = []
-    /// Real path → file, and file → (real path, workspace root).
-    var byRealPath: [String: FileModel] = [:]
-    var info: [ObjectIdentifier: (real: String, root: String)] = [:]
-
-    public init() {
-        cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
-    }
-
-    init(cwd: String) {
-        self.cwd = cwd
-    }
-
+/// The one façade the CLI, the tests and the language server call: read through a
+/// `SourceSet`, parse, build, assemble, check.
+public enum Driver {
     /// Checks the `.cop` files at `paths` (files or folders; none = the current folder).
     public static func check(paths: [String], options: CheckOptions) throws(DriverError) -> CheckResult {
-        let d = Driver()
-        try d.collect(paths.isEmpty ? ["."] : paths)
-        return d.run(options: options)
-    }
-
-    /// Checks in-memory sources (tests, benchmarks): `(path, text)` pairs under a virtual root.
-    public static func check(sources: [(String, [UInt8])], options: CheckOptions) -> CheckResult {
-        let d = Driver()
-        for (path, bytes) in sources {
-            d.add(SourceFile(path: path, bytes: bytes), real: "/virtual/" + path, root: "/virtual")
+        let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+        let run = Loading(sources: SourceSet(displayBase: cwd, readsDisk: true))
+        for (file, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
+            guard let real = FileSystem.realPath(file) else { continue }
+            run.load(real, root: root)
         }
-        d.virtual = Dictionary(uniqueKeysWithValues: sources.map { ("/virtual/" + $0.0, $0.1) })
-        return d.run(options: options)
+        return run.finish(options: options)
     }
 
-    var virtual: [String: [UInt8]]?
-    /// Unsaved editor texts by absolute path, read instead of the disk (`check(workspace:…)`).
-    var overlays: [String: [UInt8]] = [:]
-    /// Files that could not be read: displayed path → real path.
-    var unreadable: [String: String] = [:]
+    /// Checks texts held in memory (tests, benchmarks): `(path, text)` pairs under a virtual
+    /// root, in that order.
+    public static func check(sources: [(String, [UInt8])], options: CheckOptions) -> CheckResult {
+        let root = "/virtual"
+        let set = SourceSet(displayBase: root, readsDisk: false)
+        for (path, bytes) in sources { set.setText(bytes, at: root + "/" + path) }
+        let run = Loading(sources: set)
+        for (path, _) in sources { run.load(Paths.normalize(root + "/" + path), root: root) }
+        return run.finish(options: options)
+    }
 
     /// Checks a folder as an editor sees it: every `.cop` file below `root` (below it
     /// recursively, or only in it), where `overlays` — unsaved texts keyed by absolute,
@@ -79,31 +71,27 @@ public final class Driver: SourceLoader {
     public static func check(workspace root: String, overlays: [String: [UInt8]], recursive: Bool = true,
                              options: CheckOptions) -> CheckResult {
         let realRoot = FileSystem.realPath(root) ?? Paths.normalize(root)
-        let d = Driver(cwd: realRoot)
-        d.overlays = overlays
-        let found = (try? FileSystem.copFiles(under: realRoot, recursive: recursive)) ?? []
-        for f in found { d.loadFile(f, root: realRoot) }
-        for path in overlays.keys.sorted() where d.byRealPath[path] == nil && Paths.isInside(path, realRoot) {
-            if !recursive && Paths.directory(of: path) != realRoot { continue }
-            d.add(SourceFile(path: d.display(path), bytes: overlays[path]!), real: path, root: realRoot)
+        let set = SourceSet(displayBase: realRoot, readsDisk: true)
+        set.setTexts(overlays)
+        return check(workspace: realRoot, sources: set, recursive: recursive, options: options)
+    }
+
+    /// Checks a folder through a long-lived source set (the language server's, one per
+    /// workspace folder): its texts in memory over the disk, its parse cache reused.
+    /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
+    public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
+                             options: CheckOptions) -> CheckResult {
+        let run = Loading(sources: sources)
+        let found = (try? FileSystem.copFiles(under: root, recursive: recursive)) ?? []
+        for f in found {
+            guard let real = FileSystem.realPath(f) else { continue }
+            run.load(real, root: root)
         }
-        return d.run(options: options)
-    }
-
-    func run(options: CheckOptions) -> CheckResult {
-        let ws = Workspace(files: files, loader: self)
-        ws.assemble()
-        let diagnostics = Checker.check(ws, files: files, perFile: perFile, options: options)
-        var realPaths: [String: String] = [:]
-        for f in files { if let i = info[ObjectIdentifier(f)] { realPaths[f.source.path] = i.real } }
-        for (display, real) in unreadable { realPaths[display] = real }
-        return CheckResult(diagnostics: diagnostics, files: files, workspace: ws, realPaths: realPaths)
-    }
-
-    func display(_ real: String) -> String { Paths.relative(real, to: cwd) }
-
-    func collect(_ paths: [String]) throws(DriverError) {
-        for (file, root) in try Driver.expand(paths, cwd: cwd) { loadFile(file, root: root) }
+        for path in sources.texts.keys.sorted() where run.byRealPath[path] == nil && Paths.isInside(path, root) {
+            if !recursive && Paths.directory(of: path) != root { continue }
+            run.load(path, root: root)
+        }
+        return run.finish(options: options)
     }
 
     /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root:
@@ -130,70 +118,77 @@ public final class Driver: SourceLoader {
         return out
     }
 
+}
+
+/// One check: the files loaded (the given ones, then their imports) and the workspace made
+/// of them. Imports resolve through the source set: a text in memory, else the disk.
+final class Loading: SourceLoader {
+    let sources: SourceSet
+    var loaded: [CheckedFile] = []
+    var perFile: [Diagnostic] = []
+    /// Real path → index in `loaded`; file → (real path, workspace root).
+    var byRealPath: [String: Int] = [:]
+    var roots: [FileID: (real: String, root: String)] = [:]
+    /// Files that could not be read: displayed path → real path.
+    var unreadable: [String: String] = [:]
+
+    init(sources: SourceSet) {
+        self.sources = sources
+    }
+
+    /// Loads the file at `real` (absolute), once; `nil` (with COP001) when it cannot be read.
     @discardableResult
-    func loadFile(_ path: String, root: String) -> FileModel? {
-        guard let real = FileSystem.realPath(path) else { return nil }
-        if let f = byRealPath[real] { return f }
-        let shown = display(real)
-        if let text = overlays[real] {
-            return add(SourceFile(path: shown, bytes: text), real: real, root: root)
-        }
+    func load(_ real: String, root: String) -> CheckedFile? {
+        if let k = byRealPath[real] { return loaded[k] }
         do {
-            let bytes = try FileSystem.read(real)
-            return add(SourceFile(path: shown, bytes: bytes), real: real, root: root)
+            let f = try sources.file(at: real)
+            byRealPath[real] = loaded.count
+            loaded.append(f)
+            perFile += f.diagnostics
+            roots[f.model.file] = (real, root)
+            return f
         } catch {
+            let shown = sources.display(real)
             perFile.append(Diagnostic(.unreadableFile(reason: error.message), path: shown))
             unreadable[shown] = real
             return nil
         }
     }
 
-    @discardableResult
-    func add(_ source: SourceFile, real: String, root: String) -> FileModel {
-        let syntax = Parser.parse(source)
-        let (model, diags) = Builder.build(syntax)
-        perFile += syntax.diagnostics
-        perFile += diags
-        files.append(model)
-        byRealPath[real] = model
-        info[ObjectIdentifier(model)] = (real, root)
-        return model
+    func finish(options: CheckOptions) -> CheckResult {
+        let ws = Workspace(files: loaded.map(\.model), loader: self)
+        ws.assemble()
+        let table = sources.files
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options)
+        var realPaths: [String: String] = [:]
+        for f in loaded { realPaths[f.source.path] = f.realPath }
+        for (display, real) in unreadable { realPaths[display] = real }
+        return CheckResult(diagnostics: diagnostics, files: loaded, workspace: ws, fileTable: table, realPaths: realPaths)
     }
 
     // MARK: SourceLoader
 
-    public func identity(of file: FileModel) -> String {
-        info[ObjectIdentifier(file)]?.real ?? file.source.path
+    var files: FileTable { sources.files }
+
+    func identity(of file: FileID) -> String {
+        roots[file]?.real ?? sources.files[file].path
     }
 
-    public func load(_ path: String, from importer: FileModel) -> ImportOutcome {
-        guard let (real, root) = info[ObjectIdentifier(importer)] else { return .notFound }
+    func load(_ path: String, from importer: FileID) -> ImportOutcome {
+        guard let (real, root) = roots[importer] else { return .notFound }
         let candidate = Paths.join(Paths.directory(of: real), path)
-        if let virtual {
-            return loadFromMemory(candidate, root: root, virtual) { Paths.relative($0, to: root) }
+        if sources.readsDisk, let resolved = FileSystem.realPath(candidate) {
+            guard Paths.isInside(resolved, root) else { return .outsideWorkspace }
+            guard FileSystem.kind(resolved) == .file else { return .notFound }
+            guard let f = load(resolved, root: root) else { return .notFound }
+            return .file(f.model)
         }
-        guard let resolved = FileSystem.realPath(candidate) else {
-            // Not on disk: perhaps a file created in the editor and not saved yet.
-            return loadFromMemory(candidate, root: root, overlays, shown: display)
-        }
-        guard Paths.isInside(resolved, root) else { return .outsideWorkspace }
-        guard FileSystem.kind(resolved) == .file else { return .notFound }
-        if let f = byRealPath[resolved] { return .file(f) }
-        guard let f = loadFile(resolved, root: root) else { return .notFound }
-        return .file(f)
-    }
-}
-
-extension Driver {
-    /// An import read from texts held in memory (an in-memory workspace, or an editor's
-    /// unsaved files), by lexically normalised path.
-    func loadFromMemory(_ candidate: String, root: String, _ texts: [String: [UInt8]],
-                        shown: (String) -> String) -> ImportOutcome {
+        // Not on disk: a text held in memory (a test's file, an editor's unsaved one).
         let norm = Paths.normalize(candidate)
         guard Paths.isInside(norm, root) else { return .outsideWorkspace }
-        if let f = byRealPath[norm] { return .file(f) }
-        guard let bytes = texts[norm] else { return .notFound }
-        return .file(add(SourceFile(path: shown(norm), bytes: bytes), real: norm, root: root))
+        if let k = byRealPath[norm] { return .file(loaded[k].model) }
+        guard sources.texts[norm] != nil, let f = load(norm, root: root) else { return .notFound }
+        return .file(f.model)
     }
 }
 

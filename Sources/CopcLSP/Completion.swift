@@ -3,6 +3,7 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcSema
 import CopcLanguage
+import CopcModel
 import CopcDriver
 
 /// Completion: keywords and property keys at the head of a line, values after `clé :`
@@ -121,9 +122,8 @@ extension LanguageServer {
             case .referent: ids = nav.visibleReferents.map { ($0.key, $0.value.title) }
             case .plan: ids = nav.visiblePlans.map { ($0.key, $0.value.title) }
             default:
-                let version = nav.latest ?? nav.analysis.unit(of: nav.file)?.versions.first
-                let tree = version?.elements ?? { var out: [Element] = []; nav.file.root?.forEach { out.append($0) }; return out }()
-                ids = tree.filter { $0.kind == kind }.compactMap { e in e.id.map { ($0, e.title) } }
+                let tree = nav.latest?.tree ?? nav.model.tree
+                ids = tree.preorder.map { tree[$0] }.filter { $0.kind == kind }.compactMap { e in e.id.map { ($0, e.title) } }
             }
             var seen = Set<String>()
             for (id, title) in ids.sorted(by: { $0.0 < $1.0 }) where seen.insert(id).inserted {

@@ -3,6 +3,7 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcSema
 import CopcLanguage
+import CopcModel
 import CopcDriver
 import CopcFormat
 
@@ -46,8 +47,8 @@ extension LanguageServer {
         case .file(let path, let r):
             range = r
             text = nav.importedPath(path).map { "fichier importé : `\($0)`" }
-        case .header(let e):
-            range = e.span.range
+        case .header(let e, _):
+            range = e.place.range
             switch e.kind {
             case .referent: text = describeReferent(e, nav)
             case .plan: text = describePlan(e, nav)
@@ -65,8 +66,8 @@ extension LanguageServer {
     }
 
     func placeNote(_ e: Element, _ nav: Navigator) -> String {
-        guard let path = nav.analysis.path(of: e.span.file) else { return "" }
-        let line = e.span.start.line
+        guard let path = nav.analysis.path(of: e.place.file) else { return "" }
+        let line = nav.analysis.result.fileTable[e.place.file].location(of: e.place.range.start).line
         return "\n\n*déclaré dans \(Paths.relative(path, to: nav.analysis.scope.root)), ligne \(line)*"
     }
 
@@ -74,7 +75,7 @@ extension LanguageServer {
         var s = "**\(e.id ?? "?")**" + (e.title.map { " — \($0)" } ?? "")
         var facts: [String] = []
         for key in [PropertyKey.rattachement, .personne, .fonction] {
-            if let p = e.first(key) { facts.append("\(p.keyText) : \(p.rawValue)") }
+            if let p = e.first(key) { facts.append("\(nav.written(p.keyPlace)) : \(nav.text(p.valuePlace))") }
         }
         if !facts.isEmpty { s += "\n\n" + facts.joined(separator: " · ") }
         return s + placeNote(e, nav)
@@ -91,24 +92,23 @@ extension LanguageServer {
         var facts: [String] = []
         if e.kind == .contrat || e.kind == .avenant, let w = e.period { facts.append("période : du \(w.start) au \(w.end)") }
         for key in [PropertyKey.pilote, .coPilote, .referent, .unite] {
-            if let p = e.first(key) { facts.append("\(p.keyText) : \(p.rawValue)") }
+            if let p = e.first(key) { facts.append("\(nav.written(p.keyPlace)) : \(nav.text(p.valuePlace))") }
         }
-        if e.changedBy > 0 { facts.append("modifié par l'avenant \(e.changedBy)") }
+        if e.provenance.avenant > 0 { facts.append("modifié par l'avenant \(e.provenance.avenant)") }
         if !facts.isEmpty { s += "\n\n" + facts.joined(separator: " · ") }
         return s + placeNote(e, nav)
     }
 
     /// Deadlines with their windows, targets with their status, other keys with their value.
-    func describeProperties(_ e: Element, _ props: [Prop], _ nav: Navigator) -> String? {
+    func describeProperties(_ e: Element, _ props: [Property], _ nav: Navigator) -> String? {
         guard let first = props.first else { return nil }
         switch first.value {
         case .deadline(let d):
-            var s = "**\(first.keyText)** : \(d.text)"
+            var s = "**\(nav.written(first.keyPlace))** : \(nav.text(first.valuePlace))"
             guard let v = nav.versions else { return s }
-            let w = d.window(period: v.after.period, planPeriod: { v.after.plans[$0]?.period })
+            let w = v.after.window(of: d)
             s += "\n\nfenêtre : " + (w.map { "du \($0.start) au \($0.end)" } ?? "à préciser")
-            if let latest = nav.latest, latest !== v.after,
-               let lw = d.window(period: latest.period, planPeriod: { latest.plans[$0]?.period }), lw != w {
+            if let latest = nav.latest, latest.number != v.after.number, let lw = latest.window(of: d), lw != w {
                 s += " ; après l'avenant \(latest.number) : du \(lw.start) au \(lw.end)"
             }
             return s
@@ -116,26 +116,26 @@ extension LanguageServer {
             var lines: [String] = []
             for p in props {
                 guard case .target(let t) = p.value else { continue }
-                var line = "**cible \(p.years.map { String($0.lowerBound) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(p.rawValue) — \(t.status.spelling)"
+                var line = "**cible \(p.year.map { String($0) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(nav.text(p.valuePlace)) — \(t.status.spelling)"
                 if t == .pending, let later = laterValue(of: p, in: e, nav) { line += " ; " + later }
                 lines.append(line)
             }
             return lines.joined(separator: "\n\n")
         case .base(let q):
-            return "**\(first.keyText)** : " + (q.map { "\($0)" } ?? "non communiquée")
+            return "**\(nav.written(first.keyPlace))** : " + (q.map { "\($0)" } ?? "non communiquée")
         default:
             return nil
         }
     }
 
     /// "fixée par l'avenant 2 : 40 %" when a later avenant replaced a pending target.
-    func laterValue(of p: Prop, in e: Element, _ nav: Navigator) -> String? {
+    func laterValue(of p: Property, in e: Element, _ nav: Navigator) -> String? {
         guard let latest = nav.latest, let id = e.id, let now = latest.find(e.kind, id) else { return nil }
         let identity = p.identity
-        guard let q = now.props.first(where: { $0.identity == identity }), q !== p, q.changedBy > 0,
+        guard let q = now.properties.first(where: { $0.identity == identity }), q != p, q.provenance.avenant > 0,
               case .target(let t) = q.value else { return nil }
         if t == .pending { return nil }
-        return "\(t.status.spelling) par l'avenant \(q.changedBy) : \(q.rawValue)"
+        return "\(t.status.spelling) par l'avenant \(q.provenance.avenant) : \(nav.text(q.valuePlace))"
     }
 
     // MARK: definition
@@ -148,8 +148,8 @@ extension LanguageServer {
             let zero = LSPPosition(line: 0, character: 0)
             return ["uri": .string(uri(of: target)), "range": LSPRange(start: zero, end: zero).json]
         }
-        guard let span = nav.definition(of: t) else { return .null }
-        return location(span, nav.analysis) ?? .null
+        guard let place = nav.definition(of: t) else { return .null }
+        return location(place, nav.analysis) ?? .null
     }
 
     // MARK: formatting
@@ -188,19 +188,19 @@ extension LanguageServer {
     func documentSymbols(_ params: JSONValue) throws(ResponseError) -> JSONValue {
         guard let doc = documentPath(params) else { throw .invalidParams("textDocument.uri manquant ou autre que file://") }
         guard let found = analysis(forPath: doc.path) else { return [] }
-        let f = found.1
-        let nav = Navigator(analysis: found.0, file: f)
+        let nav = Navigator(analysis: found.0, file: found.1)
+        let model = nav.model
         var symbols: [SymbolNode] = []
-        if let root = f.root { symbols.append(node(root, nav)) }
-        for c in f.changes {
+        if let root = model.tree.root { symbols.append(node(model.tree[root], root, nav)) }
+        for c in model.changes {
             let name = "\(c.op.keyword) \(c.kind.keyword)\(c.id.map { " " + $0 } ?? "")"
-            var n = SymbolNode(name: name, detail: c.element.title, kind: 25, range: nav.extent(of: c.element).union(c.span.range),
-                               selection: c.element.idSpan?.range ?? c.span.range, children: [])
+            var n = SymbolNode(name: name, detail: c.element.title, kind: 25, range: nav.extent(of: c.element, nil).union(c.place.range),
+                               selection: c.element.idPlace?.range ?? c.place.range, children: [])
             n.range = n.range.union(n.selection)
             symbols.append(n)
         }
-        for d in f.declarations { symbols.append(node(d, nav)) }
-        let src = f.source
+        for d in model.declarations { symbols.append(node(d, nil, nav)) }
+        let src = nav.source
         if hierarchicalSymbols { return .array(symbols.map { $0.json(src) }) }
         var flat: [JSONValue] = []
         func add(_ n: SymbolNode, container: String?) {
@@ -216,12 +216,13 @@ extension LanguageServer {
         return .array(flat)
     }
 
-    func node(_ e: Element, _ nav: Navigator) -> SymbolNode {
+    func node(_ e: Element, _ id: ElementID?, _ nav: Navigator) -> SymbolNode {
         let name = e.id.map { "\(e.kind.keyword) \($0)" } ?? "\(e.kind.keyword) « \(e.title ?? "?") »"
-        let children = e.children.filter { $0.span.file === nav.source }.map { node($0, nav) }
-        let selection = e.idSpan?.range ?? e.span.range
+        let tree = nav.model.tree
+        let children = id.map { tree.children(of: $0).filter { tree[$0].place.file == nav.source.id }.map { node(tree[$0], $0, nav) } } ?? []
+        let selection = e.idPlace?.range ?? e.place.range
         return SymbolNode(name: name, detail: e.id == nil ? nil : e.title, kind: LanguageServer.symbolKind(e.kind),
-                          range: nav.extent(of: e).union(selection), selection: selection, children: children)
+                          range: nav.extent(of: e, id).union(selection), selection: selection, children: children)
     }
 
     /// LSP SymbolKind per element kind: files are modules, groupings are namespaces/classes,

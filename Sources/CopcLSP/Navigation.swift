@@ -4,6 +4,8 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcSema
 import CopcDriver
+import CopcLanguage
+import CopcModel
 
 /// What the cursor is on in a file: a reference to resolve, a declaration, a property.
 enum CursorTarget {
@@ -15,10 +17,10 @@ enum CursorTarget {
     case element(kind: ElementKind, id: String?, range: ByteRange, site: Site)
     /// `utilise « chemin »`.
     case file(path: String, range: ByteRange)
-    /// An element's own header line.
-    case header(Element)
-    /// A property line (several props when `cible A .. B` was expanded by year).
-    case properties(Element, [Prop], range: ByteRange)
+    /// An element's own header line (and its index in the file's tree, for a tree element).
+    case header(Element, ElementID?)
+    /// A property line (several properties when `cible A .. B` was expanded by year).
+    case properties(Element, [Property], range: ByteRange)
 
     enum Site { case placement, change, contractRef }
 }
@@ -27,19 +29,16 @@ enum CursorTarget {
 /// the files of one analysis.
 struct Navigator {
     let analysis: Analysis
-    let file: FileModel
+    let file: CheckedFile
 
     var source: SourceFile { file.source }
+    var model: FileModel { file.model }
 
     static func covers(_ r: ByteRange, _ offset: Int) -> Bool { r.start <= offset && offset <= r.end }
 
     /// Every element written in this file: the contract tree, declarations, change blocks.
-    var elements: [Element] {
-        var out: [Element] = []
-        file.root?.forEach { e in if e.span.file === file.source { out.append(e) } }
-        out += file.declarations
-        out += file.changes.map(\.element)
-        return out
+    var elements: [(Element, ElementID?)] {
+        model.tree.preorder.map { (model.tree[$0], $0) } + model.declarations.map { ($0, nil) } + model.changes.map { ($0.element, nil) }
     }
 
     func target(at offset: Int) -> CursorTarget? {
@@ -66,40 +65,43 @@ struct Navigator {
             default: break
             }
         }
-        for e in elements {
-            if Navigator.covers(e.span.range, offset) && e.span.file === source { return .header(e) }
-            var onLine: [Prop] = []
-            for p in e.props where p.span.file === source && Navigator.covers(p.span.range, offset) {
+        for (e, id) in elements {
+            if Navigator.covers(e.place.range, offset) && e.place.file == source.id { return .header(e, id) }
+            var onLine: [Property] = []
+            for p in e.properties where p.place.file == source.id && Navigator.covers(p.place.range, offset) {
                 switch p.value {
                 case .referents(let refs):
-                    if let r = refs.first(where: { Navigator.covers($0.range, offset) }) {
-                        return .referent(id: r.id, range: r.range)
+                    if let r = refs.first(where: { Navigator.covers($0.place.range, offset) }) {
+                        return .referent(id: r.id, range: r.place.range)
                     }
                 case .deadline(let d):
-                    if case .plan(let name) = d.form, Navigator.covers(p.valueSpan.range, offset) {
-                        return .plan(name: name, range: p.valueSpan.range)
+                    if case .plan(let name) = d.form, Navigator.covers(p.valuePlace.range, offset) {
+                        return .plan(name: name, range: p.valuePlace.range)
                     }
                 default: break
                 }
                 onLine.append(p)
             }
-            if let first = onLine.first { return .properties(e, onLine, range: first.span.range) }
+            if let first = onLine.first { return .properties(e, onLine, range: first.place.range) }
         }
         return nil
     }
 
     // MARK: versions
 
+    /// The contract this file belongs to, as its contract or one of its avenants.
+    var contract: Contract? { analysis.contract(of: model.file) }
+
     /// For an avenant, (the version it applies to, the version it makes); for a contract,
     /// (version 0, version 0).
-    var versions: (before: ContractVersion, after: ContractVersion)? {
-        guard let unit = analysis.unit(of: file), !unit.versions.isEmpty else { return nil }
-        if unit.contract === file { return (unit.versions[0], unit.versions[0]) }
-        guard let k = unit.avenants.firstIndex(where: { $0 === file }), k + 1 < unit.versions.count else { return nil }
-        return (unit.versions[k], unit.versions[k + 1])
+    var versions: (before: Version, after: Version)? {
+        guard let c = contract, !c.versions.isEmpty else { return nil }
+        if c.file == model.file { return (c.versions[0], c.versions[0]) }
+        guard let k = c.avenants.firstIndex(where: { $0.file == model.file }), k + 1 < c.versions.count else { return nil }
+        return (c.versions[k], c.versions[k + 1])
     }
 
-    var latest: ContractVersion? { analysis.unit(of: file)?.versions.last }
+    var latest: Version? { contract?.versions.last }
 
     // MARK: resolution
 
@@ -107,33 +109,33 @@ struct Navigator {
         if let v = versions {
             return v.after.referents[id] ?? v.before.referents[id]
         }
-        return analysis.result.workspace.visibleDeclarations(of: file).referents[id]
+        return analysis.result.workspace.visibleDeclarations(of: model).referents[id]
     }
 
     func plan(_ name: String) -> Element? {
         if let v = versions {
             return v.after.plans[name] ?? v.before.plans[name]
         }
-        return analysis.result.workspace.visibleDeclarations(of: file).plans[name]
+        return analysis.result.workspace.visibleDeclarations(of: model).plans[name]
     }
 
     /// The referents visible from this file, by id.
     var visibleReferents: [String: Element] {
         if let v = versions { return v.before.referents.merging(v.after.referents) { _, b in b } }
-        return analysis.result.workspace.visibleDeclarations(of: file).referents
+        return analysis.result.workspace.visibleDeclarations(of: model).referents
     }
 
     var visiblePlans: [String: Element] {
         if let v = versions { return v.before.plans.merging(v.after.plans) { _, b in b } }
-        return analysis.result.workspace.visibleDeclarations(of: file).plans
+        return analysis.result.workspace.visibleDeclarations(of: model).plans
     }
 
     func element(_ kind: ElementKind, _ id: String?, site: CursorTarget.Site) -> Element? {
         if site == .contractRef || kind == .contrat {
             if site == .contractRef {
-                return analysis.result.workspace.units.first { $0.id == id }?.contract.root
+                return analysis.result.contracts.first { $0.id == id }?.versions.first?.header
             }
-            return analysis.unit(of: file)?.contract.root
+            return contract?.versions.first?.header
         }
         guard let id, let v = versions else { return nil }
         // `modifier` looks in the version the avenant changes; `dans` also sees its additions.
@@ -146,25 +148,25 @@ struct Navigator {
 
     /// The file an `utilise` names, as an absolute path.
     func importedPath(_ path: String) -> String? {
-        guard let me = analysis.path(of: source) else { return nil }
+        let me = file.realPath
         let p = Paths.normalize(Paths.join(Paths.directory(of: me), path))
         return FileSystem.realPath(p) ?? p
     }
 
     /// The declaration place of a target, if it resolves.
-    func definition(of t: CursorTarget) -> SourceSpan? {
+    func definition(of t: CursorTarget) -> Place? {
         switch t {
         case .referent(let id, _):
             guard let id, let e = referent(id) else { return nil }
-            return e.idSpan ?? e.span
+            return e.namePlace
         case .plan(let name, _):
             guard let e = plan(name) else { return nil }
-            return e.idSpan ?? e.span
+            return e.namePlace
         case .element(let kind, let id, _, let site):
             guard let e = element(kind, id, site: site) else { return nil }
-            return e.idSpan ?? e.span
-        case .header(let e):
-            return e.idSpan ?? e.span
+            return e.namePlace
+        case .header(let e, _):
+            return e.namePlace
         case .file, .properties:
             return nil
         }
@@ -172,11 +174,22 @@ struct Navigator {
 
     // MARK: extents
 
-    /// The range an element covers in this file: its header, its properties, its children.
-    func extent(of e: Element) -> ByteRange {
-        var r = e.span.range
-        for p in e.props where p.span.file === source { r = r.union(p.span.range) }
-        for c in e.children where c.span.file === source { r = r.union(extent(of: c)) }
+    /// The range an element covers in this file: its header, its properties, its children
+    /// (`id`: its index in this file's tree, when it is in it).
+    func extent(of e: Element, _ id: ElementID?) -> ByteRange {
+        var r = e.place.range
+        for p in e.properties where p.place.file == source.id { r = r.union(p.place.range) }
+        if let id {
+            for c in model.tree.children(of: id) where model.tree[c].place.file == source.id {
+                r = r.union(extent(of: model.tree[c], c))
+            }
+        }
         return r
     }
+
+    /// A value as written, in canonical spelling.
+    func text(_ place: Place) -> String { analysis.result.fileTable.canonicalText(place) }
+
+    /// A key as written (`Délai (directeurs)`).
+    func written(_ place: Place) -> String { analysis.result.fileTable[place.file].text(place.range) }
 }

@@ -4,6 +4,7 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcSema
 import CopcDriver
+import CopcModel
 
 /// JSON-RPC and LSP error codes the server answers with.
 public enum ErrorCode {
@@ -55,24 +56,28 @@ final class Analysis {
     /// Open documents' versions at the time of the check, by path.
     let versions: [String: Int]
     /// Files by absolute real path.
-    let files: [String: FileModel]
+    let files: [String: CheckedFile]
 
     init(scope: Scope, result: CheckResult, versions: [String: Int]) {
         self.scope = scope
         self.result = result
         self.versions = versions
-        var files: [String: FileModel] = [:]
-        for f in result.files {
-            if let p = result.realPath(of: f.source) { files[p] = f }
-        }
+        var files: [String: CheckedFile] = [:]
+        for f in result.files { files[f.realPath] = f }
         self.files = files
     }
 
     func path(of file: SourceFile) -> String? { result.realPath(of: file) }
 
+    /// The absolute path of a file of the check.
+    func path(of id: FileID) -> String? {
+        guard result.fileTable.contains(id) else { return nil }
+        return result.realPath(of: result.fileTable[id])
+    }
+
     /// The contract a file belongs to (as the contract or as one of its avenants).
-    func unit(of file: FileModel) -> ContractUnit? {
-        result.workspace.units.first { $0.contract === file || $0.avenants.contains { $0 === file } }
+    func contract(of file: FileID) -> Contract? {
+        result.contracts.first { $0.file == file || $0.avenants.contains { $0.file == file } }
     }
 }
 
@@ -102,6 +107,8 @@ public final class LanguageServer {
     var roots: [String] = []
     var documents: [String: Document] = [:]
     var analyses: [Scope: Analysis] = [:]
+    /// The texts and parse cache of each scope.
+    var sourceSets: [Scope: SourceSet] = [:]
     /// The last check of each scope, kept after its texts changed: completion reads its
     /// declarations rather than re-checking on every keystroke.
     var staleAnalyses: [Scope: Analysis] = [:]
@@ -401,6 +408,7 @@ public final class LanguageServer {
         let active = activeScopes()
         for s in analyses.keys where !active.contains(s) { analyses[s] = nil }
         for s in staleAnalyses.keys where !active.contains(s) { staleAnalyses[s] = nil }
+        for s in sourceSets.keys where !active.contains(s) { sourceSets[s] = nil }
         pendingScopes = pendingScopes.filter { active.contains($0) }
         for path in published.keys.sorted() where !active.contains(owner(of: path)) {
             publishDiagnostics(path: path, version: nil, [])
@@ -419,15 +427,25 @@ public final class LanguageServer {
         }
         var options = CheckOptions.today(strict: strict)
         if let au { options.au = au }
-        let result = Driver.check(workspace: s.root, overlays: overlays, recursive: s.recursive, options: options)
+        // One source set per scope, kept across checks: files whose text did not change are
+        // not parsed nor built again.
+        let sources: SourceSet
+        if let known = sourceSets[s] {
+            sources = known
+        } else {
+            sources = SourceSet(displayBase: FileSystem.realPath(s.root) ?? Paths.normalize(s.root), readsDisk: true)
+            sourceSets[s] = sources
+        }
+        sources.setTexts(overlays)
+        let result = Driver.check(workspace: sources.displayBase, sources: sources, recursive: s.recursive, options: options)
         let a = Analysis(scope: s, result: result, versions: versions)
         analyses[s] = a
         staleAnalyses[s] = nil
         return a
     }
 
-    /// The analysis holding a document, with its file model.
-    func analysis(forPath path: String) -> (Analysis, FileModel)? {
+    /// The analysis holding a document, with its file.
+    func analysis(forPath path: String) -> (Analysis, CheckedFile)? {
         let a = analysis(owner(of: path))
         guard let f = a.files[path] else { return nil }
         return (a, f)
@@ -484,6 +502,10 @@ public final class LanguageServer {
     func location(_ span: SourceSpan, _ a: Analysis) -> JSONValue? {
         guard let path = a.path(of: span.file) else { return nil }
         return ["uri": .string(uri(of: path)), "range": LSPRange(span.file, span.range).json]
+    }
+
+    func location(_ place: Place, _ a: Analysis) -> JSONValue? {
+        location(a.result.fileTable.span(place), a)
     }
 
     /// A copc diagnostic as LSP: code, source `copc`, severity, French message, notes as

@@ -1,119 +1,131 @@
 import CopcSource
+import CopcLanguage
 import CopcDiagnostics
 import CopcSyntax
-import CopcSema
-import CopcLanguage
 
 /// The intermediate model (design §7): one consolidated version of a contract as JSON,
-/// schema `copc.ir/1` (`grammar/ir.schema.json`).
+/// schema `copc.ir/1` (`grammar/ir.schema.json`). A pure function of the model; the file
+/// table only names files and spells values as written.
 ///
 /// Deterministic: keys are written in a fixed order, elements in document order, referents
 /// and plans sorted by id, numbers without exponent; the same input gives the same bytes.
 public enum IR {
     public static let schema = "copc.ir/1"
 
-    /// The IR of `version` of `unit`, pretty-printed, ending with a newline.
-    public static func emit(_ unit: ContractUnit, version: ContractVersion) -> String {
-        var w = JSONWriter(pretty: true)
-        w.beginObject()
-        w.field("schema", schema)
-        w.field("version", version.number)
-        writeContract(&w, version)
-        w.arrayStart("avenants")
-        for v in unit.versions.dropFirst() where v.number <= version.number {
-            guard let av = v.avenant, let root = av.root else { continue }
-            w.beginObject()
-            w.field("numero", av.avenantNumber ?? v.number)
-            w.fieldOrNull("titre", root.title)
-            w.fieldOrNull("signe_le", root.date(.signeLe)?.description)
-            w.fieldOrNull("en_vigueur_le", v.effectiveDate?.description)
-            w.fieldOrNull("motif", root.motif)
-            w.field("fichier", av.source.path)
-            w.endObject()
+    /// The IR of `version` of `contract`, pretty-printed, ending with a newline.
+    public static func emit(_ contract: Contract, version: Version, files: FileTable) -> String {
+        var e = Emitter(version: version, files: files)
+        e.w.beginObject()
+        e.w.field("schema", schema)
+        e.w.field("version", version.number)
+        e.writeContract()
+        e.w.arrayStart("avenants")
+        for v in contract.versions.dropFirst() where v.number <= version.number {
+            guard let av = v.avenant else { continue }
+            e.w.beginObject()
+            e.w.field("numero", av.number ?? v.number)
+            e.w.fieldOrNull("titre", av.header.title)
+            e.w.fieldOrNull("signe_le", av.signed?.description)
+            e.w.fieldOrNull("en_vigueur_le", v.effectiveDate?.description)
+            e.w.fieldOrNull("motif", av.header.provenance.motif)
+            e.w.field("fichier", files[av.file].path)
+            e.w.endObject()
         }
-        w.endArray()
-        w.arrayStart("referents")
-        for e in version.referents.values.sorted(by: { $0.id! < $1.id! }) { writeDeclaration(&w, e, version: version) }
-        w.endArray()
-        w.arrayStart("plans")
-        for e in version.plans.values.sorted(by: { $0.id! < $1.id! }) { writeDeclaration(&w, e, version: version) }
-        w.endArray()
-        w.arrayStart("elements")
-        for c in version.root.children { writeElement(&w, c, version: version) }
-        w.endArray()
-        w.endObject()
-        return w.out + "\n"
+        e.w.endArray()
+        e.w.arrayStart("referents")
+        for d in version.sortedReferents { e.writeDeclaration(d) }
+        e.w.endArray()
+        e.w.arrayStart("plans")
+        for d in version.sortedPlans { e.writeDeclaration(d) }
+        e.w.endArray()
+        e.w.arrayStart("elements")
+        for c in version.tree.children(of: version.tree.root!) { e.writeElement(c) }
+        e.w.endArray()
+        e.w.endObject()
+        return e.w.out + "\n"
+    }
+}
+
+private struct Emitter {
+    let version: Version
+    let files: FileTable
+    var w = JSONWriter(pretty: true)
+
+    init(version: Version, files: FileTable) {
+        self.version = version
+        self.files = files
     }
 
-    static func writeContract(_ w: inout JSONWriter, _ v: ContractVersion) {
-        let r = v.root
+    mutating func writeContract() {
+        let r = version.header
         w.objectStart("contrat")
         w.fieldOrNull("id", r.id)
         w.fieldOrNull("titre", r.title)
         w.fieldOrNull("type", r.contractType?.spelling)
-        w.fieldOrNull("organisme", referents(r, .organisme).first)
-        stringArray(&w, "signataires", referents(r, .signataires))
-        window(&w, "periode", v.period)
+        w.fieldOrNull("organisme", names(r.referents(.organisme)).first)
+        stringArray("signataires", names(r.referents(.signataires)))
+        window("periode", version.period)
         w.fieldOrNull("signe_le", r.date(.signeLe)?.description)
         w.fieldOrNull("approuve_le", r.date(.approuveLe)?.description)
         w.fieldOrNull("en_vigueur_le", r.date(.enVigueurLe)?.description)
         w.field("numerotation", (r.numbering ?? .hierarchical).spelling)
-        w.fieldOrNull("texte", text(r, .texte))
-        w.field("modifie_par", r.changedBy)
+        w.fieldOrNull("texte", r.text(.texte))
+        w.field("modifie_par", r.provenance.avenant)
         w.endObject()
     }
 
-    static func writeDeclaration(_ w: inout JSONWriter, _ e: Element, version: ContractVersion) {
+    mutating func writeDeclaration(_ e: Element) {
         w.beginObject()
         w.field("id", e.id ?? "")
         w.fieldOrNull("titre", e.title)
         if e.kind == .referent {
-            w.fieldOrNull("rattachement", referents(e, .rattachement).first)
-            w.fieldOrNull("personne", text(e, .personne))
-            w.fieldOrNull("fonction", text(e, .fonction))
+            w.fieldOrNull("rattachement", names(e.referents(.rattachement)).first)
+            w.fieldOrNull("personne", e.text(.personne))
+            w.fieldOrNull("fonction", e.text(.fonction))
         } else {
-            window(&w, "periode", e.period)
-            stringArray(&w, "pilotes", referents(e, .pilote))
+            window("periode", e.period)
+            stringArray("pilotes", names(e.referents(.pilote)))
         }
-        w.fieldOrNull("texte", text(e, .texte))
-        w.field("fichier", e.span.file.path)
-        w.field("modifie_par", e.changedBy)
+        w.fieldOrNull("texte", e.text(.texte))
+        w.field("fichier", files[e.place.file].path)
+        w.field("modifie_par", e.provenance.avenant)
         w.endObject()
     }
 
-    static func writeElement(_ w: inout JSONWriter, _ e: Element, version: ContractVersion) {
+    mutating func writeElement(_ id: ElementID) {
+        let e = version.tree[id]
         w.beginObject()
         w.field("genre", e.kind.keyword)
         w.fieldOrNull("id", e.id)
         w.fieldOrNull("titre", e.title)
-        w.field("modifie_par", e.changedBy)
-        w.fieldOrNull("motif", e.motif)
-        stringArray(&w, "pilotes", referents(e, .pilote))
-        stringArray(&w, "co_pilotes", referents(e, .coPilote))
-        stringArray(&w, "referents", referents(e, .referent))
-        w.fieldOrNull("theme", text(e, .theme))
-        w.fieldOrNull("texte", text(e, .texte))
+        w.field("modifie_par", e.provenance.avenant)
+        w.fieldOrNull("motif", e.provenance.motif)
+        stringArray("pilotes", names(e.referents(.pilote)))
+        stringArray("co_pilotes", names(e.referents(.coPilote)))
+        stringArray("referents", names(e.referents(.referent)))
+        w.fieldOrNull("theme", e.text(.theme))
+        w.fieldOrNull("texte", e.text(.texte))
         if e.kind == .action {
-            if case .flag(let b)? = e.first(.phare)?.value { w.field("phare", b) } else { w.field("phare", false) }
+            w.field("phare", e.flagship)
             w.arrayStart("delais")
-            for p in e.props where p.key == .delai { writeDeadline(&w, p, version: version, step: false) }
+            for p in e.properties where p.key == .delai { writeDeadline(p, step: false) }
             w.endArray()
             w.arrayStart("etapes")
-            for p in e.props where p.key == .etape { writeDeadline(&w, p, version: version, step: true) }
+            for p in e.properties where p.key == .etape { writeDeadline(p, step: true) }
             w.endArray()
         }
         if e.kind == .indicateur {
-            w.fieldOrNull("methode", text(e, .methode))
+            w.fieldOrNull("methode", e.text(.methode))
             w.fieldOrNull("unite", e.unit?.symbol)
             w.fieldOrNull("sens", e.direction?.spelling)
             w.fieldOrNull("nature", e.nature?.spelling)
-            stringArray(&w, "fournisseurs", referents(e, .fournisseur))
-            w.fieldOrNull("source", text(e, .source))
+            stringArray("fournisseurs", names(e.referents(.fournisseur)))
+            w.fieldOrNull("source", e.text(.source))
             w.field("cibles_declinees", e.declinedTargets)
             w.arrayStart("bases")
-            for p in e.props where p.key == .base {
+            for p in e.properties where p.key == .base {
                 w.beginObject()
-                w.field("annee", p.years?.lowerBound ?? 0)
+                w.field("annee", p.year ?? 0)
                 if case .base(let q?) = p.value {
                     w.field("connue", true)
                     w.field("nombre", q.value)
@@ -123,29 +135,29 @@ public enum IR {
                     w.nullField("nombre")
                     w.nullField("unite")
                 }
-                w.field("texte_source", p.rawValue)
-                w.field("modifie_par", p.changedBy)
+                w.field("texte_source", files.canonicalText(p.valuePlace))
+                w.field("modifie_par", p.provenance.avenant)
                 w.endObject()
             }
             w.endArray()
             w.arrayStart("cibles")
-            let targets = e.props.filter { $0.key == .cible }.sorted {
-                ($0.years?.lowerBound ?? 0, $0.label ?? "") < ($1.years?.lowerBound ?? 0, $1.label ?? "")
+            let targets = e.properties.filter { $0.key == .cible }.sorted {
+                ($0.year ?? 0, $0.label ?? "") < ($1.year ?? 0, $1.label ?? "")
             }
-            for p in targets { writeTarget(&w, p) }
+            for p in targets { writeTarget(p) }
             w.endArray()
         }
         w.arrayStart("enfants")
-        for c in e.children { writeElement(&w, c, version: version) }
+        for c in version.tree.children(of: id) { writeElement(c) }
         w.endArray()
         w.endObject()
     }
 
-    static func writeDeadline(_ w: inout JSONWriter, _ p: Prop, version: ContractVersion, step: Bool) {
+    mutating func writeDeadline(_ p: Property, step: Bool) {
         guard case .deadline(let d) = p.value else { return }
         w.beginObject()
         if step { w.fieldOrNull("titre", p.stepTitle) } else { w.fieldOrNull("libelle", p.label) }
-        w.field("texte_source", d.text)
+        w.field("texte_source", files.canonicalText(p.valuePlace))
         let form: String
         var plan: String?
         switch d.form {
@@ -158,16 +170,16 @@ public enum IR {
         }
         w.field("forme", form)
         w.fieldOrNull("plan", plan)
-        window(&w, "fenetre", d.window(period: version.period, planPeriod: { version.plans[$0]?.period }))
-        w.field("modifie_par", p.changedBy)
-        w.fieldOrNull("motif", p.motif)
+        window("fenetre", version.window(of: d))
+        w.field("modifie_par", p.provenance.avenant)
+        w.fieldOrNull("motif", p.provenance.motif)
         w.endObject()
     }
 
-    static func writeTarget(_ w: inout JSONWriter, _ p: Prop) {
+    mutating func writeTarget(_ p: Property) {
         guard case .target(let t) = p.value else { return }
         w.beginObject()
-        w.field("annee", p.years?.lowerBound ?? 0)
+        w.field("annee", p.year ?? 0)
         w.fieldOrNull("libelle", p.label)
         w.field("statut", t.status.spelling)
         w.objectStart("valeur")
@@ -194,34 +206,22 @@ public enum IR {
             break
         }
         w.endObject()
-        w.field("texte_source", p.rawValue)
-        w.field("modifie_par", p.changedBy)
-        w.fieldOrNull("motif", p.motif)
+        w.field("texte_source", files.canonicalText(p.valuePlace))
+        w.field("modifie_par", p.provenance.avenant)
+        w.fieldOrNull("motif", p.provenance.motif)
         w.endObject()
     }
 
-    // MARK: helpers
+    /// Referents as the IR names them: `à déterminer` for a referent not yet designated.
+    func names(_ refs: [ReferentRef]) -> [String] { refs.map { $0.id ?? "à déterminer" } }
 
-    static func referents(_ e: Element, _ key: PropertyKey) -> [String] {
-        var out: [String] = []
-        for p in e.props where p.key == key {
-            if case .referents(let refs) = p.value { out += refs.map { $0.id ?? "à déterminer" } }
-        }
-        return out
-    }
-
-    static func text(_ e: Element, _ key: PropertyKey) -> String? {
-        if case .text(let t)? = e.first(key)?.value { return t }
-        return nil
-    }
-
-    static func stringArray(_ w: inout JSONWriter, _ key: String, _ values: [String]) {
+    mutating func stringArray(_ key: String, _ values: [String]) {
         w.arrayStart(key)
         for v in values { w.string(v) }
         w.endArray()
     }
 
-    static func window(_ w: inout JSONWriter, _ key: String, _ win: Window?) {
+    mutating func window(_ key: String, _ win: Window?) {
         guard let win else { w.nullField(key); return }
         w.objectStart(key)
         w.field("debut", win.start.description)

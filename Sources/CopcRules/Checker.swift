@@ -1,42 +1,73 @@
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
-import CopcSema
 import CopcLanguage
+import CopcModel
+import CopcSema
 
-/// Collects diagnostics for one version, dropping those silenced by `# copc: ignorer`.
+/// Collects diagnostics, dropping those silenced by `# copc: ignorer`; places become spans
+/// through the file table.
 public final class Reporter {
     public private(set) var diagnostics: [Diagnostic] = []
-    let filesBySource: [ObjectIdentifier: FileModel]
+    let files: FileTable
+    let models: [FileID: FileModel]
 
-    init(filesBySource: [ObjectIdentifier: FileModel]) {
-        self.filesBySource = filesBySource
+    init(files: FileTable, models: [FileID: FileModel]) {
+        self.files = files
+        self.models = models
     }
 
-    /// Reports `message` at `span` about `subject` (whose `ignorer` comments, and its ancestors', apply).
-    public func report(_ message: Message, at span: SourceSpan, subject: Element? = nil, notes: [Note] = [], severity: Severity? = nil) {
+    /// Reports `message` at `place` about `subject` (whose `ignorer` comments, and its ancestors', apply).
+    public func report(_ message: Message, at place: Place, subject: Element? = nil, notes: [Note] = [], severity: Severity? = nil) {
         let code = message.code
         if let s = subject, s.isSuppressed(code) { return }
-        if let f = filesBySource[ObjectIdentifier(span.file)], f.isSuppressed(code, at: span) { return }
+        let span = files.span(place)
+        if let f = models[place.file], !f.lineSuppressions.isEmpty, f.isSuppressed(code, line: span.start.line) { return }
         diagnostics.append(Diagnostic(message, at: span, notes: notes, severity: severity))
     }
+
+    /// A note at a place.
+    public func note(_ m: NoteMessage, at place: Place?) -> Note { Note(m, at: place.map(files.span)) }
 }
 
-/// What a rule sees: one consolidated version of one contract.
+/// What a rule sees: one consolidated version of one contract, walked once.
 public struct VersionContext {
-    public let unit: ContractUnit
-    public let version: ContractVersion
+    public let contract: Contract
+    public let version: Version
     public let options: CheckOptions
     public let reporter: Reporter
     /// Whether this version is the one in force at the `--au` date (state checks run there only).
     public let inForce: Bool
+    /// Every element of the version in document order, the contract header first, and the
+    /// same by kind — computed in one walk, for all the rules.
+    public let elements: [ElementID]
+    let byKind: [[ElementID]]
+    public let files: FileTable
 
-    public var period: Window? { version.period }
-    public var periodNote: [Note] {
-        version.periodProp.map { [Note(.periodDeclared, at: $0.span)] } ?? []
+    init(contract: Contract, version: Version, options: CheckOptions, reporter: Reporter, inForce: Bool, files: FileTable) {
+        self.contract = contract
+        self.version = version
+        self.options = options
+        self.reporter = reporter
+        self.inForce = inForce
+        self.files = files
+        elements = version.tree.preorder
+        var byKind = [[ElementID]](repeating: [], count: ElementKind.allCases.count)
+        for id in elements { byKind[Int(version.tree[id].kind.rawValue)].append(id) }
+        self.byKind = byKind
     }
 
-    public func planPeriod(_ name: String) -> Window? { version.plans[name]?.period }
+    public var tree: ElementTree { version.tree }
+    public var period: Window? { version.period }
+    public var periodNote: [Note] {
+        version.periodProperty.map { [reporter.note(.periodDeclared, at: $0.place)] } ?? []
+    }
+
+    /// A value as written, in canonical spelling.
+    public func text(_ place: Place) -> String { files.canonicalText(place) }
+
+    /// The elements of one kind, in document order.
+    public func elements(_ kind: ElementKind) -> [ElementID] { byKind[Int(kind.rawValue)] }
 }
 
 /// A check over one consolidated version.
@@ -54,9 +85,9 @@ public struct Analyzer: Sendable {
         /// Every consolidated version of every contract, latest first.
         case version(@Sendable (VersionContext) -> Void)
         /// A contract with its chain of avenants.
-        case contract(@Sendable (ContractUnit, CheckOptions, Reporter) -> Void)
+        case contract(@Sendable (Contract, Reporter) -> Void)
         /// The whole workspace.
-        case workspace(@Sendable (Workspace, [FileModel], Reporter) -> Void)
+        case workspace(@Sendable (Workspace, Reporter) -> Void)
     }
 
     /// The check's name (its type), for the docs and the tests.
@@ -91,48 +122,51 @@ public enum Checker {
         .version(DeclinedTargetsHaveNoTarget.self, [.cop105]),
         .version(ObjectiveCoverage.self, [.cop500, .cop501]),
         .version(ObjectiveHasPilot.self, [.cop502]),
-        Analyzer(name: "AvenantRules", codes: [.cop305, .cop306, .cop503], run: .contract(AvenantRules.check)),
-        Analyzer(name: "UnknownContract", codes: [.cop209], run: .workspace({ ws, _, r in UnknownContract.check(ws, reporter: r) })),
+        Analyzer(name: "AvenantChain", codes: [.cop305, .cop306, .cop503], run: .contract(AvenantChain.check)),
+        Analyzer(name: "UnknownContract", codes: [.cop209], run: .workspace(UnknownContract.check)),
         Analyzer(name: "AnnuaireReferences", codes: [.cop201, .cop208], run: .workspace(AnnuaireReferences.check)),
     ]
 
+    /// Where a diagnostic is, for deduplication: a diagnostic repeated in versions N and N-1
+    /// has the same code and place.
+    enum Occurrence: Hashable {
+        case at(Code, FileID, ByteRange)
+        case file(Code, String, String)
+    }
+
     /// All diagnostics of a workspace, deduplicated (a diagnostic repeated in version N and
     /// N-1 is reported once, at its source) and sorted.
-    public static func check(_ workspace: Workspace, files: [FileModel], perFile: [Diagnostic], options: CheckOptions) -> [Diagnostic] {
-        var byFile: [ObjectIdentifier: FileModel] = [:]
-        for f in files { byFile[ObjectIdentifier(f.source)] = f }
+    public static func check(_ workspace: Workspace, files: FileTable, perFile: [Diagnostic], options: CheckOptions) -> [Diagnostic] {
+        var models: [FileID: FileModel] = [:]
+        for f in workspace.files { models[f.file] = f }
         var all: [Diagnostic] = []
         // Per-file diagnostics (lexer, parser, builder) honour line suppressions too.
         for d in perFile + workspace.diagnostics {
-            if let s = d.span, let f = byFile[ObjectIdentifier(s.file)], f.isSuppressed(d.code, at: s) { continue }
+            if let s = d.span, let f = models[s.file.id], !f.lineSuppressions.isEmpty, f.isSuppressed(d.code, line: s.start.line) { continue }
             all.append(d)
         }
-        for unit in workspace.units {
-            let inForce = unit.versionInForce(at: options.au)
+        for contract in workspace.contracts {
+            let inForce = contract.versionInForce(at: options.au).number
             // Latest version first, so that a repeated diagnostic keeps its latest wording.
-            for version in unit.versions.reversed() {
-                let reporter = Reporter(filesBySource: byFile)
-                let ctx = VersionContext(unit: unit, version: version, options: options, reporter: reporter, inForce: version === inForce)
+            for version in contract.versions.reversed() {
+                let reporter = Reporter(files: files, models: models)
+                let ctx = VersionContext(contract: contract, version: version, options: options, reporter: reporter,
+                                         inForce: version.number == inForce, files: files)
                 for a in analyzers { if case .version(let run) = a.run { run(ctx) } }
                 all.append(contentsOf: reporter.diagnostics)
             }
-            let reporter = Reporter(filesBySource: byFile)
-            for a in analyzers { if case .contract(let run) = a.run { run(unit, options, reporter) } }
+            let reporter = Reporter(files: files, models: models)
+            for a in analyzers { if case .contract(let run) = a.run { run(contract, reporter) } }
             all.append(contentsOf: reporter.diagnostics)
         }
-        let reporter = Reporter(filesBySource: byFile)
-        for a in analyzers { if case .workspace(let run) = a.run { run(workspace, files, reporter) } }
+        let reporter = Reporter(files: files, models: models)
+        for a in analyzers { if case .workspace(let run) = a.run { run(workspace, reporter) } }
         all.append(contentsOf: reporter.diagnostics)
 
-        var seen = Set<String>()
+        var seen = Set<Occurrence>()
         var out: [Diagnostic] = []
         for d in all {
-            let key: String
-            if let s = d.span {
-                key = "\(d.code.rawValue)|\(s.file.path)|\(s.range.start)|\(s.range.end)"
-            } else {
-                key = "\(d.code.rawValue)|\(d.path)|\(d.text)"
-            }
+            let key: Occurrence = d.span.map { .at(d.code, $0.file.id, $0.range) } ?? .file(d.code, d.path, d.text)
             if seen.insert(key).inserted { out.append(d) }
         }
         out.sort(by: Diagnostic.ordered)

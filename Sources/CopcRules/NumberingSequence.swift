@@ -1,7 +1,8 @@
+import CopcSource
 import CopcDiagnostics
-import CopcSyntax
-import CopcSema
 import CopcLanguage
+import CopcModel
+import CopcSema
 
 /// COP203 (gap) and COP204 (out of order) — elements of one kind are grouped by prefix (the id
 /// without its last component; `A` for `A053`); in a group the last components run 1, 2, 3… or
@@ -11,7 +12,7 @@ enum NumberingSequence: VersionRule {
     struct Member {
         let value: Int
         let letter: Bool
-        let element: Element
+        let element: ElementID
         /// The id text before the last component (`1.`, `A`, `TF-`), and the digits' width.
         let head: String
         let width: Int
@@ -54,24 +55,26 @@ enum NumberingSequence: VersionRule {
     static func check(_ ctx: VersionContext) {
         var groups: [Group: [Member]] = [:]
         var order: [Group] = []
+        let tree = ctx.tree
         var allKeys = Set<String>()
-        ctx.version.root.forEach { if let k = $0.key { allKeys.insert(k) } }
+        for id in ctx.elements { if let k = tree[id].key.id { allKeys.insert(k) } }
         func add(_ groupKey: Group, _ m: Member) {
             if groups[groupKey] == nil { order.append(groupKey) }
             groups[groupKey, default: []].append(m)
         }
-        ctx.version.root.forEach { e in
-            guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { return }
-            let normHead = Element.normalize(head)
-            add(Group(kind: e.kind, head: normHead), Member(value: v, letter: letter, element: e, head: head, width: width, shown: id))
+        for eid in ctx.elements {
+            let e = tree[eid]
+            guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { continue }
+            let normHead = ElementKind.normalize(head)
+            add(Group(kind: e.kind, head: normHead), Member(value: v, letter: letter, element: eid, head: head, width: width, shown: id))
             // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
             let comps = id.split(whereSeparator: { $0 == "." || $0 == "-" })
             if comps.count >= 3 {
                 // The level is implied only when it sits between the nearest numbered ancestor
                 // and the element (1.e.1 under objectif 1), not beside it (1.2.1 under 1.1).
                 var anc = e.parent
-                while let a = anc, a.kind != .contrat, a.key == nil { anc = a.parent }
-                let ancestorKey = anc?.kind == .contrat ? nil : anc?.key
+                while let a = anc, tree[a].kind != .contrat, tree[a].id == nil { anc = tree[a].parent }
+                let ancestorKey = anc.flatMap { tree[$0].kind == .contrat ? nil : tree[$0].key.id }
                 for j in 2..<comps.count {
                     let prefixKey = comps[0..<j].joined(separator: ".")
                     if allKeys.contains(prefixKey) { continue }
@@ -80,20 +83,20 @@ enum NumberingSequence: VersionRule {
                     let gk = Group(kind: e.kind, head: comps[0..<(j - 1)].joined(separator: ".") + ".")
                     if let lastMember = groups[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
                     let h = comps[0..<(j - 1)].joined(separator: ".") + "."
-                    add(gk, Member(value: pv, letter: pl, element: e, head: h, width: pw, shown: id))
+                    add(gk, Member(value: pv, letter: pl, element: eid, head: h, width: pw, shown: id))
                 }
             }
         }
         for gk in order {
             let members = groups[gk]!
             guard let f = members.first, members.allSatisfy({ $0.letter == f.letter }) else { continue }
-            let kind = f.element.kind
+            let kind = tree[f.element].kind
             // Out of order.
             var maxSoFar = f
             for m in members.dropFirst() {
                 if m.value < maxSoFar.value {
                     ctx.reporter.report(.numberingOrder(kind: kind, id: m.shown, after: maxSoFar.shown),
-                                        at: m.element.idSpan ?? m.element.span, subject: m.element)
+                                        at: tree[m.element].namePlace, subject: tree[m.element])
                 } else {
                     maxSoFar = m
                 }
@@ -102,7 +105,7 @@ enum NumberingSequence: VersionRule {
             // A number freed by an avenant's `supprimer` is not a hole.
             var present = Set(members.map(\.value))
             if let lo = present.min(), let hi = present.max() {
-                for v in lo...hi where !present.contains(v) && ctx.version.wasRemoved(f.element.kind, format(f, v)) {
+                for v in lo...hi where !present.contains(v) && ctx.version.wasRemoved(kind, format(f, v)) {
                     present.insert(v)
                 }
             }
@@ -114,7 +117,7 @@ enum NumberingSequence: VersionRule {
                     let missing = ((previous + 1)..<v).map { format(at, $0) }
                     let shown = missing.count > 12 ? Array(missing.prefix(12)) + ["…"] : missing
                     ctx.reporter.report(.numberingGap(kind: kind, id: at.shown, missing: shown),
-                                        at: at.element.idSpan ?? at.element.span, subject: at.element)
+                                        at: tree[at.element].namePlace, subject: tree[at.element])
                 }
                 previous = v
             }

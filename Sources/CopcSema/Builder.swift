@@ -2,9 +2,10 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcLanguage
+import CopcModel
 
-/// Turns one file's syntax tree into typed elements: validates keys (COP104, COP107), reads
-/// values (COP103, COP304), nests elements by rank (COP105). It never fails.
+/// Turns one file's syntax tree into its typed model (`FileModel`): validates keys (COP104,
+/// COP107), reads values (COP103, COP304), nests elements by rank (COP105). It never fails.
 public enum Builder {
     public static func build(_ syntax: FileSyntax) -> (FileModel, [Diagnostic]) {
         var state = BuilderState(syntax: syntax)
@@ -18,14 +19,22 @@ struct BuilderState {
     let file: SourceFile
     var model: FileModel
     var diagnostics: [Diagnostic] = []
+    /// How many elements of each kind without id each element holds (their keys' ordinals).
+    var untitled: [UntitledSlot: Int] = [:]
+
+    struct UntitledSlot: Hashable {
+        let parent: ElementID?
+        let kind: ElementKind
+    }
 
     init(syntax: FileSyntax) {
         self.syntax = syntax
         self.file = syntax.file
-        self.model = FileModel(syntax: syntax)
+        self.model = FileModel(file: syntax.file.id)
     }
 
     func span(_ r: ByteRange) -> SourceSpan { SourceSpan(file, r) }
+    func place(_ r: ByteRange) -> Place { file.place(r) }
 
     mutating func report(_ m: Message, _ r: ByteRange, notes: [Note] = []) {
         diagnostics.append(Diagnostic(m, at: span(r), notes: notes))
@@ -35,27 +44,29 @@ struct BuilderState {
 
     mutating func run() {
         for s in syntax.suppressions {
-            model.lineSuppressions[s.line, default: []].formUnion(s.codes)
+            model.lineSuppressions[s.line, default: CodeSet()].formUnion(CodeSet(s.codes))
         }
         // The header is the first rank-0 element; référent, plan and utilise may precede it.
         var headerIndex: Int?
         for (k, item) in syntax.items.enumerated() {
-            if case .element(let e) = item, e.kind.rank == 0 { headerIndex = k; break }
-            if case .element(let e) = item, e.kind == .referent || e.kind == .plan { continue }
+            if case .element(let e) = item, e.kind.isFileHeader { headerIndex = k; break }
+            if case .element(let e) = item, e.kind.isDeclaration { continue }
             if case .uses = item { continue }
             break
         }
         if let h = headerIndex, case .element(let e) = syntax.items[h] {
-            model.kind = e.kind == .contrat ? .contract : e.kind == .avenant ? .avenant : .annuaire
-            model.root = makeElement(e, change: false)
+            model.kind = FileKind(header: e.kind)
+            let key = e.id.map { ElementKey(e.kind, $0) } ?? ElementKey(untitled: e.kind, parent: nil, ordinal: 0)
+            model.tree.add(makeElement(e, key: key, op: nil), under: nil)
             if e.kind == .avenant {
                 if let id = e.id, let n = Int(id), n >= 0 { model.avenantNumber = n }
                 else { report(.invalidNumber(e.id ?? ""), e.idRange ?? e.range) }
                 model.contractRef = e.contractRef
-                model.contractRefSpan = e.contractRefRange.map(span)
+                model.contractRefPlace = e.contractRefRange.map(place)
             }
-            for key in e.kind.requiredKeys where model.root?.first(key) == nil {
-                report(.missingProperty(key: key, element: model.root!.ref), e.range)
+            let header = model.header!
+            for key in e.kind.requiredKeys where header.first(key) == nil {
+                report(.missingProperty(key: key, element: header.ref), e.range)
             }
         } else if let first = syntax.items.first {
             let r: ByteRange
@@ -67,41 +78,39 @@ struct BuilderState {
             report(.missingFileHeader, r)
             // Recover: read the rest as the body of an anonymous contract.
             model.kind = .contract
-            model.root = Element(kind: .contrat, id: nil, title: nil, span: span(ByteRange(0, 0)), idSpan: nil)
+            model.tree.add(Element(kind: .contrat, id: nil, key: ElementKey(untitled: .contrat, parent: nil, ordinal: 0),
+                                   title: nil, place: place(ByteRange(0, 0)), idPlace: nil), under: nil)
         }
 
-        var stack: [Element] = model.root.map { [$0] } ?? []
-        var index: [ElementKey: Element] = [:]
+        var stack: [ElementID] = model.tree.root.map { [$0] } ?? []
         for (k, item) in syntax.items.enumerated() {
             switch item {
             case .uses(let u):
-                if model.kind == .avenant {
-                    report(.misplaced(.utilise, reason: .avenantImports), u.range)
+                if model.kind.acceptsUses {
+                    model.imports.append(Import(path: u.path, place: place(u.range)))
                 } else {
-                    model.uses.append(u)
+                    report(.misplaced(.utilise, reason: .avenantImports), u.range)
                 }
             case .change(let c):
-                if model.kind != .avenant {
-                    report(.changeInNonAvenant(c.op), c.opRange)
-                } else {
+                if model.kind.acceptsChanges {
                     model.changes.append(makeChange(c))
+                } else {
+                    report(.changeInNonAvenant(c.op), c.opRange)
                 }
             case .element(let e):
                 if k == headerIndex { continue }
-                if e.kind.rank == 0 {
+                if e.kind.isFileHeader {
                     report(.fileHeaderMisplaced(e.kind), e.keywordRange)
-                } else if e.kind == .referent || e.kind == .plan {
+                } else if !model.kind.accepts(e.kind) {
                     if model.kind == .avenant {
                         report(.elementInAvenant(e.kind), e.keywordRange)
                     } else {
-                        model.declarations.append(makeElement(e, change: false))
+                        report(.misplaced(Keyword(e.kind), reason: .annuaireHoldsDeclarations), e.keywordRange)
                     }
-                } else if model.kind == .avenant {
-                    report(.elementInAvenant(e.kind), e.keywordRange)
-                } else if model.kind == .annuaire {
-                    report(.misplaced(Keyword(e.kind), reason: .annuaireHoldsDeclarations), e.keywordRange)
-                } else if let root = model.root {
-                    place(makeElement(e, change: false), syntax: e, root: root, stack: &stack, index: &index)
+                } else if e.kind.isDeclaration {
+                    model.declarations.append(makeElement(e, key: ElementKey(e.kind, e.id ?? ""), op: nil))
+                } else if model.tree.root != nil {
+                    place(e, stack: &stack)
                 }
             }
         }
@@ -114,84 +123,94 @@ struct BuilderState {
     /// objectives in each annex table) continues the first declaration: what follows nests
     /// under it, so the repetition is reported once, without cascade. Under another parent it
     /// stays a separate element, so that its children keep their place.
-    mutating func place(_ el: Element, syntax e: ElementSyntax, root: Element, stack: inout [Element], index: inout [ElementKey: Element]) {
+    mutating func place(_ e: ElementSyntax, stack: inout [ElementID]) {
+        let root = model.tree.root!
         let rank = e.kind.rank ?? 4
-        var parent: Element?
+        var parent: ElementID?
         var candidateStack = stack
         if let pl = e.placement {
             if pl.kind == .contrat {
                 parent = root
-            } else if let target = index[ElementKey(pl.kind, pl.id ?? "")] {
+            } else if let target = model.index[ElementKey(pl.kind, pl.id ?? "")] {
                 parent = target
             } else {
                 report(.misplaced(Keyword(e.kind), reason: .parentNotDeclared(pl.kind, pl.id ?? "")), pl.range)
             }
-            if let p = parent, !e.kind.allowedParents.contains(p.kind) {
+            if let p = parent, !e.kind.allowedParents.contains(model.tree[p].kind) {
                 report(.misplaced(Keyword(e.kind), reason: .rule(e.kind)), pl.range)
             }
             if let p = parent {
-                var path: [Element] = []
-                var x: Element? = p
-                while let y = x { path.append(y); x = y.parent }
-                candidateStack = path.reversed()
+                candidateStack = model.tree.ancestors(of: p).reversed() + [p]
             }
         }
         var misplaced = false
         if parent == nil {
-            while candidateStack.count > 1, (candidateStack.last!.kind.rank ?? 0) >= rank { candidateStack.removeLast() }
+            while candidateStack.count > 1, (model.tree[candidateStack.last!].kind.rank ?? 0) >= rank { candidateStack.removeLast() }
             parent = candidateStack.last ?? root
-            misplaced = !e.kind.allowedParents.contains(parent!.kind)
+            misplaced = !e.kind.allowedParents.contains(model.tree[parent!].kind)
         }
-        if let id = el.id, let first = index[ElementKey(e.kind, id)] {
+        let key: ElementKey
+        if let id = e.id {
+            key = ElementKey(e.kind, id)
+        } else {
+            let slot = UntitledSlot(parent: parent, kind: e.kind)
+            let n = untitled[slot, default: 0]
+            untitled[slot] = n + 1
+            key = ElementKey(untitled: e.kind, parent: parent.map { model.tree[$0].key }, ordinal: n)
+        }
+        var el = makeElement(e, key: key, op: nil)
+        if e.id != nil, let firstID = model.index[key] {
+            let first = model.tree[firstID]
+            model.hasRepeatedKeys = true
             let message: Message = first.title != nil && el.title != nil && first.title != el.title
                 ? .duplicateIdentifierRetitled(kind: e.kind, id: el.id!, firstTitle: first.title!)
                 : .duplicateIdentifier(kind: e.kind, id: el.id!)
             if !(el.suppressed.contains(.cop200) || first.isSuppressed(.cop200)) {
-                report(message, e.idRange ?? e.range, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
+                report(message, e.idRange ?? e.range, notes: [Note(.firstDeclaration, at: span(first.namePlace.range))])
             }
-            if first.parent === parent {
-                stack = candidateStack + [first]
+            if first.parent == parent {
+                stack = candidateStack + [firstID]
                 return
             }
         }
         if misplaced {
             report(.misplaced(Keyword(e.kind), reason: .rule(e.kind)), e.keywordRange)
             // Structure checks would only repeat the same defect.
-            el.suppressed.formUnion([.cop202, .cop500, .cop501, .cop502])
+            el.suppressed.formUnion(CodeSet([.cop202, .cop500, .cop501, .cop502]))
         }
-        el.parent = parent
-        parent!.children.append(el)
-        stack = candidateStack + [el]
-        if let id = el.id {
-            let k = ElementKey(e.kind, id)
-            if index[k] == nil { index[k] = el }
-        }
+        let id = model.tree.add(el, under: parent)
+        stack = candidateStack + [id]
+        if e.id != nil, model.index[key] == nil { model.index[key] = id }
     }
 
     // MARK: elements
 
     mutating func makeChange(_ c: ChangeSyntax) -> Change {
         let e = c.element
-        let el = makeElement(e, change: true, op: c.op)
-        return Change(op: c.op, kind: e.kind, id: e.id, element: el, placement: e.placement,
-                      span: span(ByteRange(c.opRange.start, e.range.end)))
+        let key = e.id.map { ElementKey(e.kind, $0) } ?? ElementKey(untitled: e.kind, parent: nil, ordinal: 0)
+        let el = makeElement(e, key: key, op: c.op)
+        return Change(op: c.op, kind: e.kind, id: e.id, element: el,
+                      placement: e.placement.map { Placement(kind: $0.kind, id: $0.id, place: place($0.range)) },
+                      place: place(ByteRange(c.opRange.start, e.range.end)))
     }
 
-    mutating func makeElement(_ e: ElementSyntax, change: Bool, op: ChangeOp? = nil) -> Element {
-        let el = Element(kind: e.kind, id: e.id, title: e.title, span: span(e.range), idSpan: e.idRange.map(span))
+    mutating func makeElement(_ e: ElementSyntax, key: ElementKey, op: ChangeOp?) -> Element {
+        var el = Element(kind: e.kind, id: e.id, key: key, title: e.title, place: place(e.range), idPlace: e.idRange.map(place))
         let line = file.location(of: e.range.start).line
-        el.suppressed = (model.lineSuppressions[line] ?? []).union(model.lineSuppressions[line - 1] ?? [])
+        if !model.lineSuppressions.isEmpty {
+            el.suppressed = (model.lineSuppressions[line] ?? CodeSet()).union(model.lineSuppressions[line - 1] ?? CodeSet())
+        }
         let keys = op.map { e.kind.keys(in: $0) } ?? e.kind.keys
-        var seen: [PropIdentity: ByteRange] = [:]
+        var seen: [PropertyIdentity: ByteRange] = [:]
         for p in e.properties {
             if p.malformed {
                 // Already reported by the parser: record the key (value unknown), say nothing more.
                 if let key = p.key, keys.contains(key), key.identity == .key {
-                    let prop = Prop(key: key, label: nil, years: nil, stepTitle: nil, value: .invalid,
-                                    span: span(p.range), keyRange: p.keyRange, valueSpan: span(p.valueRange))
+                    let prop = Property(key: key, value: .invalid, place: place(p.range), keyPlace: place(p.keyRange),
+                                        valuePlace: place(p.valueRange))
                     if seen[prop.identity] == nil {
                         seen[prop.identity] = p.keyRange
-                        el.props.append(prop)
+                        el.properties.append(prop)
                     }
                 }
                 continue
@@ -205,23 +224,24 @@ struct BuilderState {
                 // Reported once; the property itself is still read, without its label.
                 report(.unknownProperty(key: p.keyText, element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
             }
-            for prop in makeProps(p, key) {
+            for prop in makeProperties(p, key) {
                 if prop.key == .titre {
                     if case .text(let t) = prop.value { el.title = t }
                     continue
                 }
                 if prop.key == .motif {
-                    if case .text(let t) = prop.value { el.motif = t }
+                    if case .text(let t) = prop.value { el.provenance.motif = t }
                     continue
                 }
                 let identity = prop.identity
                 if let first = seen[identity] {
-                    report(.duplicateProperty(PropertyRef(key: prop.key, written: prop.keyText, year: prop.years?.lowerBound,
-                                                          label: prop.label, stepTitle: prop.stepTitle)), p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
+                    report(.duplicateProperty(PropertyRef(key: prop.key, written: file.text(p.keyRange), year: prop.year,
+                                                          label: prop.label, stepTitle: prop.stepTitle)),
+                           p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
                     continue
                 }
                 seen[identity] = p.keyRange
-                el.props.append(prop)
+                el.properties.append(prop)
             }
         }
         return el
@@ -235,8 +255,8 @@ struct BuilderState {
         }.joined(separator: " ")
     }
 
-    /// One syntax property becomes one typed prop, or one per year for `cible A .. B`.
-    mutating func makeProps(_ p: PropertySyntax, _ key: PropertyKey) -> [Prop] {
+    /// One syntax property becomes one typed property, or one per year for `cible A .. B`.
+    mutating func makeProperties(_ p: PropertySyntax, _ key: PropertyKey) -> [Property] {
         var years: ClosedRange<Int>?
         if key.head == .years {
             var r = ValueReader(file: file, tokens: syntax.tokens, range: p.yearTokens)
@@ -263,20 +283,19 @@ struct BuilderState {
         }
         // An invalid character in the value was reported by the lexer: no second diagnostic.
         let hasInvalidToken = p.valueTokens.contains { syntax.tokens[$0].kind == .invalid }
-        let value = hasInvalidToken ? PropValue.invalid : readValue(p, key)
+        let value = hasInvalidToken ? PropertyValue.invalid : readValue(p, key)
         let label = key.labelled ? p.label : nil
-        let lineSpan = span(p.range), valueSpan = span(p.valueRange)
+        let line = place(p.range), keyPlace = place(p.keyRange), valuePlace = place(p.valueRange)
         if key == .cible, let ys = years, ys.count > 1 {
             return ys.map { y in
-                Prop(key: key, label: label, years: y...y, stepTitle: nil, value: value,
-                     span: lineSpan, keyRange: p.keyRange, valueSpan: valueSpan)
+                Property(key: key, label: label, year: y, value: value, place: line, keyPlace: keyPlace, valuePlace: valuePlace)
             }
         }
-        return [Prop(key: key, label: label, years: years, stepTitle: p.stepTitle, value: value,
-                     span: lineSpan, keyRange: p.keyRange, valueSpan: valueSpan)]
+        return [Property(key: key, label: label, year: years?.lowerBound, stepTitle: p.stepTitle, value: value,
+                         place: line, keyPlace: keyPlace, valuePlace: valuePlace)]
     }
 
-    mutating func readValue(_ p: PropertySyntax, _ key: PropertyKey) -> PropValue {
+    mutating func readValue(_ p: PropertySyntax, _ key: PropertyKey) -> PropertyValue {
         let tokens = syntax.tokens
         var r = ValueReader(file: file, tokens: tokens, range: p.valueTokens)
         // The value as written in canonical spacing, so that layout changes neither messages nor IR.
@@ -310,7 +329,7 @@ struct BuilderState {
                 report(.invalidPeriodOrder(raw), p.valueRange)
                 return .invalid
             }
-            return .deadline(Deadline(text: raw, form: form))
+            return .deadline(Deadline(form: form))
         case .target:
             guard let t = r.target() else {
                 report(.invalidTarget(raw), p.valueRange)
@@ -383,9 +402,9 @@ struct BuilderState {
         while !r.atEnd {
             let start = r.p
             if r.accept("a", "determiner") || r.accept("a", "definir") {
-                out.append(ReferentRef(id: nil, range: ByteRange(Int(tokens[start].start), Int(tokens[r.p - 1].end))))
+                out.append(ReferentRef(id: nil, place: file.place(ByteRange(Int(tokens[start].start), Int(tokens[r.p - 1].end)))))
             } else if tokens[r.p].kind == .word {
-                out.append(ReferentRef(id: file.text(tokens[r.p].range), range: tokens[r.p].range))
+                out.append(ReferentRef(id: file.text(tokens[r.p].range), place: file.place(tokens[r.p].range)))
                 r.p += 1
             } else {
                 return nil

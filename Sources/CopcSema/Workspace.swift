@@ -2,6 +2,7 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcLanguage
+import CopcModel
 
 /// Options that change what the checks report.
 public struct CheckOptions: Sendable {
@@ -23,131 +24,64 @@ public enum ImportOutcome {
     case outsideWorkspace
 }
 
-/// The file system seen by the semantic layer (implemented by the driver; no I/O here).
+/// The files seen by the semantic layer (implemented by the driver; no I/O here).
 public protocol SourceLoader: AnyObject {
-    /// Resolves `path`, relative to the importing file, to a parsed and built file.
-    func load(_ path: String, from importer: FileModel) -> ImportOutcome
+    /// Resolves `path`, relative to the importing file, to a built file.
+    func load(_ path: String, from importer: FileID) -> ImportOutcome
     /// A canonical identity for a file (its real path), for cycle detection.
-    func identity(of file: FileModel) -> String
+    func identity(of file: FileID) -> String
+    /// The files loaded so far: paths, and places as spans.
+    var files: FileTable { get }
 }
 
-/// One consolidated version of a contract: version 0 is the contract as signed.
-public final class ContractVersion {
-    public let number: Int
-    public let root: Element
-    public var referents: [String: Element]
-    public var plans: [String: Element]
-    /// What this version's avenant or an earlier one removed, as `removalKey`s: a removed
-    /// referent or plan still in use is COP207 (not COP201 again), and a removed element's
-    /// number is not a hole in the numbering (COP203).
-    var removed: Set<ElementKey> = []
-
-    /// Whether `KIND ID` was removed by an avenant up to this version.
-    public func wasRemoved(_ kind: ElementKind, _ id: String) -> Bool {
-        !removed.isEmpty && removed.contains(ElementKey(kind, id))
-    }
-    /// The avenant that produced this version (`nil` for version 0).
-    public let avenant: FileModel?
-
-    init(number: Int, root: Element, referents: [String: Element], plans: [String: Element], avenant: FileModel?) {
-        self.number = number
-        self.root = root
-        self.referents = referents
-        self.plans = plans
-        self.avenant = avenant
-    }
-
-    public var period: Window? { root.period }
-    public var periodProp: Prop? { root.first(.periode) }
-
-    /// The day this version takes effect (`en vigueur le`, else `signé le`).
-    public var effectiveDate: Day? {
-        guard let a = avenant?.root else { return root.date(.enVigueurLe) ?? root.date(.signeLe) }
-        return a.date(.enVigueurLe) ?? a.date(.signeLe)
-    }
-
-    /// Every element of the tree, in document order (the contract root first).
-    public var elements: [Element] {
-        var out: [Element] = []
-        root.forEach { out.append($0) }
-        return out
-    }
-
-    /// Looks an element up by kind and id (separators `-` and `.` equivalent).
-    public func find(_ kind: ElementKind, _ id: String) -> Element? {
-        let key = Element.normalize(id)
-        if kind == .referent { return referents[id] }
-        if kind == .plan { return plans[id] }
-        var found: Element?
-        root.forEach { e in
-            if found == nil, e.kind == kind, e.key == key { found = e }
-        }
-        return found
-    }
-
-    public var isHierarchical: Bool { root.numbering != .free }
+/// The référents and plans visible from a file (its own and those of its imports).
+public struct Declarations: Sendable {
+    public var referents: [String: Element] = [:]
+    public var plans: [String: Element] = [:]
 }
 
-/// A contract with its avenants and its versions.
-public final class ContractUnit {
-    public let contract: FileModel
-    public var avenants: [FileModel] = []
-    public var versions: [ContractVersion] = []
-
-    init(contract: FileModel) {
-        self.contract = contract
-    }
-
-    public var id: String? { contract.root?.id }
-
-    /// The version in force at `day`: the last one whose date of effect is on or before it.
-    public func versionInForce(at day: Day) -> ContractVersion {
-        var chosen = versions[0]
-        for v in versions.dropFirst() {
-            if let d = v.effectiveDate, d <= day { chosen = v }
-        }
-        return chosen
-    }
-}
-
-/// All the files of a check: contracts grouped with their avenants, annuaires, and their imports.
+/// All the files of a check: contracts grouped with their avenants and consolidated into their
+/// versions, annuaires, and their imports.
 public final class Workspace {
     public private(set) var files: [FileModel] = []
-    public private(set) var units: [ContractUnit] = []
+    public private(set) var contracts: [Contract] = []
     /// Avenants whose contract is unknown.
     public private(set) var orphanAvenants: [FileModel] = []
     public var diagnostics: [Diagnostic] = []
     private let loader: SourceLoader
     /// Visible declarations per file identity (own + imported, transitively).
-    private var visible: [String: (referents: [String: Element], plans: [String: Element])] = [:]
+    private var visible: [String: Declarations] = [:]
 
     public init(files: [FileModel], loader: SourceLoader) {
         self.files = files
         self.loader = loader
     }
 
-    func report(_ m: Message, _ span: SourceSpan, notes: [Note] = []) {
-        diagnostics.append(Diagnostic(m, at: span, notes: notes))
+    func report(_ m: Message, _ place: Place, notes: [Note] = []) {
+        diagnostics.append(Diagnostic(m, at: loader.files.span(place), notes: notes))
     }
+
+    func note(_ m: NoteMessage, _ place: Place?) -> Note { Note(m, at: place.map(loader.files.span)) }
 
     /// Groups files, resolves imports and consolidates every contract's versions.
     public func assemble() {
-        var byId: [String: ContractUnit] = [:]
+        var contractFiles: [FileModel] = []
+        var byId: [String: Int] = [:]
         for f in files where f.kind == .contract {
-            guard let root = f.root else { continue }
-            let unit = ContractUnit(contract: f)
+            guard let root = f.header else { continue }
             if let id = root.id {
                 if let first = byId[id] {
-                    report(.duplicateContract(id), root.idSpan ?? root.span, notes: [Note(.firstDeclaration, at: first.contract.root?.idSpan)])
+                    report(.duplicateContract(id), root.namePlace, notes: [note(.firstDeclaration, contractFiles[first].header?.idPlace)])
                     continue
                 }
-                byId[id] = unit
+                byId[id] = contractFiles.count
             }
-            units.append(unit)
+            contractFiles.append(f)
         }
+        var avenants = [[FileModel]](repeating: [], count: contractFiles.count)
         for f in files where f.kind == .avenant {
-            if let ref = f.contractRef, let unit = byId[ref] {
-                unit.avenants.append(f)
+            if let ref = f.contractRef, let k = byId[ref] {
+                avenants[k].append(f)
             } else {
                 orphanAvenants.append(f)
             }
@@ -155,49 +89,50 @@ public final class Workspace {
         for f in files where f.kind == .annuaire {
             _ = declarations(of: f, chain: [])
         }
-        for unit in units {
-            unit.avenants.sort { ($0.avenantNumber ?? Int.max, $0.source.path) < ($1.avenantNumber ?? Int.max, $1.source.path) }
-            consolidate(unit)
+        let table = loader.files
+        for (k, f) in contractFiles.enumerated() {
+            let sorted = avenants[k].sorted {
+                ($0.avenantNumber ?? Int.max, table[$0.file].path) < ($1.avenantNumber ?? Int.max, table[$1.file].path)
+            }
+            contracts.append(consolidate(f, sorted))
         }
     }
 
     /// The referents and plans visible from a file: its own and those of its imports.
-    public func visibleDeclarations(of f: FileModel) -> (referents: [String: Element], plans: [String: Element]) {
+    public func visibleDeclarations(of f: FileModel) -> Declarations {
         declarations(of: f, chain: [])
     }
 
-    func declarations(of f: FileModel, chain: [String]) -> (referents: [String: Element], plans: [String: Element]) {
-        let me = loader.identity(of: f)
+    func declarations(of f: FileModel, chain: [String]) -> Declarations {
+        let me = loader.identity(of: f.file)
         if let done = visible[me] { return done }
-        var refs: [String: Element] = [:]
-        var plans: [String: Element] = [:]
+        var d = Declarations()
         func add(_ e: Element) {
             guard let id = e.id else { return }
             if e.kind == .referent {
-                if let first = refs[id] {
-                    if first !== e {
-                        report(.duplicateIdentifier(kind: .referent, id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
+                if let first = d.referents[id] {
+                    if first.place != e.place {
+                        report(.duplicateIdentifier(kind: .referent, id: id), e.namePlace, notes: [note(.firstDeclaration, first.namePlace)])
                     }
-                } else { refs[id] = e }
+                } else { d.referents[id] = e }
             } else if e.kind == .plan {
-                if let first = plans[id] {
-                    if first !== e {
-                        report(.duplicateIdentifier(kind: .plan, id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
+                if let first = d.plans[id] {
+                    if first.place != e.place {
+                        report(.duplicateIdentifier(kind: .plan, id: id), e.namePlace, notes: [note(.firstDeclaration, first.namePlace)])
                     }
-                } else { plans[id] = e }
+                } else { d.plans[id] = e }
             }
         }
         // Imports first: a duplicate is then reported at this file's own declaration, not in
         // the shared annuaire.
-        for u in f.uses {
-            let span = SourceSpan(f.source, u.range)
-            switch loader.load(u.path, from: f) {
-            case .notFound: report(.importNotFound(u.path), span)
-            case .outsideWorkspace: report(.importOutsideWorkspace(u.path), span)
+        for u in f.imports {
+            switch loader.load(u.path, from: f.file) {
+            case .notFound: report(.importNotFound(u.path), u.place)
+            case .outsideWorkspace: report(.importOutsideWorkspace(u.path), u.place)
             case .file(let g):
-                let gid = loader.identity(of: g)
+                let gid = loader.identity(of: g.file)
                 if gid == me || chain.contains(gid) {
-                    report(.importCycle(u.path), span)
+                    report(.importCycle(u.path), u.place)
                     continue
                 }
                 let imported = declarations(of: g, chain: chain + [me])
@@ -206,135 +141,181 @@ public final class Workspace {
             }
         }
         f.declarations.forEach(add)
-        visible[me] = (refs, plans)
-        return (refs, plans)
+        visible[me] = d
+        return d
     }
 
     // MARK: consolidation
 
-    func consolidate(_ unit: ContractUnit) {
-        guard let root = unit.contract.root else { return }
-        let decl = declarations(of: unit.contract, chain: [])
-        var current = ContractVersion(number: 0, root: root, referents: decl.referents, plans: decl.plans, avenant: nil)
-        unit.versions = [current]
-        for (k, av) in unit.avenants.enumerated() {
-            let next = ContractVersion(number: k + 1, root: current.root.copy(), referents: current.referents,
-                                       plans: current.plans, avenant: av)
+    /// Version 0 is the contract as signed; version N applies avenants 1 to N in order.
+    func consolidate(_ contract: FileModel, _ avenants: [FileModel]) -> Contract {
+        let decl = declarations(of: contract, chain: [])
+        // The builder's index holds the first declaration of each key; the versions answer a
+        // repeated key (COP200) with the first in document order, as a reader meets them.
+        let repeated = contract.hasRepeatedKeys
+        var current = Version(number: 0, avenant: nil, tree: contract.tree,
+                              index: repeated ? Workspace.index(of: contract.tree) : contract.index,
+                              referents: decl.referents, plans: decl.plans)
+        var versions = [current]
+        var applied: [Avenant] = []
+        for (k, av) in avenants.enumerated() {
+            let avenant = Avenant(number: av.avenantNumber, file: av.file, header: av.header!, changes: av.changes)
+            var next = Version(number: k + 1, avenant: avenant, tree: current.tree, index: current.index,
+                               referents: current.referents, plans: current.plans)
             next.removed = current.removed
-            apply(av, number: k + 1, from: current, to: next)
-            unit.versions.append(next)
+            apply(avenant, number: k + 1, from: current, to: &next, repeatedKeys: repeated)
+            versions.append(next)
+            applied.append(avenant)
             current = next
         }
+        return Contract(id: contract.header?.id, file: contract.file, avenants: applied, versions: versions)
     }
 
-    func apply(_ av: FileModel, number n: Int, from prev: ContractVersion, to v: ContractVersion) {
+    /// Elements by key, the first in document order when a key is repeated (COP200).
+    static func index(of tree: ElementTree) -> [ElementKey: ElementID] {
+        var index: [ElementKey: ElementID] = [:]
+        for id in tree.preorder where tree[id].id != nil && id != tree.root {
+            let key = tree[id].key
+            if index[key] == nil { index[key] = id }
+        }
+        return index
+    }
+
+    func apply(_ av: Avenant, number n: Int, from prev: Version, to v: inout Version, repeatedKeys: Bool) {
         var removed: [(Element, Change)] = []
+        var removedFromTree = false
         for change in av.changes {
+            let provenance = Provenance(avenant: n, motif: change.motif, clause: change.place)
             switch change.op {
             case .modifier:
-                let target: Element?
-                if change.kind == .contrat {
-                    target = v.root
-                } else if let id = change.id {
-                    target = v.find(change.kind, id)
-                } else { target = nil }
-                guard var t = target else {
-                    report(.changeTargetMissing(op: .modifier, kind: change.kind, id: change.id ?? "", version: prev.number), change.span)
-                    continue
-                }
-                if change.kind == .referent || change.kind == .plan {
-                    // Declarations are shared between versions: copy before changing.
-                    let c = t.copy()
-                    if change.kind == .referent { v.referents[t.id!] = c } else { v.plans[t.id!] = c }
-                    t = c
-                }
-                for original in change.element.props {
-                    let prop = original.attributed(to: n, motif: change.motif)
-                    if prop.key == .delai && prop.label == nil {
-                        t.props.removeAll { $0.key == .delai }
-                    } else {
-                        let identity = prop.identity
-                        t.props.removeAll { $0.identity == identity }
+                func modify(_ t: inout Element) {
+                    for original in change.element.properties {
+                        var prop = original
+                        prop.provenance = provenance
+                        if prop.key == .delai && prop.label == nil {
+                            t.properties.removeAll { $0.key == .delai }
+                        } else {
+                            let identity = prop.identity
+                            t.properties.removeAll { $0.identity == identity }
+                        }
+                        t.properties.append(prop)
                     }
-                    t.props.append(prop)
+                    if let title = change.element.title { t.title = title }
+                    t.provenance.avenant = n
+                    t.provenance.clause = change.place
+                    if let m = change.motif { t.provenance.motif = m }
                 }
-                if let title = change.element.title { t.title = title }
-                t.changedBy = n
-                if let m = change.motif { t.motif = m }
+                if change.kind == .contrat {
+                    modify(&v.tree[v.tree.root!])
+                } else if let id = change.id, change.kind == .referent, var t = v.referents[id] {
+                    modify(&t)
+                    v.referents[id] = t
+                } else if let id = change.id, change.kind == .plan, var t = v.plans[id] {
+                    modify(&t)
+                    v.plans[id] = t
+                } else if let id = change.id, !change.kind.isDeclaration, let t = v.index[ElementKey(change.kind, id)] {
+                    modify(&v.tree[t])
+                } else {
+                    report(.changeTargetMissing(op: .modifier, kind: change.kind, id: change.id ?? "", version: prev.number), change.place)
+                }
             case .ajouter:
                 guard let id = change.id else { continue }
                 if v.find(change.kind, id) != nil {
-                    report(.addExisting(kind: change.kind, id: id, version: prev.number), change.span)
+                    report(.addExisting(kind: change.kind, id: id, version: prev.number), change.place)
                     continue
                 }
-                let el = change.element.copy()
-                el.changedBy = n
-                el.props = el.props.map { $0.attributed(to: n, motif: change.motif) }
+                var el = change.element
+                el.provenance.avenant = n
+                el.provenance.clause = change.place
+                for k in el.properties.indices { el.properties[k].provenance = provenance }
                 if change.kind == .referent { v.referents[id] = el; continue }
                 if change.kind == .plan { v.plans[id] = el; continue }
                 guard let parent = parentForAddition(change, in: v) else { continue }
-                el.parent = parent
-                parent.children.append(el)
+                // Under a référent or a plan (`dans référent X`): not in the tree.
+                guard let p = parent else { continue }
+                let added = v.tree.add(el, under: p)
+                v.index[el.key] = added
             case .supprimer:
                 guard let id = change.id, let t = v.find(change.kind, id) else {
-                    report(.changeTargetMissing(op: .supprimer, kind: change.kind, id: change.id ?? "", version: prev.number), change.span)
+                    report(.changeTargetMissing(op: .supprimer, kind: change.kind, id: change.id ?? "", version: prev.number), change.place)
                     continue
                 }
-                if change.kind == .referent { v.referents[id] = nil }
-                else if change.kind == .plan { v.plans[id] = nil }
-                else if let parent = t.parent { parent.children.removeAll { $0 === t } }
-                t.forEach { x in if let xid = x.id { v.removed.insert(ElementKey(x.kind, xid)) } }
+                if change.kind == .referent {
+                    v.referents[id] = nil
+                    v.removed.insert(ElementKey(.referent, id))
+                } else if change.kind == .plan {
+                    v.plans[id] = nil
+                    v.removed.insert(ElementKey(.plan, id))
+                } else if let tid = v.index[ElementKey(change.kind, id)] {
+                    for x in v.tree.subtree(tid) {
+                        let e = v.tree[x]
+                        if let xid = e.id { v.removed.insert(ElementKey(e.kind, xid)) }
+                        if v.index[e.key] == x { v.index[e.key] = nil }
+                    }
+                    v.tree.remove(tid)
+                    removedFromTree = true
+                }
                 removed.append((t, change))
             }
         }
+        // A repeated key (COP200) removed: the next declaration in document order answers it.
+        if removedFromTree && repeatedKeys {
+            v.index = Workspace.index(of: v.tree)
+        }
         // COP207: checked once the whole avenant is applied (changes may come in any order).
-        for (t, change) in removed where t.kind == .referent || t.kind == .plan {
+        for (t, change) in removed where t.kind.isDeclaration {
             if let use = firstUse(of: t, in: v) {
-                report(.danglingReference(kind: t.kind, id: t.id ?? "", usedBy: use.0.ref), change.span,
-                       notes: [Note(.stillUsedHere, at: use.1)])
+                report(.danglingReference(kind: t.kind, id: t.id ?? "", usedBy: use.0.ref), change.place,
+                       notes: [note(.stillUsedHere, use.1)])
             }
         }
     }
 
-    func parentForAddition(_ change: Change, in v: ContractVersion) -> Element? {
+    /// The parent of an added element: its `dans`, else (hierarchical numbering) the element
+    /// whose id is the new id without its last component. `.some(nil)`: a parent outside the
+    /// tree (a référent or a plan), where the element is dropped.
+    func parentForAddition(_ change: Change, in v: Version) -> ElementID?? {
         if let pl = change.placement {
-            if pl.kind == .contrat { return v.root }
-            if let p = v.find(pl.kind, pl.id ?? "") { return p }
-            report(.parentMissing(kind: pl.kind, id: pl.id ?? ""), SourceSpan(change.span.file, pl.range))
+            if pl.kind == .contrat { return v.tree.root }
+            if pl.kind.isDeclaration {
+                if v.find(pl.kind, pl.id ?? "") != nil { return .some(nil) }
+            } else if let p = v.index[ElementKey(pl.kind, pl.id ?? "")] {
+                return p
+            }
+            report(.parentMissing(kind: pl.kind, id: pl.id ?? ""), pl.place)
             return nil
         }
-        if change.kind == .axe { return v.root }
+        if change.kind == .axe { return v.tree.root }
         // Hierarchical numbering: the parent's id is the new id without its last component.
-        let key = Element.normalize(change.id ?? "")
+        let key = ElementKind.normalize(change.id ?? "")
         if let dot = key.lastIndex(of: ".") {
             let prefix = String(key[..<dot])
             for k in change.kind.allowedParents where k != .contrat {
-                if let p = v.find(k, prefix) { return p }
+                if let p = v.index[ElementKey(k, prefix)] { return p }
             }
-            report(.parentMissing(kind: change.kind.allowedParents.first ?? .objectif, id: prefix), change.span)
+            report(.parentMissing(kind: change.kind.allowedParents.first ?? .objectif, id: prefix), change.place)
             return nil
         }
-        if change.kind == .indicateur || change.kind == .objectif { return v.root }
-        report(.parentMissing(kind: change.kind.allowedParents.first ?? .objectif, id: "?"), change.span)
+        if change.kind == .indicateur || change.kind == .objectif { return v.tree.root }
+        report(.parentMissing(kind: change.kind.allowedParents.first ?? .objectif, id: "?"), change.place)
         return nil
     }
 
     /// The first element of a version that still uses a referent or a plan, with the place.
-    func firstUse(of decl: Element, in v: ContractVersion) -> (Element, SourceSpan)? {
+    func firstUse(of decl: Element, in v: Version) -> (Element, Place)? {
         guard let id = decl.id else { return nil }
-        var found: (Element, SourceSpan)?
-        let holders = v.elements + v.referents.values.sorted { $0.id! < $1.id! } + v.plans.values.sorted { $0.id! < $1.id! }
-        for e in holders where found == nil {
-            for p in e.props where found == nil {
+        let holders = v.tree.preorder.map { v.tree[$0] } + v.sortedReferents + v.sortedPlans
+        for e in holders {
+            for p in e.properties {
                 switch p.value {
                 case .referents(let refs) where decl.kind == .referent:
-                    if let r = refs.first(where: { $0.id == id }) { found = (e, SourceSpan(p.span.file, r.range)) }
+                    if let r = refs.first(where: { $0.id == id }) { return (e, r.place) }
                 case .deadline(let d) where decl.kind == .plan:
-                    if case .plan(let name) = d.form, name == id { found = (e, p.valueSpan) }
+                    if case .plan(let name) = d.form, name == id { return (e, p.valuePlace) }
                 default: break
                 }
             }
         }
-        return found
+        return nil
     }
 }

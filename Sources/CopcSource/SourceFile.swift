@@ -20,6 +20,57 @@ public struct ByteRange: Hashable, Sendable, Comparable {
     }
 }
 
+/// The index of a file in the files of a check (its `FileTable`): places name files by this
+/// number, as Go's `token.Pos` does, not by a reference.
+public struct FileID: Hashable, Comparable, Sendable {
+    public let index: UInt32
+
+    public init(_ index: Int) { self.index = UInt32(truncatingIfNeeded: index) }
+
+    public static func < (a: FileID, b: FileID) -> Bool { a.index < b.index }
+}
+
+/// A place in the files of a check: a file index and a byte range, 12 bytes, no reference.
+/// The model (elements, properties, references) records places; they become paths, lines and
+/// columns only through the `FileTable` when shown.
+public struct Place: Hashable, Sendable, Comparable {
+    public let file: FileID
+    public let start: UInt32
+    public let end: UInt32
+
+    public init(_ file: FileID, _ range: ByteRange) {
+        self.file = file
+        self.start = UInt32(truncatingIfNeeded: range.start)
+        self.end = UInt32(truncatingIfNeeded: range.end)
+    }
+
+    public var range: ByteRange { ByteRange(Int(start), Int(end)) }
+
+    public static func < (a: Place, b: Place) -> Bool {
+        (a.file, a.start, a.end) < (b.file, b.start, b.end)
+    }
+}
+
+/// The files of a check by `FileID`: how a place becomes a file, a path, a line.
+public struct FileTable: Sendable {
+    public private(set) var files: [SourceFile] = []
+
+    public init(_ files: [SourceFile] = []) {
+        for f in files { add(f) }
+    }
+
+    /// Adds a file at its own id (ids are dense: a file's id is its index in the table).
+    public mutating func add(_ file: SourceFile) {
+        let i = Int(file.id.index)
+        precondition(i <= files.count, "FileTable: file ids must be dense")
+        if i < files.count { files[i] = file } else { files.append(file) }
+    }
+
+    public subscript(id: FileID) -> SourceFile { files[Int(id.index)] }
+
+    public func contains(_ id: FileID) -> Bool { Int(id.index) < files.count }
+}
+
 /// A 1-based line and column; the column counts Unicode scalars, as the design requires.
 public struct LineColumn: Hashable, Sendable {
     public var line: Int
@@ -37,13 +88,16 @@ public struct LineColumn: Hashable, Sendable {
 public final class SourceFile: @unchecked Sendable {
     /// The path as the user should see it (relative to the working folder when possible).
     public let path: String
+    /// The file's index in the files of its check (0 for a file read alone).
+    public let id: FileID
     /// The file's bytes, BOM removed (the offsets of every token refer to this buffer).
     public let bytes: [UInt8]
     /// Byte offset at which each line starts (line 1 at index 0).
     public let lineStarts: [Int]
 
-    public init(path: String, bytes rawBytes: [UInt8]) {
+    public init(path: String, bytes rawBytes: [UInt8], id: FileID = FileID(0)) {
         self.path = path
+        self.id = id
         if rawBytes.count >= 3, rawBytes[0] == 0xEF, rawBytes[1] == 0xBB, rawBytes[2] == 0xBF {
             self.bytes = Array(rawBytes[3...])
         } else {
@@ -59,9 +113,12 @@ public final class SourceFile: @unchecked Sendable {
         self.lineStarts = starts
     }
 
-    public convenience init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public convenience init(path: String, text: String, id: FileID = FileID(0)) {
+        self.init(path: path, bytes: Array(text.utf8), id: id)
     }
+
+    /// The place of `range` in this file.
+    public func place(_ range: ByteRange) -> Place { Place(id, range) }
 
     /// The 0-based index of the line containing `offset`.
     public func lineIndex(of offset: Int) -> Int {

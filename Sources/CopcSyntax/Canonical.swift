@@ -67,3 +67,11 @@ public enum Canonical {
         return depth == 0
     }
 }
+
+extension FileTable {
+    /// A value as written, in canonical spelling (`Canonical.text(of:in:)`): what messages and
+    /// the IR show of a place, decoded from the source only when shown.
+    public func canonicalText(_ place: Place) -> String {
+        Canonical.text(of: place.range, in: self[place.file])
+    }
+}

@@ -39,7 +39,7 @@ let emitCommand = CommandSpec<EmitOption>(name: "copc emit", help: emitHelp, opt
 func runEmit(_ args: ArraySlice<String>) -> Int32 {
     let parsed = emitCommand.parse(args)
     let paths = parsed.positionals
-    let contract = parsed[.contrat]
+    let contractId = parsed[.contrat]
     var versionNumber: Int?
     if let v = parsed[.version] {
         guard let n = Int(v), n >= 0 else { fail("numéro de version invalide : « \(v) » (attendu : 0, 1, 2…)") }
@@ -49,42 +49,18 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
     let output = parsed[.sortie]
     if versionNumber != nil && au != nil { fail("--version et --au s'excluent : choisissez l'un des deux") }
     let result = checkOrFail(paths, CheckOptions.today())
-    let units = result.workspace.units
-    let ids = units.compactMap(\.id)
-    let unit: ContractUnit
-    if let contract {
-        guard let u = units.first(where: { $0.id == contract }) else {
-            let s = Suggest.nearest(to: contract, among: ids)
-            fail("contrat inconnu « \(contract) »" + (s.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (contrats : \(ids.joined(separator: ", ")))")
-        }
-        unit = u
-    } else {
-        guard units.count == 1 else {
-            if units.isEmpty { fail("aucun contrat trouvé dans les chemins donnés") }
-            fail("plusieurs contrats trouvés (\(ids.joined(separator: ", "))) : précisez --contrat ID")
-        }
-        unit = units[0]
-    }
-    let version: ContractVersion
-    if let n = versionNumber {
-        guard n < unit.versions.count else {
-            fail("le contrat \(unit.id ?? "?") n'a pas de version \(n) (versions : 0 à \(unit.versions.count - 1))")
-        }
-        version = unit.versions[n]
-    } else if let au {
-        version = unit.versionInForce(at: au)
-    } else {
-        version = unit.versions[unit.versions.count - 1]
-    }
-    let files = Set(([unit.contract] + unit.avenants).map { ObjectIdentifier($0.source) })
-    let errors = result.diagnostics.filter { $0.severity == .error && $0.span.map { files.contains(ObjectIdentifier($0.file)) } ?? false }.count
+    let contract = chooseContract(result, contractId)
+    let selector: VersionSelector = versionNumber.map { .number($0) } ?? au.map { .inForce($0) } ?? .latest
+    let version = chooseVersion(contract, selector)
+    let files = Set(contract.files)
+    let errors = result.diagnostics.filter { $0.severity == .error && $0.span.map { files.contains($0.file.id) } ?? false }.count
     if errors > 0 {
-        writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(unit.id ?? "?") et ses avenants (voir « copc check ») ; l'IR reflète le texte tel qu'écrit\n")
+        writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(contract.id ?? "?") et ses avenants (voir « copc check ») ; l'IR reflète le texte tel qu'écrit\n")
     }
-    let json = IR.emit(unit, version: version)
+    let json = IR.emit(contract, version: version, files: result.fileTable)
     if let output {
         do { try FileSystem.writeAtomically(output, Array(json.utf8)) } catch {
-            fail("écriture impossible de \(output) : \(error.message)")
+            fail("écriture impossible de \(output) : \((error as FileSystem.IOError).message)")
         }
     } else {
         writeOut(json)

@@ -1,6 +1,7 @@
 // Output, usage errors and the helpers shared by the subcommands.
 import CopcSema
 import CopcLanguage
+import CopcModel
 import CopcDriver
 #if canImport(Glibc)
 import Glibc
@@ -44,4 +45,25 @@ func checkOrFail(_ paths: [String], _ options: CheckOptions) -> CheckResult {
 func parseDateOption(_ v: String) -> Day {
     guard let d = Day.parse(v) else { fail("date invalide pour --au : « \(v) » (attendu : AAAA-MM-JJ)") }
     return d
+}
+
+/// The contract `id` of a check, or its only contract; exits 2 with a French message when there
+/// is none, several, or no such id.
+func chooseContract(_ result: CheckResult, _ id: String?) -> Contract {
+    switch result.contracts.select(id) {
+    case .success(let c): return c
+    case .failure(.none): fail("aucun contrat trouvé dans les chemins donnés")
+    case .failure(.several(let ids)): fail("plusieurs contrats trouvés (\(ids.joined(separator: ", "))) : précisez --contrat ID")
+    case .failure(.unknown(let id, let suggestion, let ids)):
+        fail("contrat inconnu « \(id) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (contrats : \(ids.joined(separator: ", ")))")
+    }
+}
+
+/// A version of `contract` (`Contract.version`), or exit 2 when the number is out of range.
+func chooseVersion(_ contract: Contract, _ selector: VersionSelector) -> Version {
+    if let v = contract.version(selector) { return v }
+    if case .number(let n) = selector {
+        fail("le contrat \(contract.id ?? "?") n'a pas de version \(n) (versions : 0 à \(contract.versions.count - 1))")
+    }
+    fail("le contrat \(contract.id ?? "?") n'a pas de version")
 }

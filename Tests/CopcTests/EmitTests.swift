@@ -97,9 +97,9 @@ final class EmitTests: XCTestCase {
         var checked = 0
         for (dir, files) in try contracts() {
             let result = Driver.check(sources: files, options: CheckOptions(au: testDate))
-            for unit in result.workspace.units {
+            for unit in result.contracts {
                 for version in unit.versions {
-                    let json = IR.emit(unit, version: version)
+                    let json = IR.emit(unit, version: version, files: result.fileTable)
                     let value = try JSONSerialization.jsonObject(with: Data(json.utf8))
                     var errors: [String] = []
                     validator.validate(value, schema, "$", &errors)
@@ -130,10 +130,10 @@ final class EmitTests: XCTestCase {
                      ("a1.cop", "avenant 1 au contrat C1 « Cibles »\n  signé le : 2021-06-30\nmodifier indicateur 1.1.a\n  cible 2022 : 60 %\n  motif : « Fixation »\nsupprimer action 1.1.1\n")]
         let r1 = Driver.check(sources: files.map { ($0.0, Array($0.1.utf8)) }, options: CheckOptions(au: testDate))
         let r2 = Driver.check(sources: files.map { ($0.0, Array($0.1.utf8)) }, options: CheckOptions(au: testDate))
-        let u1 = r1.workspace.units[0], u2 = r2.workspace.units[0]
-        XCTAssertEqual(IR.emit(u1, version: u1.versions[1]), IR.emit(u2, version: u2.versions[1]))
-        let v0 = try JSONSerialization.jsonObject(with: Data(IR.emit(u1, version: u1.versions[0]).utf8)) as! [String: Any]
-        let v1 = try JSONSerialization.jsonObject(with: Data(IR.emit(u1, version: u1.versions[1]).utf8)) as! [String: Any]
+        let u1 = r1.contracts[0], u2 = r2.contracts[0]
+        XCTAssertEqual(IR.emit(u1, version: u1.versions[1], files: r1.fileTable), IR.emit(u2, version: u2.versions[1], files: r2.fileTable))
+        let v0 = try JSONSerialization.jsonObject(with: Data(IR.emit(u1, version: u1.versions[0], files: r1.fileTable).utf8)) as! [String: Any]
+        let v1 = try JSONSerialization.jsonObject(with: Data(IR.emit(u1, version: u1.versions[1], files: r1.fileTable).utf8)) as! [String: Any]
         func objective(_ ir: [String: Any]) -> [String: Any] {
             ((ir["elements"] as! [[String: Any]])[0]["enfants"] as! [[String: Any]])[0]
         }

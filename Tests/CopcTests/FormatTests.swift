@@ -20,7 +20,7 @@ func formatted(_ text: String, file: StaticString = #filePath, line: UInt = #lin
 /// The IR of every version of every contract of a workspace, in order.
 func irs(_ files: [(String, [UInt8])]) -> [String] {
     let result = Driver.check(sources: files, options: CheckOptions(au: testDate))
-    return result.workspace.units.flatMap { unit in unit.versions.map { IR.emit(unit, version: $0) } }
+    return result.contracts.flatMap { unit in unit.versions.map { IR.emit(unit, version: $0, files: result.fileTable) } }
 }
 
 /// Diagnostics without their places: (code, message), sorted. Formatting moves lines, not meaning.

@@ -3,6 +3,7 @@ import CopcSource
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
+import CopcModel
 import CopcDriver
 
 final class ParserTests: XCTestCase {
@@ -21,11 +22,14 @@ final class ParserTests: XCTestCase {
           unité : %
         """)))
         XCTAssertTrue(diags.isEmpty, "\(diags.map(\.text))")
-        let root = model.root!
-        XCTAssertEqual(root.children.map { $0.id ?? "" }, ["1", "T-1"])
-        let axe = root.children[0]
-        XCTAssertEqual(axe.children.map { $0.id ?? "" }, ["1.1", "1.2"])
-        XCTAssertEqual(axe.children[1].children[0].children.map { $0.id ?? "" }, ["1.2.1.1"])
+        let tree = model.tree
+        func children(_ id: ElementID) -> [ElementID] { Array(tree.children(of: id)) }
+        func ids(_ list: [ElementID]) -> [String] { list.map { tree[$0].id ?? "" } }
+        let root = tree.root!
+        XCTAssertEqual(ids(children(root)), ["1", "T-1"])
+        let axe = children(root)[0]
+        XCTAssertEqual(ids(children(axe)), ["1.1", "1.2"])
+        XCTAssertEqual(ids(children(children(children(axe)[1])[0])), ["1.2.1.1"])
         XCTAssertEqual(model.declarations.map { $0.id ?? "" }, ["DGOS"])
     }
 

@@ -3,6 +3,7 @@ import CopcLanguage
 import CopcSource
 import CopcSyntax
 import CopcSema
+import CopcModel
 
 final class ValueTests: XCTestCase {
     func reader(_ s: String) -> ValueReader {
@@ -17,7 +18,7 @@ final class ValueTests: XCTestCase {
         var r = reader(s)
         guard let form = r.deadline() else { return nil }
         let plans: (String) -> Window? = { $0 == "SDSI" ? Window.years(2022, 2025) : nil }
-        return Deadline(text: s, form: form).window(period: period, planPeriod: plans)?.description ?? "inconnue"
+        return Deadline(form: form).window(period: period, planPeriod: plans)?.description ?? "inconnue"
     }
 
     /// The table of design §3.4, row by row.

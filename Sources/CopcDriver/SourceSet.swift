@@ -1,0 +1,97 @@
+import CopcSource
+import CopcDiagnostics
+import CopcSyntax
+import CopcModel
+import CopcSema
+
+/// One file of a check: its text, its syntax tree and its typed model.
+public struct CheckedFile: Sendable {
+    public let source: SourceFile
+    public let syntax: FileSyntax
+    public let model: FileModel
+    /// The lexer's, parser's and builder's diagnostics.
+    public let diagnostics: [Diagnostic]
+    /// The absolute path the file was read from (or held at, in memory).
+    public let realPath: String
+}
+
+/// The texts a check reads: files by absolute path — texts held in memory (a test's files, an
+/// editor's unsaved documents) over the disk, when the disk is read at all — each with a
+/// stable `FileID`, parsed and built once per content.
+///
+/// The CLI, the tests and the language server all check through a source set; the language
+/// server keeps one per workspace folder across checks, so an edit re-reads one file and the
+/// others come from the cache (rust-analyzer's `vfs`, go/packages' `Overlay`).
+///
+/// Invariants: a path keeps its `FileID` for the life of the set, so the places of a cached
+/// model stay valid; a cached model is reused only for the same bytes.
+public final class SourceSet: @unchecked Sendable {
+    /// Paths are shown relative to this folder when below it (`SourceFile.path`).
+    public let displayBase: String
+    /// Whether files not held in memory are read from the disk.
+    public let readsDisk: Bool
+    /// Texts held in memory, by absolute normalised path.
+    public private(set) var texts: [String: [UInt8]] = [:]
+
+    private var ids: [String: FileID] = [:]
+    private var table = FileTable()
+    private var cache: [FileID: (bytes: [UInt8], file: CheckedFile)] = [:]
+
+    /// How many files were parsed and built (not taken from the cache), for the tests.
+    public private(set) var builds = 0
+
+    public init(displayBase: String, readsDisk: Bool) {
+        self.displayBase = displayBase
+        self.readsDisk = readsDisk
+    }
+
+    /// Holds `bytes` as the text of `path` (absolute), over the disk.
+    public func setText(_ bytes: [UInt8], at path: String) {
+        texts[Paths.normalize(path)] = bytes
+    }
+
+    /// Drops the text held for `path`: the disk is the truth again.
+    public func removeText(at path: String) {
+        texts[Paths.normalize(path)] = nil
+    }
+
+    /// Replaces every text held in memory.
+    public func setTexts(_ all: [String: [UInt8]]) {
+        texts = [:]
+        for (p, b) in all { setText(b, at: p) }
+    }
+
+    /// Every file the set has read so far, by id.
+    public var files: FileTable { table }
+
+    /// The path shown for an absolute path.
+    func display(_ real: String) -> String { Paths.relative(real, to: displayBase) }
+
+    /// The file at `real` (absolute): its text from memory, else from the disk; parsed and
+    /// built, or from the cache when its bytes did not change.
+    func file(at real: String) throws(FileSystem.IOError) -> CheckedFile {
+        let bytes: [UInt8]
+        if let t = texts[real] {
+            bytes = t
+        } else if readsDisk {
+            bytes = try FileSystem.read(real)
+        } else {
+            throw FileSystem.IOError(message: "fichier introuvable")
+        }
+        let id = ids[real] ?? {
+            let id = FileID(ids.count)
+            ids[real] = id
+            return id
+        }()
+        if let cached = cache[id], cached.bytes == bytes { return cached.file }
+        let source = SourceFile(path: display(real), bytes: bytes, id: id)
+        table.add(source)
+        let syntax = Parser.parse(source)
+        let (model, diagnostics) = Builder.build(syntax)
+        builds += 1
+        let checked = CheckedFile(source: source, syntax: syntax, model: model,
+                                  diagnostics: syntax.diagnostics + diagnostics, realPath: real)
+        cache[id] = (bytes, checked)
+        return checked
+    }
+}

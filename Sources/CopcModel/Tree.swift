@@ -1,0 +1,128 @@
+/// The elements of a contract (as built from one file, or as one consolidated version),
+/// stored as values in one array and linked by indices: parent, first and last child, next
+/// sibling. Copying a tree copies no element until one changes (copy on write), so versions
+/// share what an avenant does not touch.
+///
+/// Invariants: the root, if any, is the contract (or avenant, annuaire) header; an element
+/// removed by `remove` is unlinked and unreachable from the root, its index never reused;
+/// `Element.suppressedWithAncestors` is its own codes and its parent's.
+public struct ElementTree: Hashable, Sendable {
+    private var nodes: [Element] = []
+    public private(set) var root: ElementID?
+
+    public init() {}
+
+    /// How many elements were ever added (removed ones included).
+    public var capacity: Int { nodes.count }
+
+    public subscript(id: ElementID) -> Element {
+        get { nodes[Int(id.index)] }
+        set {
+            // Links belong to the tree: a caller changes what an element says, not where it is.
+            var e = newValue
+            let old = nodes[Int(id.index)]
+            e.parent = old.parent
+            e.firstChild = old.firstChild
+            e.lastChild = old.lastChild
+            e.nextSibling = old.nextSibling
+            e.suppressedWithAncestors = old.suppressedWithAncestors
+            nodes[Int(id.index)] = e
+        }
+    }
+
+    /// Adds `element` as the last child of `parent`, or as the root.
+    @discardableResult
+    public mutating func add(_ element: Element, under parent: ElementID?) -> ElementID {
+        var e = element
+        let id = ElementID(nodes.count)
+        e.parent = parent
+        e.firstChild = nil
+        e.lastChild = nil
+        e.nextSibling = nil
+        if let p = parent {
+            let pi = Int(p.index)
+            e.suppressedWithAncestors = e.suppressed.union(nodes[pi].suppressedWithAncestors)
+            if let last = nodes[pi].lastChild {
+                nodes[Int(last.index)].nextSibling = id
+            } else {
+                nodes[pi].firstChild = id
+            }
+            nodes[pi].lastChild = id
+        } else {
+            precondition(root == nil, "ElementTree: one root")
+            e.suppressedWithAncestors = e.suppressed
+            root = id
+        }
+        nodes.append(e)
+        return id
+    }
+
+    /// Unlinks `id` and its subtree from its parent.
+    public mutating func remove(_ id: ElementID) {
+        guard let p = nodes[Int(id.index)].parent else {
+            if root == id { root = nil }
+            return
+        }
+        let pi = Int(p.index)
+        var previous: ElementID?
+        var c = nodes[pi].firstChild
+        while let x = c, x != id {
+            previous = x
+            c = nodes[Int(x.index)].nextSibling
+        }
+        guard c != nil else { return }
+        let next = nodes[Int(id.index)].nextSibling
+        if let prev = previous { nodes[Int(prev.index)].nextSibling = next } else { nodes[pi].firstChild = next }
+        if nodes[pi].lastChild == id { nodes[pi].lastChild = previous }
+        nodes[Int(id.index)].parent = nil
+        nodes[Int(id.index)].nextSibling = nil
+    }
+
+    /// The children of `id`, in document order.
+    public func children(of id: ElementID) -> Children { Children(tree: self, upcoming: nodes[Int(id.index)].firstChild) }
+
+    /// Iterates the children of an element.
+    public struct Children: Sequence, IteratorProtocol {
+        let tree: ElementTree
+        var upcoming: ElementID?
+
+        public mutating func next() -> ElementID? {
+            guard let n = upcoming else { return nil }
+            upcoming = tree.nodes[Int(n.index)].nextSibling
+            return n
+        }
+    }
+
+    /// `id` and its descendants, in document order (pre-order).
+    public func subtree(_ id: ElementID) -> [ElementID] {
+        var out: [ElementID] = []
+        var stack: [ElementID] = [id]
+        while let x = stack.popLast() {
+            out.append(x)
+            // Push children in reverse so that the first child is visited first.
+            var kids: [ElementID] = []
+            var c = nodes[Int(x.index)].firstChild
+            while let y = c { kids.append(y); c = nodes[Int(y.index)].nextSibling }
+            stack.append(contentsOf: kids.reversed())
+        }
+        return out
+    }
+
+    /// Every element reachable from the root, in document order (the root first).
+    public var preorder: [ElementID] { root.map(subtree) ?? [] }
+
+    /// The ancestors of `id`, nearest first.
+    public func ancestors(of id: ElementID) -> Ancestors { Ancestors(tree: self, upcoming: nodes[Int(id.index)].parent) }
+
+    /// Iterates the ancestors of an element, nearest first.
+    public struct Ancestors: Sequence, IteratorProtocol {
+        let tree: ElementTree
+        var upcoming: ElementID?
+
+        public mutating func next() -> ElementID? {
+            guard let n = upcoming else { return nil }
+            upcoming = tree.nodes[Int(n.index)].parent
+            return n
+        }
+    }
+}

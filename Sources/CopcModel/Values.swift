@@ -1,0 +1,146 @@
+import CopcSource
+import CopcLanguage
+
+/// A typed property value.
+public enum PropertyValue: Hashable, Sendable {
+    case text(String)
+    case referents([ReferentRef])
+    case deadline(Deadline)
+    case target(TargetValue)
+    /// A base value; `nil` quantity for `NC` (unknown).
+    case base(Quantity?)
+    case date(Day)
+    case period(Window)
+    case unit(Unit)
+    case flag(Bool)
+    case contractType(ContractType)
+    case numbering(Numbering)
+    case direction(Direction)
+    case nature(Nature)
+    /// `cibles : déclinées`.
+    case declined
+    /// A malformed value (already reported).
+    case invalid
+}
+
+/// A referent named in a value: an identifier, or `à déterminer`; resolved by id in the
+/// référents of the version (`Version.referents`).
+public struct ReferentRef: Hashable, Sendable {
+    /// `nil` for `à déterminer`.
+    public let id: String?
+    public let place: Place
+
+    public init(id: String?, place: Place) {
+        self.id = id
+        self.place = place
+    }
+}
+
+/// How a deadline was written, before it is placed in a period (design §3.4).
+public enum DeadlineForm: Hashable, Sendable {
+    case window(Window)
+    case wholePeriod
+    case from(Day)
+    case until(Day)
+    case plan(String)
+    case toBeSpecified
+}
+
+/// A deadline: its form; its window in a version is `Version.window(of:)` (it depends on the
+/// period and the plans of that version). As written, it is the property's value place.
+public struct Deadline: Hashable, Sendable {
+    public let form: DeadlineForm
+
+    public init(form: DeadlineForm) { self.form = form }
+
+    /// The window of days the deadline denotes, given the contract period and the plans' periods.
+    public func window(period: Window?, planPeriod: (String) -> Window?) -> Window? {
+        switch form {
+        case .window(let w): return w
+        case .wholePeriod: return period
+        case .from(let d): return period.map { Window(d, max(d, $0.end)) }
+        case .until(let d): return period.map { Window(min(d, $0.start), d) }
+        case .plan(let name): return planPeriod(name)
+        case .toBeSpecified: return nil
+        }
+    }
+}
+
+/// A target value (design §3.5), plus `suivi` (DECISIONS.md).
+public enum TargetValue: Hashable, Sendable {
+    case quantity(Quantity)
+    case range(Quantity, Quantity)
+    case bound(BoundOperator, Quantity)
+    case relative(Quantity)
+    case qualitative(Qualitative)
+    case milestone(Milestone)
+    case text(String)
+    case pending
+    case notApplicable
+    case followed
+
+    /// The status of design §7.
+    public var status: TargetStatus {
+        switch self {
+        case .pending: return .pending
+        case .notApplicable: return .notApplicable
+        case .followed: return .followed
+        default: return .set
+        }
+    }
+
+    public var kind: TargetKind {
+        switch self {
+        case .quantity: return .quantity
+        case .range: return .range
+        case .bound: return .bound
+        case .relative: return .relative
+        case .qualitative: return .qualitative
+        case .milestone: return .milestone
+        case .text: return .text
+        case .pending: return .pending
+        case .notApplicable: return .notApplicable
+        case .followed: return .followed
+        }
+    }
+
+    /// The first unit written on the target, without allocating (rules call this per target).
+    public var firstUnit: Unit? {
+        switch self {
+        case .quantity(let q), .bound(_, let q): return q.unit
+        case .range(let a, let b): return a.unit ?? b.unit
+        default: return nil
+        }
+    }
+
+    /// The first written unit whose dimension differs from `d`, if any.
+    public func unit(notIn d: Dimension) -> Unit? {
+        switch self {
+        case .quantity(let q), .bound(_, let q):
+            if let u = q.unit, u.dimension != d { return u }
+        case .range(let a, let b):
+            if let u = a.unit, u.dimension != d { return u }
+            if let u = b.unit, u.dimension != d { return u }
+        default: break
+        }
+        return nil
+    }
+
+    /// The units written on the target itself.
+    public var writtenUnits: [Unit] {
+        switch self {
+        case .quantity(let q), .bound(_, let q): return q.unit.map { [$0] } ?? []
+        case .range(let a, let b): return [a.unit, b.unit].compactMap { $0 }
+        default: return []
+        }
+    }
+
+    /// A number to compare successive targets against `sens` (COP403).
+    public var representative: Double? {
+        switch self {
+        case .quantity(let q), .bound(_, let q), .relative(let q): return q.value
+        case .range(let a, _): return a.value
+        default: return nil
+        }
+    }
+}

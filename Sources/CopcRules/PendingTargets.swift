@@ -1,0 +1,24 @@
+import CopcSource
+import CopcDiagnostics
+import CopcLanguage
+import CopcModel
+import CopcSema
+
+/// COP303 — targets still `à fixer par avenant`, one diagnostic per indicator listing the years,
+/// judged on the version in force at `--au`. With `--strict`, an error once one of those years
+/// has begun at the `--au` date.
+enum PendingTargets: VersionRule {
+    static func check(_ ctx: VersionContext) {
+        guard ctx.inForce else { return }
+        for id in ctx.elements(.indicateur) {
+            let e = ctx.tree[id]
+            var years: [Int] = []
+            for t in e.targets where t.value == .pending && !years.contains(t.year) { years.append(t.year) }
+            guard !years.isEmpty else { continue }
+            years.sort()
+            let begun = ctx.options.strict ? years.filter { $0 <= ctx.options.au.year } : []
+            ctx.reporter.report(.pendingTargets(indicator: e.ref, years: years, begun: begun), at: e.namePlace, subject: e,
+                                severity: begun.isEmpty ? nil : .error)
+        }
+    }
+}

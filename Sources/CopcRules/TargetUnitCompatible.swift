@@ -1,0 +1,35 @@
+import CopcSource
+import CopcDiagnostics
+import CopcLanguage
+import CopcModel
+import CopcSema
+
+/// COP400 — a target's (or base's) unit has the dimension of the indicator's unit; qualitative
+/// targets (`équilibre`…) go with money indicators; milestones not with quantities of money,
+/// duration or area.
+enum TargetUnitCompatible: VersionRule {
+    static func check(_ ctx: VersionContext) {
+        for id in ctx.elements(.indicateur) {
+            let e = ctx.tree[id]
+            guard let unit = e.unit else { continue }
+            // Targets expanded from one `cible A .. B` line share their place: report it once.
+            var lastReported: Place?
+            func mismatch(_ shown: UnitMismatch, _ p: Property) {
+                guard p.valuePlace != lastReported else { return }
+                lastReported = p.valuePlace
+                ctx.reporter.report(.unitMismatch(target: shown, indicator: unit), at: p.valuePlace, subject: e)
+            }
+            for p in e.properties {
+                switch p.value {
+                case .target(let t):
+                    if let u = t.unit(notIn: unit.dimension) { mismatch(.unit(u), p) }
+                    if case .qualitative(let q) = t, unit.dimension != .money { mismatch(.qualitative(q), p) }
+                    if case .milestone(let m) = t, [.money, .duration, .area].contains(unit.dimension) { mismatch(.milestone(m), p) }
+                case .base(let q?):
+                    if let u = q.unit, u.dimension != unit.dimension { mismatch(.unit(u), p) }
+                default: break
+                }
+            }
+        }
+    }
+}
