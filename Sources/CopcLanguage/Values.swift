@@ -3,40 +3,75 @@ public enum Dimension: String, Sendable {
     case percent, money, count, duration, area, milestone, text
 }
 
-/// A unit of measure (design §3.5).
-public struct Unit: Hashable, Sendable, CustomStringConvertible {
-    public let symbol: String
-    public let dimension: Dimension
+/// A unit of measure (design §3.5): a closed set.
+public enum Unit: UInt8, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    case percent, euro, kiloEuro, megaEuro, gigaEuro, count, days, months, years, squareMetres, yesNo, text
+
+    /// The canonical symbol.
+    public var symbol: String {
+        switch self {
+        case .percent: return "%"
+        case .euro: return "€"
+        case .kiloEuro: return "k€"
+        case .megaEuro: return "M€"
+        case .gigaEuro: return "Md€"
+        case .count: return "nombre"
+        case .days: return "jours"
+        case .months: return "mois"
+        case .years: return "ans"
+        case .squareMetres: return "m²"
+        case .yesNo: return "oui/non"
+        case .text: return "texte"
+        }
+    }
+
+    public var dimension: Dimension {
+        switch self {
+        case .percent: return .percent
+        case .euro, .kiloEuro, .megaEuro, .gigaEuro: return .money
+        case .count: return .count
+        case .days, .months, .years: return .duration
+        case .squareMetres: return .area
+        case .yesNo: return .milestone
+        case .text: return .text
+        }
+    }
+
     /// Scale within the dimension (money: 1 = €, 1000 = k€…; duration: days).
-    public let scale: Double
+    public var scale: Double {
+        switch self {
+        case .kiloEuro: return 1e3
+        case .megaEuro: return 1e6
+        case .gigaEuro: return 1e9
+        case .months: return 30.4375
+        case .years: return 365.25
+        default: return 1
+        }
+    }
 
     public var description: String { symbol }
-
-    public static let percent = Unit(symbol: "%", dimension: .percent, scale: 1)
-    public static let euro = Unit(symbol: "€", dimension: .money, scale: 1)
-    public static let count = Unit(symbol: "nombre", dimension: .count, scale: 1)
 
     /// Reads a folded unit word (`%`, `k€`, `m€` for M€, `md€`, `nombre`, `jours`, `m²`…).
     public static func parse(folded w: String) -> Unit? {
         switch w {
         case "%", "pourcent", "pourcentage": return .percent
         case "€", "euro", "euros", "eur": return .euro
-        case "k€", "keur", "keuros": return Unit(symbol: "k€", dimension: .money, scale: 1e3)
-        case "m€", "meur", "meuros": return Unit(symbol: "M€", dimension: .money, scale: 1e6)
-        case "md€", "mdeur", "mds€", "mdseur": return Unit(symbol: "Md€", dimension: .money, scale: 1e9)
+        case "k€", "keur", "keuros": return .kiloEuro
+        case "m€", "meur", "meuros": return .megaEuro
+        case "md€", "mdeur", "mds€", "mdseur": return .gigaEuro
         case "nombre", "nb": return .count
-        case "jour", "jours", "j": return Unit(symbol: "jours", dimension: .duration, scale: 1)
-        case "mois": return Unit(symbol: "mois", dimension: .duration, scale: 30.4375)
-        case "an", "ans", "annee", "annees": return Unit(symbol: "ans", dimension: .duration, scale: 365.25)
-        case "m²", "m2": return Unit(symbol: "m²", dimension: .area, scale: 1)
-        case "oui/non": return Unit(symbol: "oui/non", dimension: .milestone, scale: 1)
-        case "texte": return Unit(symbol: "texte", dimension: .text, scale: 1)
+        case "jour", "jours", "j": return .days
+        case "mois": return .months
+        case "an", "ans", "annee", "annees": return .years
+        case "m²", "m2": return .squareMetres
+        case "oui/non": return .yesNo
+        case "texte": return .text
         default: return nil
         }
     }
 
     /// The canonical unit symbols, in the order of design §3.5.
-    public static let knownSymbols = ["%", "€", "k€", "M€", "Md€", "nombre", "jours", "mois", "ans", "m²", "oui/non", "texte"]
+    public static let knownSymbols = allCases.map(\.symbol)
 }
 
 /// A quantity: a number and an optional unit (a bare number takes the indicator's unit).

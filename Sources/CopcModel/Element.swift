@@ -126,64 +126,73 @@ public struct Element: Hashable, Sendable {
 
     public func first(_ key: PropertyKey) -> Property? { properties.first { $0.key == key } }
 
+    /// Whether the element has a property `key`.
+    public func has(_ key: PropertyKey) -> Bool { properties.contains { $0.key == key } }
+
+    /// The value of the first property `key` (no copy of the property itself).
+    public func value(_ key: PropertyKey) -> PropertyValue? {
+        guard let i = properties.firstIndex(where: { $0.key == key }) else { return nil }
+        return properties[i].value
+    }
+
     public var period: Window? {
-        if case .period(let w)? = first(.periode)?.value { return w }
+        if case .period(let w)? = value(.periode) { return w }
         return nil
     }
 
     public func date(_ key: PropertyKey) -> Day? {
-        if case .date(let d)? = first(key)?.value { return d }
+        if case .date(let d)? = value(key) { return d }
         return nil
     }
 
     public func text(_ key: PropertyKey) -> String? {
-        if case .text(let t)? = first(key)?.value { return t }
+        if case .text(let t)? = value(key) { return t }
         return nil
     }
 
     /// The referents named under `key` (`pilote`, possibly on several lines), in order.
     public func referents(_ key: PropertyKey) -> [ReferentRef] {
         var out: [ReferentRef] = []
-        for p in properties where p.key == key {
-            if case .referents(let refs) = p.value { out += refs }
+        for i in properties.indices where properties[i].key == key {
+            if case .referents(let refs) = properties[i].value { out += refs }
         }
         return out
     }
 
     public var unit: Unit? {
-        if case .unit(let u)? = first(.unite)?.value { return u }
+        if case .unit(let u)? = value(.unite) { return u }
         return nil
     }
 
     public var contractType: ContractType? {
-        if case .contractType(let v)? = first(.type)?.value { return v }
+        if case .contractType(let v)? = value(.type) { return v }
         return nil
     }
 
     public var numbering: Numbering? {
-        if case .numbering(let v)? = first(.numerotation)?.value { return v }
+        if case .numbering(let v)? = value(.numerotation) { return v }
         return nil
     }
 
     public var direction: Direction? {
-        if case .direction(let v)? = first(.sens)?.value { return v }
+        if case .direction(let v)? = value(.sens) { return v }
         return nil
     }
 
     public var nature: Nature? {
-        if case .nature(let v)? = first(.nature)?.value { return v }
+        if case .nature(let v)? = value(.nature) { return v }
         return nil
     }
 
     /// `cibles : déclinées`.
     public var declinedTargets: Bool {
-        if case .declined? = first(.cibles)?.value { return true }
+        if case .declined? = value(.cibles) { return true }
         return false
     }
 
     /// `phare : oui`.
     public var flagship: Bool {
-        if case .flag(let b)? = first(.phare)?.value { return b }
+        if case .flag(let b)? = value(.phare) { return b }
         return false
     }
 

@@ -96,14 +96,20 @@ public struct ElementTree: Hashable, Sendable {
     /// `id` and its descendants, in document order (pre-order).
     public func subtree(_ id: ElementID) -> [ElementID] {
         var out: [ElementID] = []
-        var stack: [ElementID] = [id]
-        while let x = stack.popLast() {
+        // The next siblings to come back to, nearest last; `id`'s own siblings are not visited.
+        var pending: [ElementID] = []
+        var current: ElementID? = id
+        while let x = current {
             out.append(x)
-            // Push children in reverse so that the first child is visited first.
-            var kids: [ElementID] = []
-            var c = nodes[Int(x.index)].firstChild
-            while let y = c { kids.append(y); c = nodes[Int(y.index)].nextSibling }
-            stack.append(contentsOf: kids.reversed())
+            let node = nodes[Int(x.index)]
+            if let child = node.firstChild {
+                if x != id, let next = node.nextSibling { pending.append(next) }
+                current = child
+            } else if x != id, let next = node.nextSibling {
+                current = next
+            } else {
+                current = pending.popLast()
+            }
         }
         return out
     }

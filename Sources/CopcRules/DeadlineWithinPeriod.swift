@@ -11,18 +11,23 @@ enum DeadlineWithinPeriod: VersionRule {
     static func check(_ ctx: VersionContext) {
         for id in ctx.elements(.action) {
             let e = ctx.tree[id]
-            for p in e.properties where p.key == .delai || p.key == .etape {
-                guard case .deadline(let d) = p.value else { continue }
-                let ref = DeadlineRef(action: e.ref, stepTitle: p.key == .etape ? (p.stepTitle ?? "") : nil, label: p.label,
-                                      text: ctx.text(p.valuePlace))
+            for i in e.properties.indices where e.properties[i].key == .delai || e.properties[i].key == .etape {
+                guard case .deadline(let d) = e.properties[i].value else { continue }
+                // Worded (and its text decoded) only when reported.
+                func ref() -> DeadlineRef {
+                    let p = e.properties[i]
+                    return DeadlineRef(action: e.ref, stepTitle: p.key == .etape ? (p.stepTitle ?? "") : nil, label: p.label,
+                                       text: ctx.text(p.valuePlace))
+                }
+                let at = e.properties[i].valuePlace
                 if case .toBeSpecified = d.form {
-                    ctx.reporter.report(.deadlineToBeSpecified(ref), at: p.valuePlace, subject: e)
+                    ctx.reporter.report(.deadlineToBeSpecified(ref()), at: at, subject: e)
                     continue
                 }
                 guard let period = ctx.period, let w = ctx.version.window(of: d) else { continue }
                 if w.end > period.end || w.start < period.start {
-                    ctx.reporter.report(.deadlineOutsidePeriod(ref, window: w, period: period, after: w.end > period.end),
-                                        at: p.valuePlace, subject: e, notes: ctx.periodNote)
+                    ctx.reporter.report(.deadlineOutsidePeriod(ref(), window: w, period: period, after: w.end > period.end),
+                                        at: at, subject: e, notes: ctx.periodNote)
                 }
             }
         }

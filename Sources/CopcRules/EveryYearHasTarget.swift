@@ -10,12 +10,15 @@ import CopcSema
 enum EveryYearHasTarget: VersionRule {
     static func check(_ ctx: VersionContext) {
         guard ctx.inForce, let period = ctx.period else { return }
+        let years = period.years
         for id in ctx.elements(.indicateur) {
             let e = ctx.tree[id]
             guard e.nature != .followUp, !e.declinedTargets else { continue }
-            var covered = Set<Int>()
-            for p in e.properties where p.key == .cible { if let y = p.year { covered.insert(y) } }
-            let missing = period.years.filter { !covered.contains($0) }
+            var covered = [Bool](repeating: false, count: years.count)
+            for i in e.properties.indices where e.properties[i].key == .cible {
+                if let y = e.properties[i].year, years.contains(y) { covered[y - years.lowerBound] = true }
+            }
+            let missing = years.filter { !covered[$0 - years.lowerBound] }
             if !missing.isEmpty {
                 ctx.reporter.report(.missingTargets(indicator: e.ref, years: missing), at: e.namePlace, subject: e)
             }

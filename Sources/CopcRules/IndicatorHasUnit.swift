@@ -10,15 +10,22 @@ enum IndicatorHasUnit: VersionRule {
     static func check(_ ctx: VersionContext) {
         for id in ctx.elements(.indicateur) {
             let e = ctx.tree[id]
-            guard e.first(.unite) == nil else { continue }
+            guard !e.has(.unite) else { continue }
             // The units written on targets and bases, when they agree.
             var inferred: Unit?
             var agree = true
             func see(_ u: Unit) {
-                if let i = inferred, i.symbol != u.symbol { agree = false } else { inferred = u }
+                if let i = inferred, i != u { agree = false } else { inferred = u }
             }
-            for t in e.targets { for u in t.value.writtenUnits { see(u) } }
-            for p in e.properties where p.key == .base { if case .base(let q?) = p.value, let u = q.unit { see(u) } }
+            for i in e.properties.indices {
+                switch e.properties[i].value {
+                case .target(let t) where e.properties[i].key == .cible: for u in t.writtenUnits { see(u) }
+                default: break
+                }
+            }
+            for i in e.properties.indices where e.properties[i].key == .base {
+                if case .base(let q?) = e.properties[i].value, let u = q.unit { see(u) }
+            }
             ctx.reporter.report(.missingUnit(inferred: agree ? inferred : nil), at: e.namePlace, subject: e)
         }
     }

@@ -13,7 +13,10 @@ enum PendingTargets: VersionRule {
         for id in ctx.elements(.indicateur) {
             let e = ctx.tree[id]
             var years: [Int] = []
-            for t in e.targets where t.value == .pending && !years.contains(t.year) { years.append(t.year) }
+            for i in e.properties.indices where e.properties[i].key == .cible {
+                guard let y = e.properties[i].year, case .target(.pending) = e.properties[i].value, !years.contains(y) else { continue }
+                years.append(y)
+            }
             guard !years.isEmpty else { continue }
             years.sort()
             let begun = ctx.options.strict ? years.filter { $0 <= ctx.options.au.year } : []

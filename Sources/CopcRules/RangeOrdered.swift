@@ -9,10 +9,10 @@ enum RangeOrdered: VersionRule {
     static func check(_ ctx: VersionContext) {
         for id in ctx.elements(.indicateur) {
             let e = ctx.tree[id]
-            for t in e.targets {
-                guard case .range(let a, let b) = t.value else { continue }
+            for i in e.properties.indices where e.properties[i].key == .cible {
+                guard case .target(.range(let a, let b)) = e.properties[i].value else { continue }
                 let sa = a.value * (a.unit?.scale ?? 1), sb = b.value * (b.unit?.scale ?? 1)
-                if sa > sb { ctx.reporter.report(.invertedRange(low: a, high: b), at: t.property.valuePlace, subject: e) }
+                if sa > sb { ctx.reporter.report(.invertedRange(low: a, high: b), at: e.properties[i].valuePlace, subject: e) }
             }
         }
     }

@@ -9,9 +9,11 @@ enum RelativeTargetHasBase: VersionRule {
     static func check(_ ctx: VersionContext) {
         for id in ctx.elements(.indicateur) {
             let e = ctx.tree[id]
-            guard e.first(.base) == nil else { continue }
-            for t in e.targets {
-                if case .relative = t.value { ctx.reporter.report(.relativeWithoutBase, at: t.property.valuePlace, subject: e) }
+            guard !e.has(.base) else { continue }
+            for i in e.properties.indices where e.properties[i].key == .cible {
+                if case .target(.relative) = e.properties[i].value {
+                    ctx.reporter.report(.relativeWithoutBase, at: e.properties[i].valuePlace, subject: e)
+                }
             }
         }
     }

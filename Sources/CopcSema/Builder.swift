@@ -196,20 +196,27 @@ struct BuilderState {
 
     mutating func makeElement(_ e: ElementSyntax, key: ElementKey, op: ChangeOp?) -> Element {
         var el = Element(kind: e.kind, id: e.id, key: key, title: e.title, place: place(e.range), idPlace: e.idRange.map(place))
-        let line = file.location(of: e.range.start).line
         if !model.lineSuppressions.isEmpty {
+            let line = file.location(of: e.range.start).line
             el.suppressed = (model.lineSuppressions[line] ?? CodeSet()).union(model.lineSuppressions[line - 1] ?? CodeSet())
         }
         let keys = op.map { e.kind.keys(in: $0) } ?? e.kind.keys
-        var seen: [PropertyIdentity: ByteRange] = [:]
+        // The identities already given, and where (an element has a handful: a linear search
+        // beats a dictionary of strings per element).
+        var seen: [(PropertyIdentity, ByteRange)] = []
+        func firstSeen(_ identity: PropertyIdentity) -> ByteRange? {
+            for (i, r) in seen where i == identity { return r }
+            return nil
+        }
+        el.properties.reserveCapacity(e.properties.count)
         for p in e.properties {
             if p.malformed {
                 // Already reported by the parser: record the key (value unknown), say nothing more.
                 if let key = p.key, keys.contains(key), key.identity == .key {
                     let prop = Property(key: key, value: .invalid, place: place(p.range), keyPlace: place(p.keyRange),
                                         valuePlace: place(p.valueRange))
-                    if seen[prop.identity] == nil {
-                        seen[prop.identity] = p.keyRange
+                    if firstSeen(prop.identity) == nil {
+                        seen.append((prop.identity, p.keyRange))
                         el.properties.append(prop)
                     }
                 }
@@ -224,23 +231,27 @@ struct BuilderState {
                 // Reported once; the property itself is still read, without its label.
                 report(.unknownProperty(key: p.keyText, element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
             }
-            for prop in makeProperties(p, key) {
-                if prop.key == .titre {
-                    if case .text(let t) = prop.value { el.title = t }
-                    continue
-                }
-                if prop.key == .motif {
-                    if case .text(let t) = prop.value { el.provenance.motif = t }
-                    continue
-                }
+            guard let read = readProperty(p, key) else { continue }
+            if key == .titre {
+                if case .text(let t) = read.value { el.title = t }
+                continue
+            }
+            if key == .motif {
+                if case .text(let t) = read.value { el.provenance.motif = t }
+                continue
+            }
+            // One property, or one per year for `cible A .. B`.
+            for year in read.years {
+                let prop = Property(key: key, label: read.label, year: year, stepTitle: p.stepTitle,
+                                    value: read.value, place: read.line, keyPlace: read.keyPlace, valuePlace: read.valuePlace)
                 let identity = prop.identity
-                if let first = seen[identity] {
-                    report(.duplicateProperty(PropertyRef(key: prop.key, written: file.text(p.keyRange), year: prop.year,
+                if let first = firstSeen(identity) {
+                    report(.duplicateProperty(PropertyRef(key: key, written: file.text(p.keyRange), year: year,
                                                           label: prop.label, stepTitle: prop.stepTitle)),
                            p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
                     continue
                 }
-                seen[identity] = p.keyRange
+                seen.append((identity, p.keyRange))
                 el.properties.append(prop)
             }
         }
@@ -255,9 +266,20 @@ struct BuilderState {
         }.joined(separator: " ")
     }
 
-    /// One syntax property becomes one typed property, or one per year for `cible A .. B`.
-    mutating func makeProperties(_ p: PropertySyntax, _ key: PropertyKey) -> [Property] {
-        var years: ClosedRange<Int>?
+    /// What a property line says: its value, its label, its years (one `nil` for a key
+    /// without year; one per year for `cible A .. B`) and its places; `nil` after a reported
+    /// error in its years.
+    struct ReadProperty {
+        let value: PropertyValue
+        let label: String?
+        let years: [Int?]
+        let line: Place
+        let keyPlace: Place
+        let valuePlace: Place
+    }
+
+    mutating func readProperty(_ p: PropertySyntax, _ key: PropertyKey) -> ReadProperty? {
+        var years: [Int?] = [nil]
         if key.head == .years {
             var r = ValueReader(file: file, tokens: syntax.tokens, range: p.yearTokens)
             let yearsRange = p.yearTokens.isEmpty ? p.keyRange
@@ -266,33 +288,26 @@ struct BuilderState {
             case .some(.some(let ys)) where r.atEnd:
                 if key == .base && ys.count > 1 {
                     report(.invalidYear(file.text(yearsRange)), yearsRange)
-                    return []
+                    return nil
                 }
-                years = ys
+                years = key == .cible ? ys.map { $0 } : [ys.lowerBound]
             case .some(.none):
                 report(.invalidPeriodOrder(file.text(yearsRange)), yearsRange)
-                return []
+                return nil
             default:
                 if p.yearTokens.isEmpty {
                     report(.expected(.yearSpec, found: .token(":")), p.keyRange)
                 } else {
                     report(.invalidYear(file.text(yearsRange)), yearsRange)
                 }
-                return []
+                return nil
             }
         }
         // An invalid character in the value was reported by the lexer: no second diagnostic.
         let hasInvalidToken = p.valueTokens.contains { syntax.tokens[$0].kind == .invalid }
         let value = hasInvalidToken ? PropertyValue.invalid : readValue(p, key)
-        let label = key.labelled ? p.label : nil
-        let line = place(p.range), keyPlace = place(p.keyRange), valuePlace = place(p.valueRange)
-        if key == .cible, let ys = years, ys.count > 1 {
-            return ys.map { y in
-                Property(key: key, label: label, year: y, value: value, place: line, keyPlace: keyPlace, valuePlace: valuePlace)
-            }
-        }
-        return [Property(key: key, label: label, year: years?.lowerBound, stepTitle: p.stepTitle, value: value,
-                         place: line, keyPlace: keyPlace, valuePlace: valuePlace)]
+        return ReadProperty(value: value, label: key.labelled ? p.label : nil, years: years,
+                            line: place(p.range), keyPlace: place(p.keyRange), valuePlace: place(p.valueRange))
     }
 
     mutating func readValue(_ p: PropertySyntax, _ key: PropertyKey) -> PropertyValue {
@@ -337,8 +352,12 @@ struct BuilderState {
             }
             return .target(t)
         case .base:
-            let f = TokenText.fold(raw)
-            if ["nc", "n.c.", "n.c", "inconnue", "inconnu", "non communique", "non communiquee"].contains(f) { return .base(nil) }
+            // `NC` and its spellings: the base is not known.
+            var probe = r
+            if (probe.accept("nc") || probe.accept("n.c.") || probe.accept("n.c") || probe.accept("inconnue") || probe.accept("inconnu")
+                || probe.accept("non", "communique") || probe.accept("non", "communiquee")) && probe.atEnd {
+                return .base(nil)
+            }
             guard let q = r.quantity(), r.atEnd else {
                 report(.invalidNumber(raw), p.valueRange)
                 return .invalid
