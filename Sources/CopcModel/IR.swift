@@ -48,11 +48,13 @@ public enum IR {
 
 private struct Emitter {
     let version: Version
+    let period: Window?
     let files: FileTable
     var w = JSONWriter(pretty: true)
 
     init(version: Version, files: FileTable) {
         self.version = version
+        self.period = version.period
         self.files = files
     }
 
@@ -64,7 +66,7 @@ private struct Emitter {
         w.fieldOrNull("type", r.contractType?.spelling)
         w.fieldOrNull("organisme", names(r.referents(.organisme)).first)
         stringArray("signataires", names(r.referents(.signataires)))
-        window("periode", version.period)
+        window("periode", period)
         w.fieldOrNull("signe_le", r.date(.signeLe)?.description)
         w.fieldOrNull("approuve_le", r.date(.approuveLe)?.description)
         w.fieldOrNull("en_vigueur_le", r.date(.enVigueurLe)?.description)
@@ -170,7 +172,7 @@ private struct Emitter {
         }
         w.field("forme", form)
         w.fieldOrNull("plan", plan)
-        window("fenetre", version.window(of: d))
+        window("fenetre", version.window(of: d, period: period))
         w.field("modifie_par", p.provenance.avenant)
         w.fieldOrNull("motif", p.provenance.motif)
         w.endObject()

@@ -87,8 +87,15 @@ public struct Version: Hashable, Sendable {
 
     /// The window of a deadline in this version: its own, or relative to this version's period
     /// or to the period of the plan it follows.
-    public func window(of d: Deadline) -> Window? {
-        d.window(period: period, planPeriod: { plans[$0]?.period })
+    public func window(of d: Deadline) -> Window? { window(of: d, period: period) }
+
+    /// The same, with this version's period already read.
+    public func window(of d: Deadline, period: Window?) -> Window? {
+        switch d.form {
+        case .window(let w): return w
+        case .toBeSpecified: return nil
+        default: return d.window(period: period, planPeriod: { plans[$0]?.period })
+        }
     }
 
     /// The référents and plans sorted by id (the order of the IR and of the checks).

@@ -51,20 +51,26 @@ public struct VersionContext {
         self.reporter = reporter
         self.inForce = inForce
         self.files = files
+        period = version.period
         elements = version.tree.preorder
         var byKind = [[ElementID]](repeating: [], count: ElementKind.allCases.count)
         for id in elements { byKind[Int(version.tree[id].kind.rawValue)].append(id) }
         self.byKind = byKind
     }
 
+    /// The contract period of this version (read once).
+    public let period: Window?
+
     public var tree: ElementTree { version.tree }
-    public var period: Window? { version.period }
     public var periodNote: [Note] {
         version.periodProperty.map { [reporter.note(.periodDeclared, at: $0.place)] } ?? []
     }
 
     /// A value as written, in canonical spelling.
     public func text(_ place: Place) -> String { files.canonicalText(place) }
+
+    /// The window of a deadline in this version.
+    public func window(of d: Deadline) -> Window? { version.window(of: d, period: period) }
 
     /// The elements of one kind, in document order.
     public func elements(_ kind: ElementKind) -> [ElementID] { byKind[Int(kind.rawValue)] }

@@ -24,7 +24,7 @@ enum DeadlineWithinPeriod: VersionRule {
                     ctx.reporter.report(.deadlineToBeSpecified(ref()), at: at, subject: e)
                     continue
                 }
-                guard let period = ctx.period, let w = ctx.version.window(of: d) else { continue }
+                guard let period = ctx.period, let w = ctx.window(of: d) else { continue }
                 if w.end > period.end || w.start < period.start {
                     ctx.reporter.report(.deadlineOutsidePeriod(ref(), window: w, period: period, after: w.end > period.end),
                                         at: at, subject: e, notes: ctx.periodNote)
