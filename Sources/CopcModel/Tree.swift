@@ -1,13 +1,13 @@
 /// The elements of a contract (as built from one file, or as one consolidated version),
-/// stored as values in one array and linked by indices: parent, first and last child, next
-/// sibling. Copying a tree copies no element until one changes (copy on write), so versions
-/// share what an avenant does not touch.
+/// stored as values in chunks of 256 and linked by indices: parent, first and last child, next
+/// sibling. Copying a tree copies no element; changing one copies its chunk only (copy on
+/// write), so a version shares with the one before every chunk its avenant does not touch.
 ///
 /// Invariants: the root, if any, is the contract (or avenant, annuaire) header; an element
 /// removed by `remove` is unlinked and unreachable from the root, its index never reused;
 /// `Element.suppressedWithAncestors` is its own codes and its parent's.
 public struct ElementTree: Hashable, Sendable {
-    private var nodes: [Element] = []
+    private var nodes = Chunks()
     public private(set) var root: ElementID?
 
     public init() {}
@@ -16,7 +16,7 @@ public struct ElementTree: Hashable, Sendable {
     public var capacity: Int { nodes.count }
 
     public subscript(id: ElementID) -> Element {
-        get { nodes[Int(id.index)] }
+        _read { yield nodes[Int(id.index)] }
         set {
             // Links belong to the tree: a caller changes what an element says, not where it is.
             var e = newValue
@@ -27,6 +27,31 @@ public struct ElementTree: Hashable, Sendable {
             e.nextSibling = old.nextSibling
             e.suppressedWithAncestors = old.suppressedWithAncestors
             nodes[Int(id.index)] = e
+        }
+    }
+
+    /// Elements in chunks: a copy shares every chunk until it writes to one.
+    struct Chunks: Hashable, Sendable {
+        static let bits = 8
+        static let size = 1 << bits
+        private var chunks: [[Element]] = []
+        private(set) var count = 0
+
+        // Read and modified in place: a field of an element is read or written without
+        // copying the element.
+        subscript(i: Int) -> Element {
+            _read { yield chunks[i >> Chunks.bits][i & (Chunks.size - 1)] }
+            _modify { yield &chunks[i >> Chunks.bits][i & (Chunks.size - 1)] }
+        }
+
+        mutating func append(_ e: Element) {
+            if count & (Chunks.size - 1) == 0 {
+                var chunk: [Element] = []
+                chunk.reserveCapacity(Chunks.size)
+                chunks.append(chunk)
+            }
+            chunks[chunks.count - 1].append(e)
+            count += 1
         }
     }
 
@@ -101,11 +126,11 @@ public struct ElementTree: Hashable, Sendable {
         var current: ElementID? = id
         while let x = current {
             out.append(x)
-            let node = nodes[Int(x.index)]
-            if let child = node.firstChild {
-                if x != id, let next = node.nextSibling { pending.append(next) }
+            let i = Int(x.index)
+            if let child = nodes[i].firstChild {
+                if x != id, let next = nodes[i].nextSibling { pending.append(next) }
                 current = child
-            } else if x != id, let next = node.nextSibling {
+            } else if x != id, let next = nodes[i].nextSibling {
                 current = next
             } else {
                 current = pending.popLast()
