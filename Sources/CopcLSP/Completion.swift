@@ -37,8 +37,12 @@ extension LanguageServer {
         var builder = CompletionBuilder(source: source, offset: offset, lineStart: lineStart)
 
         let trimmed = String(before.drop { $0 == " " || $0 == "\t" })
-        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let headKeyword = words.first.flatMap { Lexicon.keyword(Array($0.utf8)) }
+        // The line's tokens up to the cursor, as the lexer read them (the last one cut at the
+        // cursor when it is being typed).
+        let words = lineTokens(syntax, from: lineStart, to: offset).map { source.text(ByteRange(Int($0.start), min(Int($0.end), offset))) }
+        let headKeyword = lineTokens(syntax, from: lineStart, to: offset).first.flatMap { t in
+            t.kind == .word ? Lexicon.keyword(source.bytes[Int(t.start)..<min(Int(t.end), offset)]) : nil
+        }
         let typingHead = !trimmed.contains(" ") && !trimmed.contains("\t") && !trimmed.contains(":")
         let isHeaderLine = headKeyword.map { Keyword.lineHeads.contains($0) } ?? false
 
@@ -102,6 +106,20 @@ extension LanguageServer {
             }
         }
         return builder.json
+    }
+
+    /// The tokens of the line starting at `lineStart` that begin before `offset`.
+    func lineTokens(_ syntax: FileSyntax, from lineStart: Int, to offset: Int) -> ArraySlice<Token> {
+        let tokens = syntax.tokens
+        // First token at or after the line start (tokens are in order).
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].start) < lineStart { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < tokens.count, tokens[end].kind != .newline, tokens[end].kind != .endOfFile, Int(tokens[end].start) < offset { end += 1 }
+        return tokens[lo..<end]
     }
 
     /// `modifier KIND ID`, `supprimer KIND ID`, `ajouter KIND ID « … » dans KIND ID`, `… dans KIND ID`.

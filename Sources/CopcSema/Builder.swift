@@ -429,7 +429,7 @@ struct BuilderState {
                 return nil
             }
             if r.atEnd { break }
-            if tokens[r.p].kind == .comma || (tokens[r.p].kind == .word && ["et"].contains(TokenText.fold(file.bytes[Int(tokens[r.p].start)..<Int(tokens[r.p].end)]))) {
+            if tokens[r.p].kind == .comma || r.isWord(r.p, "et") {
                 r.p += 1
                 if r.atEnd { return nil }
             } else {
