@@ -6,34 +6,9 @@ import CopcSema
 import CopcModel
 import CopcDriver
 
+/// The parser alone: its diagnostics and recovery, without building nor checking.
 final class ParserTests: XCTestCase {
-    func testCleanSkeletonHasNoDiagnostic() {
-        XCTAssertEqual(summary(check(cleanContract)), [])
-    }
-
-    func testTreeNestsByRank() {
-        let (model, diags) = Builder.build(Parser.parse(SourceFile(path: "t", text: cleanContract + """
-        objectif 1.2 « Deuxième »
-          pilote : DGOS
-        sous-objectif 1.2.1 « Bloc »
-        action 1.2.1.1 « Action »
-          délai : 2021
-        indicateur T-1 « Transversal » dans contrat
-          unité : %
-        """)))
-        XCTAssertTrue(diags.isEmpty, "\(diags.map(\.text))")
-        let tree = model.tree
-        func children(_ id: ElementID) -> [ElementID] { Array(tree.children(of: id)) }
-        func ids(_ list: [ElementID]) -> [String] { list.map { tree[$0].id ?? "" } }
-        let root = tree.root!
-        XCTAssertEqual(ids(children(root)), ["1", "T-1"])
-        let axe = children(root)[0]
-        XCTAssertEqual(ids(children(axe)), ["1.1", "1.2"])
-        XCTAssertEqual(ids(children(children(children(axe)[1])[0])), ["1.2.1.1"])
-        XCTAssertEqual(model.declarations.map { $0.id ?? "" }, ["DGOS"])
-    }
-
-    /// One typo gives one diagnostic, and the rest of the file is still checked.
+    /// One typo gives one diagnostic, with the nearest keyword; what follows is still read.
     func testRecoveryAfterMisspelledHeader() {
         let text = cleanContract + """
         objectf 1.2 « Mal écrit »
@@ -42,54 +17,35 @@ final class ParserTests: XCTestCase {
         action 1.1.2 « Après la faute »
           délai : fin 2026
         """
-        let ds = check(text)
-        XCTAssertEqual(summary(ds), ["14:COP102", "18:COP300"])
+        let ds = parse(text)
+        XCTAssertEqual(summary(ds), ["14:COP102"])
         XCTAssertTrue(ds[0].text.contains("vouliez-vous dire « objectif »"), ds[0].text)
+        let syntax = Parser.parse(SourceFile(path: "t", text: text))
+        XCTAssertTrue(syntax.items.contains { if case .element(let e) = $0 { return e.id == "1.1.2" } else { return false } },
+                      "the action after the typo is read")
     }
 
     func testRecoveryAfterMissingColon() {
-        let ds = check(cleanContract.replacingOccurrences(of: "unité : %", with: "unité %") + "action 1.1.2 « X »\n  délai : 2030\n")
-        XCTAssertEqual(summary(ds), ["12:COP102", "15:COP300"])
+        let ds = parse(cleanContract.replacingOccurrences(of: "unité : %", with: "unité %") + "action 1.1.2 « X »\n  délai : 2030\n")
+        XCTAssertEqual(summary(ds), ["12:COP102"])
     }
 
     func testPropertyBeforeAnyElement() {
-        XCTAssertEqual(summary(check("période : 2021 .. 2022\n" + cleanContract)), ["1:COP105"])
+        XCTAssertEqual(summary(parse("période : 2021 .. 2022\n" + cleanContract)), ["1:COP105"])
     }
 
+    /// `utilise` does not close the header: the properties after it still belong to it.
     func testUtiliseKeepsHeaderOpen() {
-        let ds = check([("c.cop", "contrat C « x »\n  utilise « a.cop »\n  période : 2021 .. 2022\n"),
-                        ("a.cop", "annuaire A « a »\nréférent DGOS « d »\n")])
-        XCTAssertEqual(summary(ds), [])
+        let syntax = Parser.parse(SourceFile(path: "c.cop", text: "contrat C « x »\n  utilise « a.cop »\n  période : 2021 .. 2022\n"))
+        XCTAssertEqual(syntax.diagnostics.count, 0)
+        XCTAssertEqual(syntax.header?.properties.map(\.key), [.periode])
     }
 
-    /// Deterministic mutation fuzz: the parser and checker never crash, every diagnostic has a
-    /// code and a place inside its file.
-    func testMutatedInputsNeverCrash() {
-        let base = Array((cleanContract + "avenant 1 au contrat C1 « a »\nmodifier indicateur 1.1.a\n  cible 2022 : 60 %\n").utf8)
-        let alphabet: [[UInt8]] = [[0xFF], [0xC3], Array("«".utf8), Array("»".utf8), Array("\"".utf8), Array("\"\"\"".utf8),
-                                   Array(":".utf8), Array("\n".utf8), Array("..".utf8), Array("(".utf8), Array("#".utf8),
-                                   Array("é".utf8), [0x00], Array("\r".utf8), Array("€".utf8), Array("cible".utf8)]
-        var seed: UInt64 = 0x9E3779B97F4A7C15
-        func next() -> Int {
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            return Int(seed % 1_000_000)
-        }
-        for _ in 0..<400 {
-            var bytes = base
-            for _ in 0..<(1 + next() % 4) {
-                let at = next() % (bytes.count + 1)
-                switch next() % 3 {
-                case 0: bytes.insert(contentsOf: alphabet[next() % alphabet.count], at: at)
-                case 1: if at < bytes.count { bytes.remove(at: at) }
-                default: if at < bytes.count { bytes[at] = alphabet[next() % alphabet.count][0] }
-                }
-            }
-            let result = Driver.check(sources: [("f.cop", bytes)], options: CheckOptions(au: testDate))
-            for d in result.diagnostics {
-                XCTAssertFalse(d.text.isEmpty)
-                XCTAssertTrue(d.code.rawValue.hasPrefix("COP"))
-                if let s = d.span { XCTAssertLessThanOrEqual(s.range.end, s.file.bytes.count) }
-            }
-        }
+    /// Each line's role and key, read once by the parser, are what the formatter lays out.
+    func testLinesRecordRoleAndKey() {
+        let syntax = Parser.parse(SourceFile(path: "t", text: "contrat C « x »\n  Signé  le : 2021-01-01\n  Délai (a) : 2022\n  inconnue : 1\nmodifier action 1\n"))
+        XCTAssertEqual(syntax.lines.map(\.role), [.header(.contrat), .property, .property, .property, .change(.modifier)])
+        XCTAssertEqual(syntax.lines.map(\.key), [nil, .signeLe, .delai, nil, nil])
+        XCTAssertEqual(syntax.lines.map(\.keyWordCount), [0, 2, 1, 0, 0])
     }
 }

@@ -4,6 +4,8 @@ import CopcSource
 import CopcDiagnostics
 import CopcSema
 import CopcDriver
+import CopcSyntax
+import CopcModel
 
 /// The repository root, found from this file's path.
 let repositoryRoot: String = {
@@ -58,3 +60,15 @@ indicateur 1.1.a « Indicateur »
   cible 2021 .. 2023 : 50 %
 
 """
+
+/// The lexer's and parser's diagnostics of one text, without building nor checking it.
+func parse(_ text: String) -> [Diagnostic] {
+    Parser.parse(SourceFile(path: "essai.cop", text: text)).diagnostics
+}
+
+/// One text parsed and built (one file, no workspace, no check).
+func build(_ text: String) -> (FileModel, [Diagnostic]) {
+    let syntax = Parser.parse(SourceFile(path: "essai.cop", text: text))
+    let (model, diags) = Builder.build(syntax)
+    return (model, syntax.diagnostics + diags)
+}
