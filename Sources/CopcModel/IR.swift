@@ -160,17 +160,9 @@ private struct Emitter {
         w.beginObject()
         if step { w.fieldOrNull("titre", p.stepTitle) } else { w.fieldOrNull("libelle", p.label) }
         w.field("texte_source", files.canonicalText(p.valuePlace))
-        let form: String
         var plan: String?
-        switch d.form {
-        case .window: form = "fenêtre"
-        case .wholePeriod: form = "durée du contrat"
-        case .from: form = "à partir de"
-        case .until: form = "jusqu'à"
-        case .plan(let name): form = "selon plan"; plan = name
-        case .toBeSpecified: form = "à préciser"
-        }
-        w.field("forme", form)
+        if case .plan(let name) = d.form { plan = name }
+        w.field("forme", d.form.spelling)
         w.fieldOrNull("plan", plan)
         window("fenetre", version.window(of: d, period: period))
         w.field("modifie_par", p.provenance.avenant)
@@ -215,7 +207,7 @@ private struct Emitter {
     }
 
     /// Referents as the IR names them: `à déterminer` for a referent not yet designated.
-    func names(_ refs: [ReferentRef]) -> [String] { refs.map { $0.id ?? "à déterminer" } }
+    func names(_ refs: [ReferentRef]) -> [String] { refs.map(\.spelling) }
 
     mutating func stringArray(_ key: String, _ values: [String]) {
         w.arrayStart(key)

@@ -34,6 +34,12 @@ public struct ReferentRef: Hashable, Sendable {
         self.id = id
         self.place = place
     }
+
+    /// How the IR and the documents name it: its id, or `à déterminer`.
+    public var spelling: String { id ?? ReferentRef.toBeDetermined }
+
+    /// A referent not designated yet.
+    public static let toBeDetermined = "à déterminer"
 }
 
 /// How a deadline was written, before it is placed in a period (design §3.4).
@@ -44,6 +50,21 @@ public enum DeadlineForm: Hashable, Sendable {
     case until(Day)
     case plan(String)
     case toBeSpecified
+}
+
+extension DeadlineForm {
+    /// The form's name in the IR (`forme`): `fenêtre`, `durée du contrat`, `à partir de`,
+    /// `jusqu'à`, `selon plan`, `à préciser`.
+    public var spelling: String {
+        switch self {
+        case .window: return "fenêtre"
+        case .wholePeriod: return "durée du contrat"
+        case .from: return "à partir de"
+        case .until: return "jusqu'à"
+        case .plan: return "selon plan"
+        case .toBeSpecified: return "à préciser"
+        }
+    }
 }
 
 /// A deadline: its form; its window in a version is `Version.window(of:)` (it depends on the
