@@ -13,20 +13,43 @@ enum IdMatchesParent: VersionRule {
         let tree = ctx.tree
         for id in ctx.elements {
             let e = tree[id]
-            guard e.kind.rank ?? 0 >= 2, let key = e.key.id, key.contains("."),
-                  key.first?.isNumber == true else { continue }
+            guard e.kind.rank ?? 0 >= 2, let key = e.key.id, isDottedNumber(key) else { continue }
             // The nearest ancestor with an id (or the contract).
             var anc = e.parent
             while let a = anc, tree[a].kind != .contrat, tree[a].id == nil { anc = tree[a].parent }
             guard let a = anc else { continue }
             let ancestor = tree[a]
-            guard ancestor.kind != .contrat, let akey = ancestor.key.id,
-                  let firstComponent = akey.split(separator: ".").first,
-                  firstComponent.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
-            if !key.hasPrefix(akey + ".") {
+            guard ancestor.kind != .contrat, let akey = ancestor.key.id, startsWithNumber(akey) else { continue }
+            if !hasComponentPrefix(key, akey) {
                 ctx.reporter.report(.inconsistentId(kind: e.kind, id: e.id!, parentKind: ancestor.kind, parentId: ancestor.id!),
                                     at: e.namePlace, subject: e, notes: [ctx.reporter.note(.parentHere, at: ancestor.namePlace)])
             }
         }
+    }
+
+    // Ids are read as bytes when ASCII (all of them in practice), as characters otherwise.
+
+    /// A key with a `.` whose first character is a digit (`1.2`, `8.a`).
+    static func isDottedNumber(_ key: String) -> Bool {
+        let u = key.utf8
+        guard let first = u.first, u.contains(UInt8(ascii: ".")) else { return false }
+        if first < 0x80 { return first &- 0x30 < 10 }
+        return key.first?.isNumber == true
+    }
+
+    /// Whether the first component of a key (before its first `.`, empty ones skipped) is
+    /// made of ASCII digits.
+    static func startsWithNumber(_ akey: String) -> Bool {
+        guard let first = akey.utf8.split(separator: UInt8(ascii: ".")).first else { return false }
+        return first.allSatisfy { $0 &- 0x30 < 10 }
+    }
+
+    /// `key` starts with `akey` followed by a `.`.
+    static func hasComponentPrefix(_ key: String, _ akey: String) -> Bool {
+        let k = key.utf8, a = akey.utf8
+        if k.allSatisfy({ $0 < 0x80 }) {
+            return k.count > a.count && k.starts(with: a) && k[k.index(k.startIndex, offsetBy: a.count)] == UInt8(ascii: ".")
+        }
+        return key.hasPrefix(akey + ".")
     }
 }
