@@ -97,5 +97,5 @@ public struct FoldedWord: Hashable, Sendable {
         Folding.fold(bytes) { append($0) }
     }
 
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 }

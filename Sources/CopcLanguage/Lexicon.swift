@@ -61,7 +61,43 @@ public struct LexiconEntry: Sendable {
 /// The table that reads keywords and property keys from bytes: folded once into a
 /// `FoldedWord`, looked up by value — no string is built, no string compared.
 public enum Lexicon {
-    @usableFromInline static let table: [FoldedWord: LexiconEntry] = {
+    /// Open addressing over a power-of-two array, hashed by one multiplication: a lookup is a
+    /// few instructions and one or two comparisons of three integers.
+    @usableFromInline struct Table: Sendable {
+        @usableFromInline var words: [FoldedWord?]
+        @usableFromInline var entries: [LexiconEntry]
+        @usableFromInline let mask: Int
+
+        init(_ all: [(FoldedWord, LexiconEntry)]) {
+            var size = 16
+            while size < all.count * 4 { size *= 2 }
+            mask = size - 1
+            words = [FoldedWord?](repeating: nil, count: size)
+            entries = [LexiconEntry](repeating: LexiconEntry(), count: size)
+            for (w, e) in all {
+                var i = Table.slot(w, mask)
+                while words[i] != nil { i = (i + 1) & mask }
+                words[i] = w
+                entries[i] = e
+            }
+        }
+
+        @inlinable static func slot(_ w: FoldedWord, _ mask: Int) -> Int {
+            let h = (w.a ^ (w.b &* 0x100000001B3) ^ (w.c &* 0x27D4EB2F165667C5) ^ UInt64(w.count)) &* 0x9E3779B97F4A7C15
+            return Int(truncatingIfNeeded: h >> 40) & mask
+        }
+
+        @inlinable func find(_ w: FoldedWord) -> LexiconEntry? {
+            var i = Table.slot(w, mask)
+            while let x = words[i] {
+                if x == w { return entries[i] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    @usableFromInline static let table: Table = {
         var t: [FoldedWord: LexiconEntry] = [:]
         for k in Keyword.allCases {
             t[FoldedWord(Folding.fold(k.spelling)), default: LexiconEntry()].keyword = k
@@ -69,12 +105,12 @@ public enum Lexicon {
         for key in PropertyKey.allCases {
             t[FoldedWord(key.folded), default: LexiconEntry()].key = key
         }
-        return t
+        return Table(t.map { ($0.key, $0.value) })
     }()
 
     /// The entry of a folded word (or words joined by single spaces), if the grammar knows it.
     @inlinable public static func entry(_ w: FoldedWord) -> LexiconEntry? {
-        w.overflow ? nil : table[w]
+        w.overflow || w.isEmpty ? nil : table.find(w)
     }
 
     /// The keyword spelled by `bytes` (any case, accents optional).
