@@ -10,8 +10,8 @@ import CopcDriver
 /// (referents, units, target and deadline words, enumerated values), kinds and ids after
 /// `modifier`, `supprimer` and `dans`.
 extension LanguageServer {
-    static let targetWords = ["à fixer par avenant", "sans objet", "suivi"]
-    static let deadlineWords = ["tout au long du contrat", "à préciser"]
+    static let targetWords = [TargetStatus.pending, .notApplicable, .followed].compactMap(\.written)
+    static let deadlineWords = DeadlineWords.all
 
     /// CompletionItemKind values.
     enum ItemKind {
@@ -90,11 +90,11 @@ extension LanguageServer {
                 builder.replaceFrom(offset - typed.utf8.count, spaceAfter: ":")
                 var values: [(String, Int, String?)] = []
                 switch key.valueType {
-                case .unit: values = Unit.knownSymbols.map { ($0, ItemKind.unit, "unité") }
+                case .unit: values = Unit.knownSymbols.map { ($0, ItemKind.unit, key.display) }
                 case .target:
-                    values = LanguageServer.targetWords.map { ($0, ItemKind.value, "cible") }
+                    values = LanguageServer.targetWords.map { ($0, ItemKind.value, key.display) }
                 case .deadline:
-                    values = LanguageServer.deadlineWords.map { ($0, ItemKind.value, "délai") }
+                    values = LanguageServer.deadlineWords.map { ($0, ItemKind.value, PropertyKey.delai.display) }
                     let plans = nav?.visiblePlans ?? [:]
                     values += plans.keys.sorted().map { ("selon \($0)", ItemKind.reference, plans[$0]?.title) }
                 case .flag: values = Flag.spellings.map { ($0, ItemKind.enumMember, key.display) }

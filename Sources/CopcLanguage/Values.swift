@@ -198,6 +198,26 @@ public enum TargetStatus: CaseIterable, Hashable, Sendable {
     }
 }
 
+extension TargetStatus {
+    /// How a drafter writes a target of this status that has no value (`cible 2024 : sans
+    /// objet`), in canonical spelling; `nil` for a set target.
+    public var written: String? {
+        switch self {
+        case .set: return nil
+        case .pending: return "à fixer par avenant"
+        case .notApplicable: return "sans objet"
+        case .followed: return "suivi"
+        }
+    }
+}
+
+/// The deadlines written with words alone, in canonical spelling (what an editor proposes).
+public enum DeadlineWords {
+    public static let wholePeriod = "tout au long du contrat"
+    public static let toBeSpecified = "à préciser"
+    public static let all = [wholePeriod, toBeSpecified]
+}
+
 /// The comparison of a bound target (`≥ 80 %`).
 public enum BoundOperator: CaseIterable, Hashable, Sendable {
     case atLeast, moreThan, atMost, lessThan
