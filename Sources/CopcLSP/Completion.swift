@@ -64,6 +64,8 @@ extension LanguageServer {
                 builder.add(w, kind: ItemKind.keyword, detail: "mot-clé", insert: w + " ", group: 1)
             }
         } else if isHeaderLine {
+            // After a comment there is no element or id to complete.
+            if syntax.comments.contains(where: { $0.start >= lineStart && $0.start < offset }) { return builder.json }
             headerCompletion(words: words, endsWithSpace: before.last == " " || before.last == "\t", nav: nav, &builder)
         } else if let colon = before.firstIndex(of: ":") {
             // The key as the parser read it on this line.
