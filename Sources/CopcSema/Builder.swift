@@ -224,12 +224,12 @@ struct BuilderState {
             }
             guard let key = p.key, keys.contains(key) else {
                 let suggestion = Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
-                report(.unknownProperty(key: p.keyText, element: el.ref, suggestion: suggestion), p.keyRange)
+                report(.unknownProperty(key: file.text(p.keyRange), element: el.ref, suggestion: suggestion), p.keyRange)
                 continue
             }
             if p.label != nil && !key.labelled {
                 // Reported once; the property itself is still read, without its label.
-                report(.unknownProperty(key: p.keyText, element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
+                report(.unknownProperty(key: file.text(p.keyRange), element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
             }
             guard let read = readProperty(p, key) else { continue }
             if key == .titre {

@@ -404,7 +404,7 @@ struct ParserState {
                     error(.expected(.colon, found: describe(tokens[p])), tokens[p].range)
                     // Keep the key, so that later checks do not also report it as missing.
                     attach(PropertySyntax(
-                        key: headKey, keyWords: start..<(start + 1), keyText: text(first), keyRange: first.range,
+                        key: headKey, keyWords: start..<(start + 1), keyRange: first.range,
                         label: label, labelRange: labelRange,
                         yearTokens: yearTokens, stepTitle: stepTitle, valueTokens: end..<end,
                         valueRange: ByteRange(Int(tokens[end - 1].end), Int(tokens[end - 1].end)),
@@ -422,7 +422,7 @@ struct ParserState {
             valueRange = ByteRange(Int(tokens[max(valueStart - 1, start)].end), Int(tokens[max(valueStart - 1, start)].end))
         }
         let prop = PropertySyntax(
-            key: key, keyWords: keyWords, keyText: file.text(ByteRange(Int(first.start), Int(keyEnd))),
+            key: key, keyWords: keyWords,
             keyRange: ByteRange(Int(first.start), Int(keyEnd)),
             label: label, labelRange: labelRange, yearTokens: yearTokens, stepTitle: stepTitle,
             valueTokens: valueStart..<end, valueRange: valueRange,

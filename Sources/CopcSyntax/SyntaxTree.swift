@@ -16,8 +16,7 @@ public struct PropertySyntax: Sendable {
     public var key: PropertyKey?
     /// The tokens of the key's words (`signé le`), from which an unknown key is spelled again.
     public var keyWords: Range<Int>
-    /// The key as written (for messages).
-    public var keyText: String
+    /// The key as written, with its years, step title or label (`file.text(keyRange)`).
     public var keyRange: ByteRange
     /// `(label)` after `délai` or `cible`.
     public var label: String?
@@ -80,14 +79,30 @@ public struct SuppressionSyntax: Sendable {
 }
 
 /// What one logical line is, as the parser read it (the formatter lays lines out from this).
+/// Twelve bytes: there is one per line of the file.
 public struct LineSyntax: Sendable {
-    /// The line's tokens: `first ..< end`, `end` being its newline or end-of-file token.
-    public var first: Int
-    public var end: Int
+    private var firstToken: UInt32
+    private var endToken: UInt32
     public var role: LineRole
     /// For a property line: its key, and how many words spell it (`signé le`: 2).
     public var key: PropertyKey?
-    public var keyWordCount: Int
+    private var words: UInt8
+
+    public init(first: Int, end: Int, role: LineRole, key: PropertyKey?, keyWordCount: Int) {
+        firstToken = UInt32(truncatingIfNeeded: first)
+        endToken = UInt32(truncatingIfNeeded: end)
+        self.role = role
+        self.key = key
+        words = UInt8(truncatingIfNeeded: keyWordCount)
+    }
+
+    /// The line's tokens: `first ..< end`, `end` being its newline or end-of-file token.
+    public var first: Int { Int(firstToken) }
+    public var end: Int { Int(endToken) }
+    public var keyWordCount: Int {
+        get { Int(words) }
+        set { words = UInt8(truncatingIfNeeded: newValue) }
+    }
 }
 
 /// The syntax tree of one file. It always exists, even for a file full of errors.
