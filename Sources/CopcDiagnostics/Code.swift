@@ -4,6 +4,7 @@
 /// comments depend on them. The longer `expliquer` text lives in `Explanations.swift`.
 public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop001 = "COP001"
+    case cop002 = "COP002"
     case cop100 = "COP100"
     case cop101 = "COP101"
     case cop102 = "COP102"
@@ -67,6 +68,7 @@ public enum Code: String, CaseIterable, Sendable, Comparable {
     public var title: String {
         switch self {
         case .cop001: return "UTF-8 invalide ou fichier illisible"
+        case .cop002: return "limite de copc dépassée"
         case .cop100: return "caractère inattendu"
         case .cop101: return "chaîne ou bloc de texte non terminé"
         case .cop102: return "élément de syntaxe inattendu"

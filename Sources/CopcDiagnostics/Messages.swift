@@ -33,9 +33,17 @@ public enum Message: Hashable, Sendable {
     // COP001
     case invalidUTF8(offset: Int)
     case unreadableFile(reason: String)
+    // COP002
+    case fileTooLarge(bytes: Int, limit: Int)
+    case lineTooLong(bytes: Int, limit: Int)
+    case tooManyElements(limit: Int)
+    case nestingTooDeep(element: String, limit: Int)
+    case tooManyAvenants(contract: String, limit: Int)
+    case tooManyYears(text: String, years: Int, limit: Int)
     // COP100
     case unexpectedCharacter(String)
     case tooManyInvalidCharacters(Int)
+    case bareCarriageReturn
     // COP101
     case unterminatedString
     case unterminatedGuillemets
@@ -78,6 +86,8 @@ public enum Message: Hashable, Sendable {
     case inconsistentId(kind: String, id: String, parent: String)
     // COP203
     case numberingGap(kind: String, id: String, missing: [String])
+    /// A long gap, named by its first and last missing ids and the count of missing numbers.
+    case numberingGapRange(kind: String, id: String, first: String, last: String, count: Int)
     // COP204
     case numberingOrder(kind: String, id: String, after: String)
     // COP205
@@ -135,7 +145,8 @@ public enum Message: Hashable, Sendable {
     public var code: Code {
         switch self {
         case .invalidUTF8, .unreadableFile: return .cop001
-        case .unexpectedCharacter, .tooManyInvalidCharacters: return .cop100
+        case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears: return .cop002
+        case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
         case .invalidNumber, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
@@ -148,7 +159,7 @@ public enum Message: Hashable, Sendable {
         case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
         case .undefinedReferent, .undefinedPlan: return .cop201
         case .inconsistentId: return .cop202
-        case .numberingGap: return .cop203
+        case .numberingGap, .numberingGapRange: return .cop203
         case .numberingOrder: return .cop204
         case .changeTargetMissing, .addExisting, .parentMissing: return .cop205
         case .importNotFound, .importOutsideWorkspace, .importCycle: return .cop206
@@ -182,8 +193,22 @@ public enum Message: Hashable, Sendable {
             return "séquence UTF-8 invalide à l'octet \(offset)"
         case .unreadableFile(let reason):
             return "fichier illisible : \(reason)"
+        case .fileTooLarge(let bytes, let limit):
+            return "fichier trop volumineux : \(groupedCount(bytes)) octets, au-delà de la limite de \(groupedCount(limit)) octets ; il n'est pas lu"
+        case .lineTooLong(let bytes, let limit):
+            return "ligne trop longue : \(groupedCount(bytes)) octets, au-delà de la limite de \(groupedCount(limit)) octets ; le fichier n'est pas analysé"
+        case .tooManyElements(let limit):
+            return "trop d'éléments dans ce fichier : au-delà de \(groupedCount(limit)), la suite du fichier n'est pas lue"
+        case .nestingTooDeep(let element, let limit):
+            return "imbrication trop profonde : \(element) dépasserait \(limit) niveaux sous le contrat ; il est rangé au niveau \(limit), comme tout élément suivant dans ce cas"
+        case .tooManyAvenants(let contract, let limit):
+            return "le contrat \(contract) a plus de \(limit) avenants : les suivants ne sont pas appliqués"
+        case .tooManyYears(let text, let years, let limit):
+            return "« \(text) » couvre \(groupedCount(years)) années, au-delà de la limite de \(limit) ; la valeur n'est pas lue"
         case .unexpectedCharacter(let c):
             return "caractère inattendu « \(c) »"
+        case .bareCarriageReturn:
+            return "retour chariot seul (fin de ligne « CR » des anciens Mac) : copc attend des fins de ligne LF ou CRLF ; réenregistrez le fichier avec l'une d'elles"
         case .tooManyInvalidCharacters(let n):
             return "\(n) autres caractères inattendus ou octets invalides dans ce fichier, non détaillés (fichier binaire ?)"
         case .unterminatedString:
@@ -251,6 +276,8 @@ public enum Message: Hashable, Sendable {
             return missing.count == 1
                 ? "trou dans la numérotation : \(kind) \(list) manque avant \(id)"
                 : "trou dans la numérotation : \(kind) \(list) manquent avant \(id)"
+        case .numberingGapRange(let kind, let id, let first, let last, let count):
+            return "trou dans la numérotation : \(kind) \(first) à \(last) manquent avant \(id) (\(groupedCount(count)) numéros)"
         case .numberingOrder(let kind, let id, let after):
             return "numérotation dans le désordre : \(kind) \(id) vient après \(after)"
         case .changeTargetMissing(let op, let kind, let id, let version):
@@ -352,4 +379,16 @@ public func yearList(_ years: [Int]) -> String {
     let parts = years.map(String.init)
     if parts.count <= 1 { return parts.joined() }
     return parts.dropLast().joined(separator: ", ") + " et " + parts.last!
+}
+
+/// `999999998` → `999 999 998` (French grouping by three, from five digits on).
+func groupedCount(_ n: Int) -> String {
+    let s = String(n)
+    guard s.count >= 5 else { return s }
+    var out = ""
+    for (k, c) in s.enumerated() {
+        if k > 0 && (s.count - k) % 3 == 0 { out += " " }
+        out.append(c)
+    }
+    return out
 }

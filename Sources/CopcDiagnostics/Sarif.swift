@@ -180,6 +180,7 @@ extension Code {
     public var ruleName: String {
         switch self {
         case .cop001: return "InvalidUtf8OrUnreadableFile"
+        case .cop002: return "LimitExceeded"
         case .cop100: return "UnexpectedCharacter"
         case .cop101: return "UnterminatedText"
         case .cop102: return "UnexpectedSyntax"

@@ -12,10 +12,32 @@ public final class Reporter {
         self.filesBySource = filesBySource
     }
 
+    /// Codes silenced for an element by its own and its ancestors' `ignorer` comments,
+    /// memoised: each element's ancestor walk stops at the first memoised ancestor, so the
+    /// walks of a whole version cost O(elements), however deep and however many diagnostics.
+    private var inherited: [ObjectIdentifier: Set<Code>] = [:]
+
+    func silenced(for e: Element) -> Set<Code> {
+        if let s = inherited[ObjectIdentifier(e)] { return s }
+        var path: [Element] = []
+        var base: Set<Code> = []
+        var x: Element? = e
+        while let y = x {
+            if let s = inherited[ObjectIdentifier(y)] { base = s; break }
+            path.append(y)
+            x = y.parent
+        }
+        for y in path.reversed() {
+            if !y.suppressed.isEmpty { base.formUnion(y.suppressed) }
+            inherited[ObjectIdentifier(y)] = base
+        }
+        return base
+    }
+
     /// Reports `message` at `span` about `subject` (whose `ignorer` comments, and its ancestors', apply).
     public func report(_ message: Message, at span: SourceSpan, subject: Element? = nil, notes: [Note] = [], severity: Severity? = nil) {
         let code = message.code
-        if let s = subject, s.isSuppressed(code) { return }
+        if let s = subject, silenced(for: s).contains(code) { return }
         if let f = filesBySource[ObjectIdentifier(span.file)], f.isSuppressed(code, at: span) { return }
         diagnostics.append(Diagnostic(message, at: span, notes: notes, severity: severity))
     }

@@ -4,19 +4,31 @@ import CopcSema
 
 /// COP500 / COP501 — an objective (or sub-objective) has at least one indicator / action in
 /// its subtree. A sub-objective is not reported again when its objective already is.
+///
+/// The subtrees holding an indicator (an action) are marked once per version, from each
+/// indicator (action) up to the first ancestor already marked: O(elements), whatever the depth.
 enum ObjectiveCoverage: VersionRule {
-    static func has(_ kind: ElementKind, in e: Element) -> Bool {
-        e.children.contains { $0.kind == kind || has(kind, in: $0) }
+    /// The elements having an element of `kind` strictly below them.
+    static func holders(of kind: ElementKind, in root: Element) -> Set<ObjectIdentifier> {
+        var marked = Set<ObjectIdentifier>()
+        root.forEach { e in
+            guard e.kind == kind else { return }
+            var x = e.parent
+            while let y = x, marked.insert(ObjectIdentifier(y)).inserted { x = y.parent }
+        }
+        return marked
     }
 
     static func check(_ ctx: VersionContext) {
+        let withIndicator = holders(of: .indicateur, in: ctx.version.root)
+        let withAction = holders(of: .action, in: ctx.version.root)
         ctx.version.root.forEach { e in
             guard e.kind == .objectif || e.kind == .sousObjectif else { return }
             let parentObjective = e.kind == .sousObjectif ? e.parent : nil
-            for (kind, message) in [(ElementKind.indicateur, Message.noIndicator(kind: e.kind.keyword, id: e.label)),
-                                    (ElementKind.action, Message.noAction(kind: e.kind.keyword, id: e.label))] {
-                guard !has(kind, in: e) else { continue }
-                if let po = parentObjective, !has(kind, in: po) { continue }
+            for (marked, message) in [(withIndicator, Message.noIndicator(kind: e.kind.keyword, id: e.label)),
+                                      (withAction, Message.noAction(kind: e.kind.keyword, id: e.label))] {
+                guard !marked.contains(ObjectIdentifier(e)) else { continue }
+                if let po = parentObjective, !marked.contains(ObjectIdentifier(po)) { continue }
                 ctx.reporter.report(message, at: e.idSpan ?? e.span, subject: e)
             }
         }

@@ -17,6 +17,8 @@ struct BuilderState {
     let file: SourceFile
     var model: FileModel
     var diagnostics: [Diagnostic] = []
+    /// COP002 for nesting is reported once per file.
+    var reportedTooDeep = false
 
     init(syntax: FileSyntax) {
         self.syntax = syntax
@@ -180,6 +182,16 @@ struct BuilderState {
             // Structure checks would only repeat the same defect.
             el.suppressed.formUnion([.cop202, .cop500, .cop501, .cop502])
         }
+        // Depth limit: only `dans` nests beyond the ranks; past the limit, the element becomes
+        // a sibling of its parent (reported once per file). The walk is bounded by the limit.
+        if let p = parent, nestingDepth(of: p) >= Limits.maxDepth, let grand = p.parent {
+            if !reportedTooDeep {
+                report(.nestingTooDeep(element: el.displayName, limit: Limits.maxDepth), e.placement?.range ?? e.keywordRange)
+                reportedTooDeep = true
+            }
+            if candidateStack.last === p { candidateStack.removeLast() }
+            parent = grand
+        }
         el.parent = parent
         parent!.children.append(el)
         stack = candidateStack + [el]
@@ -276,6 +288,10 @@ struct BuilderState {
                     report(.invalidYear(file.text(yearsRange)), yearsRange)
                     return []
                 }
+                if ys.count > Limits.maxYears {
+                    report(.tooManyYears(text: file.text(yearsRange), years: ys.count, limit: Limits.maxYears), yearsRange)
+                    return []
+                }
                 years = ys
             case .some(.none):
                 report(.invalidPeriodOrder(file.text(yearsRange)), yearsRange)
@@ -368,6 +384,10 @@ struct BuilderState {
                 report(.invalidPeriodOrder(raw), p.valueRange)
                 return .invalid
             }
+            if w.years.count > Limits.maxYears {
+                report(.tooManyYears(text: raw, years: w.years.count, limit: Limits.maxYears), p.valueRange)
+                return .invalid
+            }
             return .period(w)
         case .unit:
             let f = TokenText.fold(raw.filter { $0 != " " })
@@ -416,4 +436,13 @@ struct BuilderState {
         }
         return out.isEmpty ? nil : out
     }
+}
+
+/// How many levels `e` is below its root (the contract is 0). Trees never exceed
+/// `Limits.maxDepth` (the builder and the consolidation keep it so), so this walk is bounded.
+func nestingDepth(of e: Element) -> Int {
+    var d = 0
+    var x = e.parent
+    while let y = x { d += 1; x = y.parent }
+    return d
 }

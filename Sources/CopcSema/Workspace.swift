@@ -46,6 +46,13 @@ public final class ContractVersion {
         kind.rawValue + "|" + (kind == .referent || kind == .plan ? id : Element.normalize(id))
     }
 
+    /// The ids of elements of `kind` removed by an avenant up to this version (normalised
+    /// keys; as written for referents and plans), in no particular order. O(removals).
+    public func removedIds(of kind: ElementKind) -> [String] {
+        let prefix = kind.rawValue + "|"
+        return removed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+    }
+
     /// Whether `KIND ID` was removed by an avenant up to this version.
     public func wasRemoved(_ kind: ElementKind, _ id: String) -> Bool {
         !removed.isEmpty && removed.contains(ContractVersion.removalKey(kind, id))
@@ -77,17 +84,49 @@ public final class ContractVersion {
         return out
     }
 
-    /// Looks an element up by kind and id (separators `-` and `.` equivalent).
+    struct IndexKey: Hashable {
+        let kind: ElementKind
+        let key: String
+    }
+    /// Elements by kind and key in document order, built on the first `find`; elements removed
+    /// by `supprimer` are `detached` and skipped (each at most once), so that applying an
+    /// avenant of k changes to a tree of n elements costs O(n + k), not O(n × k).
+    private var index: [IndexKey: [Element]]?
+    private var indexHeads: [IndexKey: Int] = [:]
+    private var detached = Set<ObjectIdentifier>()
+
+    /// Looks an element up by kind and id (separators `-` and `.` equivalent): the first one
+    /// in document order.
     public func find(_ kind: ElementKind, _ id: String) -> Element? {
-        let key = Element.normalize(id)
         if kind == .referent { return referents[id] }
         if kind == .plan { return plans[id] }
-        var found: Element?
-        root.forEach { e in
-            if found == nil, e.kind == kind, e.key == key { found = e }
+        if index == nil {
+            var built: [IndexKey: [Element]] = [:]
+            root.forEach { e in if let k = e.key { built[IndexKey(kind: e.kind, key: k), default: []].append(e) } }
+            index = built
         }
-        return found
+        let k = IndexKey(kind: kind, key: Element.normalize(id))
+        guard let list = index![k] else { return nil }
+        var h = indexHeads[k] ?? 0
+        while h < list.count && detached.contains(ObjectIdentifier(list[h])) { h += 1 }
+        indexHeads[k] = h
+        return h < list.count ? list[h] : nil
     }
+
+    /// Records an element added under `parent` (by `ajouter`) in the index, if built. Only
+    /// called when no live element has its kind and key, so document order is kept.
+    func indexAdded(_ e: Element) {
+        guard index != nil, let key = e.key else { return }
+        index![IndexKey(kind: e.kind, key: key), default: []].append(e)
+    }
+
+    /// Marks a subtree removed (`supprimer`): `find` no longer sees it. The caller takes it out
+    /// of its parent's children.
+    func detach(_ t: Element) {
+        t.forEach { detached.insert(ObjectIdentifier($0)) }
+    }
+
+    func isDetached(_ e: Element) -> Bool { detached.contains(ObjectIdentifier(e)) }
 
     public var isHierarchical: Bool { root.word("numerotation") != "libre" }
 }
@@ -221,7 +260,10 @@ public final class Workspace {
         let decl = declarations(of: unit.contract, chain: [])
         var current = ContractVersion(number: 0, root: root, referents: decl.referents, plans: decl.plans, avenant: nil)
         unit.versions = [current]
-        for (k, av) in unit.avenants.enumerated() {
+        if unit.avenants.count > Limits.maxAvenants, let first = unit.avenants[Limits.maxAvenants].root {
+            report(.tooManyAvenants(contract: root.id ?? "?", limit: Limits.maxAvenants), first.span)
+        }
+        for (k, av) in unit.avenants.prefix(Limits.maxAvenants).enumerated() {
             let next = ContractVersion(number: k + 1, root: current.root.copy(), referents: current.referents,
                                        plans: current.plans, avenant: av)
             next.removed = current.removed
@@ -233,6 +275,7 @@ public final class Workspace {
 
     func apply(_ av: FileModel, number n: Int, from prev: ContractVersion, to v: ContractVersion) {
         var removed: [(Element, Change)] = []
+        var emptied: [Element] = []
         for change in av.changes {
             let kindName = change.kind.keyword
             switch change.op {
@@ -253,14 +296,14 @@ public final class Workspace {
                     if change.kind == .referent { v.referents[t.id!] = c } else { v.plans[t.id!] = c }
                     t = c
                 }
-                for original in change.element.props {
-                    let prop = original.attributed(to: n, motif: change.motif)
-                    if prop.key == "delai" && prop.label == nil {
-                        t.props.removeAll { $0.key == "delai" }
-                    } else {
-                        let identity = prop.identity
-                        t.props.removeAll { $0.identity == identity }
-                    }
+                // Each new property replaces those of the same identity (a `délai` without label
+                // replaces every `délai`), in one pass over the element's properties.
+                let added = change.element.props.map { $0.attributed(to: n, motif: change.motif) }
+                let lastBareDeadline = added.lastIndex { $0.key == "delai" && $0.label == nil }
+                let replaced = Set(added.map(\.identity))
+                t.props.removeAll { (lastBareDeadline != nil && $0.key == "delai") || replaced.contains($0.identity) }
+                for (k, prop) in added.enumerated() {
+                    if let b = lastBareDeadline, k < b, prop.key == "delai" { continue }
                     t.props.append(prop)
                 }
                 if let title = change.element.title { t.title = title }
@@ -277,9 +320,15 @@ public final class Workspace {
                 el.props = el.props.map { $0.attributed(to: n, motif: change.motif) }
                 if change.kind == .referent { v.referents[id] = el; continue }
                 if change.kind == .plan { v.plans[id] = el; continue }
-                guard let parent = parentForAddition(change, in: v) else { continue }
+                guard var parent = parentForAddition(change, in: v) else { continue }
+                // The same depth limit as the builder's: past it, a sibling of its parent.
+                if nestingDepth(of: parent) >= Limits.maxDepth, let grand = parent.parent {
+                    report(.nestingTooDeep(element: el.displayName, limit: Limits.maxDepth), change.placement.map { SourceSpan(change.span.file, $0.range) } ?? change.span)
+                    parent = grand
+                }
                 el.parent = parent
                 parent.children.append(el)
+                v.indexAdded(el)
             case .supprimer:
                 guard let id = change.id, let t = v.find(change.kind, id) else {
                     report(.changeTargetMissing(op: "supprimer", kind: kindName, id: change.id ?? "", version: prev.number), change.span)
@@ -287,14 +336,25 @@ public final class Workspace {
                 }
                 if change.kind == .referent { v.referents[id] = nil }
                 else if change.kind == .plan { v.plans[id] = nil }
-                else if let parent = t.parent { parent.children.removeAll { $0 === t } }
+                else if let parent = t.parent {
+                    // Taken out of the children once the avenant is applied (one pass per parent).
+                    v.detach(t)
+                    emptied.append(parent)
+                }
                 t.forEach { x in if let xid = x.id { v.removed.insert(ContractVersion.removalKey(x.kind, xid)) } }
                 removed.append((t, change))
             }
         }
+        var cleaned = Set<ObjectIdentifier>()
+        for parent in emptied where cleaned.insert(ObjectIdentifier(parent)).inserted {
+            parent.children.removeAll { v.isDetached($0) }
+        }
         // COP207: checked once the whole avenant is applied (changes may come in any order).
+        let declarations = removed.map(\.0).filter { $0.kind == .referent || $0.kind == .plan }
+        guard !declarations.isEmpty else { return }
+        let uses = firstUses(of: declarations, in: v)
         for (t, change) in removed where t.kind == .referent || t.kind == .plan {
-            if let use = firstUse(of: t, in: v) {
+            if let use = uses[ObjectIdentifier(t)] {
                 report(.danglingReference(kind: t.kind.keyword, id: t.id ?? "", usedBy: use.0.displayName), change.span,
                        notes: [Note(.stillUsedHere, at: use.1)])
             }
@@ -324,18 +384,30 @@ public final class Workspace {
         return nil
     }
 
-    /// The first element of a version that still uses a referent or a plan, with the place.
-    func firstUse(of decl: Element, in v: ContractVersion) -> (Element, SourceSpan)? {
-        guard let id = decl.id else { return nil }
-        var found: (Element, SourceSpan)?
+    /// For each removed referent or plan, the first element of a version that still uses it,
+    /// with the place: one pass over the version, whatever the number of removals.
+    func firstUses(of decls: [Element], in v: ContractVersion) -> [ObjectIdentifier: (Element, SourceSpan)] {
+        var referents: [String: Element] = [:]
+        var plans: [String: Element] = [:]
+        for d in decls {
+            guard let id = d.id else { continue }
+            if d.kind == .referent { referents[id] = d } else { plans[id] = d }
+        }
+        var found: [ObjectIdentifier: (Element, SourceSpan)] = [:]
         let holders = v.elements + v.referents.values.sorted { $0.id! < $1.id! } + v.plans.values.sorted { $0.id! < $1.id! }
-        for e in holders where found == nil {
-            for p in e.props where found == nil {
+        for e in holders {
+            for p in e.props {
                 switch p.value {
-                case .referents(let refs) where decl.kind == .referent:
-                    if let r = refs.first(where: { $0.id == id }) { found = (e, SourceSpan(p.span.file, r.range)) }
-                case .deadline(let d) where decl.kind == .plan:
-                    if case .plan(let name) = d.form, name == id { found = (e, p.valueSpan) }
+                case .referents(let refs):
+                    for r in refs {
+                        if let id = r.id, let d = referents[id], found[ObjectIdentifier(d)] == nil {
+                            found[ObjectIdentifier(d)] = (e, SourceSpan(p.span.file, r.range))
+                        }
+                    }
+                case .deadline(let dl):
+                    if case .plan(let name) = dl.form, let d = plans[name], found[ObjectIdentifier(d)] == nil {
+                        found[ObjectIdentifier(d)] = (e, p.valueSpan)
+                    }
                 default: break
                 }
             }
