@@ -53,6 +53,7 @@ public enum Message: Hashable, Sendable {
     case unknownKeyword(String, suggestion: String?)
     // COP103
     case invalidNumber(String)
+    case numberTooPrecise(String, reason: String)
     case invalidDate(String)
     case invalidPeriod(String)
     case invalidDeadline(String)
@@ -149,7 +150,7 @@ public enum Message: Hashable, Sendable {
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
-        case .invalidNumber, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
+        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
              .invalidYear, .invalidEnumValue, .invalidUnit, .invalidReferentList: return .cop103
         case .unknownProperty: return .cop104
         case .misplacedElement, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
@@ -223,6 +224,8 @@ public enum Message: Hashable, Sendable {
             return "mot-clé inconnu « \(w) » en début de ligne : attendu un élément (contrat, axe, objectif, action, indicateur…) ou une propriété « clé : valeur »" + suggest(suggestion)
         case .invalidNumber(let t):
             return "nombre invalide « \(t) » (notation française attendue : 2,29 ou 4 000)"
+        case .numberTooPrecise(let t, let reason):
+            return "nombre non représentable exactement dans « \(t) » : \(reason) ; copc ne peut pas le garder tel qu'écrit"
         case .invalidDate(let t):
             return "date invalide « \(t) » (attendu : 2024-12-31, 31/12/2024 ou 31 décembre 2024)"
         case .invalidPeriod(let t):

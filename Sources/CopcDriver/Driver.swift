@@ -75,16 +75,20 @@ public final class Driver: SourceLoader {
     /// overlays first too. Displayed paths are relative to `root`; `CheckResult.realPaths`
     /// maps them back. A missing or unreadable folder is checked as empty, never an error:
     /// an editor may point at a folder that is being created.
+    ///
+    /// Imports may reach anywhere below the folder's workspace root (`WorkspaceRoot`), the same
+    /// rule as the command line's.
     public static func check(workspace root: String, overlays: [String: [UInt8]], recursive: Bool = true,
                              options: CheckOptions) -> CheckResult {
         let realRoot = FileSystem.realPath(root) ?? Paths.normalize(root)
+        let importRoot = FileSystem.kind(realRoot) == .directory ? WorkspaceRoot.enclosing(realRoot) : realRoot
         let d = Driver(cwd: realRoot)
         d.overlays = overlays
-        let found = (try? FileSystem.copFiles(under: realRoot, recursive: recursive)) ?? []
-        for f in found { d.loadFile(f, root: realRoot) }
+        let found = (try? FileSystem.copFiles(under: realRoot, recursive: recursive, within: importRoot)) ?? []
+        for f in found { d.loadFile(f, root: importRoot) }
         for path in overlays.keys.sorted() where d.byRealPath[path] == nil && Paths.isInside(path, realRoot) {
             if !recursive && Paths.directory(of: path) != realRoot { continue }
-            d.add(SourceFile(path: d.display(path), bytes: overlays[path]!), real: path, root: realRoot)
+            d.add(SourceFile(path: d.display(path), bytes: overlays[path]!), real: path, root: importRoot)
         }
         return d.run(options: options)
     }
@@ -105,43 +109,46 @@ public final class Driver: SourceLoader {
         for (file, root) in try Driver.expand(paths, cwd: cwd) { loadFile(file, root: root) }
     }
 
-    /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root:
-    /// the folder given, or for a file the current folder when it lies inside, else its own folder.
+    /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root
+    /// (`WorkspaceRoot.of`: never the current folder, unless it is the root by the same rule).
     static func expand(_ paths: [String], cwd: String) throws(DriverError) -> [(file: String, root: String)] {
         var out: [(file: String, root: String)] = []
         for p in paths {
             switch FileSystem.kind(p) {
             case .missing:
-                throw DriverError(description: "chemin introuvable : \(p)")
+                throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)")
             case .other:
                 throw DriverError(description: "ni fichier ni dossier : \(p)")
             case .directory:
-                guard let root = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
+                guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
                 let found: [String]
-                do { found = try FileSystem.copFiles(under: p) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
+                do { found = try FileSystem.copFiles(under: p, within: root) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
                 for f in found { out.append((f, root)) }
             case .file:
-                guard let real = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
-                let dir = Paths.directory(of: real)
-                out.append((p, Paths.isInside(real, cwd) ? cwd : dir))
+                guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
+                out.append((p, root))
             }
         }
         return out
     }
 
+    /// Loads a file of the workspace rooted at `root`: read below the root without following
+    /// links (`FileSystem.read(_:beneath:)`); a file outside it is never opened.
     @discardableResult
     func loadFile(_ path: String, root: String) -> FileModel? {
-        guard let real = FileSystem.realPath(path) else { return nil }
+        guard let real = FileSystem.realPath(path), Paths.isInside(real, root) else { return nil }
         if let f = byRealPath[real] { return f }
         let shown = display(real)
         if let text = overlays[real] {
             return add(SourceFile(path: shown, bytes: text), real: real, root: root)
         }
         do {
-            let bytes = try FileSystem.read(real)
+            let bytes = try FileSystem.read(real, beneath: root)
             return add(SourceFile(path: shown, bytes: bytes), real: real, root: root)
         } catch {
-            perFile.append(Diagnostic(.unreadableFile(reason: error.message), path: shown))
+            let message: Message = error.tooLarge.map { .fileTooLarge(bytes: $0, limit: Limits.maxFileBytes) }
+                ?? .unreadableFile(reason: error.message)
+            perFile.append(Diagnostic(message, path: shown))
             unreadable[shown] = real
             return nil
         }

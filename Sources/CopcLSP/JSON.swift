@@ -383,7 +383,7 @@ public enum JSONSerializer {
     /// Integral values without a fraction; NaN and infinities (not JSON) as `null`.
     static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 9.007199254740992e15 { return String(Int(d)) }
+        if d == d.rounded(), abs(d) < 9.007199254740992e15, let i = Int(exactly: d) { return String(i) }
         return String(d)
     }
 

@@ -357,6 +357,10 @@ struct BuilderState {
             return .deadline(Deadline(text: raw, form: form))
         case .target:
             guard let t = r.target() else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, reason: problem), p.valueRange)
+                    return .invalid
+                }
                 report(.invalidTarget(raw), p.valueRange)
                 return .invalid
             }
@@ -365,6 +369,10 @@ struct BuilderState {
             let f = TokenText.fold(raw)
             if ["nc", "n.c.", "n.c", "inconnue", "inconnu", "non communique", "non communiquee"].contains(f) { return .base(nil) }
             guard let q = r.quantity(), r.atEnd else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, reason: problem), p.valueRange)
+                    return .invalid
+                }
                 report(.invalidNumber(raw), p.valueRange)
                 return .invalid
             }
