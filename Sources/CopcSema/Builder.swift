@@ -237,12 +237,12 @@ struct BuilderState {
             }
             guard let spec = specs.first(where: { $0.key == p.key }) else {
                 let suggestion = Suggest.nearest(to: p.key, among: specs.map(\.display), normalize: { TokenText.fold($0) })
-                report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: suggestion), p.keyRange)
+                report(.unknownProperty(key: quotedKey(p), element: el.displayName, suggestion: suggestion), p.keyRange)
                 continue
             }
             if p.label != nil && !spec.labelled {
                 // Reported once; the property itself is still read, without its label.
-                report(.unknownProperty(key: p.keyText, element: el.displayName, suggestion: spec.display), p.labelRange ?? p.keyRange)
+                report(.unknownProperty(key: quotedKey(p), element: el.displayName, suggestion: spec.display), p.labelRange ?? p.keyRange)
             }
             for prop in makeProps(p, spec) {
                 if prop.key == "titre" {
@@ -255,7 +255,7 @@ struct BuilderState {
                 }
                 let identity = prop.identity
                 if let first = seen[identity] {
-                    report(.duplicateProperty(describeKey(prop)), p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
+                    report(.duplicateProperty(describeKey(prop, spec)), p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
                     continue
                 }
                 seen[identity] = p.keyRange
@@ -265,13 +265,21 @@ struct BuilderState {
         return el
     }
 
-    func describeKey(_ p: Prop) -> String {
+    /// Text quoted in a message, in canonical spacing (`Canonical`), so that `copc fmt`, which
+    /// lays text out that way, never changes a message.
+    func canonical(_ r: ByteRange) -> String { Canonical.text(of: r, in: file) }
+
+    /// A key as `copc fmt` writes it: a known key in its canonical spelling (`dèlai` → `délai`,
+    /// as for any element), another in canonical spacing.
+    func quotedKey(_ p: PropertySyntax) -> String { KeySpelling.canonical(p.key) ?? canonical(p.keyRange) }
+
+    func describeKey(_ p: Prop, _ spec: KeySpec) -> String {
         switch p.key {
         case "cible": return "cible \(p.years?.lowerBound ?? 0)" + (p.label.map { " (\($0))" } ?? "")
         case "base": return "base \(p.years?.lowerBound ?? 0)"
         case "delai": return "délai" + (p.label.map { " (\($0))" } ?? "")
         case "etape": return "étape « \(p.stepTitle ?? "") »"
-        default: return p.keyText
+        default: return spec.display
         }
     }
 
@@ -285,22 +293,22 @@ struct BuilderState {
             switch r.years() {
             case .some(.some(let ys)) where r.atEnd:
                 if spec.key == "base" && ys.count > 1 {
-                    report(.invalidYear(file.text(yearsRange)), yearsRange)
+                    report(.invalidYear(canonical(yearsRange)), yearsRange)
                     return []
                 }
                 if ys.count > Limits.maxYears {
-                    report(.tooManyYears(text: file.text(yearsRange), years: ys.count, limit: Limits.maxYears), yearsRange)
+                    report(.tooManyYears(text: canonical(yearsRange), years: ys.count, limit: Limits.maxYears), yearsRange)
                     return []
                 }
                 years = ys
             case .some(.none):
-                report(.invalidPeriodOrder(file.text(yearsRange)), yearsRange)
+                report(.invalidPeriodOrder(canonical(yearsRange)), yearsRange)
                 return []
             default:
                 if p.yearTokens.isEmpty {
                     report(.expected(.yearSpec, found: "« : »"), p.keyRange)
                 } else {
-                    report(.invalidYear(file.text(yearsRange)), yearsRange)
+                    report(.invalidYear(canonical(yearsRange)), yearsRange)
                 }
                 return []
             }
