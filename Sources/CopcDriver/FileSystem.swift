@@ -394,12 +394,24 @@ public enum FileSystem {
         guard stat(dir, &st) == 0 else { throw IOError(message: "\(dir) : \(lastError())") }
         visited.insert(DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
         var out: [String] = []
-        try walk(dir, recursive: recursive, root: root, visited: &visited, into: &out, top: true)
+        // Folders reached through a link are walked after the real tree, so that a real folder
+        // is always found under its own name, whatever the names of the links to it.
+        var linked: [String] = []
+        try walk(dir, recursive: recursive, root: root, visited: &visited, linked: &linked, into: &out, top: true)
+        var k = 0
+        while k < linked.count {
+            var lst = stat()
+            if stat(linked[k], &lst) == 0,
+               visited.insert(DirectoryIdentity(device: UInt64(lst.st_dev), inode: UInt64(lst.st_ino))).inserted {
+                try walk(linked[k], recursive: true, root: root, visited: &visited, linked: &linked, into: &out, top: false)
+            }
+            k += 1
+        }
         return out
     }
 
     static func walk(_ dir: String, recursive: Bool, root: String?, visited: inout Set<DirectoryIdentity>,
-                     into out: inout [String], top: Bool) throws(IOError) {
+                     linked: inout [String], into out: inout [String], top: Bool) throws(IOError) {
         guard let d = opendir(dir) else {
             if top { throw IOError(message: "\(dir) : \(lastError())") }
             return
@@ -414,12 +426,15 @@ public enum FileSystem {
             names.append(name)
         }
         closedir(d)
+        // Entries in sorted order: a `.cop` file, or a real subfolder (walked in place, pre-order).
+        var entries: [(path: String, folder: DirectoryIdentity?)] = []
         for name in names.sorted() {
             let path = dir == "." ? name : Paths.join(dir, name)
             var lst = stat()
             guard lstat(path, &lst) == 0 else { continue }
             var st = lst
-            if lst.st_mode & S_IFMT == S_IFLNK {
+            let isLink = lst.st_mode & S_IFMT == S_IFLNK
+            if isLink {
                 guard stat(path, &st) == 0 else { continue }
                 if let root {
                     guard let real = realPath(path), Paths.isInside(real, root) else { continue }
@@ -427,12 +442,21 @@ public enum FileSystem {
             }
             switch st.st_mode & S_IFMT {
             case S_IFDIR where recursive:
-                let id = DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-                guard visited.insert(id).inserted else { continue }
-                try walk(path, recursive: true, root: root, visited: &visited, into: &out, top: false)
+                if isLink { linked.append(path) }
+                else { entries.append((path, DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))) }
             case S_IFREG where name.hasSuffix(".cop"):
-                out.append(path)
+                entries.append((path, nil))
             default: break
+            }
+        }
+        // Real subfolders are marked visited before any is walked (a link inside one may lead to
+        // a sibling); a folder already visited is skipped (device and inode).
+        var fresh = Set<String>()
+        for e in entries { if let id = e.folder, visited.insert(id).inserted { fresh.insert(e.path) } }
+        for e in entries {
+            if e.folder == nil { out.append(e.path) }
+            else if fresh.contains(e.path) {
+                try walk(e.path, recursive: true, root: root, visited: &visited, linked: &linked, into: &out, top: false)
             }
         }
     }

@@ -93,6 +93,8 @@ extension Driver {
         case .refused(let diagnostics):
             let message = diagnostics.isEmpty
                 ? "copc : entrée laissée intacte : la mise en page ne relisait pas à l'identique (défaut de copc)\n"
+                : diagnostics.contains { $0.code == .cop002 }
+                ? "copc : entrée laissée intacte : limite de copc dépassée\n"
                 : "copc : entrée laissée intacte : erreurs de syntaxe\n"
             return StreamFormatOutcome(output: echo, diagnostics: diagnostics, message: message, status: 1)
         }

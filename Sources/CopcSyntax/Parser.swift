@@ -219,6 +219,7 @@ struct ParserState {
 
     mutating func parseHeader(_ kind: ElementKind, _ end: Int) {
         flush()
+        if truncated { return }
         let kw = tokens[p]
         let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
         var e = ElementSyntax(kind: kind, keywordRange: kw.range, range: lineRange)
@@ -293,6 +294,7 @@ struct ParserState {
 
     mutating func parseChange(_ op: ChangeOp, _ end: Int) {
         flush()
+        if truncated { return }
         let kw = tokens[p]
         let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
         p += 1

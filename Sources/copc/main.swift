@@ -332,7 +332,9 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
         case .refused(let diagnostics):
             refused += 1
             writeErr(DiagnosticRenderer.human(diagnostics, color: color))
-            writeErr("copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
+            writeErr(diagnostics.contains { $0.code == .cop002 }
+                ? "copc : \(o.path) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
+                : "copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
         case .unsafe:
             refused += 1
             writeErr("copc : \(o.path) laissé intact : la mise en page ne relisait pas à l'identique (défaut de copc, merci de le signaler avec ce fichier)\n")
