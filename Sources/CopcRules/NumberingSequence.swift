@@ -19,7 +19,8 @@ enum NumberingSequence: VersionRule {
         /// The id text before the last component (`1.`, `A`, `TF-`), and the digits' width.
         let head: Substring
         let width: Int
-        let shown: String
+        /// The element's id, as written.
+        var shown: String { element.id ?? "" }
     }
 
     /// A group: the kind and the id without its last component — a node of the prefix trie
@@ -46,10 +47,13 @@ enum NumberingSequence: VersionRule {
             return n
         }
 
-        /// The node of a whole sequence of components.
-        mutating func node<C: Collection>(_ components: C) -> Int where C.Element == Substring {
+        /// The node of a sequence of components, if it was interned.
+        func lookup<C: Collection>(_ components: C) -> Int? where C.Element == Substring {
             var n = 0
-            for c in components { n = child(n, c) }
+            for c in components {
+                guard let next = nodes[Edge(parent: n, component: c)] else { return nil }
+                n = next
+            }
             return n
         }
     }
@@ -102,34 +106,47 @@ enum NumberingSequence: VersionRule {
         return out
     }
 
-    /// The group key of a regular member: a trie node for a dotted head whose components are
-    /// all non-empty, the normalised text otherwise.
-    static func groupKey(_ kind: ElementKind, head: Substring, _ prefixes: inout Prefixes) -> GroupKey {
+    /// The group key of a regular member: the trie node of its head when an implied level
+    /// uses it (so that `1.e` and the `1.e` implied by `1.e.1` meet), the normalised text
+    /// otherwise (the two never name the same head: an interned head always gets its node).
+    static func groupKey(_ kind: ElementKind, head: Substring, _ prefixes: Prefixes) -> GroupKey {
         let norm = Element.normalize(String(head))
-        if norm.hasSuffix(".") {
+        if norm.hasSuffix("."), !prefixes.nodes.isEmpty {
             let comps = norm.dropLast().split(separator: ".", omittingEmptySubsequences: false)
-            if !comps.contains(where: \.isEmpty) { return GroupKey(kind: kind, head: .node(prefixes.node(comps))) }
+            if !comps.contains(where: \.isEmpty), let n = prefixes.lookup(comps) { return GroupKey(kind: kind, head: .node(n)) }
         }
         return GroupKey(kind: kind, head: .text(norm))
     }
 
     static func check(_ ctx: VersionContext) {
+        // The prefixes of the ids that imply levels (three components or more) are interned
+        // first; most contracts have few such ids, so the trie stays small.
         var prefixes = Prefixes()
         var groups: [GroupKey: [Member]] = [:]
         var order: [GroupKey] = []
-        // Nodes of every declared dotted key (an implied level is not implied when declared).
-        var declared = Set<Int>()
         // Each element with its nearest numbered ancestor (contract excluded), in document order.
         var elements: [(Element, Element?)] = []
         var stack: [(Element, Element?)] = [(ctx.version.root, nil)]
         while let (e, numbered) = stack.popLast() {
             elements.append((e, numbered))
-            if let k = e.key {
-                let comps = k.split(separator: ".", omittingEmptySubsequences: false)
-                if comps.count >= 2, !comps.contains(where: \.isEmpty) { declared.insert(prefixes.node(comps)) }
+            if e.kind != .contrat, let id = e.id {
+                let comps = id.split(whereSeparator: isSeparator)
+                if comps.count >= 3 {
+                    var n = 0
+                    for c in comps.dropLast() { n = prefixes.child(n, c) }
+                }
             }
             let below = e.kind != .contrat && e.key != nil ? e : numbered
             for c in e.children.reversed() { stack.append((c, below)) }
+        }
+        // Nodes of the declared keys among those prefixes (a level declared is not implied).
+        var declared = Set<Int>()
+        if !prefixes.nodes.isEmpty {
+            for (e, _) in elements {
+                guard let k = e.key else { continue }
+                let comps = k.split(separator: ".", omittingEmptySubsequences: false)
+                if comps.count >= 2, !comps.contains(where: \.isEmpty), let n = prefixes.lookup(comps) { declared.insert(n) }
+            }
         }
         func add(_ gk: GroupKey, _ m: Member) {
             if groups[gk] == nil { order.append(gk) }
@@ -137,7 +154,7 @@ enum NumberingSequence: VersionRule {
         }
         for (e, numbered) in elements {
             guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { continue }
-            add(groupKey(e.kind, head: head, &prefixes), Member(value: v, letter: letter, element: e, head: head, width: width, shown: id))
+            add(groupKey(e.kind, head: head, prefixes), Member(value: v, letter: letter, element: e, head: head, width: width))
             // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
             let comps = id.split(whereSeparator: isSeparator)
             guard comps.count >= 3 else { continue }
@@ -149,7 +166,7 @@ enum NumberingSequence: VersionRule {
                 guard akComps.count < comps.count, zip(akComps, comps).allSatisfy({ $0 == $1 }) else { continue }
                 ancestorDepth = akComps.count
             }
-            // nodes[j] is the node of comps[0..<j].
+            // nodes[j] is the node of comps[0..<j] (all interned above).
             var nodes = [0]
             nodes.reserveCapacity(comps.count)
             for c in comps.dropLast() { nodes.append(prefixes.child(nodes[nodes.count - 1], c)) }
@@ -160,7 +177,7 @@ enum NumberingSequence: VersionRule {
                 guard let (pv, pl, pw) = component(comps[j - 1]) else { continue }
                 let gk = GroupKey(kind: e.kind, head: .node(nodes[j - 1]))
                 if let lastMember = groups[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
-                add(gk, Member(value: pv, letter: pl, element: e, head: head, width: pw, shown: id))
+                add(gk, Member(value: pv, letter: pl, element: e, head: head, width: pw))
             }
         }
         // Numbers freed by an avenant's `supprimer`, per group.
@@ -168,7 +185,7 @@ enum NumberingSequence: VersionRule {
         for kind in Set(order.map(\.kind)) {
             for id in ctx.version.removedIds(of: kind) {
                 guard let (head, last) = split(id), let (v, letter, _) = component(last) else { continue }
-                let gk = groupKey(kind, head: head, &prefixes)
+                let gk = groupKey(kind, head: head, prefixes)
                 guard let f = groups[gk]?.first, f.letter == letter else { continue }
                 freed[gk, default: []].insert(v)
             }
@@ -189,9 +206,11 @@ enum NumberingSequence: VersionRule {
             }
             // Gaps between present numbers (a group may start anywhere: `objectif 7` alone is fine).
             // A number freed by an avenant's `supprimer` is not a hole.
-            var firstWith: [Int: Member] = [:]
-            for m in members where firstWith[m.value] == nil { firstWith[m.value] = m }
-            let present = firstWith.keys.sorted()
+            // The first member with each number (an index into `members`).
+            var firstIndex: [Int: Int] = [:]
+            for (k, m) in members.enumerated() where firstIndex[m.value] == nil { firstIndex[m.value] = k }
+            let firstWith = { (v: Int) -> Member? in firstIndex[v].map { members[$0] } }
+            let present = firstIndex.keys.sorted()
             let released = (freed[gk] ?? []).subtracting(present).sorted()
             var r = 0
             for (previous, v) in zip(present, present.dropFirst()) where v - previous > 1 {
@@ -199,9 +218,9 @@ enum NumberingSequence: VersionRule {
                 var inside: [Int] = []
                 while r < released.count && released[r] < v { inside.append(released[r]); r += 1 }
                 let count = v - previous - 1 - inside.count
-                guard count > 0, let at = firstWith[v] else { continue }
+                guard count > 0, let at = firstWith(v) else { continue }
                 // Zero padding seen on either side of the gap (A001 … A999999 → A002).
-                let width = max(at.width, firstWith[previous]?.width ?? 0)
+                let width = max(at.width, firstWith(previous)?.width ?? 0)
                 // The missing numbers, as runs between the freed ones.
                 var runs: [ClosedRange<Int>] = []
                 var from = previous + 1

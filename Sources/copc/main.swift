@@ -244,7 +244,12 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
         unit = u
     } else {
         guard units.count == 1 else {
-            if units.isEmpty { fail("aucun contrat trouvé dans les chemins donnés") }
+            if units.isEmpty {
+                // Say why a file could not be read (COP001, COP002), if that is the reason.
+                let unread = result.diagnostics.filter { $0.code == .cop001 || $0.code == .cop002 }
+                if !unread.isEmpty { writeErr(DiagnosticRenderer.human(unread, color: false)) }
+                fail("aucun contrat trouvé dans les chemins donnés")
+            }
             fail("plusieurs contrats trouvés (\(ids.joined(separator: ", "))) : précisez --contrat ID")
         }
         unit = units[0]
