@@ -12,10 +12,15 @@ public struct CheckResult {
     /// Displayed path (`SourceFile.path`, `Diagnostic.path`) → absolute real path, for the
     /// shells that must name files absolutely (the language server's URIs).
     public let realPaths: [String: String]
+    /// Displayed path → the workspace root the file was checked in (`WorkspaceRoot`).
+    public let roots: [String: String]
     public var summary: Summary { Summary(diagnostics) }
 
     /// The absolute real path of a file of this check (`nil` for a file it did not load).
     public func realPath(of file: SourceFile) -> String? { realPaths[file.path] }
+
+    /// The workspace root a file of this check was read in: its imports never leave it.
+    public func workspaceRoot(of file: SourceFile) -> String? { roots[file.path] }
 
     /// Exit status of design §6: 1 on an error (with `strict`, also on a warning), else 0.
     public func exitStatus(strict: Bool) -> Int32 {
@@ -98,9 +103,15 @@ public final class Driver: SourceLoader {
         ws.assemble()
         let diagnostics = Checker.check(ws, files: files, perFile: perFile, options: options)
         var realPaths: [String: String] = [:]
-        for f in files { if let i = info[ObjectIdentifier(f)] { realPaths[f.source.path] = i.real } }
+        var roots: [String: String] = [:]
+        for f in files {
+            if let i = info[ObjectIdentifier(f)] {
+                realPaths[f.source.path] = i.real
+                roots[f.source.path] = i.root
+            }
+        }
         for (display, real) in unreadable { realPaths[display] = real }
-        return CheckResult(diagnostics: diagnostics, files: files, workspace: ws, realPaths: realPaths)
+        return CheckResult(diagnostics: diagnostics, files: files, workspace: ws, realPaths: realPaths, roots: roots)
     }
 
     func display(_ real: String) -> String { Paths.relative(real, to: cwd) }

@@ -326,6 +326,17 @@ final class RobustnessTests: XCTestCase {
         XCTAssertFalse(marked.diagnostics.contains { $0.code == .cop206 }, "\(marked.diagnostics.map(\.text))")
     }
 
+    /// The editor is not sent outside the workspace either: « aller à la définition » on an
+    /// `utilise` that leaves the root answers nothing (the check reports COP206).
+    func testLanguageServerDefinitionStaysInTheWorkspace() throws {
+        let dir = try scratch(["ws/c.cop": bytes(robustHeader + "  utilise « ../dehors/a.cop »\n  utilise « a.cop »\naxe 1 « A »\n"),
+                               "ws/a.cop": bytes("annuaire A « A »\n"), "dehors/a.cop": bytes("annuaire B « B »\n")])
+        let h = ServerHarness(root: dir + "/ws")
+        h.open("c.cop", robustHeader + "  utilise « ../dehors/a.cop »\n  utilise « a.cop »\naxe 1 « A »\n")
+        XCTAssertEqual(h.at("textDocument/definition", "c.cop", 5, 14), .null, "hors de l'espace de travail : pas de définition")
+        XCTAssertEqual(h.at("textDocument/definition", "c.cop", 6, 14)["uri"]?.string, FileURI.uri(of: dir + "/ws/a.cop"))
+    }
+
     // MARK: 6. directory links never make a walk loop or leave the root
 
     func testDirectoryLinksAreWalkedOnce() throws {
