@@ -4,6 +4,7 @@
 /// comments depend on them.
 public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop001 = "COP001"
+    case cop002 = "COP002"
     case cop100 = "COP100"
     case cop101 = "COP101"
     case cop102 = "COP102"

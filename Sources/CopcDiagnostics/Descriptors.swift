@@ -1,3 +1,5 @@
+import CopcSource
+
 /// One descriptor per diagnostic code: its default severity, its French title, its stable
 /// SARIF name and its `copc expliquer` text. `Code.severity`, `Code.title`, `Code.ruleName`,
 /// `Code.explanation`, the SARIF rules and `copc expliquer` all read this one table; the checks
@@ -56,6 +58,32 @@ extension RuleDescriptor {
                 axe 1 « Proposer une d<E9>marche de gestion prévisionnelle »   # ← COP001 : octet E9 isolé à la place de « é »
 
             Correction : réenregistrez le fichier en UTF-8 (dans l'éditeur, « Enregistrer avec l'encodage UTF-8 », ou `iconv -f WINDOWS-1252 -t UTF-8 ancien.cop > contrat.cop`). Un BOM UTF-8 et les fins de ligne CRLF sont acceptés. Si le fichier est illisible, vérifiez le chemin et les droits de lecture.
+            """),
+        RuleDescriptor(
+            code: .cop002, severity: .error,
+            title: "limite de copc dépassée",
+            name: "LimitExceeded",
+            explanation: """
+            COP002 — limite de copc dépassée (erreur)
+
+            copc refuse les entrées démesurées plutôt que d'y passer des minutes ou d'épuiser la mémoire. Les limites sont très au-delà de tout contrat réel (le plus grand contrat transcrit, la COG CANSSM, fait 81 Ko, 1 100 éléments, 5 niveaux) :
+
+              - fichier : \(groupedCount(Limits.maxFileBytes)) octets (16 Mio) ; au-delà, il n'est pas lu ;
+              - ligne : \(groupedCount(Limits.maxLineBytes)) octets (64 Kio) ; au-delà, le fichier n'est pas analysé ;
+              - éléments d'un fichier (en-têtes d'éléments, de modifications d'avenant et `utilise`) : \(groupedCount(Limits.maxElements)) ; la suite n'est pas lue ;
+              - profondeur d'imbrication sous le contrat : \(Limits.maxDepth) niveaux (les rangs du langage en donnent au plus 4 ; seul `dans` peut aller plus loin) ; un élément plus profond est rangé au niveau \(Limits.maxDepth) ;
+              - avenants d'un contrat : \(Limits.maxAvenants) ; les suivants ne sont pas appliqués ;
+              - années d'une période, ou d'une ligne `cible` ou `base` : \(Limits.maxYears) ; au-delà, la valeur n'est pas lue.
+
+            Un fichier trop volumineux, à ligne trop longue ou à trop d'éléments n'est jamais modifié par `copc fmt` (il est rendu tel quel par `copc fmt -`).
+
+            Exemple :
+                sous-objectif S1 « … »
+                sous-objectif S2 « … » dans sous-objectif S1
+                …
+                sous-objectif S65 « … » dans sous-objectif S64   # ← COP002 : plus de \(Limits.maxDepth) niveaux
+
+            Correction : c'est presque toujours un fichier produit par un programme défaillant, ou un copier-coller répété ; découpez le fichier, ou corrigez la chaîne de `dans`. Les fins de ligne « CR » seules des anciens Mac font du fichier une seule ligne : réenregistrez-le avec des fins de ligne LF ou CRLF.
             """),
         RuleDescriptor(
             code: .cop100, severity: .error,

@@ -83,22 +83,61 @@ public struct JSONWriter {
     public mutating func fieldOrNull(_ k: String, _ v: String?) { key(k); if let v { string(v) } else { null() } }
     public mutating func nullField(_ k: String) { key(k); null() }
 
-    /// Numbers as copc writes them: integral values as integers, others with up to 6
-    /// decimals, trailing zeros removed, never an exponent; NaN and infinities (not JSON)
-    /// as `null`.
+    /// Numbers as copc writes them (the one number format of every JSON copc writes).
+    /// Total: every `Double` gives a JSON number (NaN and infinities, which JSON lacks, give
+    /// `null`), without exponent and without trapping. Integral values below 2^63 are written
+    /// exactly; others are rounded to 6 decimals, computed on the shortest decimal form of the
+    /// value (`description`), never by converting a scaled value to a fixed-width integer.
     public static func format(_ d: Double) -> String {
         if d.isNaN || d.isInfinite { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        let scaled = (d * 1_000_000).rounded()
-        // Beyond 2^63 millionths the decimals are noise: write the integral part alone.
-        guard abs(scaled) < 9.2e18 else { return String(d.rounded()).replacingExponent() }
-        let negative = scaled < 0
-        let mag = Int64(abs(scaled))
-        var frac = String(mag % 1_000_000)
-        frac = String(repeating: "0", count: 6 - frac.count) + frac
-        while frac.hasSuffix("0") { frac.removeLast() }
-        let whole = String(mag / 1_000_000)
-        return (negative ? "-" : "") + whole + (frac.isEmpty ? "" : "." + frac)
+        if d == d.rounded(), let i = Int64(exactly: d) { return String(i) }
+        return plainDecimal(d.description, decimals: 6)
+    }
+
+    /// `1.5e+20` → `150000000000000000000`, `-2.5e-07` → `-0.0000003` (to `decimals`, half up
+    /// on the written digits), `3.14` → `3.14`: the shortest round-trip form of a Double, laid
+    /// out without exponent.
+    static func plainDecimal(_ shortest: String, decimals: Int) -> String {
+        var s = Substring(shortest)
+        var negative = false
+        if s.first == "-" { negative = true; s = s.dropFirst() }
+        var exponent = 0
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(s[s.index(after: e)...]) ?? 0
+            s = s[..<e]
+        }
+        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var digits = Array(parts[0].utf8) + (parts.count > 1 ? Array(parts[1].utf8) : [])
+        // Position of the decimal point within `digits`.
+        var point = parts[0].utf8.count + exponent
+        if point < 0 {
+            digits = [UInt8](repeating: UInt8(ascii: "0"), count: -point) + digits
+            point = 0
+        }
+        if point > digits.count {
+            digits += [UInt8](repeating: UInt8(ascii: "0"), count: point - digits.count)
+        }
+        // Round to `decimals` on the decimal digits (half up), carrying into the integer part.
+        if digits.count > point + decimals {
+            let roundUp = digits[point + decimals] >= UInt8(ascii: "5")
+            digits.removeLast(digits.count - (point + decimals))
+            if roundUp {
+                var k = digits.count - 1
+                while k >= 0 {
+                    if digits[k] == UInt8(ascii: "9") { digits[k] = UInt8(ascii: "0"); k -= 1 } else { digits[k] += 1; break }
+                }
+                if k < 0 { digits.insert(UInt8(ascii: "1"), at: 0); point += 1 }
+            }
+        }
+        var whole = Array(digits[..<point].drop { $0 == UInt8(ascii: "0") })
+        if whole.isEmpty { whole = [UInt8(ascii: "0")] }
+        var frac = Array(digits[point...])
+        while frac.last == UInt8(ascii: "0") { frac.removeLast() }
+        let isZero = whole == [UInt8(ascii: "0")] && frac.isEmpty
+        var out = negative && !isZero ? "-" : ""
+        out += String(decoding: whole, as: UTF8.self)
+        if !frac.isEmpty { out += "." + String(decoding: frac, as: UTF8.self) }
+        return out
     }
 
     /// Appends `s` as a JSON string: `"` and `\` escaped, `\n`, `\r`, `\t` by name, other
@@ -130,22 +169,4 @@ public struct JSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-}
-
-extension String {
-    /// `1e+20` → `100000000000000000000`: a whole number written out (JSON without exponent).
-    fileprivate func replacingExponent() -> String {
-        guard let e = firstIndex(where: { $0 == "e" || $0 == "E" }), let exp = Int(self[index(after: e)...]) else {
-            return hasSuffix(".0") ? String(dropLast(2)) : self
-        }
-        var mantissa = String(self[..<e])
-        let negative = mantissa.hasPrefix("-")
-        if negative { mantissa.removeFirst() }
-        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let intPart = String(parts[0])
-        let fracPart = parts.count > 1 ? String(parts[1]) : ""
-        let digits = intPart + fracPart
-        let zeros = max(0, exp - fracPart.count)
-        return (negative ? "-" : "") + digits + String(repeating: "0", count: zeros)
-    }
 }

@@ -86,6 +86,21 @@ public struct DeadlineRef: Hashable, Sendable {
     }
 }
 
+/// Why a well-formed number cannot be kept exactly (COP103).
+public enum NumberProblem: Hashable, Sendable {
+    /// More decimals than the IR writes, once trailing zeros are dropped: how many written.
+    case tooManyDecimals(written: Int, limit: Int)
+    /// More significant digits than a `Double` keeps exactly: how many written.
+    case tooManyDigits(written: Int, limit: Int)
+
+    var french: String {
+        switch self {
+        case .tooManyDecimals(let n, let limit): return "au plus \(limit) décimales (\(n) écrites)"
+        case .tooManyDigits(let n, let limit): return "au plus \(limit) chiffres significatifs (\(n) écrits)"
+        }
+    }
+}
+
 /// Why an element is not allowed where it is written (COP105).
 public enum PlacementReason: Hashable, Sendable {
     /// `utilise` in an avenant.
@@ -113,9 +128,17 @@ public enum Message: Hashable, Sendable {
     // COP001
     case invalidUTF8(offset: Int)
     case unreadableFile(reason: String)
+    // COP002
+    case fileTooLarge(bytes: Int, limit: Int)
+    case lineTooLong(bytes: Int, limit: Int)
+    case tooManyElements(limit: Int)
+    case nestingTooDeep(ElementRef, limit: Int)
+    case tooManyAvenants(contract: String, limit: Int)
+    case tooManyYears(text: String, years: Int, limit: Int)
     // COP100
     case unexpectedCharacter(Unicode.Scalar)
     case tooManyInvalidCharacters(Int)
+    case bareCarriageReturn
     // COP101
     case unterminatedString
     case unterminatedGuillemets
@@ -125,6 +148,7 @@ public enum Message: Hashable, Sendable {
     case unknownKeyword(String, suggestion: String?)
     // COP103
     case invalidNumber(String)
+    case numberTooPrecise(String, NumberProblem)
     case invalidDate(String)
     case invalidPeriod(String)
     case invalidDeadline(String)
@@ -159,6 +183,8 @@ public enum Message: Hashable, Sendable {
     case inconsistentId(kind: ElementKind, id: String, parentKind: ElementKind, parentId: String)
     // COP203
     case numberingGap(kind: ElementKind, id: String, missing: [String])
+    /// A long gap, named by its first and last missing ids and the count of missing numbers.
+    case numberingGapRange(kind: ElementKind, id: String, first: String, last: String, count: Int)
     // COP204
     case numberingOrder(kind: ElementKind, id: String, after: String)
     // COP205
@@ -216,10 +242,11 @@ public enum Message: Hashable, Sendable {
     public var code: Code {
         switch self {
         case .invalidUTF8, .unreadableFile: return .cop001
-        case .unexpectedCharacter, .tooManyInvalidCharacters: return .cop100
+        case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears: return .cop002
+        case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
-        case .invalidNumber, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
+        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
              .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList: return .cop103
         case .unknownProperty: return .cop104
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
@@ -229,7 +256,7 @@ public enum Message: Hashable, Sendable {
         case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
         case .undefinedReferent, .undefinedPlan: return .cop201
         case .inconsistentId: return .cop202
-        case .numberingGap: return .cop203
+        case .numberingGap, .numberingGapRange: return .cop203
         case .numberingOrder: return .cop204
         case .changeTargetMissing, .addExisting, .parentMissing: return .cop205
         case .importNotFound, .importOutsideWorkspace, .importCycle: return .cop206
@@ -263,8 +290,22 @@ public enum Message: Hashable, Sendable {
             return "séquence UTF-8 invalide à l'octet \(offset)"
         case .unreadableFile(let reason):
             return "fichier illisible : \(reason)"
+        case .fileTooLarge(let bytes, let limit):
+            return "fichier trop volumineux : \(groupedCount(bytes)) octets, au-delà de la limite de \(groupedCount(limit)) octets ; il n'est pas lu"
+        case .lineTooLong(let bytes, let limit):
+            return "ligne trop longue : \(groupedCount(bytes)) octets, au-delà de la limite de \(groupedCount(limit)) octets ; le fichier n'est pas analysé"
+        case .tooManyElements(let limit):
+            return "trop d'éléments dans ce fichier : au-delà de \(groupedCount(limit)), la suite du fichier n'est pas lue"
+        case .nestingTooDeep(let element, let limit):
+            return "imbrication trop profonde : \(element.withArticle) dépasserait \(limit) niveaux sous le contrat ; il est rangé au niveau \(limit), comme tout élément suivant dans ce cas"
+        case .tooManyAvenants(let contract, let limit):
+            return "le contrat \(contract) a plus de \(limit) avenants : les suivants ne sont pas appliqués"
+        case .tooManyYears(let text, let years, let limit):
+            return "« \(text) » couvre \(groupedCount(years)) années, au-delà de la limite de \(limit) ; la valeur n'est pas lue"
         case .unexpectedCharacter(let c):
             return "caractère inattendu « \(shown(c)) »"
+        case .bareCarriageReturn:
+            return "retour chariot seul (fin de ligne « CR » des anciens Mac) : copc attend des fins de ligne LF ou CRLF ; réenregistrez le fichier avec l'une d'elles"
         case .tooManyInvalidCharacters(let n):
             return "\(n) autres caractères inattendus ou octets invalides dans ce fichier, non détaillés (fichier binaire ?)"
         case .unterminatedString:
@@ -279,6 +320,8 @@ public enum Message: Hashable, Sendable {
             return "mot-clé inconnu « \(w) » en début de ligne : attendu un élément (contrat, axe, objectif, action, indicateur…) ou une propriété « clé : valeur »" + suggest(suggestion)
         case .invalidNumber(let t):
             return "nombre invalide « \(t) » (notation française attendue : 2,29 ou 4 000)"
+        case .numberTooPrecise(let t, let problem):
+            return "nombre non représentable exactement dans « \(t) » : \(problem.french) ; copc ne peut pas le garder tel qu'écrit"
         case .invalidDate(let t):
             return "date invalide « \(t) » (attendu : 2024-12-31, 31/12/2024 ou 31 décembre 2024)"
         case .invalidPeriod(let t):
@@ -334,6 +377,8 @@ public enum Message: Hashable, Sendable {
             return missing.count == 1
                 ? "trou dans la numérotation : \(kind.keyword) \(list) manque avant \(id)"
                 : "trou dans la numérotation : \(kind.keyword) \(list) manquent avant \(id)"
+        case .numberingGapRange(let kind, let id, let first, let last, let count):
+            return "trou dans la numérotation : \(kind.keyword) \(first) à \(last) manquent avant \(id) (\(groupedCount(count)) numéros)"
         case .numberingOrder(let kind, let id, let after):
             return "numérotation dans le désordre : \(kind.keyword) \(id) vient après \(after)"
         case .changeTargetMissing(let op, let kind, let id, let version):
@@ -557,4 +602,16 @@ extension ElementKind {
     public var withIndefiniteArticle: String { (feminine ? "une " : "un ") + keyword }
     /// « de l'action », « du contrat ».
     public var withOf: String { (elides ? "de l'" : feminine ? "de la " : "du ") + keyword }
+}
+
+/// `999999998` → `999 999 998` (French grouping by three, from five digits on).
+func groupedCount(_ n: Int) -> String {
+    let s = String(n)
+    guard s.count >= 5 else { return s }
+    var out = ""
+    for (k, c) in s.enumerated() {
+        if k > 0 && (s.count - k) % 3 == 0 { out += " " }
+        out.append(c)
+    }
+    return out
 }

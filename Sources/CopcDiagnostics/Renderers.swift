@@ -12,11 +12,11 @@ public enum DiagnosticRenderer {
         var out = ""
         for d in diagnostics {
             let loc = d.span?.start ?? LineColumn(line: 1, column: 1)
-            out += "\(d.path):\(loc.line):\(loc.column): \(d.severity.rawValue): \(d.text) [\(d.code.rawValue)]\n"
+            out += "\(d.path.visible()):\(loc.line):\(loc.column): \(d.severity.rawValue): \(d.text.visible()) [\(d.code.rawValue)]\n"
             for n in d.notes {
                 if let s = n.span {
                     let l = s.start
-                    out += "\(s.file.path):\(l.line):\(l.column): note: \(n.message.text)\n"
+                    out += "\(s.file.path.visible()):\(l.line):\(l.column): note: \(n.message.text.visible())\n"
                 }
             }
         }
@@ -80,22 +80,22 @@ public enum DiagnosticRenderer {
         }
         var out = ""
         for d in diagnostics {
-            out += "\(sevColor(d.severity))\(d.severity.french)[\(d.code.rawValue)]\(reset)\(bold): \(d.text)\(reset)\n"
+            out += "\(sevColor(d.severity))\(d.severity.french)[\(d.code.rawValue)]\(reset)\(bold): \(d.text.visible())\(reset)\n"
             guard let span = d.span else {
-                out += "  \(blue)-->\(reset) \(d.path)\n\n"
+                out += "  \(blue)-->\(reset) \(d.path.visible())\n\n"
                 continue
             }
             let start = span.start
-            out += "  \(blue)-->\(reset) \(d.path):\(start.line):\(start.column)\n"
+            out += "  \(blue)-->\(reset) \(d.path.visible()):\(start.line):\(start.column)\n"
             out += excerpt(span, marker: "^", color: color ? sevColor(d.severity) : "", blue: blue, reset: reset)
             for n in d.notes {
                 if let ns = n.span {
                     let l = ns.start
-                    out += "  \(blue)=\(reset) note : \(n.message.text) (\(ns.file.path):\(l.line):\(l.column))\n"
+                    out += "  \(blue)=\(reset) note : \(n.message.text.visible()) (\(ns.file.path.visible()):\(l.line):\(l.column))\n"
                     if ns.file === span.file && ns.start.line == start.line { continue }
                     out += excerpt(ns, marker: "-", color: blue, blue: blue, reset: reset)
                 } else {
-                    out += "  \(blue)=\(reset) note : \(n.message.text)\n"
+                    out += "  \(blue)=\(reset) note : \(n.message.text.visible())\n"
                 }
             }
             out += "\n"
@@ -115,28 +115,61 @@ public enum DiagnosticRenderer {
             + count(s.notes, "note", "notes", feminine: true)
     }
 
+    /// Longest source excerpt shown, in bytes: a longer line is shown as a window around the
+    /// place (« … » on the cut sides), so that a diagnostic on a long line costs a bounded
+    /// amount of output.
+    static let excerptBytes = 240
+
     private static func excerpt(_ span: SourceSpan, marker: Character, color: String, blue: String, reset: String) -> String {
         let file = span.file
         let start = span.start
         let lineRange = file.lineRange(start.line)
-        let lineText = file.text(lineRange).replacingTabs()
+        // The bytes shown: the whole line, or a window from a little before the place.
+        var from = lineRange.start, to = lineRange.end
+        var cutLeft = false, cutRight = false
+        if to - from > excerptBytes {
+            let at = min(max(span.range.start, from), to)
+            from = max(lineRange.start, at - excerptBytes / 3)
+            while from > lineRange.start && from < file.bytes.count && file.bytes[from] & 0xC0 == 0x80 { from -= 1 }
+            to = min(lineRange.end, from + excerptBytes)
+            while to < lineRange.end && file.bytes[to] & 0xC0 == 0x80 { to += 1 }
+            cutLeft = from > lineRange.start
+            cutRight = to < lineRange.end
+        }
+        func scalars(_ a: Int, _ b: Int) -> Int {
+            var n = 0
+            var k = a
+            while k < b { if file.bytes[k] & 0xC0 != 0x80 { n += 1 }; k += 1 }
+            return n
+        }
+        let lineText = (cutLeft ? "…" : "") + file.text(ByteRange(from, to)).visible() + (cutRight ? "…" : "")
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        // Underline from the start column to the end of the range, clipped to the line.
-        let endOffset = min(span.range.end, lineRange.end)
-        let endCol = endOffset > span.range.start ? file.location(of: endOffset).column : start.column + 1
-        let width = max(1, endCol - start.column)
+        // Underline from the start column to the end of the range, clipped to what is shown.
+        let caretStart = min(max(span.range.start, from), to)
+        let caretEnd = min(max(span.range.end, caretStart), to)
+        let column = scalars(from, caretStart) + (cutLeft ? 1 : 0)
+        let width = max(1, scalars(caretStart, caretEnd))
         var s = "\(blue)\(pad) |\(reset)\n"
         s += "\(blue)\(gutter) |\(reset) \(lineText)\n"
-        s += "\(blue)\(pad) |\(reset) " + String(repeating: " ", count: start.column - 1)
+        s += "\(blue)\(pad) |\(reset) " + String(repeating: " ", count: column)
             + color + String(repeating: marker, count: width) + reset + "\n"
         return s
     }
 }
 
 extension String {
-    /// Tabs become single spaces so that caret columns (counted in scalars) stay aligned.
-    func replacingTabs() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+    /// Tabs become single spaces so that caret columns (counted in scalars) stay aligned, and
+    /// other control characters their visible symbol (`␍` for a carriage return, `␛` for an
+    /// escape): a file cannot move the cursor or colour the terminal of whoever reads its
+    /// diagnostics. One scalar each, so columns stay aligned.
+    func visible() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { u -> Unicode.Scalar in
+            if u == "\t" { return " " }
+            if u.value < 0x20 { return Unicode.Scalar(0x2400 + u.value)! }
+            if u.value == 0x7F { return "\u{2421}" }
+            if (0x80..<0xA0).contains(u.value) { return "\u{FFFD}" }
+            return u
+        }))
     }
 }

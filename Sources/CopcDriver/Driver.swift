@@ -17,10 +17,15 @@ public struct CheckResult {
     /// Displayed path (`SourceFile.path`, `Diagnostic.path`) → absolute real path, for the
     /// shells that must name files absolutely (the language server's URIs).
     public let realPaths: [String: String]
+    /// Displayed path → the workspace root the file was checked in (`WorkspaceRoot`).
+    public let roots: [String: String]
     public var summary: Summary { Summary(diagnostics) }
 
     /// The absolute real path of a file of this check (`nil` for a file it did not load).
     public func realPath(of file: SourceFile) -> String? { realPaths[file.path] }
+
+    /// The workspace root a file of this check was read in: its imports never leave it.
+    public func workspaceRoot(of file: SourceFile) -> String? { roots[file.path] }
 
     /// The contracts, each with its consolidated versions.
     public var contracts: [Contract] { workspace.contracts }
@@ -68,6 +73,9 @@ public enum Driver {
     /// overlays first too. Displayed paths are relative to `root`; `CheckResult.realPaths`
     /// maps them back. A missing or unreadable folder is checked as empty, never an error:
     /// an editor may point at a folder that is being created.
+    ///
+    /// Imports may reach anywhere below the folder's workspace root (`WorkspaceRoot`), the same
+    /// rule as the command line's.
     public static func check(workspace root: String, overlays: [String: [UInt8]], recursive: Bool = true,
                              options: CheckOptions) -> CheckResult {
         let realRoot = FileSystem.realPath(root) ?? Paths.normalize(root)
@@ -82,37 +90,37 @@ public enum Driver {
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
                              options: CheckOptions) -> CheckResult {
         let run = Loading(sources: sources)
-        let found = (try? FileSystem.copFiles(under: root, recursive: recursive)) ?? []
+        let importRoot = FileSystem.kind(root) == .directory ? WorkspaceRoot.enclosing(root) : root
+        let found = (try? FileSystem.copFiles(under: root, recursive: recursive, within: importRoot)) ?? []
         for f in found {
             guard let real = FileSystem.realPath(f) else { continue }
-            run.load(real, root: root)
+            run.load(real, root: importRoot)
         }
         for path in sources.texts.keys.sorted() where run.byRealPath[path] == nil && Paths.isInside(path, root) {
             if !recursive && Paths.directory(of: path) != root { continue }
-            run.load(path, root: root)
+            run.load(path, root: importRoot)
         }
         return run.finish(options: options)
     }
 
-    /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root:
-    /// the folder given, or for a file the current folder when it lies inside, else its own folder.
+    /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root
+    /// (`WorkspaceRoot.of`: never the current folder, unless it is the root by the same rule).
     static func expand(_ paths: [String], cwd: String) throws(DriverError) -> [(file: String, root: String)] {
         var out: [(file: String, root: String)] = []
         for p in paths {
             switch FileSystem.kind(p) {
             case .missing:
-                throw DriverError(description: "chemin introuvable : \(p)")
+                throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)")
             case .other:
                 throw DriverError(description: "ni fichier ni dossier : \(p)")
             case .directory:
-                guard let root = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
+                guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
                 let found: [String]
-                do { found = try FileSystem.copFiles(under: p) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
+                do { found = try FileSystem.copFiles(under: p, within: root) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
                 for f in found { out.append((f, root)) }
             case .file:
-                guard let real = FileSystem.realPath(p) else { throw DriverError(description: "chemin introuvable : \(p)") }
-                let dir = Paths.directory(of: real)
-                out.append((p, Paths.isInside(real, cwd) ? cwd : dir))
+                guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
+                out.append((p, root))
             }
         }
         return out
@@ -136,12 +144,15 @@ final class Loading: SourceLoader {
         self.sources = sources
     }
 
-    /// Loads the file at `real` (absolute), once; `nil` (with COP001) when it cannot be read.
+    /// Loads the file at `real` (absolute) of the workspace rooted at `root`, once: read below
+    /// the root without following links (`FileSystem.read(_:beneath:)`), a file outside it is
+    /// never opened; `nil` (with COP001 or COP002) when it cannot be read.
     @discardableResult
     func load(_ real: String, root: String) -> CheckedFile? {
+        guard Paths.isInside(real, root) else { return nil }
         if let k = byRealPath[real] { return loaded[k] }
         do {
-            let f = try sources.file(at: real)
+            let f = try sources.file(at: real, beneath: root)
             byRealPath[real] = loaded.count
             loaded.append(f)
             perFile += f.diagnostics
@@ -149,7 +160,9 @@ final class Loading: SourceLoader {
             return f
         } catch {
             let shown = sources.display(real)
-            perFile.append(Diagnostic(.unreadableFile(reason: error.message), path: shown))
+            let message: Message = error.tooLarge.map { .fileTooLarge(bytes: $0, limit: Limits.maxFileBytes) }
+                ?? .unreadableFile(reason: error.message)
+            perFile.append(Diagnostic(message, path: shown))
             unreadable[shown] = real
             return nil
         }
@@ -161,9 +174,13 @@ final class Loading: SourceLoader {
         let table = sources.files
         let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options)
         var realPaths: [String: String] = [:]
-        for f in loaded { realPaths[f.source.path] = f.realPath }
+        var rootsByPath: [String: String] = [:]
+        for f in loaded {
+            realPaths[f.source.path] = f.realPath
+            rootsByPath[f.source.path] = roots[f.model.file]?.root
+        }
         for (display, real) in unreadable { realPaths[display] = real }
-        return CheckResult(diagnostics: diagnostics, files: loaded, workspace: ws, fileTable: table, realPaths: realPaths)
+        return CheckResult(diagnostics: diagnostics, files: loaded, workspace: ws, fileTable: table, realPaths: realPaths, roots: rootsByPath)
     }
 
     // MARK: SourceLoader

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CopcSource
 
 /// `read(2)`, named apart from `FileSystem.read` (the method would shadow the C function).
 private func posixRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ count: Int) -> Int {
@@ -12,6 +13,12 @@ private func posixRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ count: In
 }
 
 /// The little of the file system copc needs, over POSIX calls (no Foundation: start-up time).
+///
+/// Safety rules (ARCHITECTURE.md, invariants): a file read for a workspace is opened component
+/// by component below the workspace root without following links (`read(_:beneath:)`); a
+/// file that is not a regular file is never read (no blocking on a FIFO); a file larger than
+/// `Limits.maxFileBytes` is not read; a rewritten file goes through a temporary created
+/// exclusively, never following links, and renamed over it (`writeAtomically`).
 public enum FileSystem {
     public enum Kind { case file, directory, other, missing }
 
@@ -25,11 +32,34 @@ public enum FileSystem {
         }
     }
 
-    /// The absolute, symlink-free path, or `nil` when it does not exist.
+    /// Why `path` cannot be reached, in French, from the error of `stat` (for messages:
+    /// « chemin introuvable », « boucle de liens symboliques »…).
+    public static func whyUnreachable(_ path: String) -> String {
+        var st = stat()
+        if stat(path, &st) == 0 { return "chemin accessible" }
+        switch errno {
+        case ELOOP: return "boucle de liens symboliques"
+        case EACCES: return "accès refusé"
+        case ENAMETOOLONG: return "chemin trop long"
+        case ENOTDIR: return "chemin introuvable (un élément du chemin n'est pas un dossier)"
+        default:
+            var lst = stat()
+            if lstat(path, &lst) == 0 && lst.st_mode & S_IFMT == S_IFLNK { return "lien symbolique vers un chemin introuvable" }
+            return "chemin introuvable"
+        }
+    }
+
+    /// The absolute, symlink-free path, or `nil` when it does not exist (or is not UTF-8,
+    /// which copc could not name faithfully).
     public static func realPath(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
-        return String(cString: p)
+        return decodedPath(p)
+    }
+
+    static func decodedPath(_ p: UnsafePointer<CChar>) -> String? {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p))
+        return String(validating: bytes, as: UTF8.self)
     }
 
     public static func currentDirectory() -> String {
@@ -40,29 +70,107 @@ public enum FileSystem {
 
     public struct IOError: Error {
         public let message: String
+        /// Set when the file was not read because it is larger than the limit: its size.
+        public var tooLarge: Int?
+
+        public init(message: String, tooLarge: Int? = nil) {
+            self.message = message
+            self.tooLarge = tooLarge
+        }
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
 
-    /// Reads a whole file.
-    public static func read(_ path: String) throws(IOError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+    /// Reads a whole regular file of at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = Limits.maxFileBytes) throws(IOError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw IOError(message: lastError()) }
         defer { close(fd) }
-        var out: [UInt8] = []
+        return try readAll(fd, limit: limit)
+    }
+
+    /// Reads the file at `path`, which must lie below `root` (both absolute, normalised,
+    /// symlink-free): every component below the root is opened with `openat` and `O_NOFOLLOW`,
+    /// so that a link swapped in after the path was checked is refused rather than followed.
+    /// Nothing outside the root is ever opened.
+    public static func read(_ path: String, beneath root: String, limit: Int = Limits.maxFileBytes) throws(IOError) -> [UInt8] {
+        guard Paths.isInside(path, root), path != root else { throw IOError(message: "hors de l'espace de travail") }
+        let rest = Paths.components(Paths.relative(path, to: root))
+        var dirFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw IOError(message: lastError()) }
+        for (k, name) in rest.enumerated() {
+            let last = k == rest.count - 1
+            let flags = last ? O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
+                             : O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_DIRECTORY
+            let next = openat(dirFD, name, flags)
+            let failure = errno
+            close(dirFD)
+            guard next >= 0 else {
+                errno = failure
+                throw IOError(message: failure == ELOOP ? "lien symbolique refusé sous l'espace de travail" : lastError())
+            }
+            dirFD = next
+        }
+        defer { close(dirFD) }
+        return try readAll(dirFD, limit: limit)
+    }
+
+    /// Reads an open descriptor to its end: a regular file only (a FIFO or a device would
+    /// block or never end), refused unread beyond `limit` bytes.
+    static func readAll(_ fd: Int32, limit: Int) throws(IOError) -> [UInt8] {
         var st = stat()
-        if fstat(fd, &st) == 0, st.st_size > 0 { out.reserveCapacity(Int(st.st_size)) }
+        guard fstat(fd, &st) == 0 else { throw IOError(message: lastError()) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw IOError(message: "pas un fichier ordinaire") }
+        if st.st_size > limit { throw IOError(message: "fichier trop volumineux", tooLarge: Int(st.st_size)) }
+        var out: [UInt8] = []
+        if st.st_size > 0 { out.reserveCapacity(Int(st.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw IOError(message: lastError())
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
+            // The size may have grown since fstat (or be reported as 0, as in /proc).
+            if out.count > limit { throw IOError(message: "fichier trop volumineux", tooLarge: out.count) }
         }
         return out
+    }
+
+    /// Reads a stream (standard input) up to `limit` bytes: the bytes, and whether the stream
+    /// ended (false when it holds more than `limit`; the rest is left unread). `nil` on a read
+    /// error, with the bytes read so far.
+    public static func readStream(_ fd: Int32, limit: Int) -> (bytes: [UInt8], ended: Bool, failed: Bool) {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= limit {
+            let want = min(chunk.count, limit + 1 - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, want) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return (bytes, false, true)
+            }
+            if n == 0 { return (bytes, true, false) }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return (bytes, false, false)
+    }
+
+    /// Copies the rest of `from` to `to` in bounded memory (an oversized input echoed back).
+    @discardableResult
+    public static func copyStream(from: Int32, to: Int32) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(from, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return false
+            }
+            if n == 0 { return true }
+            guard chunk.withUnsafeBytes({ writeAll(to, UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) else { return false }
+        }
     }
 
     /// Writes all of `buffer` to `fd`, retrying on interruption; false (with `errno` set) when
@@ -81,57 +189,276 @@ public enum FileSystem {
         return true
     }
 
-    /// Writes a file through a temporary file and a rename, so that it is never left truncated.
-    /// A file that already exists keeps its permissions.
-    public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(IOError) {
-        let tmp = path + ".copc-tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw IOError(message: lastError()) }
-        var existing = stat()
-        if stat(path, &existing) == 0 { _ = fchmod(fd, existing.st_mode & 0o7777) }
-        guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else {
-            let m = lastError()
-            close(fd)
-            unlink(tmp)
-            throw IOError(message: m)
-        }
-        if fsync(fd) != 0 || close(fd) != 0 {
-            let m = lastError()
-            unlink(tmp)
-            throw IOError(message: m)
-        }
-        guard rename(tmp, path) == 0 else {
-            let m = lastError()
-            unlink(tmp)
-            throw IOError(message: m)
-        }
+    // MARK: writing a file in place of another
+
+    /// The marker of copc's temporary files: `.NAME.copc-tmp-PID-RANDOM` (and, before issue 9,
+    /// `NAME.copc-tmp-PID`).
+    static let temporaryMarker = ".copc-tmp-"
+
+    /// `O_TMPFILE` (Linux): an unnamed file in a directory, given a name only once complete.
+    static var unnamedFileFlag: Int32? {
+        #if os(Linux) && (arch(x86_64) || arch(arm64))
+        return 0o20000000 | O_DIRECTORY
+        #else
+        return nil
+        #endif
     }
 
-    /// `*.cop` files below a directory (or only in it, when not `recursive`), sorted,
-    /// skipping hidden folders and `.build`.
-    public static func copFiles(under dir: String, recursive: Bool = true) throws(IOError) -> [String] {
-        var out: [String] = []
-        guard let d = opendir(dir) else { throw IOError(message: "\(dir) : \(lastError())") }
+    /// A fresh, unpredictable temporary name next to `base` in `dir`.
+    static func temporaryName(_ dir: String, _ base: String) -> String {
+        let r = UInt64.random(in: .min ... .max)
+        var hex = String(r, radix: 16)
+        hex = String(repeating: "0", count: 16 - hex.count) + hex
+        return Paths.join(dir, "." + base + temporaryMarker + "\(getpid())-" + hex)
+    }
+
+    /// Writes a file through a temporary file and a rename, so that it is never left truncated
+    /// and a planted link is never followed.
+    ///
+    /// - The final link of `path`, if any, is followed: the link stays, its target is replaced.
+    /// - The temporary is created exclusively: with `O_TMPFILE` where the system has it (an
+    ///   unnamed file, named only between `linkat` and `rename`, so an interrupted run leaves
+    ///   nothing behind), else under an unpredictable name with `O_CREAT|O_EXCL|O_NOFOLLOW`.
+    /// - The replaced file keeps its permission bits, and its owner and group where the process
+    ///   may set them (as root, or a group the user belongs to); when the owner or group cannot be
+    ///   kept, the setuid and setgid bits are dropped, so that no one gets a set-id file they did
+    ///   not have.
+    /// - The rename gives the path a new file: other hard links to the old one keep the old text.
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(IOError) {
+        let target = realPath(path) ?? path
+        let dir = Paths.directory(of: target)
+        let base = Paths.lastComponent(of: target)
+        var existing = stat()
+        let exists = lstat(target, &existing) == 0
+        if exists && existing.st_mode & S_IFMT != S_IFREG { throw IOError(message: "pas un fichier ordinaire") }
+
+        var fd: Int32 = -1
+        var named: String?
+        if let flag = unnamedFileFlag {
+            fd = open(dir, flag | O_WRONLY | O_CLOEXEC, 0o600)
+        }
+        if fd < 0 {
+            for _ in 0..<100 {
+                let name = temporaryName(dir, base)
+                fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                if fd >= 0 { named = name; break }
+                if errno != EEXIST { break }
+            }
+            guard fd >= 0 else { throw IOError(message: lastError()) }
+        }
+        func fail(_ message: String) -> IOError {
+            close(fd)
+            if let named { unlink(named) }
+            return IOError(message: message)
+        }
+        guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else { throw fail(lastError()) }
+        if exists {
+            // Owner first (chown clears set-id bits), then the mode.
+            var mode = existing.st_mode & 0o7777
+            if fchown(fd, existing.st_uid, existing.st_gid) != 0 { _ = fchown(fd, UInt32.max, existing.st_gid) }
+            var now = stat()
+            if fstat(fd, &now) != 0 || now.st_uid != existing.st_uid || now.st_gid != existing.st_gid {
+                mode &= ~(S_ISUID | S_ISGID)
+            }
+            if fchmod(fd, mode) != 0 { throw fail(lastError()) }
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            _ = fchmod(fd, 0o666 & ~mask)
+        }
+        if fsync(fd) != 0 { throw fail(lastError()) }
+        if named == nil {
+            // Give the unnamed file a name (an unpredictable one, never an existing entry).
+            var linked = false
+            for _ in 0..<100 {
+                let name = temporaryName(dir, base)
+                if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 {
+                    named = name
+                    linked = true
+                    break
+                }
+                if errno != EEXIST { break }
+            }
+            if !linked {
+                // No /proc: write again through a named temporary.
+                close(fd)
+                try writeNamed(target, dir: dir, base: base, bytes, existing: exists ? existing : nil)
+                return
+            }
+        }
+        if close(fd) != 0 {
+            let m = lastError()
+            unlink(named!)
+            throw IOError(message: m)
+        }
+        guard rename(named!, target) == 0 else {
+            let m = lastError()
+            unlink(named!)
+            throw IOError(message: m)
+        }
+        syncDirectory(dir)
+    }
+
+    /// `writeAtomically` without `O_TMPFILE`: a named temporary created exclusively.
+    static func writeNamed(_ target: String, dir: String, base: String, _ bytes: [UInt8], existing: stat?) throws(IOError) {
+        var fd: Int32 = -1
+        var name = ""
+        for _ in 0..<100 {
+            name = temporaryName(dir, base)
+            fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw IOError(message: lastError()) }
+        func fail() -> IOError {
+            let m = lastError()
+            close(fd)
+            unlink(name)
+            return IOError(message: m)
+        }
+        guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else { throw fail() }
+        if let existing {
+            var mode = existing.st_mode & 0o7777
+            if fchown(fd, existing.st_uid, existing.st_gid) != 0 { _ = fchown(fd, UInt32.max, existing.st_gid) }
+            var now = stat()
+            if fstat(fd, &now) != 0 || now.st_uid != existing.st_uid || now.st_gid != existing.st_gid {
+                mode &= ~(S_ISUID | S_ISGID)
+            }
+            if fchmod(fd, mode) != 0 { throw fail() }
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            _ = fchmod(fd, 0o666 & ~mask)
+        }
+        if fsync(fd) != 0 { throw fail() }
+        close(fd)
+        guard rename(name, target) == 0 else {
+            let m = lastError()
+            unlink(name)
+            throw IOError(message: m)
+        }
+        syncDirectory(dir)
+    }
+
+    /// Makes a rename durable (best effort).
+    static func syncDirectory(_ dir: String) {
+        let d = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if d >= 0 { _ = fsync(d); close(d) }
+    }
+
+    /// Removes the temporary files that an interrupted copc left in `dir`: regular files named
+    /// with copc's marker, owned by the current user, whose creating process (the PID in the
+    /// name) no longer runs — or, if it seems to (a reused PID), older than an hour.
+    /// Returns the names removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
         var names: [String] = []
         while let entry = readdir(d) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { decodedPath($0) }
             }
-            if name.hasPrefix(".") { continue }
+            if let name, name.utf8.firstRange(of: temporaryMarker.utf8) != nil { names.append(name) }
+        }
+        closedir(d)
+        var removed: [String] = []
+        let me = geteuid()
+        let now = time(nil)
+        for name in names {
+            let path = Paths.join(dir, name)
+            var st = stat()
+            guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == me else { continue }
+            // The PID: the digits right after the marker.
+            let tail = name.utf8[name.utf8.firstRange(of: temporaryMarker.utf8)!.upperBound...]
+            guard let pid = Int32(String(decoding: tail.prefix { $0 &- 0x30 < 10 }, as: UTF8.self)), pid > 0 else { continue }
+            let alive = kill(pid, 0) == 0 || errno == EPERM
+            if pid == getpid() || (alive && now - st.st_mtim.tv_sec < 3600) { continue }
+            if unlink(path) == 0 { removed.append(name) }
+        }
+        return removed
+    }
+
+    // MARK: finding .cop files
+
+    struct DirectoryIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// `*.cop` files below a directory (or only in it, when not `recursive`), in sorted order,
+    /// skipping hidden entries. No directory is visited twice (device and inode), so links
+    /// between folders never make the walk loop; with `root`, a symbolic link (to a folder or
+    /// to a file) is followed only when its target lies inside `root`.
+    public static func copFiles(under dir: String, recursive: Bool = true, within root: String? = nil) throws(IOError) -> [String] {
+        var visited = Set<DirectoryIdentity>()
+        var st = stat()
+        guard stat(dir, &st) == 0 else { throw IOError(message: "\(dir) : \(lastError())") }
+        visited.insert(DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
+        var out: [String] = []
+        // Folders reached through a link are walked after the real tree, so that a real folder
+        // is always found under its own name, whatever the names of the links to it.
+        var linked: [String] = []
+        try walk(dir, recursive: recursive, root: root, visited: &visited, linked: &linked, into: &out, top: true)
+        var k = 0
+        while k < linked.count {
+            var lst = stat()
+            if stat(linked[k], &lst) == 0,
+               visited.insert(DirectoryIdentity(device: UInt64(lst.st_dev), inode: UInt64(lst.st_ino))).inserted {
+                try walk(linked[k], recursive: true, root: root, visited: &visited, linked: &linked, into: &out, top: false)
+            }
+            k += 1
+        }
+        return out
+    }
+
+    static func walk(_ dir: String, recursive: Bool, root: String?, visited: inout Set<DirectoryIdentity>,
+                     linked: inout [String], into out: inout [String], top: Bool) throws(IOError) {
+        guard let d = opendir(dir) else {
+            if top { throw IOError(message: "\(dir) : \(lastError())") }
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { decodedPath($0) }
+            }
+            // A name that is not UTF-8 cannot be named faithfully: skipped.
+            guard let name, !name.hasPrefix(".") else { continue }
             names.append(name)
         }
         closedir(d)
+        // Entries in sorted order: a `.cop` file, or a real subfolder (walked in place, pre-order).
+        var entries: [(path: String, folder: DirectoryIdentity?)] = []
         for name in names.sorted() {
-            let path = dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
-            switch kind(path) {
-            case .directory where recursive:
-                out += (try? copFiles(under: path)) ?? []
-            case .file where name.hasSuffix(".cop"):
-                out.append(path)
+            let path = dir == "." ? name : Paths.join(dir, name)
+            var lst = stat()
+            guard lstat(path, &lst) == 0 else { continue }
+            var st = lst
+            let isLink = lst.st_mode & S_IFMT == S_IFLNK
+            if isLink {
+                guard stat(path, &st) == 0 else { continue }
+                if let root {
+                    guard let real = realPath(path), Paths.isInside(real, root) else { continue }
+                }
+            }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR where recursive:
+                if isLink { linked.append(path) }
+                else { entries.append((path, DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))) }
+            case S_IFREG where name.hasSuffix(".cop"):
+                entries.append((path, nil))
             default: break
             }
         }
-        return out
+        // Real subfolders are marked visited before any is walked (a link inside one may lead to
+        // a sibling); a folder already visited is skipped (device and inode).
+        var fresh = Set<String>()
+        for e in entries { if let id = e.folder, visited.insert(id).inserted { fresh.insert(e.path) } }
+        for e in entries {
+            if e.folder == nil { out.append(e.path) }
+            else if fresh.contains(e.path) {
+                try walk(e.path, recursive: true, root: root, visited: &visited, linked: &linked, into: &out, top: false)
+            }
+        }
     }
 
     /// Today in local time.
@@ -148,41 +475,75 @@ public enum FileSystem {
         guard let v = getenv(name) else { return nil }
         return String(cString: v)
     }
+
+    /// Whether something (a file, a folder, a link, even broken) is named `path`.
+    public static func entryExists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
 }
 
-/// Path arithmetic on `/`-separated strings.
+/// Path arithmetic on `/`-separated paths, on their UTF-8 bytes: two names are the same only
+/// when their bytes are (`café` in NFC and in NFD are two different folders, as for the
+/// kernel), and a `/` is always a separator, even before a combining mark.
 public enum Paths {
+    static let slash = UInt8(ascii: "/")
+
+    /// The non-empty components of a path, as the kernel splits it.
+    public static func components(_ path: String) -> [String] {
+        path.utf8.split(separator: slash).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Removes `.` and `..` components of an absolute path (without touching the disk).
     public static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for c in path.split(separator: "/") {
-            if c == "." { continue }
-            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+        var parts: [Substring.UTF8View] = []
+        for c in path.utf8.split(separator: slash) {
+            if c.elementsEqual(".".utf8) { continue }
+            if c.elementsEqual("..".utf8) { if !parts.isEmpty { parts.removeLast() }; continue }
             parts.append(c)
         }
-        return "/" + parts.joined(separator: "/")
+        var out: [UInt8] = []
+        for p in parts { out.append(slash); out.append(contentsOf: p) }
+        return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
     }
 
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
+        let bytes = Array(path.utf8)
+        guard let k = bytes.lastIndex(of: slash) else { return "." }
+        if k == 0 { return "/" }
+        return String(decoding: bytes[..<k], as: UTF8.self)
+    }
+
+    /// The last component of a path (`c.cop` for `/a/b/c.cop`).
+    public static func lastComponent(of path: String) -> String {
+        let bytes = Array(path.utf8)
+        guard let k = bytes.lastIndex(of: slash) else { return path }
+        return String(decoding: bytes[(k + 1)...], as: UTF8.self)
     }
 
     public static func join(_ a: String, _ b: String) -> String {
-        if b.hasPrefix("/") { return b }
+        if b.utf8.first == slash { return b }
         if a == "." { return b }
-        return a.hasSuffix("/") ? a + b : a + "/" + b
+        return a.utf8.last == slash ? a + b : a + "/" + b
     }
 
-    /// Whether `path` is `root` or below it (both absolute and normalised).
+    /// Whether `path` is `root` or below it (both absolute, normalised and, for a security
+    /// decision, symlink-free), comparing bytes, component by component.
     public static func isInside(_ path: String, _ root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        var r = Array(root.utf8)
+        while r.count > 1 && r.last == slash { r.removeLast() }
+        let p = Array(path.utf8)
+        if r == [slash] { return p.first == slash }
+        guard p.count >= r.count, p[..<r.count].elementsEqual(r) else { return false }
+        return p.count == r.count || p[r.count] == slash
     }
 
-    /// `path` relative to `base` when below it, else `path`.
+    /// `path` relative to `base` when below it (bytes, component by component), else `path`.
     public static func relative(_ path: String, to base: String) -> String {
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        guard isInside(path, base), path.utf8.count > base.utf8.count else { return path }
+        var b = Array(base.utf8)
+        while b.count > 1 && b.last == slash { b.removeLast() }
+        let rest = Array(path.utf8).dropFirst(b == [slash] ? 1 : b.count + 1)
+        return String(decoding: rest, as: UTF8.self)
     }
 }

@@ -25,22 +25,36 @@ public struct FormatOutcome {
 extension Driver {
     /// Formats the `.cop` files at `paths` (none = the current folder). With `write`, a file
     /// that changes is replaced through a temporary file and a rename (its symbolic link, if
-    /// any, is followed), so an interrupted run never leaves a truncated contract.
+    /// any, is followed; `FileSystem.writeAtomically`), so an interrupted run never leaves a
+    /// truncated contract; the temporaries an interrupted run left in the folders written to
+    /// are removed first (`FileSystem.removeStaleTemporaries`).
     public static func format(paths: [String], write: Bool) throws(DriverError) -> [FormatOutcome] {
         let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
         var seen = Set<String>()
+        var cleaned = Set<String>()
         var outcomes: [FormatOutcome] = []
-        for (path, _) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
-            let real = FileSystem.realPath(path) ?? path
+        for (path, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
+            guard let real = FileSystem.realPath(path), Paths.isInside(real, root) else {
+                outcomes.append(FormatOutcome(path: path, status: .failed("hors de l'espace de travail")))
+                continue
+            }
             guard seen.insert(real).inserted else { continue }
-            outcomes.append(FormatOutcome(path: path, status: formatFile(path: path, real: real, write: write)))
+            if write, cleaned.insert(Paths.directory(of: real)).inserted {
+                FileSystem.removeStaleTemporaries(in: Paths.directory(of: real))
+            }
+            outcomes.append(FormatOutcome(path: path, status: formatFile(path: path, real: real, root: root, write: write)))
         }
         return outcomes
     }
 
-    static func formatFile(path: String, real: String, write: Bool) -> FormatOutcome.Status {
+    static func formatFile(path: String, real: String, root: String, write: Bool) -> FormatOutcome.Status {
         let bytes: [UInt8]
-        do { bytes = try FileSystem.read(real) } catch { return .failed("lecture impossible : \(error.message)") }
+        do { bytes = try FileSystem.read(real, beneath: root) } catch {
+            if let size = error.tooLarge {
+                return .refused([Diagnostic(.fileTooLarge(bytes: size, limit: Limits.maxFileBytes), path: path)])
+            }
+            return .failed("lecture impossible : \(error.message)")
+        }
         switch Formatter.format(SourceFile(path: path, bytes: bytes)) {
         case .refused(let diagnostics):
             return diagnostics.isEmpty ? .unsafe : .refused(diagnostics)
@@ -52,5 +66,46 @@ extension Driver {
             }
             return .reformatted
         }
+    }
+}
+
+/// What `copc fmt -` does with its input: the bytes for standard output, the diagnostics and
+/// message for standard error, the exit status.
+public struct StreamFormatOutcome {
+    /// Written to standard output: the formatted text, or on any refusal the input itself,
+    /// byte for byte (an editor replacing its buffer with the output never loses text).
+    /// Empty with `--check`.
+    public let output: [UInt8]
+    public let diagnostics: [Diagnostic]
+    /// A French sentence for standard error, if any.
+    public let message: String?
+    public let status: Int32
+}
+
+extension Driver {
+    /// `copc fmt -` on `input` (all of standard input). Every refusal echoes the input unchanged.
+    public static func formatInput(_ input: [UInt8], checkOnly: Bool) -> StreamFormatOutcome {
+        let echo = checkOnly ? [] : input
+        switch Formatter.format(SourceFile(path: "<entrée>", bytes: input)) {
+        case .formatted(let text):
+            let out = Array(text.utf8)
+            if checkOnly { return StreamFormatOutcome(output: [], diagnostics: [], message: nil, status: out == input ? 0 : 1) }
+            return StreamFormatOutcome(output: out, diagnostics: [], message: nil, status: 0)
+        case .refused(let diagnostics):
+            let message = diagnostics.isEmpty
+                ? "copc : entrée laissée intacte : la mise en page ne relisait pas à l'identique (défaut de copc)\n"
+                : diagnostics.contains { $0.code == .cop002 }
+                ? "copc : entrée laissée intacte : limite de copc dépassée\n"
+                : "copc : entrée laissée intacte : erreurs de syntaxe\n"
+            return StreamFormatOutcome(output: echo, diagnostics: diagnostics, message: message, status: 1)
+        }
+    }
+
+    /// `copc fmt -` on an input larger than `Limits.maxFileBytes`: refused, echoed unchanged
+    /// (the caller streams the part it did not keep in memory).
+    public static func oversizedInput(_ received: Int) -> StreamFormatOutcome {
+        StreamFormatOutcome(output: [], diagnostics: [],
+                            message: "copc : entrée laissée intacte : plus de \(received) octets, au-delà de la limite de \(Limits.maxFileBytes) octets [COP002]\n",
+                            status: 1)
     }
 }

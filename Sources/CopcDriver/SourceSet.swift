@@ -67,14 +67,15 @@ public final class SourceSet: @unchecked Sendable {
     /// The path shown for an absolute path.
     func display(_ real: String) -> String { Paths.relative(real, to: displayBase) }
 
-    /// The file at `real` (absolute): its text from memory, else from the disk; parsed and
-    /// built, or from the cache when its bytes did not change.
-    func file(at real: String) throws(FileSystem.IOError) -> CheckedFile {
+    /// The file at `real` (absolute): its text from memory, else from the disk below `root`
+    /// (links not followed, `FileSystem.read(_:beneath:)`); parsed and built, or from the cache
+    /// when its bytes did not change.
+    func file(at real: String, beneath root: String) throws(FileSystem.IOError) -> CheckedFile {
         let bytes: [UInt8]
         if let t = texts[real] {
             bytes = t
         } else if readsDisk {
-            bytes = try FileSystem.read(real)
+            bytes = try FileSystem.read(real, beneath: root)
         } else {
             throw FileSystem.IOError(message: "fichier introuvable")
         }

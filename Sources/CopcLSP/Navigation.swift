@@ -146,11 +146,14 @@ struct Navigator {
         return nil
     }
 
-    /// The file an `utilise` names, as an absolute path.
+    /// The file an `utilise` names, as an absolute path; `nil` outside the workspace root
+    /// (the check refused it, COP206: the editor is not sent there either).
     func importedPath(_ path: String) -> String? {
         let me = file.realPath
         let p = Paths.normalize(Paths.join(Paths.directory(of: me), path))
-        return FileSystem.realPath(p) ?? p
+        let target = FileSystem.realPath(p) ?? p
+        if let root = analysis.result.workspaceRoot(of: source), !Paths.isInside(target, root) { return nil }
+        return target
     }
 
     /// The declaration place of a target, if it resolves.

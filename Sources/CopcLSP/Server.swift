@@ -169,6 +169,14 @@ public final class LanguageServer {
                 return
             }
         }
+        // JSON-RPC 2.0 requires `"jsonrpc": "2.0"` on every message: without it, the message
+        // is refused, never half-understood.
+        guard o["jsonrpc"]?.string == "2.0" else {
+            if o["method"] == nil && (o["result"] != nil || o["error"] != nil) { return }
+            log("message refusé : champ « jsonrpc » absent ou différent de « 2.0 »")
+            sendError(id ?? .null, ResponseError(ErrorCode.invalidRequest, "champ « jsonrpc » absent ou différent de « 2.0 »"))
+            return
+        }
         guard let method = o["method"]?.string else {
             if o["result"] != nil || o["error"] != nil { return }
             sendError(id ?? .null, ResponseError(ErrorCode.invalidRequest, "champ « method » absent ou invalide"))

@@ -103,6 +103,39 @@ public struct ElementTree: Hashable, Sendable {
         nodes[Int(id.index)].nextSibling = nil
     }
 
+    /// Unlinks several elements (and their subtrees) at once: one pass over the children of
+    /// each of their parents.
+    public mutating func remove(_ ids: Set<ElementID>) {
+        var parents: [ElementID] = []
+        var seen = Set<ElementID>()
+        for id in ids {
+            if let p = nodes[Int(id.index)].parent {
+                if seen.insert(p).inserted { parents.append(p) }
+            } else if root == id {
+                root = nil
+            }
+        }
+        for p in parents {
+            let pi = Int(p.index)
+            var kept: ElementID?
+            var c = nodes[pi].firstChild
+            nodes[pi].firstChild = nil
+            while let x = c {
+                let xi = Int(x.index)
+                c = nodes[xi].nextSibling
+                if ids.contains(x) {
+                    nodes[xi].parent = nil
+                    nodes[xi].nextSibling = nil
+                    continue
+                }
+                if let k = kept { nodes[Int(k.index)].nextSibling = x } else { nodes[pi].firstChild = x }
+                nodes[xi].nextSibling = nil
+                kept = x
+            }
+            nodes[pi].lastChild = kept
+        }
+    }
+
     /// The children of `id`, in document order.
     public func children(of id: ElementID) -> Children { Children(tree: self, upcoming: nodes[Int(id.index)].firstChild) }
 
@@ -141,6 +174,15 @@ public struct ElementTree: Hashable, Sendable {
 
     /// Every element reachable from the root, in document order (the root first).
     public var preorder: [ElementID] { root.map(subtree) ?? [] }
+
+    /// How many levels `id` is below the root (the root is 0). Trees never exceed
+    /// `Limits.maxDepth` (the builder and the consolidation keep them so): the walk is bounded.
+    public func depth(of id: ElementID) -> Int {
+        var d = 0
+        var x = nodes[Int(id.index)].parent
+        while let y = x { d += 1; x = nodes[Int(y.index)].parent }
+        return d
+    }
 
     /// The ancestors of `id`, nearest first.
     public func ancestors(of id: ElementID) -> Ancestors { Ancestors(tree: self, upcoming: nodes[Int(id.index)].parent) }

@@ -19,6 +19,8 @@ struct BuilderState {
     let file: SourceFile
     var model: FileModel
     var diagnostics: [Diagnostic] = []
+    /// COP002 for nesting is reported once per file.
+    var reportedTooDeep = false
     /// How many elements of each kind without id each element holds (their keys' ordinals).
     var untitled: [UntitledSlot: Int] = [:]
 
@@ -178,6 +180,16 @@ struct BuilderState {
             // Structure checks would only repeat the same defect.
             el.suppressed.formUnion(CodeSet([.cop202, .cop500, .cop501, .cop502]))
         }
+        // Depth limit: only `dans` nests beyond the ranks; past the limit, the element becomes
+        // a sibling of its parent (reported once per file). The walk is bounded by the limit.
+        if let p = parent, model.tree.depth(of: p) >= Limits.maxDepth, let grand = model.tree[p].parent {
+            if !reportedTooDeep {
+                report(.nestingTooDeep(el.ref, limit: Limits.maxDepth), e.placement?.range ?? e.keywordRange)
+                reportedTooDeep = true
+            }
+            if candidateStack.last == p { candidateStack.removeLast() }
+            parent = grand
+        }
         let id = model.tree.add(el, under: parent)
         stack = candidateStack + [id]
         if e.id != nil, model.index[key] == nil { model.index[key] = id }
@@ -224,12 +236,12 @@ struct BuilderState {
             }
             guard let key = p.key, keys.contains(key) else {
                 let suggestion = Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
-                report(.unknownProperty(key: file.text(p.keyRange), element: el.ref, suggestion: suggestion), p.keyRange)
+                report(.unknownProperty(key: quotedKey(p), element: el.ref, suggestion: suggestion), p.keyRange)
                 continue
             }
             if p.label != nil && !key.labelled {
                 // Reported once; the property itself is still read, without its label.
-                report(.unknownProperty(key: file.text(p.keyRange), element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
+                report(.unknownProperty(key: quotedKey(p), element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
             }
             guard let read = readProperty(p, key) else { continue }
             if key == .titre {
@@ -246,7 +258,7 @@ struct BuilderState {
                                     value: read.value, place: read.line, keyPlace: read.keyPlace, valuePlace: read.valuePlace)
                 let identity = prop.identity
                 if let first = firstSeen(identity) {
-                    report(.duplicateProperty(PropertyRef(key: key, written: file.text(p.keyRange), year: year,
+                    report(.duplicateProperty(PropertyRef(key: key, written: key.display, year: year,
                                                           label: prop.label, stepTitle: prop.stepTitle)),
                            p.keyRange, notes: [Note(.firstDeclaration, at: span(first))])
                     continue
@@ -257,6 +269,14 @@ struct BuilderState {
         }
         return el
     }
+
+    /// Text quoted in a message, in canonical spacing (`Canonical`), so that `copc fmt`, which
+    /// lays text out that way, never changes a message.
+    func canonical(_ r: ByteRange) -> String { Canonical.text(of: r, in: file) }
+
+    /// A key as `copc fmt` writes it: a known key in its canonical spelling (`dèlai` → `délai`,
+    /// as for any element), another in canonical spacing.
+    func quotedKey(_ p: PropertySyntax) -> String { p.key?.display ?? canonical(p.keyRange) }
 
     /// The folded words of a property's key, joined by single spaces (for suggestions).
     func foldedKey(_ p: PropertySyntax) -> String {
@@ -287,18 +307,22 @@ struct BuilderState {
             switch r.years() {
             case .some(.some(let ys)) where r.atEnd:
                 if key == .base && ys.count > 1 {
-                    report(.invalidYear(file.text(yearsRange)), yearsRange)
+                    report(.invalidYear(canonical(yearsRange)), yearsRange)
+                    return nil
+                }
+                if ys.count > Limits.maxYears {
+                    report(.tooManyYears(text: canonical(yearsRange), years: ys.count, limit: Limits.maxYears), yearsRange)
                     return nil
                 }
                 years = key == .cible ? ys.map { $0 } : [ys.lowerBound]
             case .some(.none):
-                report(.invalidPeriodOrder(file.text(yearsRange)), yearsRange)
+                report(.invalidPeriodOrder(canonical(yearsRange)), yearsRange)
                 return nil
             default:
                 if p.yearTokens.isEmpty {
                     report(.expected(.yearSpec, found: .token(":")), p.keyRange)
                 } else {
-                    report(.invalidYear(file.text(yearsRange)), yearsRange)
+                    report(.invalidYear(canonical(yearsRange)), yearsRange)
                 }
                 return nil
             }
@@ -347,6 +371,10 @@ struct BuilderState {
             return .deadline(Deadline(form: form))
         case .target:
             guard let t = r.target() else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, problem), p.valueRange)
+                    return .invalid
+                }
                 report(.invalidTarget(raw), p.valueRange)
                 return .invalid
             }
@@ -359,6 +387,10 @@ struct BuilderState {
                 return .base(nil)
             }
             guard let q = r.quantity(), r.atEnd else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, problem), p.valueRange)
+                    return .invalid
+                }
                 report(.invalidNumber(raw), p.valueRange)
                 return .invalid
             }
@@ -376,6 +408,10 @@ struct BuilderState {
             }
             if !w.isValid {
                 report(.invalidPeriodOrder(raw), p.valueRange)
+                return .invalid
+            }
+            if w.years.count > Limits.maxYears {
+                report(.tooManyYears(text: raw, years: w.years.count, limit: Limits.maxYears), p.valueRange)
                 return .invalid
             }
             return .period(w)

@@ -21,6 +21,15 @@ public struct ValueReader {
 
     public var atEnd: Bool { p >= end }
 
+    /// Why the last number read was refused although well formed (too many digits for the
+    /// model to keep it exactly), for a COP103 that says so.
+    public var numberProblem: NumberProblem?
+
+    /// Most significant digits a number may have: a `Double` keeps 15 exactly.
+    public static let maxSignificantDigits = 15
+    /// Most decimals a number may have: the IR writes 6.
+    public static let maxDecimals = 6
+
     /// The folded text of word `k` (allocates: used only where a table lookup needs a key).
     func folded(_ k: Int) -> String {
         guard k < end, tokens[k].kind == .word else { return "" }
@@ -110,8 +119,37 @@ public struct ValueReader {
             parsed = next
             k += 1
         }
+        if let problem = ValueReader.precisionProblem(text) {
+            numberProblem = problem
+            return nil
+        }
         p = k
         return (parsed.value, text)
+    }
+
+    /// Why a well-formed number cannot be kept exactly (more than 15 significant digits, or
+    /// more than 6 decimals once trailing zeros are dropped), or `nil`. The check is on the
+    /// digits as written, so that the value read, the IR and the messages all agree.
+    static func precisionProblem(_ text: String) -> NumberProblem? {
+        var integer: [UInt8] = [], fraction: [UInt8] = []
+        var inFraction = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") { inFraction = true; continue }
+            guard b &- 0x30 < 10 else { continue }
+            if inFraction { fraction.append(b) } else { integer.append(b) }
+        }
+        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+        let significantInteger = integer.drop { $0 == UInt8(ascii: "0") }
+        let significant = significantInteger.isEmpty
+            ? fraction.drop { $0 == UInt8(ascii: "0") }.count
+            : significantInteger.count + fraction.count
+        if fraction.count > maxDecimals {
+            return .tooManyDecimals(written: fraction.count, limit: maxDecimals)
+        }
+        if significant > maxSignificantDigits {
+            return .tooManyDigits(written: significant, limit: maxSignificantDigits)
+        }
+        return nil
     }
 
     static func parseNumberWord(_ w: String) -> (value: Double, hasDecimals: Bool)? {

@@ -157,18 +157,19 @@ public final class Workspace {
                               index: repeated ? Workspace.index(of: contract.tree) : contract.index,
                               referents: decl.referents, plans: decl.plans)
         var versions = [current]
-        var applied: [Avenant] = []
-        for (k, av) in avenants.enumerated() {
-            let avenant = Avenant(number: av.avenantNumber, file: av.file, header: av.header!, changes: av.changes)
+        let all = avenants.map { Avenant(number: $0.avenantNumber, file: $0.file, header: $0.header!, changes: $0.changes) }
+        if all.count > Limits.maxAvenants {
+            report(.tooManyAvenants(contract: contract.header?.id ?? "?", limit: Limits.maxAvenants), all[Limits.maxAvenants].header.place)
+        }
+        for (k, avenant) in all.prefix(Limits.maxAvenants).enumerated() {
             var next = Version(number: k + 1, avenant: avenant, tree: current.tree, index: current.index,
                                referents: current.referents, plans: current.plans)
             next.removed = current.removed
             apply(avenant, number: k + 1, from: current, to: &next, repeatedKeys: repeated)
             versions.append(next)
-            applied.append(avenant)
             current = next
         }
-        return Contract(id: contract.header?.id, file: contract.file, avenants: applied, versions: versions)
+        return Contract(id: contract.header?.id, file: contract.file, avenants: all, versions: versions)
     }
 
     /// Elements by key, the first in document order when a key is repeated (COP200).
@@ -183,21 +184,24 @@ public final class Workspace {
 
     func apply(_ av: Avenant, number n: Int, from prev: Version, to v: inout Version, repeatedKeys: Bool) {
         var removed: [(Element, Change)] = []
-        var removedFromTree = false
+        // Elements removed from the tree: unlinked once the avenant is applied, one pass per
+        // parent (an avenant removing k children of one element costs O(children), not O(k ×
+        // children)); the index forgets them at once, so later changes no longer see them.
+        var unlinked = Set<ElementID>()
         for change in av.changes {
             let provenance = Provenance(avenant: n, motif: change.motif, clause: change.place)
             switch change.op {
             case .modifier:
                 func modify(_ t: inout Element) {
-                    for original in change.element.properties {
-                        var prop = original
-                        prop.provenance = provenance
-                        if prop.key == .delai && prop.label == nil {
-                            t.properties.removeAll { $0.key == .delai }
-                        } else {
-                            let identity = prop.identity
-                            t.properties.removeAll { $0.identity == identity }
-                        }
+                    // Each new property replaces those of the same identity (a `délai` without
+                    // label replaces every `délai`), in one pass over the element's properties.
+                    var added = change.element.properties
+                    for k in added.indices { added[k].provenance = provenance }
+                    let lastBareDeadline = added.lastIndex { $0.key == .delai && $0.label == nil }
+                    let replaced = Set(added.map(\.identity))
+                    t.properties.removeAll { (lastBareDeadline != nil && $0.key == .delai) || replaced.contains($0.identity) }
+                    for (k, prop) in added.enumerated() {
+                        if let b = lastBareDeadline, k < b, prop.key == .delai { continue }
                         t.properties.append(prop)
                     }
                     if let title = change.element.title { t.title = title }
@@ -232,7 +236,12 @@ public final class Workspace {
                 if change.kind == .plan { v.plans[id] = el; continue }
                 guard let parent = parentForAddition(change, in: v) else { continue }
                 // Under a référent or a plan (`dans référent X`): not in the tree.
-                guard let p = parent else { continue }
+                guard var p = parent else { continue }
+                // The same depth limit as the builder's: past it, a sibling of its parent.
+                if v.tree.depth(of: p) >= Limits.maxDepth, let grand = v.tree[p].parent {
+                    report(.nestingTooDeep(el.ref, limit: Limits.maxDepth), change.placement?.place ?? change.place)
+                    p = grand
+                }
                 let added = v.tree.add(el, under: p)
                 v.index[el.key] = added
             case .supprimer:
@@ -252,19 +261,22 @@ public final class Workspace {
                         if let xid = e.id { v.removed.insert(ElementKey(e.kind, xid)) }
                         if v.index[e.key] == x { v.index[e.key] = nil }
                     }
-                    v.tree.remove(tid)
-                    removedFromTree = true
+                    unlinked.insert(tid)
                 }
                 removed.append((t, change))
             }
         }
-        // A repeated key (COP200) removed: the next declaration in document order answers it.
-        if removedFromTree && repeatedKeys {
-            v.index = Workspace.index(of: v.tree)
+        if !unlinked.isEmpty {
+            v.tree.remove(unlinked)
+            // A repeated key (COP200) removed: the next declaration in document order answers it.
+            if repeatedKeys { v.index = Workspace.index(of: v.tree) }
         }
         // COP207: checked once the whole avenant is applied (changes may come in any order).
+        let declarations = removed.map(\.0).filter { $0.kind.isDeclaration }
+        guard !declarations.isEmpty else { return }
+        let uses = firstUses(of: declarations, in: v)
         for (t, change) in removed where t.kind.isDeclaration {
-            if let use = firstUse(of: t, in: v) {
+            if let use = uses[t.key] {
                 report(.danglingReference(kind: t.kind, id: t.id ?? "", usedBy: use.0.ref), change.place,
                        notes: [note(.stillUsedHere, use.1)])
             }
@@ -301,21 +313,34 @@ public final class Workspace {
         return nil
     }
 
-    /// The first element of a version that still uses a referent or a plan, with the place.
-    func firstUse(of decl: Element, in v: Version) -> (Element, Place)? {
-        guard let id = decl.id else { return nil }
+    /// For each removed referent or plan, the first element of a version that still uses it,
+    /// with the place: one pass over the version, whatever the number of removals.
+    func firstUses(of decls: [Element], in v: Version) -> [ElementKey: (Element, Place)] {
+        var referents = Set<String>()
+        var plans = Set<String>()
+        for d in decls {
+            guard let id = d.id else { continue }
+            if d.kind == .referent { referents.insert(id) } else { plans.insert(id) }
+        }
+        var found: [ElementKey: (Element, Place)] = [:]
         let holders = v.tree.preorder.map { v.tree[$0] } + v.sortedReferents + v.sortedPlans
         for e in holders {
             for p in e.properties {
                 switch p.value {
-                case .referents(let refs) where decl.kind == .referent:
-                    if let r = refs.first(where: { $0.id == id }) { return (e, r.place) }
-                case .deadline(let d) where decl.kind == .plan:
-                    if case .plan(let name) = d.form, name == id { return (e, p.valuePlace) }
+                case .referents(let refs):
+                    for r in refs {
+                        if let id = r.id, referents.contains(id), found[ElementKey(.referent, id)] == nil {
+                            found[ElementKey(.referent, id)] = (e, r.place)
+                        }
+                    }
+                case .deadline(let d):
+                    if case .plan(let name) = d.form, plans.contains(name), found[ElementKey(.plan, name)] == nil {
+                        found[ElementKey(.plan, name)] = (e, p.valuePlace)
+                    }
                 default: break
                 }
             }
         }
-        return nil
+        return found
     }
 }

@@ -69,11 +69,16 @@ struct LexerState {
         diagnostics.append(Diagnostic(m, at: SourceSpan(file, ByteRange(s, e))))
     }
 
-    /// Reports an invalid character or byte: adjacent ones are one diagnostic, and past
-    /// `invalidCap` in a file they are only counted (a binary file gives a few lines, not
-    /// thousands).
+    /// Reports an invalid character or byte as an `.invalid` token and a diagnostic.
     mutating func invalid(_ m: Message, _ s: Int, _ e: Int) {
         tokens.append(Token(.invalid, s, e))
+        reportInvalid(m, s, e)
+    }
+
+    /// Reports an invalid character or byte (also inside a comment or a string): adjacent ones
+    /// are one diagnostic, and past `invalidCap` in a file they are only counted (a binary
+    /// file gives a few lines, not thousands, and a long line is never quoted thousands of times).
+    mutating func reportInvalid(_ m: Message, _ s: Int, _ e: Int) {
         if let last = diagnostics.last, let span = last.span, span.range.end == s, isSameKind(last.message, m) {
             diagnostics[diagnostics.count - 1] = Diagnostic(last.message, at: SourceSpan(file, ByteRange(span.range.start, e)))
             return
@@ -133,6 +138,16 @@ struct LexerState {
 
     mutating func run() {
         let n = buf.count
+        // A carriage return not followed by a line feed: old Mac line endings, or a stray one.
+        // Said once, first, in plain words (the cascade that follows would not say it).
+        var k = 0
+        while k < n {
+            if buf[k] == 0x0D && (k + 1 == n || buf[k + 1] != 0x0A) {
+                diag(.bareCarriageReturn, k, k + 1)
+                break
+            }
+            k += 1
+        }
         while i < n {
             let b = buf[i]
             switch byteClasses[Int(b)] {
@@ -192,7 +207,7 @@ struct LexerState {
             if buf[k] < 0x80 { k += 1; continue }
             let (w, len) = wide(k)
             if w == .invalid {
-                diag(.invalidUTF8(offset: k), k, k + 1)
+                reportInvalid(.invalidUTF8(offset: k), k, k + 1)
             }
             k += len
         }

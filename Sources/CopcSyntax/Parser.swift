@@ -9,8 +9,24 @@ import CopcLanguage
 /// a malformed element header are swallowed silently, so one typo gives one diagnostic.
 public enum Parser {
     public static func parse(_ file: SourceFile) -> FileSyntax {
+        if let refusal = refusalForSize(file) {
+            let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
+            return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [refusal])
+        }
         let stream = Lexer.lex(file)
         return parse(file, stream)
+    }
+
+    /// COP002 for a file beyond `Limits.maxFileBytes` or with a line beyond
+    /// `Limits.maxLineBytes`: such a file is not lexed at all (bounded time and memory).
+    public static func refusalForSize(_ file: SourceFile) -> Diagnostic? {
+        if file.bytes.count > Limits.maxFileBytes {
+            return Diagnostic(.fileTooLarge(bytes: file.bytes.count, limit: Limits.maxFileBytes), at: SourceSpan(file, ByteRange(0, 0)))
+        }
+        if let long = Limits.firstLongLine(file.bytes) {
+            return Diagnostic(.lineTooLong(bytes: long.length, limit: Limits.maxLineBytes), at: SourceSpan(file, ByteRange(long.start, long.start)))
+        }
+        return nil
     }
 
     public static func parse(_ file: SourceFile, _ stream: TokenStream) -> FileSyntax {
@@ -61,6 +77,8 @@ struct ParserState {
     var openChange: (op: ChangeOp, range: ByteRange)?
     /// After a malformed header: swallow properties until the next header.
     var sink = false
+    /// Set when the file holds more than `Limits.maxElements` elements: the rest is not read.
+    var truncated = false
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
@@ -110,7 +128,7 @@ struct ParserState {
     // MARK: driver
 
     mutating func run() {
-        while tokens[p].kind != .endOfFile {
+        while tokens[p].kind != .endOfFile && !truncated {
             if tokens[p].kind == .newline { p += 1; continue }
             let before = p
             let end = lineEnd(from: p)
@@ -122,7 +140,10 @@ struct ParserState {
     }
 
     mutating func flush() {
-        if let e = open {
+        if let e = open, items.count >= Limits.maxElements {
+            if !truncated { error(.tooManyElements(limit: Limits.maxElements), openChange?.range ?? e.keywordRange) }
+            truncated = true
+        } else if let e = open {
             if let c = openChange {
                 items.append(.change(ChangeSyntax(op: c.op, opRange: c.range, element: e)))
             } else {
@@ -208,6 +229,7 @@ struct ParserState {
 
     mutating func parseHeader(_ kind: ElementKind, _ end: Int) {
         flush()
+        if truncated { return }
         let kw = tokens[p]
         let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
         var e = ElementSyntax(kind: kind, keywordRange: kw.range, range: lineRange)
@@ -271,11 +293,17 @@ struct ParserState {
         if p < end {
             error(.expected(.endOfLine, found: describe(tokens[p])), tokens[p].range)
         }
+        if items.count >= Limits.maxElements {
+            if !truncated { error(.tooManyElements(limit: Limits.maxElements), kw.range) }
+            truncated = true
+            return
+        }
         items.append(.uses(UsesSyntax(path: path, range: range)))
     }
 
     mutating func parseChange(_ op: ChangeOp, _ end: Int) {
         flush()
+        if truncated { return }
         let kw = tokens[p]
         let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
         p += 1

@@ -18,8 +18,11 @@ propriétés indentées de deux espaces, une ligne vide avant chaque élément,
 mots-clés et clés accentués, textes entre « guillemets », cibles alignées.
 Les commentaires et le texte sont conservés tels quels ; le modèle (IR) du
 fichier ne change pas. Un fichier est réécrit par un fichier temporaire puis
-un renommage : une interruption ne laisse jamais un contrat tronqué. Un
-fichier qui contient des erreurs de syntaxe n'est pas modifié.
+un renommage : une interruption ne laisse jamais un contrat tronqué ; ses
+droits, son propriétaire et son groupe sont gardés quand c'est permis. Un
+fichier qui contient des erreurs de syntaxe, ou qui dépasse une limite de
+copc (COP002), n'est pas modifié ; avec « - », l'entrée refusée est rendue
+octet pour octet.
 
 Options :
   --check      ne modifie rien ; nomme les fichiers qui seraient modifiés
@@ -60,7 +63,9 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
         case .refused(let diagnostics):
             refused += 1
             writeErr(DiagnosticRenderer.human(diagnostics, color: color))
-            writeErr("copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
+            writeErr(diagnostics.contains { $0.code == .cop002 }
+                ? "copc : \(o.path) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
+                : "copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
         case .unsafe:
             refused += 1
             writeErr("copc : \(o.path) laissé intact : la mise en page ne relisait pas à l'identique (défaut de copc, merci de le signaler avec ce fichier)\n")
@@ -74,28 +79,25 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
     return 0
 }
 
-/// `copc fmt -`: a filter for editors. On refusal the input is echoed unchanged, so that an
-/// editor replacing its buffer with the output never loses text.
+/// `copc fmt -`: a filter for editors. On every refusal the input is echoed byte for byte, so
+/// that an editor replacing its buffer with the output never loses text.
 func formatStandardInput(checkOnly: Bool) -> Int32 {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-        if n < 0 { if errno == EINTR { continue }; fail("lecture de l'entrée standard impossible") }
-        if n == 0 { break }
-        bytes.append(contentsOf: chunk[0..<n])
+    let (bytes, ended, failed) = FileSystem.readStream(0, limit: Limits.maxFileBytes)
+    func echo(_ b: [UInt8]) { if !checkOnly { _ = b.withUnsafeBytes { FileSystem.writeAll(1, $0) } } }
+    if failed {
+        // What was read is given back: better than an empty buffer in an editor that ignores the status.
+        echo(bytes)
+        fail("lecture de l'entrée standard impossible")
     }
-    switch Formatter.format(SourceFile(path: "<entrée>", bytes: bytes)) {
-    case .formatted(let text):
-        if checkOnly { return Array(text.utf8) == bytes ? 0 : 1 }
-        writeOut(text)
-        return 0
-    case .refused(let diagnostics):
-        if !checkOnly { writeOut(String(decoding: bytes, as: UTF8.self)) }
-        writeErr(DiagnosticRenderer.human(diagnostics, color: false))
-        writeErr(diagnostics.isEmpty
-            ? "copc : entrée laissée intacte : la mise en page ne relisait pas à l'identique (défaut de copc)\n"
-            : "copc : entrée laissée intacte : erreurs de syntaxe\n")
+    if !ended {
+        echo(bytes)
+        if !checkOnly { FileSystem.copyStream(from: 0, to: 1) }
+        writeErr(Driver.oversizedInput(bytes.count).message ?? "")
         return 1
     }
+    let outcome = Driver.formatInput(bytes, checkOnly: checkOnly)
+    _ = outcome.output.withUnsafeBytes { FileSystem.writeAll(1, $0) }
+    if !outcome.diagnostics.isEmpty { writeErr(DiagnosticRenderer.human(outcome.diagnostics, color: false)) }
+    if let m = outcome.message { writeErr(m) }
+    return outcome.status
 }

@@ -1,5 +1,6 @@
 // Output, usage errors and the helpers shared by the subcommands.
 import CopcSema
+import CopcDiagnostics
 import CopcLanguage
 import CopcModel
 import CopcDriver
@@ -52,7 +53,11 @@ func parseDateOption(_ v: String) -> Day {
 func chooseContract(_ result: CheckResult, _ id: String?) -> Contract {
     switch result.contracts.select(id) {
     case .success(let c): return c
-    case .failure(.none): fail("aucun contrat trouvé dans les chemins donnés")
+    case .failure(.none):
+        // Say why a file could not be read (COP001, COP002), if that is the reason.
+        let unread = result.diagnostics.filter { $0.code == .cop001 || $0.code == .cop002 }
+        if !unread.isEmpty { writeErr(DiagnosticRenderer.human(unread, color: false)) }
+        fail("aucun contrat trouvé dans les chemins donnés")
     case .failure(.several(let ids)): fail("plusieurs contrats trouvés (\(ids.joined(separator: ", "))) : précisez --contrat ID")
     case .failure(.unknown(let id, let suggestion, let ids)):
         fail("contrat inconnu « \(id) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (contrats : \(ids.joined(separator: ", ")))")

@@ -260,7 +260,7 @@ final class FormatTests: XCTestCase {
         let lines = base.split(separator: 10, omittingEmptySubsequences: false)
         let alphabet: [[UInt8]] = [Array("«".utf8), Array("»".utf8), Array("\"".utf8), Array("\"\"\"".utf8), Array(":".utf8),
                                    Array("\n".utf8), Array("..".utf8), Array("(".utf8), Array(")".utf8), Array("#".utf8),
-                                   Array(" ".utf8), Array("\t".utf8), Array("\r".utf8), Array(">=".utf8), Array(",".utf8),
+                                   Array(" ".utf8), Array("\t".utf8), Array("\r\n".utf8), Array(">=".utf8), Array(",".utf8),
                                    Array("dans objectif 1.1".utf8), Array("# copc: ignorer COP500\n".utf8), [0xFF]]
         var rng = SplitMix(seed: 42)
         var accepted = 0, refused = 0
@@ -287,7 +287,9 @@ final class FormatTests: XCTestCase {
                                "diagnostics changés :\n\(String(decoding: bytes, as: UTF8.self))")
             }
         }
-        XCTAssertGreaterThan(accepted, 20)
+        // A bare carriage return (from replacing a byte with the first of "\r\n") is refused
+        // since issue 9 (COP100), which moved a few inputs from accepted to refused.
+        XCTAssertGreaterThan(accepted, 15)
         XCTAssertGreaterThan(refused, 10)
     }
 

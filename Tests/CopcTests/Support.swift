@@ -14,8 +14,11 @@ let repositoryRoot: String = {
     return path
 }()
 
-/// The built `copc` executable: next to the test bundle, else in `.build/debug`.
+/// The built `copc` executable: next to the test bundle, else in `.build/debug`. The
+/// environment variable `COPC_BINAIRE` names another one (to run the black-box tests against an
+/// older build and see which fail).
 let builtCopc: URL = {
+    if let other = ProcessInfo.processInfo.environment["COPC_BINAIRE"], !other.isEmpty { return URL(fileURLWithPath: other) }
     final class Anchor {}
     var dir = Bundle(for: Anchor.self).bundleURL
     for _ in 0..<3 {

@@ -1,0 +1,37 @@
+/// The sizes copc accepts. Beyond each, the input is refused with a COP002 diagnostic (or, for
+/// a file too large to read, before it is read), so that time and memory stay bounded whatever
+/// the input. The values are far above any real contract (the largest transcribed one, the
+/// COG CANSSM, is 81 KB, 1 600 lines of at most 400 bytes, 1 100 elements, 5 levels deep).
+public enum Limits {
+    /// Largest file read, in bytes (16 Mio).
+    public static let maxFileBytes = 16 << 20
+    /// Longest line, in bytes, terminator excluded (64 Kio).
+    public static let maxLineBytes = 64 << 10
+    /// Most elements (headers of elements and of an avenant's changes) in one file.
+    public static let maxElements = 200_000
+    /// Deepest nesting below the contract (the contract is level 0, an axe level 1…; the
+    /// language's own ranks go to 4, `dans` can nest further).
+    public static let maxDepth = 64
+    /// Most avenants applied to one contract (each makes a consolidated version).
+    public static let maxAvenants = 100
+    /// Most years in a period or in the years of a `cible` / `base` (a target range makes one
+    /// target per year, and the checks go through the years of the period).
+    public static let maxYears = 100
+
+    /// The first line longer than `maxLineBytes`: its 0-based start offset and its length.
+    public static func firstLongLine(_ bytes: [UInt8]) -> (start: Int, length: Int)? {
+        guard bytes.count > maxLineBytes else { return nil }
+        return bytes.withUnsafeBufferPointer { buf -> (Int, Int)? in
+            var start = 0
+            while start < buf.count {
+                var end = start
+                while end < buf.count && buf[end] != 0x0A { end += 1 }
+                var length = end - start
+                if length > 0 && buf[end - 1] == 0x0D { length -= 1 }
+                if length > maxLineBytes { return (start, length) }
+                start = end + 1
+            }
+            return nil
+        }
+    }
+}
