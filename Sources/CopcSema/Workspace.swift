@@ -209,48 +209,78 @@ public final class Workspace {
         declarations(of: f, chain: [])
     }
 
-    func declarations(of f: FileModel, chain: [String]) -> (referents: [String: Element], plans: [String: Element]) {
-        let me = loader.identity(of: f)
-        if let done = visible[me] { return done }
-        var refs: [String: Element] = [:]
+    /// One file being resolved: its imports are visited one by one, then its own declarations
+    /// are added.
+    private struct Frame {
+        let file: FileModel
+        let identity: String
+        var nextUse = 0
+        var referents: [String: Element] = [:]
         var plans: [String: Element] = [:]
-        func add(_ e: Element) {
+    }
+
+    /// The visible declarations of `f`, its imports' first (a duplicate is then reported at
+    /// this file's own declaration, not in the shared annuaire). The import graph is walked
+    /// with an explicit stack and a set of the files in progress, so that a long chain of
+    /// imports neither overflows the call stack nor costs its length at each step.
+    func declarations(of f: FileModel, chain: [String]) -> (referents: [String: Element], plans: [String: Element]) {
+        let rootIdentity = loader.identity(of: f)
+        if let done = visible[rootIdentity] { return done }
+        var inProgress: Set<String> = Set(chain)
+        inProgress.insert(rootIdentity)
+        var stack = [Frame(file: f, identity: rootIdentity)]
+        func add(_ e: Element, to frame: inout Frame) {
             guard let id = e.id else { return }
             if e.kind == .referent {
-                if let first = refs[id] {
+                if let first = frame.referents[id] {
                     if first !== e {
                         report(.duplicateIdentifier(kind: "référent", id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
                     }
-                } else { refs[id] = e }
+                } else { frame.referents[id] = e }
             } else if e.kind == .plan {
-                if let first = plans[id] {
+                if let first = frame.plans[id] {
                     if first !== e {
                         report(.duplicateIdentifier(kind: "plan", id: id), e.idSpan ?? e.span, notes: [Note(.firstDeclaration, at: first.idSpan ?? first.span)])
                     }
-                } else { plans[id] = e }
+                } else { frame.plans[id] = e }
             }
         }
-        // Imports first: a duplicate is then reported at this file's own declaration, not in
-        // the shared annuaire.
-        for u in f.uses {
-            let span = SourceSpan(f.source, u.range)
-            switch loader.load(u.path, from: f) {
-            case .notFound: report(.importNotFound(u.path), span)
-            case .outsideWorkspace: report(.importOutsideWorkspace(u.path), span)
-            case .file(let g):
-                let gid = loader.identity(of: g)
-                if gid == me || chain.contains(gid) {
-                    report(.importCycle(u.path), span)
-                    continue
+        func merge(_ imported: (referents: [String: Element], plans: [String: Element]), into frame: inout Frame) {
+            for e in imported.referents.values.sorted(by: { $0.id! < $1.id! }) { add(e, to: &frame) }
+            for e in imported.plans.values.sorted(by: { $0.id! < $1.id! }) { add(e, to: &frame) }
+        }
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let file = stack[top].file
+            if stack[top].nextUse < file.uses.count {
+                let u = file.uses[stack[top].nextUse]
+                stack[top].nextUse += 1
+                let span = SourceSpan(file.source, u.range)
+                switch loader.load(u.path, from: file) {
+                case .notFound: report(.importNotFound(u.path), span)
+                case .outsideWorkspace: report(.importOutsideWorkspace(u.path), span)
+                case .file(let g):
+                    let gid = loader.identity(of: g)
+                    if inProgress.contains(gid) {
+                        report(.importCycle(u.path), span)
+                    } else if let done = visible[gid] {
+                        merge(done, into: &stack[top])
+                    } else if stack.count >= Limits.maxImportDepth {
+                        report(.importChainTooLong(path: u.path, limit: Limits.maxImportDepth), span)
+                    } else {
+                        inProgress.insert(gid)
+                        stack.append(Frame(file: g, identity: gid))
+                    }
                 }
-                let imported = declarations(of: g, chain: chain + [me])
-                for e in imported.referents.values.sorted(by: { $0.id! < $1.id! }) { add(e) }
-                for e in imported.plans.values.sorted(by: { $0.id! < $1.id! }) { add(e) }
+                continue
             }
+            var done = stack.removeLast()
+            for e in done.file.declarations { add(e, to: &done) }
+            visible[done.identity] = (done.referents, done.plans)
+            inProgress.remove(done.identity)
+            if !stack.isEmpty { merge((done.referents, done.plans), into: &stack[stack.count - 1]) }
         }
-        f.declarations.forEach(add)
-        visible[me] = (refs, plans)
-        return (refs, plans)
+        return visible[rootIdentity]!
     }
 
     // MARK: consolidation
