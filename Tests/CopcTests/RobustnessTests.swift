@@ -337,6 +337,24 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(h.at("textDocument/definition", "c.cop", 6, 14)["uri"]?.string, FileURI.uri(of: dir + "/ws/a.cop"))
     }
 
+    /// A path checked inside the root, then swapped for a link before it is opened, is refused:
+    /// `read(_:beneath:)` opens every component below the root without following links.
+    func testReadBeneathNeverFollowsALink() throws {
+        let dir = try scratch(["ws/vrai/x.cop": bytes("annuaire A « A »\n"), "dehors/x.cop": bytes("secret\n")])
+        try FileManager.default.createSymbolicLink(atPath: dir + "/ws/lien", withDestinationPath: dir + "/dehors")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/ws/lien.cop", withDestinationPath: dir + "/dehors/x.cop")
+        XCTAssertEqual(try FileSystem.read(dir + "/ws/vrai/x.cop", beneath: dir + "/ws"), bytes("annuaire A « A »\n"))
+        for path in [dir + "/ws/lien/x.cop", dir + "/ws/lien.cop", dir + "/dehors/x.cop", dir + "/ws/../dehors/x.cop"] {
+            XCTAssertThrowsError(try FileSystem.read(path, beneath: dir + "/ws"), path)
+        }
+        // Not a regular file: refused without blocking (a FIFO would block a plain open).
+        XCTAssertEqual(mkfifo(dir + "/ws/tube.cop", 0o600), 0)
+        XCTAssertThrowsError(try FileSystem.read(dir + "/ws/tube.cop", beneath: dir + "/ws"))
+        let r = try runBounded(["check", dir + "/ws"], cpuSeconds: 10)
+        XCTAssertNil(r.signal)
+        XCTAssertFalse(r.text.contains("secret"))
+    }
+
     // MARK: 6. directory links never make a walk loop or leave the root
 
     func testDirectoryLinksAreWalkedOnce() throws {
