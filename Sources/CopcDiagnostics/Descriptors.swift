@@ -73,6 +73,7 @@ extension RuleDescriptor {
               - éléments d'un fichier (en-têtes d'éléments, de modifications d'avenant et `utilise`) : \(groupedCount(Limits.maxElements)) ; la suite n'est pas lue ;
               - profondeur d'imbrication sous le contrat : \(Limits.maxDepth) niveaux (les rangs du langage en donnent au plus 4 ; seul `dans` peut aller plus loin) ; un élément plus profond est rangé au niveau \(Limits.maxDepth) ;
               - avenants d'un contrat : \(Limits.maxAvenants) ; les suivants ne sont pas appliqués ;
+              - chaîne de `utilise` (un fichier qui importe un fichier qui importe…) : \(Limits.maxImportDepth) fichiers ; le suivant n'est pas lu ;
               - années d'une période, ou d'une ligne `cible` ou `base` : \(Limits.maxYears) ; au-delà, la valeur n'est pas lue.
 
             Un fichier trop volumineux, à ligne trop longue ou à trop d'éléments n'est jamais modifié par `copc fmt` (il est rendu tel quel par `copc fmt -`).

@@ -135,6 +135,7 @@ public enum Message: Hashable, Sendable {
     case nestingTooDeep(ElementRef, limit: Int)
     case tooManyAvenants(contract: String, limit: Int)
     case tooManyYears(text: String, years: Int, limit: Int)
+    case importChainTooLong(path: String, limit: Int)
     // COP100
     case unexpectedCharacter(Unicode.Scalar)
     case tooManyInvalidCharacters(Int)
@@ -242,7 +243,7 @@ public enum Message: Hashable, Sendable {
     public var code: Code {
         switch self {
         case .invalidUTF8, .unreadableFile: return .cop001
-        case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears: return .cop002
+        case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears, .importChainTooLong: return .cop002
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
@@ -300,6 +301,8 @@ public enum Message: Hashable, Sendable {
             return "imbrication trop profonde : \(element.withArticle) dépasserait \(limit) niveaux sous le contrat ; il est rangé au niveau \(limit), comme tout élément suivant dans ce cas"
         case .tooManyAvenants(let contract, let limit):
             return "le contrat \(contract) a plus de \(limit) avenants : les suivants ne sont pas appliqués"
+        case .importChainTooLong(let path, let limit):
+            return "chaîne d'imports trop longue : « \(path) » serait le \(limit + 1)e fichier d'une chaîne de « utilise » (\(limit) au plus) ; il n'est pas lu"
         case .tooManyYears(let text, let years, let limit):
             return "« \(text) » couvre \(groupedCount(years)) années, au-delà de la limite de \(limit) ; la valeur n'est pas lue"
         case .unexpectedCharacter(let c):

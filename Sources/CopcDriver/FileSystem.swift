@@ -96,6 +96,10 @@ public enum FileSystem {
     public static func read(_ path: String, beneath root: String, limit: Int = Limits.maxFileBytes) throws(IOError) -> [UInt8] {
         guard Paths.isInside(path, root), path != root else { throw IOError(message: "hors de l'espace de travail") }
         let rest = Paths.components(Paths.relative(path, to: root))
+        // A `..` would climb out of the root: only normalised paths are accepted.
+        guard !rest.isEmpty, !rest.contains(where: { $0 == "." || $0 == ".." }) else {
+            throw IOError(message: "hors de l'espace de travail")
+        }
         var dirFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw IOError(message: lastError()) }
         for (k, name) in rest.enumerated() {

@@ -63,6 +63,16 @@ enum NumberingSequence: VersionRule {
     static func isSeparator(_ c: Character) -> Bool { c == "." || c == "-" }
 
     static func split(_ id: String) -> (head: Substring, last: Substring)? {
+        let u = id.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every id of the real contracts): bytes are characters.
+            if let sep = u.lastIndex(where: { $0 == 0x2E || $0 == 0x2D }) {
+                let after = u.index(after: sep)
+                return after == u.endIndex ? nil : (id[..<after], id[after...])
+            }
+            let digit = u.firstIndex { $0 &- 0x30 < 10 } ?? u.endIndex
+            return (id[..<digit], id[digit...])
+        }
         if let sep = id.lastIndex(where: isSeparator) {
             let last = id[id.index(after: sep)...]
             return last.isEmpty ? nil : (id[...sep], last)
@@ -73,17 +83,24 @@ enum NumberingSequence: VersionRule {
     /// Numbers beyond 18 digits are not numbering (`Int` could not hold the gaps between them).
     static let maxDigits = 18
 
+    static let suffixes: [[UInt8]] = [Array("quater".utf8), Array("bis".utf8), Array("ter".utf8)]
+
+    /// The value of a last component (`053` → 53, width 3; `e` → 5, a letter), suffixes `bis`,
+    /// `ter`, `quater` ignored; `nil` when it is neither a number nor a single lowercase letter.
     static func component(_ s: Substring) -> (Int, Bool, Int)? {
-        var core = s
-        for suffix in ["quater", "bis", "ter"] where core.count > suffix.count && core.hasSuffix(suffix) {
-            core = core.dropLast(suffix.count)
+        var core = Array(s.utf8)
+        for suffix in suffixes where core.count > suffix.count && core.suffix(suffix.count).elementsEqual(suffix) {
+            core.removeLast(suffix.count)
         }
         // Width matters only for zero-padded numbers (A054), not for OS-9 beside OS-10.
-        if !core.isEmpty, core.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            guard core.drop(while: { $0 == "0" }).count <= maxDigits, let v = Int(core) else { return nil }
-            return (v, false, core.count > 1 && core.first == "0" ? core.count : 0)
+        if !core.isEmpty, core.allSatisfy({ $0 &- 0x30 < 10 }) {
+            let significant = core.drop { $0 == 0x30 }
+            guard significant.count <= maxDigits else { return nil }
+            var v = 0
+            for d in significant { v = v * 10 + Int(d - 0x30) }
+            return (v, false, core.count > 1 && core[0] == 0x30 ? core.count : 0)
         }
-        if core.count == 1, let c = core.first, c.isASCII, c.isLowercase { return (Int(c.asciiValue! - 96), true, 1) }
+        if core.count == 1, core[0] &- 0x61 < 26 { return (Int(core[0] - 96), true, 1) }
         return nil
     }
 
@@ -135,7 +152,8 @@ enum NumberingSequence: VersionRule {
                 let parent = tree[p]
                 numberedAbove[Int(x.index)] = parent.kind != .contrat && parent.id != nil ? p : numberedAbove[Int(p.index)]
             }
-            if e.kind != .contrat, let id = e.id {
+            // Only ids with two separators or more can have three components.
+            if e.kind != .contrat, let id = e.id, id.utf8.lazy.filter({ $0 == 0x2E || $0 == 0x2D }).count >= 2 {
                 let comps = id.split(whereSeparator: isSeparator)
                 if comps.count >= 3 {
                     var n = 0
@@ -161,6 +179,7 @@ enum NumberingSequence: VersionRule {
             guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { continue }
             add(groupKey(e.kind, head: head, prefixes), Member(value: v, letter: letter, element: x, head: head, width: width, shown: id))
             // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
+            guard !prefixes.nodes.isEmpty, id.utf8.lazy.filter({ $0 == 0x2E || $0 == 0x2D }).count >= 2 else { continue }
             let comps = id.split(whereSeparator: isSeparator)
             guard comps.count >= 3 else { continue }
             // The level is implied only when it sits between the nearest numbered ancestor

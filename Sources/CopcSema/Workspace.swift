@@ -103,46 +103,76 @@ public final class Workspace {
         declarations(of: f, chain: [])
     }
 
+    /// One file being resolved: its imports are visited one by one, then its own declarations
+    /// are added.
+    private struct Frame {
+        let file: FileModel
+        let identity: String
+        var nextImport = 0
+        var declarations = Declarations()
+    }
+
+    /// The visible declarations of `f`, its imports' first (a duplicate is then reported at
+    /// this file's own declaration, not in the shared annuaire). The import graph is walked
+    /// with an explicit stack and a set of the files in progress, so that a long chain of
+    /// imports neither overflows the call stack nor costs its length at each step.
     func declarations(of f: FileModel, chain: [String]) -> Declarations {
-        let me = loader.identity(of: f.file)
-        if let done = visible[me] { return done }
-        var d = Declarations()
-        func add(_ e: Element) {
+        let rootIdentity = loader.identity(of: f.file)
+        if let done = visible[rootIdentity] { return done }
+        var inProgress: Set<String> = Set(chain)
+        inProgress.insert(rootIdentity)
+        var stack = [Frame(file: f, identity: rootIdentity)]
+        func add(_ e: Element, to frame: inout Frame) {
             guard let id = e.id else { return }
             if e.kind == .referent {
-                if let first = d.referents[id] {
+                if let first = frame.declarations.referents[id] {
                     if first.place != e.place {
                         report(.duplicateIdentifier(kind: .referent, id: id), e.namePlace, notes: [note(.firstDeclaration, first.namePlace)])
                     }
-                } else { d.referents[id] = e }
+                } else { frame.declarations.referents[id] = e }
             } else if e.kind == .plan {
-                if let first = d.plans[id] {
+                if let first = frame.declarations.plans[id] {
                     if first.place != e.place {
                         report(.duplicateIdentifier(kind: .plan, id: id), e.namePlace, notes: [note(.firstDeclaration, first.namePlace)])
                     }
-                } else { d.plans[id] = e }
+                } else { frame.declarations.plans[id] = e }
             }
         }
-        // Imports first: a duplicate is then reported at this file's own declaration, not in
-        // the shared annuaire.
-        for u in f.imports {
-            switch loader.load(u.path, from: f.file) {
-            case .notFound: report(.importNotFound(u.path), u.place)
-            case .outsideWorkspace: report(.importOutsideWorkspace(u.path), u.place)
-            case .file(let g):
-                let gid = loader.identity(of: g.file)
-                if gid == me || chain.contains(gid) {
-                    report(.importCycle(u.path), u.place)
-                    continue
+        func merge(_ imported: Declarations, into frame: inout Frame) {
+            for e in imported.referents.values.sorted(by: { $0.id! < $1.id! }) { add(e, to: &frame) }
+            for e in imported.plans.values.sorted(by: { $0.id! < $1.id! }) { add(e, to: &frame) }
+        }
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let file = stack[top].file
+            if stack[top].nextImport < file.imports.count {
+                let u = file.imports[stack[top].nextImport]
+                stack[top].nextImport += 1
+                switch loader.load(u.path, from: file.file) {
+                case .notFound: report(.importNotFound(u.path), u.place)
+                case .outsideWorkspace: report(.importOutsideWorkspace(u.path), u.place)
+                case .file(let g):
+                    let gid = loader.identity(of: g.file)
+                    if inProgress.contains(gid) {
+                        report(.importCycle(u.path), u.place)
+                    } else if let done = visible[gid] {
+                        merge(done, into: &stack[top])
+                    } else if stack.count >= Limits.maxImportDepth {
+                        report(.importChainTooLong(path: u.path, limit: Limits.maxImportDepth), u.place)
+                    } else {
+                        inProgress.insert(gid)
+                        stack.append(Frame(file: g, identity: gid))
+                    }
                 }
-                let imported = declarations(of: g, chain: chain + [me])
-                for e in imported.referents.values.sorted(by: { $0.id! < $1.id! }) { add(e) }
-                for e in imported.plans.values.sorted(by: { $0.id! < $1.id! }) { add(e) }
+                continue
             }
+            var done = stack.removeLast()
+            for e in done.file.declarations { add(e, to: &done) }
+            visible[done.identity] = done.declarations
+            inProgress.remove(done.identity)
+            if !stack.isEmpty { merge(done.declarations, into: &stack[stack.count - 1]) }
         }
-        f.declarations.forEach(add)
-        visible[me] = d
-        return d
+        return visible[rootIdentity]!
     }
 
     // MARK: consolidation

@@ -14,6 +14,9 @@ public enum Limits {
     public static let maxDepth = 64
     /// Most avenants applied to one contract (each makes a consolidated version).
     public static let maxAvenants = 100
+    /// Longest chain of `utilise` (a file importing a file importing…): each file sees the
+    /// declarations of the files it imports, so a chain of n files would cost n² to resolve.
+    public static let maxImportDepth = 16
     /// Most years in a period or in the years of a `cible` / `base` (a target range makes one
     /// target per year, and the checks go through the years of the period).
     public static let maxYears = 100

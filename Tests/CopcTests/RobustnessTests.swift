@@ -1,4 +1,5 @@
 import XCTest
+import CopcLanguage
 import Foundation
 import CopcSource
 import CopcDriver
@@ -337,6 +338,24 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(h.at("textDocument/definition", "c.cop", 6, 14)["uri"]?.string, FileURI.uri(of: dir + "/ws/a.cop"))
     }
 
+    /// A path checked inside the root, then swapped for a link before it is opened, is refused:
+    /// `read(_:beneath:)` opens every component below the root without following links.
+    func testReadBeneathNeverFollowsALink() throws {
+        let dir = try scratch(["ws/vrai/x.cop": bytes("annuaire A « A »\n"), "dehors/x.cop": bytes("secret\n")])
+        try FileManager.default.createSymbolicLink(atPath: dir + "/ws/lien", withDestinationPath: dir + "/dehors")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/ws/lien.cop", withDestinationPath: dir + "/dehors/x.cop")
+        XCTAssertEqual(try FileSystem.read(dir + "/ws/vrai/x.cop", beneath: dir + "/ws"), bytes("annuaire A « A »\n"))
+        for path in [dir + "/ws/lien/x.cop", dir + "/ws/lien.cop", dir + "/dehors/x.cop", dir + "/ws/../dehors/x.cop"] {
+            XCTAssertThrowsError(try FileSystem.read(path, beneath: dir + "/ws"), path)
+        }
+        // Not a regular file: refused without blocking (a FIFO would block a plain open).
+        XCTAssertEqual(mkfifo(dir + "/ws/tube.cop", 0o600), 0)
+        XCTAssertThrowsError(try FileSystem.read(dir + "/ws/tube.cop", beneath: dir + "/ws"))
+        let r = try runBounded(["check", dir + "/ws"], cpuSeconds: 10)
+        XCTAssertNil(r.signal)
+        XCTAssertFalse(r.text.contains("secret"))
+    }
+
     // MARK: 6. directory links never make a walk loop or leave the root
 
     func testDirectoryLinksAreWalkedOnce() throws {
@@ -471,6 +490,30 @@ final class RobustnessTests: XCTestCase {
         // 200 005) would be the 200 001st.
         XCTAssertTrue(m.text.contains("c.cop:200005:1: error: trop d'éléments dans ce fichier : au-delà de 200 000"), String(m.text.suffix(500)))
         XCTAssertFalse(m.text.contains("c.cop:200006:"), "la suite n'est pas lue")
+    }
+
+    func testAvenantLimits() {
+        // 101 avenants: the 101st is not applied (COP002 at its header), the first 100 are.
+        var files: [(String, [UInt8])] = [("c.cop", bytes(cleanContract))]
+        for n in 1...101 {
+            files.append(("avenant-\(n).cop", bytes("avenant \(n) au contrat C1 « Avenant \(n) »\n  signé le : 2021-06-30\nmodifier action 1.1.1\n  délai : fin 2022\n")))
+        }
+        let r = Driver.check(sources: files, options: CheckOptions(au: testDate))
+        XCTAssertEqual(r.contracts[0].versions.count, 101)
+        let limit = r.diagnostics.filter { $0.code == .cop002 }
+        XCTAssertEqual(limit.map(\.path), ["avenant-101.cop"])
+        XCTAssertTrue(limit.first?.text.contains("plus de 100 avenants") == true)
+        // An avenant adding below the deepest level: placed at level 64, COP002 at its `dans`.
+        // objectif 9 nests under axe 1 (level 2), S1 at level 3 … S62 at level 64.
+        var contract = cleanContract + "# copc: ignorer COP500 COP501 COP502\nobjectif 9 « O »\nsous-objectif S1 « s »\n"
+        for k in 2...62 { contract += "sous-objectif S\(k) « s » dans sous-objectif S\(k - 1)  # copc: ignorer COP105\n" }
+        let add = "avenant 1 au contrat C1 « Ajout »\n  signé le : 2021-06-30\najouter sous-objectif S63 « trop profond » dans sous-objectif S62\n"
+        let deep = Driver.check(sources: [("c.cop", bytes(contract)), ("a.cop", bytes(add))], options: CheckOptions(au: testDate))
+        XCTAssertEqual(deep.diagnostics.filter { $0.code == .cop002 }.map { "\($0.path):\($0.span?.start.line ?? 0)" }, ["a.cop:3"],
+                       "\(deep.diagnostics.map(\.text))")
+        let v1 = deep.contracts[0].versions[1]
+        let added = v1.find(.sousObjectif, "S63")
+        XCTAssertEqual(added?.parent.map { v1.tree[$0].id }, "S61", "rangé au niveau 64, à côté de son parent")
     }
 
     // MARK: smaller points
