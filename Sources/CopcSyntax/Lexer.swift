@@ -1,5 +1,12 @@
 import CopcSource
 import CopcDiagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The result of lexing one file: tokens (ending with `.endOfFile`), comment ranges, diagnostics.
 public struct TokenStream: Sendable {
@@ -140,13 +147,18 @@ struct LexerState {
         let n = buf.count
         // A carriage return not followed by a line feed: old Mac line endings, or a stray one.
         // Said once, first, in plain words (the cascade that follows would not say it).
-        var k = 0
-        while k < n {
-            if buf[k] == 0x0D && (k + 1 == n || buf[k + 1] != 0x0A) {
-                diag(.bareCarriageReturn, k, k + 1)
-                break
+        // The C library's vectorised search: carriage returns are rare, and this pass must not
+        // cost the lexer a second walk over every byte.
+        if let base = buf.baseAddress {
+            var k = 0
+            while k < n, let hit = memchr(base + k, 0x0D, n - k) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 1 == n || buf[at + 1] != 0x0A {
+                    diag(.bareCarriageReturn, at, at + 1)
+                    break
+                }
+                k = at + 1
             }
-            k += 1
         }
         while i < n {
             let b = buf[i]
