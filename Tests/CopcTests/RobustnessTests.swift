@@ -515,6 +515,21 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(added?.parent?.id, "S61", "rangé au niveau 64, à côté de son parent")
     }
 
+    /// A diagnostic on a long line shows a window around its place (bounded output, caret
+    /// aligned); control characters of a file never reach the terminal.
+    func testExcerptsAreBoundedAndInert() {
+        let line = "axe 1 « " + String(repeating: "é", count: 3000) + " » @ « " + String(repeating: "x", count: 3000) + " »"
+        let out = DiagnosticRenderer.human(check("contrat C1 « C »\n  période : 2021 .. 2023\n" + line + "\n"), color: false)
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertLessThan(lines.map(\.count).max() ?? 0, 400, "extrait non borné")
+        guard let k = lines.firstIndex(where: { $0.hasPrefix("3 | …") }) else { return XCTFail(out) }
+        let caret = lines[k + 1].firstIndex(of: "^").map { lines[k + 1].distance(from: lines[k + 1].startIndex, to: $0) }
+        let at = lines[k].firstIndex(of: "@").map { lines[k].distance(from: lines[k].startIndex, to: $0) }
+        XCTAssertEqual(caret, at, "le ^ est sous le @")
+        let escape = DiagnosticRenderer.human(check("contrat C1 « C\u{1B}[2J »\n  période : 2021 .. 2023\naxe 1 « A »\n  pilote : X\u{7}\n"), color: false)
+        XCTAssertFalse(escape.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, escape)
+    }
+
     // MARK: smaller points
 
     func testMessageWithoutJSONRPCVersionIsRefused() throws {
