@@ -27,12 +27,12 @@ enum ReferencesResolve: VersionRule {
                         continue
                     }
                     if referents[id] == nil && !removed(.referent, id) {
-                        reporter.report(.undefinedReferent(id, suggestion: Suggest.nearest(to: id, among: referents.keys)), at: span, subject: e)
+                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, among: referents.keys)), at: span, subject: e)
                     }
                 }
             case .deadline(let d):
                 if case .plan(let name) = d.form, plans[name] == nil, !removed(.plan, name) {
-                    reporter.report(.undefinedPlan(name, suggestion: Suggest.nearest(to: name, among: plans.keys)), at: p.valueSpan, subject: e)
+                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, among: plans.keys)), at: p.valueSpan, subject: e)
                 }
             default: break
             }
@@ -71,7 +71,7 @@ enum UnknownContract {
         let ids = ws.units.compactMap(\.id)
         for av in ws.orphanAvenants {
             guard let ref = av.contractRef, let span = av.contractRefSpan else { continue }
-            reporter.report(.unknownContract(ref, suggestion: Suggest.nearest(to: ref, among: ids)), at: span, subject: av.root)
+            reporter.report(.unknownContract(ref, suggestion: reporter.nearest(to: ref, among: ids)), at: span, subject: av.root)
         }
     }
 }

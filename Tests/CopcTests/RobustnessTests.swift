@@ -457,6 +457,19 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
+    /// 20 000 undefined referents among 20 000 declared: each search for the nearest name was
+    /// a pass over all of them (146 s); suggestions now stop at a budget of work.
+    func testSuggestionsStayLinear() throws {
+        var text = "contrat C1 « C »\n  type : COP\n  période : 2021 .. 2023\n"
+        for k in 0..<20_000 { text += "référent REF\(k) « r »\n" }
+        text += "axe 1 « A »\n"
+        for k in 1...20_000 { text += "objectif 1.\(k) « o »\n  pilote : XEF\(k)\n" }
+        let r = try runBounded(["check", try scratch(["c.cop": bytes(text)]) + "/c.cop"], cpuSeconds: 60, memoryMB: 2048)
+        XCTAssertNil(r.signal, "tué : \(r.signal ?? 0)")
+        XCTAssertTrue(r.text.contains("référent non défini « XEF1 » ; vouliez-vous dire « REF1 » ?"), String(r.text.prefix(1000)))
+        XCTAssertTrue(r.text.contains("20000 erreurs"))
+    }
+
     // MARK: limits
 
     func testLimitsAreRefusedInBoundedTimeAndMemory() throws {
