@@ -7,7 +7,13 @@ public enum Suggest {
         let target = Array(normalize(name).unicodeScalars)
         guard !target.isEmpty else { return nil }
         var best: (String, Int)?
+        // A candidate too long or too short to be within the distance is skipped before it is
+        // normalised (a scalar is 1 to 4 bytes): the cost of a search is bounded by the name.
+        let longest = 4 * (target.count + target.count / 3 + 1)
+        let shortest = target.count - max(1, target.count / 3)
         for c in candidates {
+            let bytes = c.utf8.count
+            if bytes > longest || bytes < shortest { continue }
             let cs = Array(normalize(c).unicodeScalars)
             if cs == target { continue }
             let limit = max(1, min(target.count, cs.count) / 3)

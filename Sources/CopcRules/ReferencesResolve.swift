@@ -29,12 +29,12 @@ enum ReferencesResolve: VersionRule {
                         continue
                     }
                     if referents[id] == nil && !removed(.referent, id) {
-                        reporter.report(.undefinedReferent(id, suggestion: Suggest.nearest(to: id, among: referents.keys)), at: r.place, subject: e)
+                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, among: referents.keys)), at: r.place, subject: e)
                     }
                 }
             case .deadline(let d):
                 if case .plan(let name) = d.form, plans[name] == nil, !removed(.plan, name) {
-                    reporter.report(.undefinedPlan(name, suggestion: Suggest.nearest(to: name, among: plans.keys)), at: p.valuePlace, subject: e)
+                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, among: plans.keys)), at: p.valuePlace, subject: e)
                 }
             default: break
             }

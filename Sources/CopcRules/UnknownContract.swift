@@ -10,7 +10,7 @@ enum UnknownContract {
         let ids = ws.contracts.compactMap(\.id)
         for av in ws.orphanAvenants {
             guard let ref = av.contractRef, let place = av.contractRefPlace else { continue }
-            reporter.report(.unknownContract(ref, suggestion: Suggest.nearest(to: ref, among: ids)), at: place, subject: av.header)
+            reporter.report(.unknownContract(ref, suggestion: reporter.nearest(to: ref, among: ids)), at: place, subject: av.header)
         }
     }
 }

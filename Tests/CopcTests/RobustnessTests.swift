@@ -458,6 +458,19 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
+    /// 20 000 undefined referents among 20 000 declared: each search for the nearest name was
+    /// a pass over all of them (146 s); suggestions now stop at a budget of work.
+    func testSuggestionsStayLinear() throws {
+        var text = "contrat C1 « C »\n  type : COP\n  période : 2021 .. 2023\n"
+        for k in 0..<20_000 { text += "référent REF\(k) « r »\n" }
+        text += "axe 1 « A »\n"
+        for k in 1...20_000 { text += "objectif 1.\(k) « o »\n  pilote : XEF\(k)\n" }
+        let r = try runBounded(["check", try scratch(["c.cop": bytes(text)]) + "/c.cop"], cpuSeconds: 60, memoryMB: 2048)
+        XCTAssertNil(r.signal, "tué : \(r.signal ?? 0)")
+        XCTAssertTrue(r.text.contains("référent non défini « XEF1 » ; vouliez-vous dire « REF1 » ?"), String(r.text.prefix(1000)))
+        XCTAssertTrue(r.text.contains("20000 erreurs"))
+    }
+
     // MARK: limits
 
     func testLimitsAreRefusedInBoundedTimeAndMemory() throws {
@@ -514,6 +527,21 @@ final class RobustnessTests: XCTestCase {
         let v1 = deep.contracts[0].versions[1]
         let added = v1.find(.sousObjectif, "S63")
         XCTAssertEqual(added?.parent.map { v1.tree[$0].id }, "S61", "rangé au niveau 64, à côté de son parent")
+    }
+
+    /// A diagnostic on a long line shows a window around its place (bounded output, caret
+    /// aligned); control characters of a file never reach the terminal.
+    func testExcerptsAreBoundedAndInert() {
+        let line = "axe 1 « " + String(repeating: "é", count: 3000) + " » @ « " + String(repeating: "x", count: 3000) + " »"
+        let out = DiagnosticRenderer.human(check("contrat C1 « C »\n  période : 2021 .. 2023\n" + line + "\n"), color: false)
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertLessThan(lines.map(\.count).max() ?? 0, 400, "extrait non borné")
+        guard let k = lines.firstIndex(where: { $0.hasPrefix("3 | …") }) else { return XCTFail(out) }
+        let caret = lines[k + 1].firstIndex(of: "^").map { lines[k + 1].distance(from: lines[k + 1].startIndex, to: $0) }
+        let at = lines[k].firstIndex(of: "@").map { lines[k].distance(from: lines[k].startIndex, to: $0) }
+        XCTAssertEqual(caret, at, "le ^ est sous le @")
+        let escape = DiagnosticRenderer.human(check("contrat C1 « C\u{1B}[2J »\n  période : 2021 .. 2023\naxe 1 « A »\n  pilote : X\u{7}\n"), color: false)
+        XCTAssertFalse(escape.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, escape)
     }
 
     // MARK: smaller points
