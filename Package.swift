@@ -18,8 +18,10 @@ let package = Package(
         .target(name: "CopcFormat", dependencies: ["CopcSema"]),
         .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
+        .target(name: "CopcHTML"),
+        .target(name: "CopcDiff"),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP"], exclude: ["Cases"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff"], exclude: ["Cases"]),
     ]
 )

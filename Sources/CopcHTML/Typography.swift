@@ -1,0 +1,199 @@
+/// French typography and number/date formatting for text shown to readers.
+///
+/// Everything here works on plain text (no markup): escape the result afterwards
+/// (`HTMLWriter.prose` does both). Identifiers, codes and values quoted "as written" must
+/// not go through `typeset` — use `HTMLWriter.text` for them.
+public enum French {
+    /// U+00A0, the no-break space: before `:`, before `%`, between a number and `€`, between
+    /// a day and its month.
+    public static let noBreakSpace: Unicode.Scalar = "\u{00A0}"
+    /// U+202F, the narrow no-break space: before `; ! ?`, inside `« »`, between thousands.
+    public static let narrowNoBreakSpace: Unicode.Scalar = "\u{202F}"
+    /// U+2212, the minus sign used for negative numbers (a hyphen is too short and may break).
+    public static let minusSign: Unicode.Scalar = "\u{2212}"
+
+    // MARK: - Typesetting
+
+    /// `text` with French spacing, following the *Lexique des règles typographiques en usage
+    /// à l'Imprimerie nationale*:
+    ///
+    /// - U+00A0 before `:`; U+202F before `;`, `!`, `?` and `»`, and after `«`;
+    /// - U+00A0 between a number and `%`, `€`, `k€`, `M€`, `Md€`;
+    /// - U+202F between the digit groups of a number written `4 000` or `1 234 567`.
+    ///
+    /// Existing horizontal spaces there (space, tab, no-break, thin…) are replaced by the one
+    /// required space, never doubled; a missing one is inserted when the punctuation ends a
+    /// word (`Pourquoi?` → `Pourquoi ?`, but `10:30`, `https://`, `?!` and `(?)` are left
+    /// alone). Line breaks are never touched. Idempotent: `typeset(typeset(x)) == typeset(x)`.
+    public static func typeset(_ text: String) -> String {
+        typeset(segments: [text])[0]
+    }
+
+    /// Typesets the concatenation of `segments` as one text and returns it cut at the same
+    /// boundaries, so that marked runs (`<del>`, `<ins>`, links) are typeset as the sentence
+    /// they belong to. A replaced run of spaces goes to the segment of its first space; an
+    /// inserted space goes to the segment of the punctuation it belongs to (`:` or `«`).
+    public static func typeset(segments: [String]) -> [String] {
+        var scalars: [Unicode.Scalar] = []
+        var owner: [Int] = []
+        for (k, s) in segments.enumerated() {
+            for u in s.unicodeScalars {
+                scalars.append(u)
+                owner.append(k)
+            }
+        }
+        var out = [String](repeating: "", count: segments.count)
+        let n = scalars.count
+        let groupSpaces = digitGroupSeparators(scalars)
+        var i = 0
+        while i < n {
+            let u = scalars[i]
+            if isHorizontalSpace(u) {
+                var j = i
+                while j < n && isHorizontalSpace(scalars[j]) { j += 1 }
+                let prev: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
+                let next: Unicode.Scalar? = j < n ? scalars[j] : nil
+                if let r = spaceForRun(prev: prev, next: next, scalars: scalars, runEnd: j,
+                                       isGroupSeparator: j == i + 1 && groupSpaces.contains(i)) {
+                    out[owner[i]].unicodeScalars.append(r)
+                } else {
+                    for k in i..<j { out[owner[k]].unicodeScalars.append(scalars[k]) }
+                }
+                i = j
+                continue
+            }
+            let prev: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
+            let next: Unicode.Scalar? = i + 1 < n ? scalars[i + 1] : nil
+            if let r = spaceToInsertBefore(u, prev: prev, next: next) {
+                out[owner[i]].unicodeScalars.append(r)
+            }
+            out[owner[i]].unicodeScalars.append(u)
+            if u == "«", let next, !isHorizontalSpace(next), !isLineBreak(next) {
+                out[owner[i]].unicodeScalars.append(narrowNoBreakSpace)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Spaces that `typeset` normalises: horizontal white space, line breaks excluded.
+    static func isHorizontalSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    static func isLineBreak(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+
+    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        isDigit(u) || u.properties.isAlphabetic
+    }
+
+    /// The space that replaces a run of horizontal spaces between `prev` and `next`, or nil
+    /// to keep the run as written.
+    private static func spaceForRun(prev: Unicode.Scalar?, next: Unicode.Scalar?,
+                                    scalars: [Unicode.Scalar], runEnd: Int,
+                                    isGroupSeparator: Bool) -> Unicode.Scalar? {
+        guard let prev, !isLineBreak(prev) else { return nil }
+        if prev == "«" { return next == nil || isLineBreak(next!) ? nil : narrowNoBreakSpace }
+        guard let next, !isLineBreak(next) else { return nil }
+        switch next {
+        case ":": return noBreakSpace
+        case ";", "!", "?", "»": return narrowNoBreakSpace
+        default: break
+        }
+        if isDigit(prev) {
+            if next == "%" || next == "€" { return noBreakSpace }
+            if isMoneyUnit(scalars, at: runEnd) { return noBreakSpace }
+            if isGroupSeparator { return narrowNoBreakSpace }
+        }
+        return nil
+    }
+
+    /// True when `k€`, `M€` or `Md€` starts at `i`.
+    private static func isMoneyUnit(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i < s.count else { return false }
+        if s[i] == "k" || s[i] == "M" {
+            if i + 1 < s.count && s[i + 1] == "€" { return true }
+            if s[i] == "M", i + 2 < s.count, s[i + 1] == "d", s[i + 2] == "€" { return true }
+        }
+        return false
+    }
+
+    /// The space to insert directly before `u` when the text has none there.
+    private static func spaceToInsertBefore(_ u: Unicode.Scalar, prev: Unicode.Scalar?,
+                                            next: Unicode.Scalar?) -> Unicode.Scalar? {
+        guard let prev, !isHorizontalSpace(prev), !isLineBreak(prev) else { return nil }
+        switch u {
+        case ":":
+            // A French colon ends a word and is followed by a space: not `10:30` nor `https://`.
+            guard endsWord(prev) else { return nil }
+            guard next == nil || isHorizontalSpace(next!) || isLineBreak(next!) || closesAfterPunctuation(next!) else { return nil }
+            return noBreakSpace
+        case ";", "!", "?":
+            guard endsWord(prev) else { return nil }
+            guard next == nil || isHorizontalSpace(next!) || isLineBreak(next!) || closesAfterPunctuation(next!) else { return nil }
+            return narrowNoBreakSpace
+        case "»":
+            return prev == "«" ? nil : narrowNoBreakSpace
+        case "%", "€":
+            return isDigit(prev) ? noBreakSpace : nil
+        default:
+            return nil
+        }
+    }
+
+    /// A character after which `: ; ! ?` take a space: the end of a word or of a quotation.
+    private static func endsWord(_ u: Unicode.Scalar) -> Bool {
+        if isWordScalar(u) { return true }
+        switch u {
+        case ")", "]", "}", "»", "\"", "'", "\u{2019}", "\u{201D}", "…", ".", "%", "€": return true
+        default: return false
+        }
+    }
+
+    /// Characters that may follow `; ! ?` when they end a sentence or clause.
+    private static func closesAfterPunctuation(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "»", ")", "]", "}", ".", ",", ";", ":", "!", "?", "\"", "'", "\u{2019}", "\u{201D}", "…": return true
+        default: return false
+        }
+    }
+
+    /// Offsets of the single spaces that separate the digit groups of numbers written
+    /// `4 000` or `1 234 567,5`: a first group of 1 to 3 digits not glued to a word, then
+    /// groups of exactly 3 digits each after one space.
+    static func digitGroupSeparators(_ s: [Unicode.Scalar]) -> Set<Int> {
+        var result: Set<Int> = []
+        let n = s.count
+        var i = 0
+        while i < n {
+            guard isDigit(s[i]) else { i += 1; continue }
+            let startsNumber = i == 0 || !(isWordScalar(s[i - 1]) || s[i - 1] == "," || s[i - 1] == ".")
+            var j = i
+            while j < n && isDigit(s[j]) { j += 1 }
+            guard startsNumber, j - i <= 3 else { i = j; continue }
+            var spaces: [Int] = []
+            var end = j
+            while end + 4 <= n, isHorizontalSpace(s[end]),
+                  isDigit(s[end + 1]), isDigit(s[end + 2]), isDigit(s[end + 3]),
+                  end + 4 == n || !isDigit(s[end + 4]) {
+                spaces.append(end)
+                end += 4
+            }
+            if !spaces.isEmpty, end == n || !s[end].properties.isAlphabetic {
+                result.formUnion(spaces)
+            }
+            i = max(end, j)
+        }
+        return result
+    }
+}
