@@ -26,7 +26,26 @@ public enum French {
     /// word (`Pourquoi?` → `Pourquoi ?`, but `10:30`, `https://`, `?!` and `(?)` are left
     /// alone). Line breaks are never touched. Idempotent: `typeset(typeset(x)) == typeset(x)`.
     public static func typeset(_ text: String) -> String {
-        typeset(segments: [text])[0]
+        mayNeedTypesetting(text) ? typeset(segments: [text])[0] : text
+    }
+
+    /// False when no rule can apply: no `: ; ! ? %`, no `« » €` nor special space (their UTF-8
+    /// lead bytes C2 and E2), and no space right after a digit. Most titles and ids pass here
+    /// without the scalar-by-scalar scan.
+    static func mayNeedTypesetting(_ text: String) -> Bool {
+        var previousIsDigit = false
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "%"), 0xC2, 0xE2, 0xE3:
+                return true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                if previousIsDigit { return true }
+            default:
+                break
+            }
+            previousIsDigit = b >= 0x30 && b <= 0x39
+        }
+        return false
     }
 
     /// Typesets the concatenation of `segments` as one text and returns it cut at the same

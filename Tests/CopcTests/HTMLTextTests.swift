@@ -155,12 +155,15 @@ final class FrenchTypographyTests: XCTestCase {
             XCTAssertEqual(French.typeset(once), once, s)
         }
         var rng = SeededRandom(seed: 7)
-        let pieces = ["a", "é", " ", "  ", "\u{A0}", "\u{202F}", ":", ";", "!", "?", "«", "»", "%", "€", "1", "000", "\n", "M€", ",", "."]
+        let pieces = ["a", "é", " ", "  ", "\u{A0}", "\u{202F}", ":", ";", "!", "?", "«", "»", "%", "€", "1", "000", "\n", "M€", ",", ".",
+                      "b", "c", "2", "\t", "\u{3000}", "\u{2009}", "x y"]
         for _ in 0..<2000 {
             var s = ""
             for _ in 0..<Int.random(in: 0...14, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
             let once = French.typeset(s)
             XCTAssertEqual(French.typeset(once), once, s.debugDescription)
+            // The quick check that skips texts needing nothing agrees with the full scan.
+            XCTAssertEqual(French.typeset(segments: [s]), [once], s.debugDescription)
             // Never doubles a space: between a character and `: ; ! ? »`, or between `«` and a
             // character, one space at most (runs at a line start or end are indentation, kept).
             let out = Array(once.unicodeScalars)
