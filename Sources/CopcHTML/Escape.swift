@@ -76,31 +76,54 @@ public enum HTMLEscape {
             out += s
             return
         }
-        var previousWasCR = false
-        for u in s.unicodeScalars {
-            let wasCR = previousWasCR
-            previousWasCR = false
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&#39;"
-            case "\t" where attribute: out += "&#9;"
-            case "\r":
-                previousWasCR = true
-                out += attribute ? "&#10;" : "\n"
-            case "\n":
-                if wasCR { continue }  // CR LF already written as one LF
-                out += attribute ? "&#10;" : "\n"
-            default:
-                if let r = standIn(for: u) {
-                    out.unicodeScalars.append(r)
-                } else {
-                    out.unicodeScalars.append(u)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + s.utf8.count / 8 + 16)
+        var copy = s
+        copy.withUTF8 { buf in
+            let n = buf.count
+            var i = 0
+            // Bytes are copied as they are, except the few that need a reference or a
+            // stand-in; multi-byte scalars are decoded only when their lead byte may start a
+            // C1 control or a noncharacter.
+            while i < n {
+                let b = buf[i]
+                switch b {
+                case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""):
+                    if attribute { bytes.append(contentsOf: "&quot;".utf8) } else { bytes.append(b) }
+                case UInt8(ascii: "'"):
+                    if attribute { bytes.append(contentsOf: "&#39;".utf8) } else { bytes.append(b) }
+                case 0x09:
+                    if attribute { bytes.append(contentsOf: "&#9;".utf8) } else { bytes.append(b) }
+                case 0x0A:
+                    if attribute { bytes.append(contentsOf: "&#10;".utf8) } else { bytes.append(b) }
+                case 0x0D:
+                    // CR LF and lone CR become one LF.
+                    if attribute { bytes.append(contentsOf: "&#10;".utf8) } else { bytes.append(0x0A) }
+                    if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
+                case 0x00..<0x20, 0x7F:
+                    French.appendUTF8(standIn(for: Unicode.Scalar(b))!, to: &bytes)
+                case 0xC2, 0xEF, 0xF0...0xF4:
+                    let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+                    guard i + length <= n else { bytes.append(b); break }
+                    var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                    for k in 1..<length { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+                    if let u = Unicode.Scalar(v), let r = standIn(for: u) {
+                        French.appendUTF8(r, to: &bytes)
+                    } else {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + length)]))
+                    }
+                    i += length
+                    continue
+                default:
+                    bytes.append(b)
                 }
+                i += 1
             }
         }
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// `s` as the content of a CSS string literal (without its quotes), safe inside a `<style>`

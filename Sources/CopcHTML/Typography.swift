@@ -54,16 +54,26 @@ public enum French {
     /// inserted space goes to the segment of the punctuation it belongs to (`:` or `«`).
     public static func typeset(segments: [String]) -> [String] {
         var scalars: [Unicode.Scalar] = []
-        var owner: [Int] = []
-        for (k, s) in segments.enumerated() {
-            for u in s.unicodeScalars {
-                scalars.append(u)
-                owner.append(k)
-            }
+        scalars.reserveCapacity(segments.reduce(0) { $0 + $1.utf8.count })
+        // starts[k]: index of the first scalar of segment k (and the total at the end).
+        var starts: [Int] = []
+        starts.reserveCapacity(segments.count + 1)
+        for s in segments {
+            starts.append(scalars.count)
+            scalars.append(contentsOf: s.unicodeScalars)
         }
-        var out = [String](repeating: "", count: segments.count)
+        starts.append(scalars.count)
+        var out = [[UInt8]](repeating: [], count: segments.count)
+        for k in segments.indices { out[k].reserveCapacity(starts[k + 1] - starts[k] + 16) }
         let n = scalars.count
         let groupSpaces = digitGroupSeparators(scalars)
+        var nextGroupSpace = 0
+        // The segment holding scalar i, found with a cursor: i only grows.
+        var segment = 0
+        func owner(_ i: Int) -> Int {
+            while segment + 1 < starts.count - 1 && starts[segment + 1] <= i { segment += 1 }
+            return segment
+        }
         var i = 0
         while i < n {
             let u = scalars[i]
@@ -72,27 +82,50 @@ public enum French {
                 while j < n && isHorizontalSpace(scalars[j]) { j += 1 }
                 let prev: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
                 let next: Unicode.Scalar? = j < n ? scalars[j] : nil
-                if let r = spaceForRun(prev: prev, next: next, scalars: scalars, runEnd: j,
-                                       isGroupSeparator: j == i + 1 && groupSpaces.contains(i)) {
-                    out[owner[i]].unicodeScalars.append(r)
+                while nextGroupSpace < groupSpaces.count && groupSpaces[nextGroupSpace] < i { nextGroupSpace += 1 }
+                let isGroup = j == i + 1 && nextGroupSpace < groupSpaces.count && groupSpaces[nextGroupSpace] == i
+                if let r = spaceForRun(prev: prev, next: next, scalars: scalars, runEnd: j, isGroupSeparator: isGroup) {
+                    appendUTF8(r, to: &out[owner(i)])
                 } else {
-                    for k in i..<j { out[owner[k]].unicodeScalars.append(scalars[k]) }
+                    for k in i..<j { appendUTF8(scalars[k], to: &out[owner(k)]) }
                 }
                 i = j
                 continue
             }
             let prev: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
             let next: Unicode.Scalar? = i + 1 < n ? scalars[i + 1] : nil
+            let o = owner(i)
             if let r = spaceToInsertBefore(u, prev: prev, next: next) {
-                out[owner[i]].unicodeScalars.append(r)
+                appendUTF8(r, to: &out[o])
             }
-            out[owner[i]].unicodeScalars.append(u)
+            appendUTF8(u, to: &out[o])
             if u == "«", let next, !isHorizontalSpace(next), !isLineBreak(next) {
-                out[owner[i]].unicodeScalars.append(narrowNoBreakSpace)
+                appendUTF8(narrowNoBreakSpace, to: &out[o])
             }
             i += 1
         }
-        return out
+        return out.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends the UTF-8 encoding of `u`.
+    @inline(__always)
+    static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = u.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     /// Spaces that `typeset` normalises: horizontal white space, line breaks excluded.
@@ -187,11 +220,11 @@ public enum French {
         }
     }
 
-    /// Offsets of the single spaces that separate the digit groups of numbers written
+    /// Offsets, in increasing order, of the single spaces that separate the digit groups of numbers written
     /// `4 000` or `1 234 567,5`: a first group of 1 to 3 digits not glued to a word, then
     /// groups of exactly 3 digits each after one space.
-    static func digitGroupSeparators(_ s: [Unicode.Scalar]) -> Set<Int> {
-        var result: Set<Int> = []
+    static func digitGroupSeparators(_ s: [Unicode.Scalar]) -> [Int] {
+        var result: [Int] = []
         let n = s.count
         var i = 0
         while i < n {
@@ -209,7 +242,7 @@ public enum French {
                 end += 4
             }
             if !spaces.isEmpty, end == n || !s[end].properties.isAlphabetic {
-                result.formUnion(spaces)
+                result.append(contentsOf: spaces)
             }
             i = max(end, j)
         }

@@ -145,6 +145,9 @@ final class FrenchTypographyTests: XCTestCase {
         XCTAssertEqual(French.typeset(segments: ["«", "mot", "»"]), ["«\(nnbsp)", "mot", "\(nnbsp)»"])
         XCTAssertEqual(French.typeset(segments: ["Vraiment", "?"]), ["Vraiment", "\(nnbsp)?"])
         XCTAssertEqual(French.typeset(segments: []), [])
+        // Empty segments stay empty and in place.
+        XCTAssertEqual(French.typeset(segments: ["", "Note", "", ":", ""]), ["", "Note", "", "\(nbsp):", ""])
+        XCTAssertEqual(French.typeset(segments: ["a ", "", " ; b"]), ["a\(nnbsp)", "", "; b"])
     }
 
     func testIdempotence() {
