@@ -19,8 +19,10 @@ let package = Package(
         .target(name: "CopcFormat", dependencies: ["CopcSyntax"]),
         .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
+        .target(name: "CopcHTML"),
+        .target(name: "CopcDiff"),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP"], exclude: ["Cases"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff"], exclude: ["Cases"]),
     ]
 )
