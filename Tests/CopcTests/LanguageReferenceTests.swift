@@ -145,6 +145,19 @@ final class LanguageReferenceTests: XCTestCase {
         XCTAssertEqual(check(preamble?.text ?? "").map { "\($0.code.rawValue) \($0.text)" }, [])
     }
 
+    /// A reader tells a snippet from a complete file by its content (the info string is not
+    /// shown): a snippet has no `contrat`, `avenant` or `annuaire` header, any other example has one.
+    func testSnippetsAreRecognisableWithoutTheirInfoString() throws {
+        let md = try Self.reference()
+        for b in Self.copBlocks(md) {
+            let headers = b.text.split(separator: "\n").contains { line in
+                let w = TokenText.fold(String(line.split(separator: " ").first ?? ""))
+                return w == "contrat" || w == "avenant" || w == "annuaire"
+            }
+            XCTAssertEqual(headers, !b.info.contains("extrait"), "\(Self.path):\(b.line): « \(b.info.joined(separator: " ")) »")
+        }
+    }
+
     /// copc text outside a ```cop block would escape every check.
     func testNoContractTextOutsideCopBlocks() throws {
         let md = try Self.reference()
