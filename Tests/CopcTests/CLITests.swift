@@ -90,6 +90,33 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// Every subcommand parses its options through one declarative parser: the same French
+    /// messages for an unknown option (with the nearest spelling), a missing value, a value
+    /// given to a flag; `--option=valeur` and `--` work everywhere.
+    func testOneOptionParserForEverySubcommand() throws {
+        let cases: [([String], String)] = [
+            (["check", "--frmat", "json"], "option inconnue « --frmat » ; vouliez-vous dire « --format » ? (voir « copc check --help »)"),
+            (["emit", "--contrat"], "l'option --contrat attend une valeur (voir « copc emit --help »)"),
+            (["fmt", "--check=oui"], "l'option --check ne prend pas de valeur (voir « copc fmt --help »)"),
+            (["emit", "--verison", "1"], "vouliez-vous dire « --version » ?"),
+        ]
+        for (args, expected) in cases {
+            let (status, out, err) = try run(args)
+            XCTAssertEqual(status, 2, "\(args)")
+            XCTAssertTrue(out.isEmpty, "\(args): \(out)")
+            XCTAssertTrue(err.contains(expected), "\(args): \(err)")
+        }
+        let dir = try tempDir(["-x.cop": cleanContract.replacingOccurrences(of: "fin 2022", with: "fin 2030")])
+        let (status, out, _) = try run(["check", "--format=gcc", "--au=2022-01-01", "--", "-x.cop"], cwd: dir)
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(out.hasPrefix("-x.cop:") && out.contains("[COP300]"), out)
+        for sub in ["check", "emit", "fmt"] {
+            let (s, help, _) = try run([sub, "--aide"])
+            XCTAssertEqual(s, 0, sub)
+            XCTAssertTrue(help.hasPrefix("Usage : copc \(sub)"), help)
+        }
+    }
+
     func testHelpAndExplain() throws {
         let (s1, help, _) = try run(["--help"])
         XCTAssertEqual(s1, 0)
