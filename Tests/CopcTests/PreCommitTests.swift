@@ -23,14 +23,15 @@ final class PreCommitTests: XCTestCase {
         if !repo.isEmpty { try? FileManager.default.removeItem(atPath: repo) }
     }
 
-    /// Runs git in the test repository, isolated from the user's and the system's Git
-    /// configuration (no global hooksPath, no signing), with COPC pointing at the built binary.
+    /// Runs git in the test repository (or in its subfolder `from`), isolated from the user's
+    /// and the system's Git configuration (no global hooksPath, no signing), with COPC pointing
+    /// at the built binary.
     @discardableResult
-    func git(_ args: String..., expect: Int32? = 0) throws -> (status: Int32, output: String) {
+    func git(_ args: String..., from: String = "", expect: Int32? = 0) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: repo)
+        p.currentDirectoryURL = URL(fileURLWithPath: from.isEmpty ? repo : repo + "/" + from)
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["GIT_CONFIG_NOSYSTEM"] = "1"
@@ -56,7 +57,10 @@ final class PreCommitTests: XCTestCase {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    func commits() throws -> Int { Int(try git("rev-list", "--count", "HEAD").output.trimmingCharacters(in: .whitespacesAndNewlines))! }
+    /// The number of commits (0 before the first: rev-list then fails).
+    func commits() throws -> Int {
+        Int(try git("rev-list", "--count", "HEAD", expect: nil).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
 
     let annuaire = "annuaire A « Annuaire »\nréférent DGOS « Direction générale de l'offre de soins »\n"
     var contract: String {
@@ -134,6 +138,33 @@ final class PreCommitTests: XCTestCase {
         try git("rm", "-q", "annuaire.cop")
         let refused = try git("commit", "-q", "-m", "sans annuaire", expect: 1)
         XCTAssertTrue(refused.output.contains("COP206"), refused.output)
+    }
+
+    /// A relative COPC is read from the folder git was run from (git runs the hook from the
+    /// top of the working tree): `COPC=../outils/copc` typed in `contrats/` names
+    /// `outils/copc`, which does not exist as `../outils/copc` from the top.
+    func testRelativeCopcIsReadFromTheFolderGitRanFrom() throws {
+        try FileManager.default.createDirectory(atPath: repo + "/outils", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: repo + "/outils/copc", withDestinationPath: builtCopc.path)
+        try write(".gitignore", "outils/\n")
+        try write("annuaire.cop", annuaire)
+        try write("contrats/c.cop", contract)
+        try git("add", ".")
+        copc = "../outils/copc"
+        try git("commit", "-q", "-m", "contrat propre", from: "contrats")
+        XCTAssertEqual(try commits(), 1)
+        // The hook did run that copc: a staged error is refused, from the subfolder too.
+        try write("contrats/c.cop", broken)
+        try git("add", "c.cop", from: "contrats")
+        let refused = try git("commit", "-q", "-m", "délai hors période", from: "contrats", expect: 1)
+        XCTAssertTrue(refused.output.contains("erreur[COP300]"), refused.output)
+        // From the top, the same relative path names nothing: a French message, no commit.
+        let missing = try git("commit", "-q", "-m", "délai hors période", expect: 1)
+        XCTAssertTrue(missing.output.contains("copc introuvable"), missing.output)
+        // From the top, `outils/copc` is the right relative path.
+        copc = "outils/copc"
+        XCTAssertTrue(try git("commit", "-q", "-m", "délai hors période", expect: 1).output.contains("erreur[COP300]"))
+        XCTAssertEqual(try commits(), 1)
     }
 
     /// A commit that touches no .cop file is not checked (and copc is not even needed).
