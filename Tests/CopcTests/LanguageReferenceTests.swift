@@ -1,5 +1,7 @@
 import XCTest
 import CopcSource
+import CopcLanguage
+import CopcModel
 import CopcDiagnostics
 import CopcSyntax
 import CopcSema
@@ -247,12 +249,12 @@ final class LanguageReferenceTests: XCTestCase {
         var r = reader(text)
         guard let form = r.deadline() else { return nil }
         let plans: (String) -> Window? = { $0 == "SDSI" ? Window.years(2022, 2025) : nil }
-        return Deadline(text: text, form: form).window(period: period, planPeriod: plans)?.description ?? "inconnue"
+        return Deadline(form: form).window(period: period, planPeriod: plans)?.description ?? "inconnue"
     }
 
     static func targetKind(_ text: String) -> String? {
         var r = reader(text)
-        return r.target()?.kindName
+        return r.target()?.kind.spelling
     }
 
     func testDeadlineTable() throws {
@@ -299,14 +301,14 @@ final class LanguageReferenceTests: XCTestCase {
             let keys = Set(Self.codeSpans(cells[1]))
             if name == "modifier" {
                 // Change blocks: the keys of the kind they aim at, plus these.
-                let extra = Set(PropertyKeys.keys(for: .action, inChange: true).map(\.display))
-                    .subtracting(PropertyKeys.keys(for: .action).map(\.display))
+                let extra = Set(ElementKind.action.keys(in: .modifier).map(\.display))
+                    .subtracting(ElementKind.action.keys.map(\.display))
                 XCTAssertEqual(keys, extra, "\(Self.path):\(line)")
                 continue
             }
             guard let kind = ElementKind(folded: TokenText.fold(name)) else { XCTFail("\(Self.path):\(line): \(name)"); continue }
             seen.insert(kind)
-            XCTAssertEqual(keys, Set(PropertyKeys.keys(for: kind).map(\.display)), "\(Self.path):\(line): properties of \(name)")
+            XCTAssertEqual(keys, Set(kind.keys.map(\.display)), "\(Self.path):\(line): properties of \(name)")
         }
         XCTAssertEqual(seen, Set(ElementKind.allCases))
     }
@@ -323,7 +325,7 @@ final class LanguageReferenceTests: XCTestCase {
         }
         for kind in ElementKind.allCases {
             XCTAssertTrue(shown(kind.keyword), "no example of « \(kind.keyword) »")
-            for key in PropertyKeys.keys(for: kind, inChange: true) {
+            for key in kind.keys(in: .modifier) {
                 XCTAssertTrue(shown(key.display), "no example of « \(key.display) » (\(kind.keyword))")
             }
         }
