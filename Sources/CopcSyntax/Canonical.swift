@@ -6,11 +6,16 @@ import CopcSource
 /// Rules: one space between tokens, none after `(` or before `)` and `,`; `>=` and `<=` are
 /// written `≥` and `≤`; a `« … »` text keeps its value with one space inside each guillemet; a
 /// `"…"` string becomes `« … »` when that keeps its value (no escape, no space at either end,
-/// balanced inner guillemets). Words and text blocks are kept as written.
+/// balanced inner guillemets). Words are kept as written; a text block is spelled by its value
+/// (`"""` + dedented content + `"""`), since the formatter re-indents its lines.
 public enum Canonical {
-    /// The canonical bytes of one token (text blocks as written: the formatter re-indents them).
+    /// The canonical bytes of one token. The formatter prints text blocks itself (re-indented,
+    /// same value); this spelling of a block is for messages and the IR, which must not change
+    /// when a block is re-indented.
     public static func spelling(of t: Token, in file: SourceFile) -> (bytes: [UInt8], kind: TokenKind) {
         switch t.kind {
+        case .textBlock:
+            return (Array(("\"\"\"" + TokenText.value(of: t, in: file) + "\"\"\"").utf8), t.kind)
         case .greaterEqual: return (Array("≥".utf8), t.kind)
         case .lessEqual: return (Array("≤".utf8), t.kind)
         case .guillemets:
