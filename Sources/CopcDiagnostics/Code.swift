@@ -40,6 +40,14 @@ public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop501 = "COP501"
     case cop502 = "COP502"
     case cop503 = "COP503"
+    case cop600 = "COP600"
+    case cop601 = "COP601"
+    case cop602 = "COP602"
+    case cop603 = "COP603"
+    case cop604 = "COP604"
+    case cop605 = "COP605"
+    case cop606 = "COP606"
+    case cop607 = "COP607"
 
     public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
 

@@ -755,5 +755,138 @@ extension RuleDescriptor {
 
             Correction : ajoutez le fichier de l'avenant manquant aux chemins vérifiés, ou renumérotez les avenants dans l'ordre de leurs signatures.
             """),
+        RuleDescriptor(
+            code: .cop600, severity: .error,
+            title: "bilan : élément inconnu ou année hors période",
+            name: "BilanUnknownElementOrYear",
+            explanation: """
+            COP600 — bilan : élément inconnu ou année hors période (erreur)
+
+            Un bilan rend compte d'une année du contrat, dans la version en vigueur au 31 décembre de cette année (le contrat signé et les avenants entrés en vigueur jusque-là). Un bloc `indicateur ID` ou `action ID` du bilan doit nommer un élément de cette version ; copc propose l'identifiant le plus proche. L'année du bilan doit appartenir à la période du contrat.
+
+            Exemple :
+                bilan 2024 du contrat COP-CNG « Bilan annuel de réalisation 2024 »
+                  établi le : 2025-03-10
+                indicateur 1.1.z   # ← COP600 : aucun indicateur 1.1.z dans le contrat
+                  réalisé : 48 %
+
+            Correction : corrigez l'identifiant (celui du contrat, tel que l'avenant en vigueur l'a laissé), ou l'année du bilan. Une action supprimée par un avenant n'a plus à figurer au bilan.
+            """),
+        RuleDescriptor(
+            code: .cop601, severity: .error,
+            title: "réalisé incompatible avec l'indicateur",
+            name: "RealizedIncompatible",
+            explanation: """
+            COP601 — réalisé incompatible avec l'indicateur (erreur)
+
+            Le `réalisé` se lit avec la même grammaire que les cibles : un nombre et son unité, `oui`/`non`/`réalisé` pour un jalon, un texte. Son unité doit être de la même dimension que celle de l'indicateur (un pourcentage pour un indicateur en %, un montant pour un indicateur en € — k€ et M€ sont convertis). Un réalisé étiqueté, `réalisé (directeurs)`, doit correspondre à une cible de l'année portant ce libellé.
+
+            Exemple :
+                indicateur 1.1.a
+                  réalisé : 48 M€        # ← COP601 : l'indicateur est en %
+                  réalisé (internes) : 30 %   # ← COP601 : pas de cible « internes » pour 2024
+
+            Correction : donnez le réalisé dans l'unité de l'indicateur, et les libellés de ses cibles (`cible 2024 (directeurs) : 60 %` appelle `réalisé (directeurs) : …`).
+            """),
+        RuleDescriptor(
+            code: .cop602, severity: .warning,
+            title: "réalisé manquant",
+            name: "RealizedMissing",
+            explanation: """
+            COP602 — réalisé manquant (avertissement)
+
+            Un indicateur a une cible fixée pour l'année du bilan, mais le bilan ne donne pas son `réalisé` : soit son bloc n'a pas de ligne `réalisé` (ou pas pour chacun des libellés de ses cibles), soit il ne figure pas du tout dans le bilan (l'avertissement est alors porté par l'en-tête du bilan et liste les indicateurs). Une valeur qui n'existe pas encore s'écrit `réalisé : non disponible`, avec un `motif` : sans motif, c'est aussi COP602. Les cibles « sans objet » ou « à fixer par avenant » n'appellent pas de réalisé.
+
+            Exemple :
+                bilan 2024 du contrat COP-CNG « Bilan annuel de réalisation 2024 »   # ← COP602 si des indicateurs manquent
+                  établi le : 2025-03-10
+                indicateur 2.3.b
+                  réalisé : non disponible   # ← COP602 : sans motif
+
+            Correction : ajoutez `réalisé : 48 %`, ou `réalisé : non disponible` suivi de `motif : « Enquête reportée à 2025 »`.
+            """),
+        RuleDescriptor(
+            code: .cop603, severity: .note,
+            title: "cible non atteinte",
+            name: "TargetMissed",
+            explanation: """
+            COP603 — cible non atteinte (note)
+
+            Le réalisé de l'année est comparé à la cible de la même année, selon sa forme : une valeur suit le `sens` de l'indicateur (`hausse` : atteinte si le réalisé est au moins la cible ; `baisse` : au plus ; sans `sens`, celui que donne la base, sinon la hausse) ; une borne (`≥ 80 %`, `moins de 10 M€`) et une fourchette (`entre 2 % et 3 %`) se vérifient telles quelles ; un jalon (`oui`, `réalisé`) est atteint si le réalisé le dit. La note donne l'écart : en points pour un indicateur en %, sinon en valeur et en pourcentage de la cible (`−300 (−20 %)`). C'est une note, pas un défaut du fichier : le bilan rend compte fidèlement d'une cible manquée, et `copc bilan` reprend l'écart dans le tableau 2.
+
+            Exemple :
+                # contrat : cible 2024 : 60 %, sens : hausse
+                indicateur 1.1.a
+                  réalisé : 48 %   # ← COP603 : écart −12 points
+
+            Correction : aucune n'est requise ; expliquez l'écart avec `analyse : « … »`, que le tableau 2 reprend.
+            """),
+        RuleDescriptor(
+            code: .cop604, severity: .warning,
+            title: "action en retard",
+            name: "ActionLate",
+            explanation: """
+            COP604 — action en retard (avertissement)
+
+            Le délai d'une action (la fin la plus tardive de ses `délai`) est échu au 31 décembre de l'année du bilan, et le bilan ne la dit ni `finalisé`, ni `reporté` avec un `nouveau délai`. Une action absente du bilan alors que son délai est échu est signalée sur l'en-tête du bilan, avec la liste de ces actions. Une action `reporté` sans `nouveau délai` est aussi signalée, quel que soit son délai.
+
+            Exemple :
+                # contrat : action 1.1.2, délai : fin 2023
+                action 1.1.2
+                  état : en cours   # ← COP604 : le délai est échu depuis le 31 décembre 2023
+
+            Correction : si l'action est achevée, `état : finalisé` et `achevé le : …` ; sinon `état : reporté` et `nouveau délai : S1 2025` (une expression de délai), avec, le cas échéant, `risque`, `difficulté` et `mesure corrective`.
+            """),
+        RuleDescriptor(
+            code: .cop605, severity: .error,
+            title: "date d'achèvement absente ou incohérente",
+            name: "CompletionDate",
+            explanation: """
+            COP605 — date d'achèvement absente ou incohérente (erreur)
+
+            Une action `finalisé` doit dire quand : `achevé le : 2024-10-15`. Cette date ne peut pas être postérieure à la date du bilan (`établi le`), ni hors de l'année du bilan : une action achevée une année antérieure relève du bilan de cette année-là.
+
+            Exemple :
+                bilan 2024 du contrat COP-CNG « Bilan annuel de réalisation 2024 »
+                  établi le : 2025-03-10
+                action 1.2.1
+                  état : finalisé   # ← COP605 : sans « achevé le »
+
+            Correction : ajoutez `achevé le :` avec la date d'achèvement, dans l'année du bilan.
+            """),
+        RuleDescriptor(
+            code: .cop606, severity: .warning,
+            title: "bilan attendu manquant",
+            name: "BilanMissing",
+            explanation: """
+            COP606 — bilan attendu manquant (avertissement)
+
+            Le contrat fixe son calendrier de suivi : `bilan annuel : avant le 15 mars N+1` (N est l'année dont le bilan rend compte). Avec `--au AAAA-MM-JJ`, copc vérifie que chaque année de la période dont l'échéance est passée à cette date a son fichier bilan ; l'avertissement est porté par la ligne `bilan annuel` du contrat. Sans `--au`, ce contrôle ne s'exécute pas (un dépôt de contrats vérifié chaque jour ne doit pas changer de verdict avec le calendrier). Les trous d'un bilan présent relèvent de COP602.
+
+            Exemple :
+                contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
+                  période : 2021 .. 2025
+                  bilan annuel : avant le 15 mars N+1   # ← COP606 avec --au 2025-04-01 sans bilan 2024
+
+            Correction : ajoutez le fichier `bilan 2024 du contrat COP-CNG « … »` au dépôt.
+            """),
+        RuleDescriptor(
+            code: .cop607, severity: .error,
+            title: "bilan en double",
+            name: "BilanDuplicate",
+            explanation: """
+            COP607 — bilan en double (erreur)
+
+            Deux fichiers bilan portent sur la même année du même contrat, ou un bilan rend compte deux fois du même indicateur ou de la même action. copc ne saurait lequel croire ; seul le premier est lu.
+
+            Exemple :
+                bilan 2024 du contrat COP-CNG « Bilan annuel de réalisation 2024 »
+                action 1.2.1
+                  état : en cours
+                action 1.2.1   # ← COP607
+                  état : finalisé
+
+            Correction : fusionnez les deux blocs (ou les deux fichiers) en un seul.
+            """),
     ]
 }

@@ -4,7 +4,7 @@ import CopcLanguage
 public enum Expectation: String, Hashable, Sendable {
     case colon, identifier, title, closingParen, elementKind, contractReference, value
     case dateOrPeriod, yearSpec, label, stepTitle, path, property, endOfLine, avenantNumber
-    case fileHeader
+    case fileHeader, bilanYear, bilanContractReference
 
     var french: String {
         switch self {
@@ -23,7 +23,9 @@ public enum Expectation: String, Hashable, Sendable {
         case .property: return "un élément (contrat, axe, objectif, action, indicateur…) ou une propriété « clé : valeur »"
         case .endOfLine: return "la fin de la ligne"
         case .avenantNumber: return "le numéro de l'avenant"
-        case .fileHeader: return "« contrat », « avenant » ou « annuaire » en tête de fichier"
+        case .fileHeader: return "« contrat », « avenant », « annuaire » ou « bilan » en tête de fichier"
+        case .bilanYear: return "l'année du bilan (bilan 2024 du contrat ID)"
+        case .bilanContractReference: return "« du contrat ID »"
         }
     }
 }
@@ -159,6 +161,8 @@ public enum Message: Hashable, Sendable {
     case invalidSuppressionCode(String, suggestion: String?)
     case invalidUnit(String, suggestion: String?)
     case invalidReferentList(String)
+    case invalidRealized(String)
+    case invalidDueDate(String)
     // COP104
     case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
@@ -239,6 +243,31 @@ public enum Message: Hashable, Sendable {
     // COP503
     case avenantNumbering(expected: Int, found: Int)
     case avenantDuplicate(Int)
+    // COP600
+    case bilanUnknownElement(kind: ElementKind, id: String, version: Int, suggestion: String?)
+    case bilanYearOutsidePeriod(year: Int, period: Window)
+    // COP601
+    case realizedUnitMismatch(realized: UnitMismatch, indicator: Unit)
+    case realizedUnknownLabel(label: String, year: Int, labels: [String])
+    // COP602
+    case missingRealized(indicator: String, year: Int, label: String?)
+    case missingRealizedAbsent(indicators: [String], year: Int)
+    case unavailableWithoutMotif
+    // COP603
+    case targetMissed(indicator: String, year: Int, label: String?, target: String, realized: String, gap: Gap)
+    // COP604
+    case actionLate(action: String, due: Day, state: ActionState?)
+    case actionsLateAbsent(actions: [String], year: Int)
+    case postponedWithoutNewDeadline(action: String)
+    // COP605
+    case doneWithoutDate(action: String)
+    case completedAfterEstablished(date: Day, established: Day)
+    case completedOutsideYear(date: Day, year: Int)
+    // COP606
+    case bilanMissing(years: [Int], due: [Day])
+    // COP607
+    case duplicateBilan(year: Int, contract: String)
+    case duplicateReport(kind: ElementKind, id: String)
 
     public var code: Code {
         switch self {
@@ -248,7 +277,8 @@ public enum Message: Hashable, Sendable {
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
         case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
-             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList: return .cop103
+             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList,
+             .invalidRealized, .invalidDueDate: return .cop103
         case .unknownProperty: return .cop104
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
              .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
@@ -281,6 +311,14 @@ public enum Message: Hashable, Sendable {
         case .noAction: return .cop501
         case .noPilot: return .cop502
         case .avenantNumbering, .avenantDuplicate: return .cop503
+        case .bilanUnknownElement, .bilanYearOutsidePeriod: return .cop600
+        case .realizedUnitMismatch, .realizedUnknownLabel: return .cop601
+        case .missingRealized, .missingRealizedAbsent, .unavailableWithoutMotif: return .cop602
+        case .targetMissed: return .cop603
+        case .actionLate, .actionsLateAbsent, .postponedWithoutNewDeadline: return .cop604
+        case .doneWithoutDate, .completedAfterEstablished, .completedOutsideYear: return .cop605
+        case .bilanMissing: return .cop606
+        case .duplicateBilan, .duplicateReport: return .cop607
         }
     }
 
@@ -358,7 +396,7 @@ public enum Message: Hashable, Sendable {
         case .propertyOutsideElement:
             return "propriété hors de tout élément : elle doit suivre l'en-tête d'un élément"
         case .missingFileHeader:
-            return "le fichier doit commencer par « contrat », « avenant » ou « annuaire »"
+            return "le fichier doit commencer par « contrat », « avenant », « annuaire » ou « bilan »"
         case .missingProperty(let key, let element):
             return "propriété obligatoire « \(key.display) » manquante pour \(element.withArticle)"
         case .duplicateProperty(let p):
@@ -451,6 +489,54 @@ public enum Message: Hashable, Sendable {
             return "avenant \(found) : les avenants doivent être numérotés à la suite à partir de 1 (attendu : avenant \(expected))"
         case .avenantDuplicate(let n):
             return "l'avenant \(n) est déclaré plusieurs fois"
+        case .invalidRealized(let t):
+            return "réalisé invalide « \(t) » (attendu par exemple : 48 %, 4 000, 2,5 M€, oui, réalisé, « texte », non disponible)"
+        case .invalidDueDate(let t):
+            return "échéance invalide « \(t) » (attendu par exemple : avant le 15 mars N+1, avant le 31 janvier N+1)"
+        case .bilanUnknownElement(let kind, let id, let version, let suggestion):
+            return "\(kind.withArticle) \(id) n'existe pas dans la version \(version) du contrat (celle en vigueur au 31 décembre de l'année du bilan)" + suggest(suggestion)
+        case .bilanYearOutsidePeriod(let year, let period):
+            return "bilan \(year) hors de la période du contrat (\(period))"
+        case .realizedUnitMismatch(let realized, let indicator):
+            return "réalisé en \(realized.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
+        case .realizedUnknownLabel(let label, let year, let labels):
+            return "réalisé (\(label)) : l'indicateur n'a pas de cible « \(label) » pour \(year)"
+                + (labels.isEmpty ? " (ses cibles n'ont pas de libellé)" : " (libellés de ses cibles : \(labels.joined(separator: ", ")))")
+        case .missingRealized(let indicator, let year, let label):
+            return "l'indicateur \(indicator) a une cible\(label.map { " (\($0))" } ?? "") pour \(year) mais pas de « réalisé\(label.map { " (\($0))" } ?? "") » (ni « non disponible » avec un « motif »)"
+        case .missingRealizedAbsent(let indicators, let year):
+            let n = indicators.count
+            return (n == 1 ? "l'indicateur \(shortList(indicators)) a une cible pour \(year) et ne figure pas dans le bilan"
+                           : "\(n) indicateurs ont une cible pour \(year) et ne figurent pas dans le bilan : \(shortList(indicators))")
+                + " ; donnez leur « réalisé », ou « réalisé : non disponible » avec un « motif »"
+        case .unavailableWithoutMotif:
+            return "réalisé « non disponible » sans « motif » : dites pourquoi la valeur manque"
+        case .targetMissed(let indicator, let year, let label, let target, let realized, let gap):
+            return "cible \(year)\(label.map { " (\($0))" } ?? "") non atteinte pour l'indicateur \(indicator) : réalisé \(realized), cible \(target)" + (gap.french.isEmpty ? "" : " (écart \(gap.french))")
+        case .actionLate(let action, let due, let state):
+            return "l'action \(action) devait être achevée au plus tard le \(due.french)"
+                + (state.map { " et son état est « \($0.spelling) »" } ?? " et le bilan ne donne pas son « état »")
+                + " : indiquez « finalisé » avec « achevé le », ou « reporté » avec un « nouveau délai »"
+        case .actionsLateAbsent(let actions, let year):
+            let n = actions.count
+            return (n == 1 ? "l'action \(shortList(actions)), dont le délai est échu au 31 décembre \(year), ne figure pas dans le bilan"
+                           : "\(n) actions dont le délai est échu au 31 décembre \(year) ne figurent pas dans le bilan : \(shortList(actions))")
+                + " ; donnez leur « état »"
+        case .postponedWithoutNewDeadline(let action):
+            return "l'action \(action) est « reporté » sans « nouveau délai »"
+        case .doneWithoutDate(let action):
+            return "l'action \(action) est « finalisé » sans « achevé le »"
+        case .completedAfterEstablished(let date, let established):
+            return "« achevé le » \(date.french) est postérieur à la date du bilan (« établi le » \(established.french))"
+        case .completedOutsideYear(let date, let year):
+            return "« achevé le » \(date.french) est hors de l'année du bilan (\(year))"
+        case .bilanMissing(let years, let due):
+            if years.count == 1 { return "bilan \(years[0]) manquant : il était dû avant le \(due[0].french) selon le calendrier du contrat" }
+            return "bilans \(yearList(years)) manquants : chacun était dû selon le calendrier du contrat (le dernier avant le \(due.last!.french))"
+        case .duplicateBilan(let year, let contract):
+            return "deux bilans pour l'année \(year) du contrat \(contract)"
+        case .duplicateReport(let kind, let id):
+            return "\(kind.withArticle) \(id) figure déjà dans ce bilan"
         }
     }
 }
@@ -579,6 +665,53 @@ private func suggest(_ s: String?) -> String {
     return " ; vouliez-vous dire « \(s) » ?"
 }
 
+extension Gap {
+    /// « −12 points », « −300 (−20 %) », « −0,5 M€ (−10 %) »; empty for a milestone.
+    public var french: String {
+        if unit == nil && difference == 0 && relative == nil { return "" }
+        if inPoints { return frenchNumber(difference, signed: true) + (abs(difference) >= 2 ? " points" : " point") }
+        var s = frenchNumber(difference, signed: true)
+        if let u = unit, u != .count { s += " " + u.symbol }
+        if let r = relative { s += " (" + frenchNumber(r * 100, signed: true, decimals: 0) + " %)" }
+        return s
+    }
+}
+
+/// A number in French notation: decimal comma, groups of three from five digits on, at most
+/// `decimals` decimals (trailing zeros dropped), `−` (U+2212) for negatives, `+` when `signed`.
+public func frenchNumber(_ value: Double, signed: Bool = false, decimals: Int = 2) -> String {
+    guard value.isFinite else { return "—" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (abs(value) * scale).rounded()
+    guard rounded < 1e15 else { return "—" }
+    let units = Int(rounded) / Int(scale)
+    var frac = Int(rounded) % Int(scale)
+    var digits = decimals
+    while digits > 0 && frac % 10 == 0 { frac /= 10; digits -= 1 }
+    var s = groupedCount(units)
+    if digits > 0 {
+        let f = String(frac)
+        s += "," + String(repeating: "0", count: digits - f.count) + f
+    }
+    if rounded == 0 { return s }
+    return (value < 0 ? "−" : signed ? "+" : "") + s
+}
+
+/// « 1.1.a, 1.2.b et 2.1.a », the first ten then « et N autres ».
+func shortList(_ ids: [String]) -> String {
+    if ids.count <= 10 { return ids.count <= 1 ? ids.joined() : ids.dropLast().joined(separator: ", ") + " et " + ids.last! }
+    return ids.prefix(10).joined(separator: ", ") + " et \(ids.count - 10) autres"
+}
+
+extension Day {
+    /// « 15 mars 2025 ».
+    public var french: String {
+        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        return (day == 1 ? "1er" : String(day)) + " " + months[month - 1] + " " + String(year)
+    }
+}
+
 /// "2021, 2022 et 2023".
 public func yearList(_ years: [Int]) -> String {
     let parts = years.map(String.init)
@@ -595,7 +728,7 @@ extension ElementKind {
     var elides: Bool {
         switch self {
         case .avenant, .annuaire, .axe, .objectif, .action, .indicateur: return true
-        case .contrat, .referent, .plan, .sousObjectif: return false
+        case .contrat, .referent, .plan, .sousObjectif, .bilan: return false
         }
     }
 

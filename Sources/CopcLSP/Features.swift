@@ -229,7 +229,7 @@ extension LanguageServer {
     /// actions events, indicators numbers, référents objects, plans packages.
     static func symbolKind(_ k: ElementKind) -> Int {
         switch k {
-        case .contrat, .avenant, .annuaire: return 2
+        case .contrat, .avenant, .annuaire, .bilan: return 2
         case .axe: return 3
         case .objectif: return 5
         case .sousObjectif: return 23

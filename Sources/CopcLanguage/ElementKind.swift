@@ -1,6 +1,8 @@
 /// The kinds of elements of the language (design §3).
 public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     case contrat, avenant, annuaire, referent, plan, axe, objectif, sousObjectif, action, indicateur
+    /// The header of a bilan file (design §9): `bilan 2024 du contrat ID « titre »`.
+    case bilan
 
     public static func < (a: ElementKind, b: ElementKind) -> Bool { a.rawValue < b.rawValue }
 
@@ -17,13 +19,14 @@ public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .sousObjectif: return "sous-objectif"
         case .action: return "action"
         case .indicateur: return "indicateur"
+        case .bilan: return "bilan"
         }
     }
 
     /// Rank in the element tree (design §3): nesting follows ranks, like document headings.
     public var rank: Int? {
         switch self {
-        case .contrat, .avenant, .annuaire: return 0
+        case .contrat, .avenant, .annuaire, .bilan: return 0
         case .axe: return 1
         case .objectif: return 2
         case .sousObjectif: return 3
@@ -97,6 +100,8 @@ public enum ChangeOp: UInt8, Sendable, CaseIterable, Hashable {
 /// What a file declares, by its first element, and so what it may hold.
 public enum FileKind: Sendable, Hashable {
     case contract, avenant, annuaire, unknown
+    /// A bilan: the follow-up of one year (design §9), reporting on indicators and actions.
+    case bilan
 
     /// The kind of a file whose header is `kind`.
     public init(header kind: ElementKind?) {
@@ -104,6 +109,7 @@ public enum FileKind: Sendable, Hashable {
         case .contrat?: self = .contract
         case .avenant?: self = .avenant
         case .annuaire?: self = .annuaire
+        case .bilan?: self = .bilan
         default: self = .unknown
         }
     }
@@ -115,7 +121,8 @@ public enum FileKind: Sendable, Hashable {
         case .contract: return [.axe, .objectif, .sousObjectif, .action, .indicateur, .referent, .plan, .utilise]
         case .avenant: return [.modifier, .ajouter, .supprimer]
         case .annuaire: return [.referent, .plan, .utilise]
-        case .unknown: return [.contrat, .avenant, .annuaire, .referent, .plan, .utilise]
+        case .bilan: return [.indicateur, .action]
+        case .unknown: return [.contrat, .avenant, .annuaire, .bilan, .referent, .plan, .utilise]
         }
     }
 
@@ -125,11 +132,12 @@ public enum FileKind: Sendable, Hashable {
         case .contract, .unknown: return !kind.isFileHeader
         case .annuaire: return kind.isDeclaration
         case .avenant: return false
+        case .bilan: return kind == .indicateur || kind == .action
         }
     }
 
-    /// `utilise` imports an annuaire: not in an avenant.
-    public var acceptsUses: Bool { self != .avenant }
+    /// `utilise` imports an annuaire: not in an avenant nor in a bilan.
+    public var acceptsUses: Bool { self != .avenant && self != .bilan }
     /// `modifier`, `ajouter`, `supprimer`: only in an avenant.
     public var acceptsChanges: Bool { self == .avenant }
 }

@@ -3,6 +3,8 @@
 public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
     case contrat, avenant, annuaire, referent, plan, axe, objectif, sousObjectif, action, indicateur
     case utilise, modifier, ajouter, supprimer, dans, au
+    /// `bilan 2024 du contrat …` (design §9) and its connector `du`.
+    case bilan, du
 
     /// The canonical spelling.
     public var spelling: String {
@@ -11,6 +13,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
         switch self {
         case .utilise: return "utilise"
         case .dans: return "dans"
+        case .du: return "du"
         default: return "au"
         }
     }
@@ -27,6 +30,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
         case .sousObjectif: return .sousObjectif
         case .action: return .action
         case .indicateur: return .indicateur
+        case .bilan: return .bilan
         default: return nil
         }
     }
@@ -47,7 +51,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
     /// The words that may start a line other than a property: near-miss suggestions for a
     /// misspelled line head (`objectf` → `objectif`).
     public static let lineHeads: [Keyword] = [.contrat, .avenant, .annuaire, .referent, .plan, .axe, .objectif,
-                                               .sousObjectif, .action, .indicateur, .utilise, .modifier, .ajouter, .supprimer]
+                                               .sousObjectif, .action, .indicateur, .utilise, .modifier, .ajouter, .supprimer, .bilan]
 }
 
 /// What a folded word is in the grammar: a keyword, the first word of a property key, or both

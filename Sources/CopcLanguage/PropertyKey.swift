@@ -7,19 +7,29 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     case texte, theme, pilote, coPilote, referent, rattachement, personne, fonction
     case motif, titre, delai, etape, phare, methode, unite, sens, nature, fournisseur, source
     case base, cible, cibles
+    // The follow-up (design §9): the contract's calendar, a bilan's header, its indicator and
+    // action blocks.
+    case bilanAnnuel, donnees, synthese
+    case etabliLe, realise, analyse, etat, avancement, acheveLe, nouveauDelai, livrable, risque, difficulte, mesureCorrective
 
     public static func < (a: PropertyKey, b: PropertyKey) -> Bool { a.rawValue < b.rawValue }
 
     /// What a key's value is.
     public enum ValueType: Sendable, Hashable {
         case text, referents, referent, deadline, target, base, date, period, unit, flag
+        /// A `réalisé`: a value read as a target's (quantity, milestone…), or `non disponible`.
+        case realized
+        /// A plain quantity (`avancement : 60 %`).
+        case quantity
+        /// A date of the follow-up calendar relative to the year reported (`avant le 15 mars N+1`).
+        case dueDate
         /// One of the values of an enumerated key.
         case choice(Choice)
     }
 
     /// The enumerated keys, each read into its own enum (`Values.swift`).
     public enum Choice: Sendable, Hashable {
-        case contractType, numbering, direction, nature, declined
+        case contractType, numbering, direction, nature, declined, actionState, riskLevel
 
         /// The canonical spellings of the values, sorted.
         public var spellings: [String] {
@@ -29,6 +39,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
             case .direction: return Direction.spellings
             case .nature: return Nature.spellings
             case .declined: return Declined.spellings
+            case .actionState: return ActionState.spellings
+            case .riskLevel: return RiskLevel.spellings
             }
         }
     }
@@ -49,6 +61,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     /// an avenant; a second one in a file is COP107).
     public enum Identity: Sendable, Hashable {
         case key, label, title, year, yearAndLabel
+        /// Each line is its own property (`livrable`, `difficulté`: as many as there are).
+        case repeatable
     }
 
     /// Folded spelling (`delai`, `signe le`): what the parser matches, accents optional.
@@ -84,6 +98,20 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .base: return "base"
         case .cible: return "cible"
         case .cibles: return "cibles"
+        case .bilanAnnuel: return "bilan annuel"
+        case .donnees: return "donnees"
+        case .synthese: return "synthese"
+        case .etabliLe: return "etabli le"
+        case .realise: return "realise"
+        case .analyse: return "analyse"
+        case .etat: return "etat"
+        case .avancement: return "avancement"
+        case .acheveLe: return "acheve le"
+        case .nouveauDelai: return "nouveau delai"
+        case .livrable: return "livrable"
+        case .risque: return "risque"
+        case .difficulte: return "difficulte"
+        case .mesureCorrective: return "mesure corrective"
         }
     }
 
@@ -100,6 +128,14 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .etape: return "étape"
         case .methode: return "méthode"
         case .unite: return "unité"
+        case .donnees: return "données"
+        case .synthese: return "synthèse"
+        case .etabliLe: return "établi le"
+        case .realise: return "réalisé"
+        case .etat: return "état"
+        case .acheveLe: return "achevé le"
+        case .nouveauDelai: return "nouveau délai"
+        case .difficulte: return "difficulté"
         default: return folded
         }
     }
@@ -121,6 +157,14 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .unite: return .unit
         case .base: return .base
         case .cible: return .target
+        case .bilanAnnuel, .donnees, .synthese: return .dueDate
+        case .etabliLe, .acheveLe: return .date
+        case .realise: return .realized
+        case .analyse, .livrable, .difficulte, .mesureCorrective: return .text
+        case .etat: return .choice(.actionState)
+        case .risque: return .choice(.riskLevel)
+        case .avancement: return .quantity
+        case .nouveauDelai: return .deadline
         }
     }
 
@@ -128,7 +172,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         switch self {
         case .cible, .base: return .years
         case .etape: return .stepTitle
-        case .texte, .titre, .motif, .methode, .delai: return .word
+        case .texte, .titre, .motif, .methode, .delai, .realise, .analyse, .livrable, .difficulte: return .word
         default: return .words
         }
     }
@@ -139,15 +183,24 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .etape: return .title
         case .base: return .year
         case .cible: return .yearAndLabel
+        case .realise, .bilanAnnuel, .donnees, .synthese: return .label
+        case .livrable, .difficulte, .mesureCorrective: return .repeatable
         default: return .key
         }
     }
 
     /// `délai (LABEL)` and `cible ANNÉE (LABEL)` take a label.
-    public var labelled: Bool { self == .delai || self == .cible }
+    public var labelled: Bool {
+        switch self {
+        case .delai, .cible, .realise, .bilanAnnuel, .donnees, .synthese: return true
+        default: return false
+        }
+    }
 
     /// Keys whose colon may be omitted before a text value (`texte """…"""`, `titre « … »`).
-    public var colonOptional: Bool { self == .texte || self == .titre || self == .motif || self == .methode }
+    public var colonOptional: Bool {
+        self == .texte || self == .titre || self == .motif || self == .methode || self == .analyse
+    }
 
     /// Keys that set the element itself rather than a property: `titre` (of a change) and
     /// `motif` (of an avenant or a change).
@@ -165,7 +218,9 @@ extension ElementKind {
     /// editor proposes them.
     public var keys: [PropertyKey] {
         switch self {
-        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte]
+        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte,
+                               .bilanAnnuel, .donnees, .synthese]
+        case .bilan: return [.etabliLe, .texte]
         case .annuaire: return [.texte]
         case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif]
         case .referent: return [.rattachement, .personne, .fonction, .texte]
@@ -183,6 +238,18 @@ extension ElementKind {
     /// `supprimer` takes only a `motif`.
     public func keys(in op: ChangeOp) -> [PropertyKey] {
         op == .supprimer ? PropertyKey.changeOnly.filter { $0 == .motif } : keys + PropertyKey.changeOnly
+    }
+
+    /// The keys of an element's block in a file of kind `file`: in a bilan, an indicator
+    /// reports its `réalisé` and an action its state (design §9); elsewhere, `keys`.
+    public func keys(in file: FileKind) -> [PropertyKey] {
+        guard file == .bilan else { return keys }
+        switch self {
+        case .indicateur: return [.realise, .motif, .analyse, .texte]
+        case .action: return [.etat, .avancement, .acheveLe, .nouveauDelai, .livrable, .risque, .difficulte, .mesureCorrective,
+                              .motif, .texte]
+        default: return keys
+        }
     }
 
     /// Keys required on a header (COP106).

@@ -275,3 +275,69 @@ public enum TargetKind: CaseIterable, Hashable, Sendable {
         }
     }
 }
+
+/// `état :` of an action in a bilan (design §9).
+public enum ActionState: CaseIterable, EnumeratedValue {
+    public static let byFolded = table(synonyms: ["finalisee": .done, "termine": .done, "terminee": .done, "acheve": .done,
+                                                  "reportee": .postponed, "abandonnee": .abandoned, "non realisee": .notDone])
+    case done, ongoing, postponed, notDone, abandoned
+    public var spelling: String {
+        switch self {
+        case .done: return "finalisé"
+        case .ongoing: return "en cours"
+        case .postponed: return "reporté"
+        case .notDone: return "non réalisé"
+        case .abandoned: return "abandonné"
+        }
+    }
+}
+
+/// `risque :` of an action in a bilan: faible, moyen, fort.
+public enum RiskLevel: CaseIterable, EnumeratedValue, Comparable {
+    public static let byFolded = table(synonyms: ["eleve": .high, "elevee": .high, "moyenne": .medium])
+    case low, medium, high
+    public var spelling: String {
+        switch self {
+        case .low: return "faible"
+        case .medium: return "moyen"
+        case .high: return "fort"
+        }
+    }
+}
+
+/// A date of the follow-up calendar, relative to the year N reported: `avant le 15 mars N+1`
+/// (design §9). Its day in a year is `day(for:)`.
+public struct DueDate: Hashable, Sendable {
+    public let month: Int
+    public let day: Int
+    /// 1 for `N+1`, 0 for `N`.
+    public let yearOffset: Int
+
+    public init(month: Int, day: Int, yearOffset: Int) {
+        self.month = month
+        self.day = day
+        self.yearOffset = yearOffset
+    }
+
+    /// The due day for the bilan of `year`.
+    public func day(for year: Int) -> Day? { Day(year: year + yearOffset, month: month, day: day) }
+}
+
+/// How far a réalisé is from its target (COP603, `copc bilan`): the difference in the
+/// indicator's unit (points for a percentage) and, for other units, as a fraction of the target.
+public struct Gap: Hashable, Sendable {
+    /// Réalisé minus the value it had to reach (negative: short of it), in `unit`.
+    public let difference: Double
+    public let unit: Unit?
+    /// `difference / target` (not for percentages, whose gap is in points; not for a target of 0).
+    public let relative: Double?
+
+    public init(difference: Double, unit: Unit?, relative: Double?) {
+        self.difference = difference
+        self.unit = unit
+        self.relative = relative
+    }
+
+    /// Whether the gap is counted in percentage points.
+    public var inPoints: Bool { unit == .percent }
+}

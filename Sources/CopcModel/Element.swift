@@ -64,6 +64,7 @@ public struct Property: Hashable, Sendable {
         case .year: return PropertyIdentity(key: key, label: "", year: year ?? 0)
         case .yearAndLabel: return PropertyIdentity(key: key, label: label ?? "", year: year ?? 0)
         case .key: return PropertyIdentity(key: key, label: "", year: 0)
+        case .repeatable: return PropertyIdentity(key: key, label: "", year: -1 - Int(place.start))
         }
     }
 
@@ -194,6 +195,15 @@ public struct Element: Hashable, Sendable {
     public var flagship: Bool {
         if case .flag(let b)? = value(.phare) { return b }
         return false
+    }
+
+    /// The indicator's base (the latest year's, when several are given).
+    public var baseQuantity: Quantity? {
+        var best: (Int, Quantity)?
+        for p in properties where p.key == .base {
+            if case .base(let q?) = p.value, best == nil || (p.year ?? 0) > best!.0 { best = (p.year ?? 0, q) }
+        }
+        return best?.1
     }
 
     /// The targets of an indicator: (year, property, value), in source order.

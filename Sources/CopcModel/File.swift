@@ -66,6 +66,8 @@ public struct FileModel: Hashable, Sendable {
     public var declarations: [Element] = []
     public var imports: [Import] = []
     public var changes: [Change] = []
+    /// Bilan header: its year (`bilan 2024 du contrat …`); its contract is `contractRef`.
+    public var bilanYear: Int?
     /// Avenant header: its number and its contract.
     public var avenantNumber: Int?
     public var contractRef: String?

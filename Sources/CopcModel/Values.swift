@@ -19,6 +19,14 @@ public enum PropertyValue: Hashable, Sendable {
     case nature(Nature)
     /// `cibles : déclinées`.
     case declined
+    /// `réalisé :` in a bilan.
+    case realized(Realized)
+    /// `avancement : 60 %`.
+    case quantity(Quantity)
+    /// `bilan annuel : avant le 15 mars N+1`.
+    case dueDate(DueDate)
+    case actionState(ActionState)
+    case riskLevel(RiskLevel)
     /// A malformed value (already reported).
     case invalid
 }
@@ -164,4 +172,11 @@ public enum TargetValue: Hashable, Sendable {
         default: return nil
         }
     }
+}
+
+/// What a bilan says an indicator achieved (design §9): a value read with the targets' grammar
+/// (a quantity, a milestone, a qualitative or free-text value), or `non disponible`.
+public enum Realized: Hashable, Sendable {
+    case value(TargetValue)
+    case unavailable
 }

@@ -121,6 +121,8 @@ public struct Contract: Hashable, Sendable {
     public let avenants: [Avenant]
     /// Version 0 (as signed), then one per avenant.
     public let versions: [Version]
+    /// The bilans of the contract (design §9), by year then path.
+    public var bilans: [Bilan] = []
 
     public init(id: String?, file: FileID, avenants: [Avenant], versions: [Version]) {
         self.id = id
@@ -130,7 +132,7 @@ public struct Contract: Hashable, Sendable {
     }
 
     /// The files of the contract and its avenants.
-    public var files: [FileID] { [file] + avenants.map(\.file) }
+    public var files: [FileID] { [file] + avenants.map(\.file) + bilans.map(\.file) }
 
     /// The version in force at `day`: the last one whose date of effect is on or before it.
     public func versionInForce(at day: Day) -> Version {

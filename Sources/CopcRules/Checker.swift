@@ -112,6 +112,10 @@ public struct Analyzer: Sendable {
         case contract(@Sendable (Contract, Reporter) -> Void)
         /// The whole workspace.
         case workspace(@Sendable (Workspace, Reporter) -> Void)
+        /// Each bilan of each contract, with the version in force on 31 December of its year.
+        case bilan(@Sendable (BilanContext) -> Void)
+        /// The bilans of a contract together, with the options (`--au`).
+        case bilans(@Sendable (Contract, CheckOptions, Reporter) -> Void)
     }
 
     /// The check's name (its type), for the docs and the tests.
@@ -124,6 +128,10 @@ public struct Analyzer: Sendable {
 
     static func version(_ rule: any VersionRule.Type, _ codes: [Code]) -> Analyzer {
         Analyzer(name: String(describing: rule), codes: codes, run: .version(rule.check))
+    }
+
+    static func bilan(_ rule: any BilanRule.Type, _ codes: [Code]) -> Analyzer {
+        Analyzer(name: String(describing: rule), codes: codes, run: .bilan(rule.check))
     }
 }
 
@@ -149,6 +157,13 @@ public enum Checker {
         Analyzer(name: "AvenantChain", codes: [.cop305, .cop306, .cop503], run: .contract(AvenantChain.check)),
         Analyzer(name: "UnknownContract", codes: [.cop209], run: .workspace(UnknownContract.check)),
         Analyzer(name: "AnnuaireReferences", codes: [.cop201, .cop208], run: .workspace(AnnuaireReferences.check)),
+        .bilan(BilanElementsExist.self, [.cop600]),
+        .bilan(RealizedCompatible.self, [.cop601]),
+        .bilan(RealizedGiven.self, [.cop602]),
+        .bilan(TargetReached.self, [.cop603]),
+        .bilan(ActionsOnTime.self, [.cop604]),
+        .bilan(CompletionDated.self, [.cop605]),
+        Analyzer(name: "BilansDue", codes: [.cop606, .cop607], run: .bilans(BilansDue.check)),
     ]
 
     /// Where a diagnostic is, for deduplication: a diagnostic repeated in versions N and N-1
@@ -181,6 +196,11 @@ public enum Checker {
             }
             let reporter = Reporter(files: files, models: models)
             for a in analyzers { if case .contract(let run) = a.run { run(contract, reporter) } }
+            for a in analyzers { if case .bilans(let run) = a.run { run(contract, options, reporter) } }
+            for bilan in contract.bilans {
+                guard let ctx = BilanContext(contract: contract, bilan: bilan, options: options, reporter: reporter, files: files) else { continue }
+                for a in analyzers { if case .bilan(let run) = a.run { run(ctx) } }
+            }
             all.append(contentsOf: reporter.diagnostics)
         }
         let reporter = Reporter(files: files, models: models)

@@ -65,6 +65,12 @@ struct BuilderState {
                 else { report(.invalidNumber(e.id ?? ""), e.idRange ?? e.range) }
                 model.contractRef = e.contractRef
                 model.contractRefPlace = e.contractRefRange.map(place)
+            } else if e.kind == .bilan {
+                var r = ValueReader(file: file, tokens: syntax.tokens, range: 0..<0)
+                if let id = e.id, let y = r.yearText(id) { model.bilanYear = y }
+                else { report(.invalidYear(e.id ?? ""), e.idRange ?? e.range) }
+                model.contractRef = e.contractRef
+                model.contractRefPlace = e.contractRefRange.map(place)
             }
             let header = model.header!
             for key in e.kind.requiredKeys where header.first(key) == nil {
@@ -111,6 +117,8 @@ struct BuilderState {
                     }
                 } else if e.kind.isDeclaration {
                     model.declarations.append(makeElement(e, key: ElementKey(e.kind, e.id ?? ""), op: nil))
+                } else if model.kind == .bilan {
+                    placeReport(e)
                 } else if model.tree.root != nil {
                     place(e, stack: &stack)
                 }
@@ -195,6 +203,24 @@ struct BuilderState {
         if e.id != nil, model.index[key] == nil { model.index[key] = id }
     }
 
+    /// A bilan's `indicateur ID` or `action ID` block: a report on an element of the
+    /// contract, placed under the bilan's header; a second block for the same element is
+    /// COP607 and is not kept.
+    mutating func placeReport(_ e: ElementSyntax) {
+        guard let root = model.tree.root, let id = e.id else { return }
+        let key = ElementKey(e.kind, id)
+        let el = makeElement(e, key: key, op: nil)
+        if let firstID = model.index[key] {
+            let first = model.tree[firstID]
+            if !el.suppressed.contains(.cop607) {
+                report(.duplicateReport(kind: e.kind, id: id), e.idRange ?? e.range,
+                       notes: [Note(.firstDeclaration, at: span(first.namePlace.range))])
+            }
+            return
+        }
+        model.index[key] = model.tree.add(el, under: root)
+    }
+
     // MARK: elements
 
     mutating func makeChange(_ c: ChangeSyntax) -> Change {
@@ -212,7 +238,7 @@ struct BuilderState {
             let line = file.location(of: e.range.start).line
             el.suppressed = (model.lineSuppressions[line] ?? CodeSet()).union(model.lineSuppressions[line - 1] ?? CodeSet())
         }
-        let keys = op.map { e.kind.keys(in: $0) } ?? e.kind.keys
+        let keys = op.map { e.kind.keys(in: $0) } ?? e.kind.keys(in: model.kind)
         // The identities already given, and where (an element has a handful: a linear search
         // beats a dictionary of strings per element).
         var seen: [(PropertyIdentity, ByteRange)] = []
@@ -248,7 +274,7 @@ struct BuilderState {
                 if case .text(let t) = read.value { el.title = t }
                 continue
             }
-            if key == .motif {
+            if key == .motif && model.kind != .bilan {
                 if case .text(let t) = read.value { el.provenance.motif = t }
                 continue
             }
@@ -420,6 +446,42 @@ struct BuilderState {
             if let u = Unit.parse(folded: f) { return .unit(u) }
             report(.invalidUnit(raw, suggestion: Suggest.nearest(to: raw, among: Unit.knownSymbols, normalize: { TokenText.fold($0) })), p.valueRange)
             return .invalid
+        case .realized:
+            if r.accept("non", "disponible") || r.accept("nd") || r.accept("n.d.") || r.accept("indisponible") {
+                if r.atEnd { return .realized(.unavailable) }
+                report(.invalidRealized(raw), p.valueRange)
+                return .invalid
+            }
+            guard let t = r.target() else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, problem), p.valueRange)
+                    return .invalid
+                }
+                report(.invalidRealized(raw), p.valueRange)
+                return .invalid
+            }
+            switch t {
+            case .quantity, .milestone, .qualitative, .text: return .realized(.value(t))
+            default:
+                report(.invalidRealized(raw), p.valueRange)
+                return .invalid
+            }
+        case .quantity:
+            guard let q = r.quantity(), r.atEnd else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, problem), p.valueRange)
+                    return .invalid
+                }
+                report(.invalidNumber(raw), p.valueRange)
+                return .invalid
+            }
+            return .quantity(q)
+        case .dueDate:
+            guard let d = r.dueDate() else {
+                report(.invalidDueDate(raw), p.valueRange)
+                return .invalid
+            }
+            return .dueDate(d)
         case .flag:
             if let b = Flag.parse(folded: TokenText.fold(raw)) { return .flag(b) }
             report(.invalidEnumValue(key: key, value: raw, suggestion: nil), p.valueRange)
@@ -443,6 +505,12 @@ struct BuilderState {
             case .declined:
                 if Declined(folded: f) != nil { return .declined }
                 allowed = Declined.spellings
+            case .actionState:
+                if let v = ActionState(folded: f) { return .actionState(v) }
+                allowed = ActionState.spellings
+            case .riskLevel:
+                if let v = RiskLevel(folded: f) { return .riskLevel(v) }
+                allowed = RiskLevel.spellings
             }
             report(.invalidEnumValue(key: key, value: raw,
                                      suggestion: Suggest.nearest(to: raw, among: allowed, normalize: { TokenText.fold($0) })), p.valueRange)

@@ -414,4 +414,29 @@ public struct ValueReader {
         if accept("de", "la", "base") || accept("par", "rapport", "a", "la", "base") { return done(.relative(q)) }
         return done(.quantity(q))
     }
+
+    // MARK: follow-up calendar
+
+    /// A four-digit year written as one word (the year of a bilan header).
+    public func yearText(_ w: String) -> Int? {
+        guard w.count == 4, let y = Int(w), y >= 1000 else { return nil }
+        return y
+    }
+
+    /// `avant le 15 mars N+1`, `au plus tard le 31 janvier N+1`, `le 1er mars N+1`,
+    /// `15 mars N+1`, `d'ici le 15 mars N+1` (design §9): a day of year N or N+1.
+    public mutating func dueDate() -> DueDate? {
+        let save = p
+        _ = accept("avant", "le") || accept("avant") || accept("au", "plus", "tard", "le") || accept("au", "plus", "tard")
+            || accept("d'ici", "le") || accept("d'ici") || accept("le")
+        guard kind(p) == .word, kind(p + 1) == .word else { p = save; return nil }
+        let f = folded(p)
+        let dayText = f.hasSuffix("er") ? String(f.dropLast(2)) : f
+        guard let dd = Int(dayText), let m = frenchMonths[folded(p + 1)] else { p = save; return nil }
+        p += 2
+        let offset: Int
+        if accept("n+1") { offset = 1 } else if accept("n") { offset = 0 } else { p = save; return nil }
+        guard atEnd, dd >= 1, dd <= Day.daysIn(month: m, year: 2023) else { p = save; return nil }
+        return DueDate(month: m, day: dd, yearOffset: offset)
+    }
 }

@@ -10,10 +10,13 @@ public struct CheckOptions: Sendable {
     public var au: Day
     /// Warnings fail the run; pending targets of begun years become errors.
     public var strict: Bool
+    /// Whether the date was given (`--au`): the follow-up calendar is checked only then (COP606).
+    public var auGiven: Bool
 
-    public init(au: Day, strict: Bool = false) {
+    public init(au: Day, strict: Bool = false, auGiven: Bool = false) {
         self.au = au
         self.strict = strict
+        self.auGiven = auGiven
     }
 }
 
@@ -47,6 +50,8 @@ public final class Workspace {
     public private(set) var contracts: [Contract] = []
     /// Avenants whose contract is unknown.
     public private(set) var orphanAvenants: [FileModel] = []
+    /// Bilans whose contract is unknown.
+    public private(set) var orphanBilans: [FileModel] = []
     public var diagnostics: [Diagnostic] = []
     private let loader: SourceLoader
     /// Visible declarations per file identity (own + imported, transitively).
@@ -86,6 +91,14 @@ public final class Workspace {
                 orphanAvenants.append(f)
             }
         }
+        var bilans = [[FileModel]](repeating: [], count: contractFiles.count)
+        for f in files where f.kind == .bilan {
+            if let ref = f.contractRef, let k = byId[ref] {
+                bilans[k].append(f)
+            } else {
+                orphanBilans.append(f)
+            }
+        }
         for f in files where f.kind == .annuaire {
             _ = declarations(of: f, chain: [])
         }
@@ -94,7 +107,11 @@ public final class Workspace {
             let sorted = avenants[k].sorted {
                 ($0.avenantNumber ?? Int.max, table[$0.file].path) < ($1.avenantNumber ?? Int.max, table[$1.file].path)
             }
-            contracts.append(consolidate(f, sorted))
+            var contract = consolidate(f, sorted)
+            contract.bilans = bilans[k].sorted {
+                ($0.bilanYear ?? Int.max, table[$0.file].path) < ($1.bilanYear ?? Int.max, table[$1.file].path)
+            }.compactMap(Bilan.init)
+            contracts.append(contract)
         }
     }
 

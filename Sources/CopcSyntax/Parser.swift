@@ -79,6 +79,9 @@ struct ParserState {
     var sink = false
     /// Set when the file holds more than `Limits.maxElements` elements: the rest is not read.
     var truncated = false
+    /// Set after a `bilan` header: its `indicateur ID` and `action ID` blocks name elements of
+    /// the contract and need no title.
+    var inBilan = false
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
@@ -164,7 +167,9 @@ struct ParserState {
             }
             return
         }
-        let role = LineRole(keyword: keyword(first), nextIsColon: tok(p + 1).kind == .colon)
+        var role = LineRole(keyword: keyword(first), nextIsColon: tok(p + 1).kind == .colon)
+        // `bilan annuel : …` (the contract's follow-up calendar) is a property, not a header.
+        if role == .header(.bilan), tok(p + 1).kind == .word, folded(tok(p + 1)) == "annuel" { role = .property }
         lines.append(LineSyntax(first: p, end: end, role: role, key: nil, keyWordCount: 0))
         switch role {
         case .header(let kind): parseHeader(kind, end)
@@ -235,10 +240,11 @@ struct ParserState {
         var e = ElementSyntax(kind: kind, keywordRange: kw.range, range: lineRange)
         p += 1
         var ok = true
-        if kind == .avenant {
-            ok = parseAvenantHeader(&e, end)
+        if kind == .avenant || kind == .bilan {
+            ok = parseAvenantHeader(&e, end, connector: kind == .bilan ? .du : .au)
+            if kind == .bilan && ok { inBilan = true }
         } else {
-            ok = parseHeaderRest(&e, end, titleRequired: kind.titleRequired)
+            ok = parseHeaderRest(&e, end, titleRequired: kind.titleRequired && !inBilan)
         }
         if ok {
             open = e
@@ -248,19 +254,20 @@ struct ParserState {
         }
     }
 
-    /// `avenant N au contrat ID « titre »`.
-    mutating func parseAvenantHeader(_ e: inout ElementSyntax, _ end: Int) -> Bool {
+    /// `avenant N au contrat ID « titre »`, `bilan ANNÉE du contrat ID « titre »` (a bilan
+    /// also accepts `au`).
+    mutating func parseAvenantHeader(_ e: inout ElementSyntax, _ end: Int, connector: Keyword = .au) -> Bool {
         guard p < end, tokens[p].kind == .word else {
-            error(.expected(.avenantNumber, found: describe(tokens[p])), tokens[p].range)
+            error(.expected(connector == .du ? .bilanYear : .avenantNumber, found: describe(tokens[p])), tokens[p].range)
             return false
         }
         e.id = text(tokens[p])
         e.idRange = tokens[p].range
         p += 1
-        guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == .au,
+        guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == connector || keyword(tokens[p]) == .au,
               tokens[p + 1].kind == .word, keyword(tokens[p + 1]) == .contrat,
               p + 2 < end, tokens[p + 2].kind == .word else {
-            error(.expected(.contractReference, found: describe(tokens[p])), tokens[p].range)
+            error(.expected(connector == .du ? .bilanContractReference : .contractReference, found: describe(tokens[p])), tokens[p].range)
             return false
         }
         e.contractRef = text(tokens[p + 2])

@@ -54,7 +54,7 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
     }
     let strict = parsed.has(.strict)
     var options = CheckOptions.today(strict: strict)
-    if let v = parsed[.au] { options.au = parseDateOption(v) }
+    if let v = parsed[.au] { options.au = parseDateOption(v); options.auGiven = true }
     let result = checkOrFail(parsed.positionals, options)
     switch format {
     case .json: writeOut(DiagnosticRenderer.json(result.diagnostics))

@@ -65,6 +65,7 @@ final class CaseTests: XCTestCase {
             var expected = Set<Expectation>()
             var fragments: [Expectation: [String]] = [:]
             var au = testDate
+            var auGiven = false
             var strict = false
             // Each case is its own workspace: a folder case is rooted at its folder, so that
             // `utilise « ../x.cop »` leaves the workspace as it would on disk.
@@ -80,12 +81,12 @@ final class CaseTests: XCTestCase {
                 expected.formUnion(e)
                 fragments.merge(f) { $0 + $1 }
                 for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(3) {
-                    if line.hasPrefix("# au:"), let d = Day.parse(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)) { au = d }
+                    if line.hasPrefix("# au:"), let d = Day.parse(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)) { au = d; auGiven = true }
                     if line.trimmingCharacters(in: .whitespacesAndNewlines) == "# strict" { strict = true }
                 }
                 sources.append((rel, bytes))
             }
-            let result = Driver.check(sources: sources, options: CheckOptions(au: au, strict: strict))
+            let result = Driver.check(sources: sources, options: CheckOptions(au: au, strict: strict, auGiven: auGiven))
             var actual = Set<Expectation>()
             for d in result.diagnostics {
                 let e = Expectation(file: d.path, line: d.span?.start.line ?? 0, code: d.code.rawValue)

@@ -1,0 +1,96 @@
+import CopcSource
+import CopcLanguage
+
+/// One bilan file (design §9): the follow-up of one year of a contract — what each indicator
+/// achieved (`réalisé`) and where each action stands (`état`). A value, built from the bilan's
+/// `FileModel`; it reads the contract through the version in force on 31 December of its year.
+public struct Bilan: Hashable, Sendable {
+    /// The year reported (`bilan 2024 du contrat …`); `nil` when the header's year is invalid.
+    public let year: Int?
+    public let file: FileID
+    /// The header (`bilan 2024 du contrat …`) with `établi le`.
+    public let header: Element
+    /// The `indicateur ID` and `action ID` blocks, in document order (the first of each key
+    /// when one is repeated, COP607).
+    public let reports: [Element]
+
+    public init(year: Int?, file: FileID, header: Element, reports: [Element]) {
+        self.year = year
+        self.file = file
+        self.header = header
+        self.reports = reports
+    }
+
+    /// Builds the bilan of a bilan file.
+    public init?(_ model: FileModel) {
+        guard model.kind == .bilan, let header = model.header else { return nil }
+        self.year = model.bilanYear
+        self.file = model.file
+        self.header = header
+        var reports: [Element] = []
+        if let root = model.tree.root {
+            var c = model.tree[root].firstChild
+            while let id = c {
+                reports.append(model.tree[id])
+                c = model.tree[id].nextSibling
+            }
+        }
+        self.reports = reports
+    }
+
+    /// `établi le`.
+    public var established: Day? { header.date(.etabliLe) }
+
+    /// 31 December of the year: the day whose version in force the bilan reads.
+    public var referenceDay: Day? { year.flatMap { Day(year: $0, month: 12, day: 31) } }
+
+    /// The block reporting on `kind id`, if any.
+    public func report(_ kind: ElementKind, _ key: ElementKey) -> Element? {
+        reports.first { $0.kind == kind && $0.key == key }
+    }
+
+    /// The reports by key (first of each).
+    public var reportsByKey: [ElementKey: Element] {
+        var out: [ElementKey: Element] = [:]
+        for r in reports where out[r.key] == nil { out[r.key] = r }
+        return out
+    }
+}
+
+extension Element {
+    /// The `réalisé` lines of an indicator's block in a bilan (label → value).
+    public var realized: [(label: String?, property: Property, value: Realized)] {
+        properties.compactMap { p in
+            guard p.key == .realise, case .realized(let r) = p.value else { return nil }
+            return (p.label, p, r)
+        }
+    }
+
+    /// `état :` of an action's block in a bilan.
+    public var actionState: ActionState? {
+        if case .actionState(let s)? = value(.etat) { return s }
+        return nil
+    }
+
+    /// `risque :` of an action's block in a bilan.
+    public var riskLevel: RiskLevel? {
+        if case .riskLevel(let r)? = value(.risque) { return r }
+        return nil
+    }
+
+    /// Every text value of a repeatable key (`livrable`, `difficulté`, `mesure corrective`), in order.
+    public func texts(_ key: PropertyKey) -> [String] {
+        properties.compactMap { p in
+            guard p.key == key, case .text(let t) = p.value else { return nil }
+            return t
+        }
+    }
+}
+
+extension Contract {
+    /// The version a bilan of `year` reads: the one in force on 31 December of that year.
+    public func version(forBilanOf year: Int) -> Version? {
+        guard let day = Day(year: year, month: 12, day: 31) else { return nil }
+        return version(.inForce(day))
+    }
+}

@@ -1,0 +1,77 @@
+import CopcSource
+import CopcDiagnostics
+import CopcLanguage
+import CopcModel
+import CopcSema
+
+/// What a bilan rule sees: one bilan of a contract, and the version it reads — the one in
+/// force on 31 December of its year (design §9) — walked once.
+public struct BilanContext {
+    public let contract: Contract
+    public let bilan: Bilan
+    /// The year reported (a bilan without a valid year is not checked further).
+    public let year: Int
+    public let version: Version
+    public let options: CheckOptions
+    public let reporter: Reporter
+    public let files: FileTable
+    /// The version's indicators and actions, in document order.
+    public let indicators: [ElementID]
+    public let actions: [ElementID]
+    /// The bilan's blocks by key (the first of each).
+    public let reports: [ElementKey: Element]
+
+    init?(contract: Contract, bilan: Bilan, options: CheckOptions, reporter: Reporter, files: FileTable) {
+        guard let year = bilan.year, let version = contract.version(forBilanOf: year) else { return nil }
+        self.contract = contract
+        self.bilan = bilan
+        self.year = year
+        self.version = version
+        self.options = options
+        self.reporter = reporter
+        self.files = files
+        var indicators: [ElementID] = []
+        var actions: [ElementID] = []
+        for id in version.tree.preorder {
+            switch version.tree[id].kind {
+            case .indicateur: indicators.append(id)
+            case .action: actions.append(id)
+            default: break
+            }
+        }
+        self.indicators = indicators
+        self.actions = actions
+        reports = bilan.reportsByKey
+    }
+
+    public var tree: ElementTree { version.tree }
+
+    /// A value as written, in canonical spelling.
+    public func text(_ place: Place) -> String { files.canonicalText(place) }
+
+    /// The targets of an indicator for the bilan's year that expect a réalisé (status « fixée »).
+    public func setTargets(of indicator: Element) -> [(label: String?, property: Property, value: TargetValue)] {
+        indicator.targets.compactMap { t in
+            guard t.year == year, t.value.status == .set else { return nil }
+            return (t.property.label, t.property, t.value)
+        }
+    }
+
+    /// The end of an action's last deadline in this version (`nil` without a placed deadline).
+    public func due(_ action: Element) -> Day? {
+        var end: Day?
+        for p in action.properties where p.key == .delai {
+            guard case .deadline(let d) = p.value, let w = version.window(of: d) else { continue }
+            if end == nil || w.end > end! { end = w.end }
+        }
+        return end
+    }
+
+    /// 31 December of the year.
+    public var yearEnd: Day { Day(year: year, month: 12, day: 31)! }
+}
+
+/// A check over one bilan.
+public protocol BilanRule {
+    static func check(_ ctx: BilanContext)
+}

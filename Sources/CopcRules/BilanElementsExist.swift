@@ -1,0 +1,28 @@
+import CopcSource
+import CopcDiagnostics
+import CopcLanguage
+import CopcModel
+import CopcSema
+
+/// COP600 — a bilan's `indicateur ID` and `action ID` blocks name elements of the version in
+/// force on 31 December of its year (suggesting the nearest id), and its year lies within
+/// that version's period.
+enum BilanElementsExist: BilanRule {
+    static func check(_ ctx: BilanContext) {
+        if let period = ctx.version.period, !period.years.contains(ctx.year) {
+            ctx.reporter.report(.bilanYearOutsidePeriod(year: ctx.year, period: period), at: ctx.bilan.header.namePlace,
+                                subject: ctx.bilan.header,
+                                notes: ctx.version.periodProperty.map { [ctx.reporter.note(.periodDeclared, at: $0.place)] } ?? [])
+        }
+        var ids: [ElementKind: [String]] = [:]
+        for r in ctx.bilan.reports where ctx.version.find(r.kind, r.id ?? "") == nil {
+            if ids[r.kind] == nil {
+                ids[r.kind] = (r.kind == .indicateur ? ctx.indicators : ctx.actions).compactMap { ctx.tree[$0].id }
+            }
+            let id = r.id ?? ""
+            ctx.reporter.report(.bilanUnknownElement(kind: r.kind, id: id, version: ctx.version.number,
+                                                     suggestion: ctx.reporter.nearest(to: id, among: ids[r.kind]!)),
+                                at: r.namePlace, subject: r)
+        }
+    }
+}
