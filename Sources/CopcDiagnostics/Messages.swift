@@ -506,9 +506,9 @@ public enum Message: Hashable, Sendable {
             return "l'indicateur \(indicator) a une cible\(label.map { " (\($0))" } ?? "") pour \(year) mais pas de « réalisé\(label.map { " (\($0))" } ?? "") » (ni « non disponible » avec un « motif »)"
         case .missingRealizedAbsent(let indicators, let year):
             let n = indicators.count
-            return (n == 1 ? "l'indicateur \(shortList(indicators)) a une cible pour \(year) et ne figure pas dans le bilan"
-                           : "\(n) indicateurs ont une cible pour \(year) et ne figurent pas dans le bilan : \(shortList(indicators))")
-                + " ; donnez leur « réalisé », ou « réalisé : non disponible » avec un « motif »"
+            return (n == 1 ? "l'indicateur \(shortList(indicators)) a une cible pour \(year) et ne figure pas dans le bilan ; donnez son"
+                           : "\(n) indicateurs ont une cible pour \(year) et ne figurent pas dans le bilan : \(shortList(indicators)) ; donnez leur")
+                + " « réalisé », ou « réalisé : non disponible » avec un « motif »"
         case .unavailableWithoutMotif:
             return "réalisé « non disponible » sans « motif » : dites pourquoi la valeur manque"
         case .targetMissed(let indicator, let year, let label, let target, let realized, let gap):
@@ -519,9 +519,8 @@ public enum Message: Hashable, Sendable {
                 + " : indiquez « finalisé » avec « achevé le », ou « reporté » avec un « nouveau délai »"
         case .actionsLateAbsent(let actions, let year):
             let n = actions.count
-            return (n == 1 ? "l'action \(shortList(actions)), dont le délai est échu au 31 décembre \(year), ne figure pas dans le bilan"
-                           : "\(n) actions dont le délai est échu au 31 décembre \(year) ne figurent pas dans le bilan : \(shortList(actions))")
-                + " ; donnez leur « état »"
+            return n == 1 ? "l'action \(shortList(actions)), dont le délai est échu au 31 décembre \(year), ne figure pas dans le bilan ; donnez son « état »"
+                          : "\(n) actions dont le délai est échu au 31 décembre \(year) ne figurent pas dans le bilan : \(shortList(actions)) ; donnez leur « état »"
         case .postponedWithoutNewDeadline(let action):
             return "l'action \(action) est « reporté » sans « nouveau délai »"
         case .doneWithoutDate(let action):

@@ -6,7 +6,8 @@ import CopcSema
 
 /// COP604 — an action whose last deadline ended on or before 31 December of the year is
 /// `finalisé`, or `reporté` with a `nouveau délai`; actions missing from the bilan are listed
-/// once on its header; `reporté` always needs a `nouveau délai`.
+/// once on its header (unless an earlier bilan reported it `finalisé`); `reporté` always
+/// needs a `nouveau délai`.
 enum ActionsOnTime: BilanRule {
     static func check(_ ctx: BilanContext) {
         var absent: [String] = []
@@ -15,7 +16,7 @@ enum ActionsOnTime: BilanRule {
             let action = ctx.tree[id]
             guard let aid = action.id, let due = ctx.due(action), due <= end else { continue }
             guard let r = ctx.reports[action.key] else {
-                if !action.isSuppressed(.cop604) { absent.append(aid) }
+                if !action.isSuppressed(.cop604) && !ctx.doneBefore.contains(action.key) { absent.append(aid) }
                 continue
             }
             let state = r.actionState

@@ -20,6 +20,8 @@ public struct BilanContext {
     public let actions: [ElementID]
     /// The bilan's blocks by key (the first of each).
     public let reports: [ElementKey: Element]
+    /// Actions an earlier bilan of the contract reported `finalisé`: they need no state again.
+    public let doneBefore: Set<ElementKey>
 
     init?(contract: Contract, bilan: Bilan, options: CheckOptions, reporter: Reporter, files: FileTable) {
         guard let year = bilan.year, let version = contract.version(forBilanOf: year) else { return nil }
@@ -42,6 +44,11 @@ public struct BilanContext {
         self.indicators = indicators
         self.actions = actions
         reports = bilan.reportsByKey
+        var done = Set<ElementKey>()
+        for b in contract.bilans where (b.year ?? Int.max) < year {
+            for r in b.reports where r.kind == .action && r.actionState == .done { done.insert(r.key) }
+        }
+        doneBefore = done
     }
 
     public var tree: ElementTree { version.tree }
