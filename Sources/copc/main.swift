@@ -13,6 +13,7 @@ Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
   copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
   copc fmt       [CHEMINS…] [--check]   met les fichiers .cop en page canonique
+  copc bilan     [CHEMINS…] [options]   bilan annuel de réalisation (actions, indicateurs, risques)
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
@@ -28,6 +29,7 @@ let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["check", "verifier", "vérifier"], runCheck),
     (["emit", "emettre", "émettre"], runEmit),
     (["fmt", "format"], runFmt),
+    (["bilan"], runBilan),
     (["lsp"], runLSP),
     (["expliquer", "explain"], runExplain),
 ]

@@ -1,0 +1,95 @@
+import CopcLanguage
+import CopcModel
+
+extension BilanReport {
+    /// The report in Markdown, to paste into a review or a steering committee's minutes.
+    public func markdown() -> String {
+        var out = "# Bilan \(year) — contrat \(contractId)" + (contractTitle.map { " « \($0) »" } ?? "") + "\n\n"
+        out += intro() + "\n\n"
+        out += "## Tableau 1 — État d'avancement des actions\n\n"
+        out += "| État | Actions |\n|---|---:|\n"
+        for (s, n) in stateCounts { out += "| \(Wording.state(s)) | \(n) |\n" }
+        out += "\n"
+        for s in sections {
+            out += "### \(md(Wording.heading("axe", s.axe)))\n\n"
+            for o in s.objectives where !o.actions.isEmpty {
+                out += "#### \(md(Wording.heading("objectif", o.heading))) — \(Wording.state(o.state))\n\n"
+                out += "| Action | Intitulé | Délai | État | Avancement | Achèvement ou nouveau délai | Livrables | Commentaire |\n"
+                out += "|---|---|---|---|---:|---|---|---|\n"
+                for a in o.actions {
+                    let end = a.completed.map { "achevé le \($0.french)" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
+                    out += "| \(md(a.id)) | \(md(a.title ?? "")) | \(md(a.deadline ?? "")) | \(a.reported || a.due ? Wording.state(a.state) : "") | \(md(a.progress ?? "")) | \(md(end)) | \(md(a.deliverables.joined(separator: " ; "))) | \(md(a.comment ?? "")) |\n"
+                }
+                out += "\n"
+            }
+        }
+        out += "## Tableau 2 — Indicateurs : cibles et réalisés\n\n"
+        out += "Chaque case donne « cible → réalisé » ; ✓ cible atteinte, ✗ non atteinte.\n\n"
+        let years = trajectoryYears
+        for s in sections {
+            let objs = s.objectives.filter { !$0.indicators.isEmpty }
+            if objs.isEmpty { continue }
+            out += "### \(md(Wording.heading("axe", s.axe)))\n\n"
+            for o in objs {
+                out += "#### \(md(Wording.heading("objectif", o.heading)))\n\n"
+                out += "| Indicateur | Intitulé | " + years.map(String.init).joined(separator: " | ") + " | Écart \(year) | Analyse des écarts |\n"
+                out += "|---|---|" + years.map { _ in "---|" }.joined() + "---|---|\n"
+                for r in o.indicators {
+                    let cells = years.map { y in r.point(y).map(Wording.cell) ?? "" }
+                    let gap = r.point(year).flatMap { Wording.gap($0.attainment) } ?? ""
+                    let analysis = [r.analysis, r.motif].compactMap { $0 }.joined(separator: " ")
+                    out += "| \(md(Wording.indicatorName(r))) | \(md(r.title ?? "")) | " + cells.map(md).joined(separator: " | ") + " | \(md(gap)) | \(md(analysis)) |\n"
+                }
+                out += "\n"
+            }
+        }
+        out += "## Tableau 3 — Risques, difficultés et mesures correctives\n\n"
+        let risky = riskRows
+        if risky.isEmpty {
+            out += "Aucun risque ni difficulté signalé.\n"
+        } else {
+            out += "| Action | Intitulé | État | Risque | Difficultés | Mesures correctives |\n|---|---|---|---|---|---|\n"
+            for a in risky {
+                out += "| \(md(a.id)) | \(md(a.title ?? "")) | \(Wording.state(a.state)) | \(a.risk?.spelling ?? "") | \(md(a.difficulties.joined(separator: " ; "))) | \(md(a.correctiveMeasures.joined(separator: " ; "))) |\n"
+            }
+        }
+        return out
+    }
+
+    /// The sentence under the title: which bilan, which version.
+    func intro() -> String {
+        var s: String
+        if let bilanTitle {
+            s = "« \(bilanTitle) »" + (established.map { ", établi le \($0.french)" } ?? "") + (bilanPath.map { " (\($0))" } ?? "")
+        } else {
+            s = "Aucun bilan n'est écrit pour \(year)"
+        }
+        s += " ; version \(version) du contrat, en vigueur au 31 décembre \(year)"
+        if !bilanYears.isEmpty { s += " ; bilans lus : " + bilanYears.map(String.init).joined(separator: ", ") }
+        return s + "."
+    }
+
+    /// The years of the trajectories (the period up to N).
+    var trajectoryYears: [Int] {
+        for s in sections { for o in s.objectives { if let r = o.indicators.first { return r.trajectory.map(\.year) } } }
+        return [year]
+    }
+
+    /// Tableau 3: actions with a risk, a difficulty or a corrective measure.
+    var riskRows: [ActionRow] {
+        sections.flatMap { $0.objectives.flatMap { $0.actions.filter { $0.risk != nil || !$0.difficulties.isEmpty || !$0.correctiveMeasures.isEmpty } } }
+    }
+}
+
+/// A Markdown table cell: `|` escaped, line breaks flattened.
+func md(_ s: String) -> String {
+    var out = ""
+    for c in s {
+        switch c {
+        case "|": out += "\\|"
+        case "\n", "\r": out += " "
+        default: out.append(c)
+        }
+    }
+    return out
+}

@@ -1,0 +1,57 @@
+import CopcLanguage
+import CopcDiagnostics
+import CopcModel
+
+/// The French words every format of `copc bilan` shares.
+enum Wording {
+    static let notReported = "non renseigné"
+
+    static func state(_ s: ActionState?) -> String { s?.spelling ?? notReported }
+
+    /// « atteinte », « non atteinte », « non évaluée ».
+    static func attainment(_ a: Attainment?) -> String? {
+        switch a {
+        case .reached?: return "atteinte"
+        case .missed?: return "non atteinte"
+        case .notComparable?: return "non évaluée"
+        case nil: return nil
+        }
+    }
+
+    /// The symbol that marks a judged réalisé (shape, not colour).
+    static func mark(_ a: Attainment?) -> String {
+        switch a {
+        case .reached?: return " ✓"
+        case .missed?: return " ✗"
+        default: return ""
+        }
+    }
+
+    static func gap(_ a: Attainment?) -> String? {
+        if case .missed(let g)? = a, !g.french.isEmpty { return g.french }
+        return nil
+    }
+
+    /// « 60 % → 48 % ✗ », « 60 % → non disponible », « 60 % → — ».
+    static func cell(_ p: BilanReport.Point) -> String {
+        let target = p.targetText ?? "—"
+        let realized: String
+        switch p.realized {
+        case .unavailable?: realized = "non disponible"
+        case .value?: realized = (p.realizedText ?? "") + mark(p.attainment)
+        case nil: realized = p.hasBilan ? "non renseigné" : "—"
+        }
+        return target + " → " + realized
+    }
+
+    static func heading(_ kind: String, _ h: BilanReport.Heading?) -> String {
+        guard let h else { return kind == "axe" ? "Hors axe" : "Hors objectif" }
+        return (kind == "axe" ? "Axe " : "Objectif ") + h.label
+    }
+
+    static func indicatorName(_ r: BilanReport.IndicatorRow) -> String {
+        r.id + (r.label.map { " (\($0))" } ?? "")
+    }
+
+    static func date(_ d: Day?) -> String? { d?.french }
+}
