@@ -42,6 +42,7 @@ extension BilanReport {
             // Tableau 2
             w.element(.section, [.class(StyleClass.pageBreakBefore)]) { w in
                 w.heading(level: 2, number: "2", title: "Indicateurs : cibles et réalisés", anchor: Anchor(prefix: "t", key: "2"))
+                w.element(.p, prose: realizedSummary)
                 w.element(.p, prose: "Chaque case donne « cible → réalisé » ; ✓ cible atteinte, ✗ non atteinte. Sur les graphiques, la cible est la ligne, le réalisé un point : plein s'il atteint la cible, creux et barré sinon.")
                 let years = trajectoryYears
                 for s in sections {

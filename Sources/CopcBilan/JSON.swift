@@ -30,6 +30,9 @@ extension BilanReport {
         w.arrayStart("bilans_lus")
         for y in bilanYears { w.int(y) }
         w.endArray()
+        w.arrayStart("indicateurs_sans_realise")
+        for i in withoutRealized { w.string(i) }
+        w.endArray()
         w.arrayStart("etats")
         for (s, n) in stateCounts {
             w.beginObject()

@@ -24,7 +24,7 @@ extension BilanReport {
             }
         }
         out += "## Tableau 2 — Indicateurs : cibles et réalisés\n\n"
-        out += "Chaque case donne « cible → réalisé » ; ✓ cible atteinte, ✗ non atteinte.\n\n"
+        out += realizedSummary + " Chaque case donne « cible → réalisé » ; ✓ cible atteinte, ✗ non atteinte.\n\n"
         let years = trajectoryYears
         for s in sections {
             let objs = s.objectives.filter { !$0.indicators.isEmpty }

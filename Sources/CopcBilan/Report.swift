@@ -95,6 +95,24 @@ public struct BilanReport: Sendable {
         public let attainment: Attainment?
     }
 
+    /// The indicators (with their label) whose réalisé for the year is not given at all.
+    public var withoutRealized: [String] {
+        sections.flatMap { $0.objectives.flatMap { $0.indicators.filter { $0.point(year)?.realized == nil }.map(Wording.indicatorName) } }
+    }
+
+    /// The number of indicator rows.
+    public var indicatorCount: Int { sections.reduce(0) { $0 + $1.objectives.reduce(0) { $0 + $1.indicators.count } } }
+
+    /// « Aucun des 22 indicateurs n'a de réalisé pour 2024. », or the list.
+    public var realizedSummary: String {
+        let missing = withoutRealized
+        let n = indicatorCount
+        if n == 0 { return "Le contrat n'a pas d'indicateur." }
+        if missing.isEmpty { return "Les \(n) indicateurs ont un réalisé pour \(year) (ou « non disponible »)." }
+        if missing.count == n { return n == 1 ? "L'indicateur n'a pas de réalisé pour \(year)." : "Aucun des \(n) indicateurs n'a de réalisé pour \(year)." }
+        return "\(missing.count) indicateur\(missing.count > 1 ? "s" : "") sur \(n) sans réalisé pour \(year) : \(missing.joined(separator: ", "))."
+    }
+
     /// The counts of tableau 1: actions by state (`nil`: not reported).
     public var stateCounts: [(state: ActionState?, count: Int)] {
         var counts: [ActionState?: Int] = [:]
