@@ -70,13 +70,13 @@ extension BilanReport {
     }
 
     /// The years of the trajectories (the period up to N).
-    var trajectoryYears: [Int] {
+    public var trajectoryYears: [Int] {
         for s in sections { for o in s.objectives { if let r = o.indicators.first { return r.trajectory.map(\.year) } } }
         return [year]
     }
 
     /// Tableau 3: actions with a risk, a difficulty or a corrective measure.
-    var riskRows: [ActionRow] {
+    public var riskRows: [ActionRow] {
         sections.flatMap { $0.objectives.flatMap { $0.actions.filter { $0.risk != nil || !$0.difficulties.isEmpty || !$0.correctiveMeasures.isEmpty } } }
     }
 }

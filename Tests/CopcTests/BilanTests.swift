@@ -1,0 +1,131 @@
+import XCTest
+import Foundation
+import CopcLanguage
+import CopcSource
+import CopcModel
+import CopcSema
+import CopcDriver
+import CopcBilan
+
+/// `copc bilan`: the report computed from the contract and its bilans, its four formats, the
+/// goldens of the fictitious example, and the command line.
+final class BilanTests: XCTestCase {
+    static let example = "contracts/exemples/suivi-annuel-fictif"
+
+    func report(_ folder: String, year: Int?) throws -> BilanReport {
+        let dir = repositoryRoot + "/" + folder
+        let files = try FileSystem.copFiles(under: dir).map { (folder + "/" + Paths.relative($0, to: dir), try FileSystem.read($0)) }
+        let result = Driver.check(sources: files, options: CheckOptions(au: testDate))
+        guard case .success(let c) = result.contracts.select(nil) else { throw XCTSkip("no contract") }
+        return try XCTUnwrap(BilanReport.make(c, year: year, files: result.fileTable))
+    }
+
+    /// The goldens of the fictitious example, in every format (`UPDATE_GOLDEN=1` rewrites them).
+    func testExampleGoldens() throws {
+        let r = try report(BilanTests.example, year: 2024)
+        let update = FileSystem.environment("UPDATE_GOLDEN") == "1"
+        for (ext, text) in [("md", r.markdown()), ("html", r.html()), ("csv", r.csv()), ("json", r.json())] {
+            let path = repositoryRoot + "/" + BilanTests.example + "/bilan-2024." + ext
+            if update { try FileSystem.writeAtomically(path, Array(text.utf8)); continue }
+            let golden = String(decoding: try FileSystem.read(path), as: UTF8.self)
+            XCTAssertEqual(golden, text, "bilan-2024.\(ext) differs (UPDATE_GOLDEN=1 swift test, then review)")
+        }
+    }
+
+    /// Tableau 2 carries each indicator's whole trajectory, judged year by year with the
+    /// version each year's bilan reads (1.1.a's 2024 target comes from avenant 1).
+    func testTrajectoryAndJudgement() throws {
+        let r = try report(BilanTests.example, year: 2024)
+        XCTAssertEqual(r.version, 1)
+        let rows = r.sections.flatMap { $0.objectives.flatMap(\.indicators) }
+        let a = try XCTUnwrap(rows.first { $0.id == "1.1.a" })
+        XCTAssertEqual(a.trajectory.map(\.year), [2022, 2023, 2024])
+        XCTAssertEqual(a.point(2024)?.targetText, "70 %")
+        XCTAssertEqual(a.point(2024)?.realizedText, "66 %")
+        guard case .missed(let g)? = a.point(2024)?.attainment else { return XCTFail("2024 must be missed") }
+        XCTAssertEqual(g.french, "−4 points")
+        XCTAssertEqual(a.point(2023)?.attainment, .reached)
+        let b = try XCTUnwrap(rows.first { $0.id == "1.1.b" })
+        guard case .missed(let g2)? = b.point(2023)?.attainment else { return XCTFail("1.1.b 2023 must be missed") }
+        XCTAssertEqual(g2.french, "−400 (−10 %)")
+        let enc = try XCTUnwrap(rows.first { $0.id == "2.1.b" && $0.label == "encadrement" })
+        XCTAssertEqual(enc.point(2023)?.realized, .unavailable)
+        // Tableau 1: counts and an objective's state from its actions.
+        let counts = Dictionary(uniqueKeysWithValues: r.stateCounts.map { ($0.state, $0.count) })
+        XCTAssertEqual(counts[.done], 2)
+        XCTAssertEqual(counts[.postponed], 1)
+        let o11 = try XCTUnwrap(r.sections.flatMap(\.objectives).first { $0.heading?.id == "1.1" })
+        XCTAssertEqual(o11.state, .postponed)
+        // Tableau 3
+        XCTAssertEqual(r.riskRows.map(\.id), ["1.1.2"])
+        XCTAssertEqual(r.riskRows.first?.difficulties.count, 2)
+    }
+
+    func testObjectiveStateAggregation() {
+        XCTAssertEqual(BilanReport.aggregate([.done, .ongoing, .postponed]), .ongoing, "en cours if one action is")
+        XCTAssertEqual(BilanReport.aggregate([.done, .postponed]), .postponed)
+        XCTAssertEqual(BilanReport.aggregate([.done, .done]), .done)
+        XCTAssertEqual(BilanReport.aggregate([.done, nil]), .ongoing)
+        XCTAssertNil(BilanReport.aggregate([nil, nil]))
+    }
+
+    /// The real bilan gives no indicator value: the report says so.
+    func testRealBilanHasNoIndicatorValue() throws {
+        let r = try report("contracts/cop-cng-2021-2025", year: nil)
+        XCTAssertEqual(r.year, 2024)
+        XCTAssertEqual(r.withoutRealized.count, r.indicatorCount)
+        XCTAssertTrue(r.realizedSummary.hasPrefix("Aucun des"), r.realizedSummary)
+        let md = r.markdown()
+        XCTAssertTrue(md.contains("Tableau des emplois médicaux dans Logimedh"))
+        XCTAssertTrue(md.contains("Un déficit de notoriété subsiste"))
+    }
+
+    func testCSVConventions() throws {
+        let csv = try report(BilanTests.example, year: 2024).csv()
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}"), "BOM")
+        XCTAssertTrue(csv.contains(";2023;55 %;58 %;58;atteinte;"), "decimal comma, semicolons")
+        XCTAssertTrue(csv.contains(";2024;70 %;66 %;66;non atteinte;-4;;"))
+        XCTAssertTrue(csv.contains("12,5"))
+        XCTAssertTrue(csv.contains("\r\n"))
+    }
+
+    func testJSONIsValidAndFollowsTheSchemaKeys() throws {
+        let json = try report(BilanTests.example, year: 2023).json()
+        let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(o["schema"] as? String, "copc.bilan/1")
+        XCTAssertEqual(o["annee"] as? Int, 2023)
+        XCTAssertEqual(o["version"] as? Int, 1, "avenant 1, signed 2023-11-15, is in force on 31 December 2023")
+        let earlier = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try report(BilanTests.example, year: 2022).json().utf8)) as? [String: Any])
+        XCTAssertEqual(earlier["version"] as? Int, 0)
+    }
+
+    func testHTMLIsSelfContainedAndWellFormed() throws {
+        let html = try report(BilanTests.example, year: 2024).html()
+        XCTAssertFalse(html.contains("<script"))
+        XCTAssertTrue(html.contains("<svg"))
+        XCTAssertTrue(html.contains("Départ de deux formateurs sur trois"))
+        XCTAssertTrue(parseXML(html).isWellFormed, "well-formed XML")
+    }
+
+    func testCommandLine() throws {
+        let cli = CLITests(name: "testEmit", testClosure: { _ in })
+        let dir = repositoryRoot + "/" + BilanTests.example
+        let (s, out, err) = try cli.run(["bilan", dir, "--annee", "2023"])
+        XCTAssertEqual(s, 0, err)
+        XCTAssertTrue(out.contains("# Bilan 2023 — contrat COP-AFSO"))
+        XCTAssertTrue(out.contains("Retards de livraison des équipements"))
+        for f in ["html", "csv", "json", "markdown"] { XCTAssertEqual(try cli.run(["bilan", dir, "--format", f]).0, 0, f) }
+        for args in [["bilan", dir, "--format", "pdf"], ["bilan", dir, "--annee", "24"], ["bilan", dir, "--contrat", "X"]] {
+            let (status, o, e) = try cli.run(args)
+            XCTAssertEqual(status, 2, args.joined(separator: " "))
+            XCTAssertTrue(o.isEmpty)
+            XCTAssertFalse(e.isEmpty)
+        }
+        // A contract without bilan: a French message, unless a year is given.
+        let plain = try cli.tempDir(["c.cop": cleanContract])
+        let (s2, _, e2) = try cli.run(["bilan", plain])
+        XCTAssertEqual(s2, 2)
+        XCTAssertTrue(e2.contains("aucun bilan"), e2)
+        XCTAssertEqual(try cli.run(["bilan", plain, "--annee", "2022"]).0, 0)
+    }
+}
