@@ -54,8 +54,8 @@ extension BilanReport {
                                           columns: ["Indicateur", "Intitulé"] + years.map(String.init) + ["Écart \(year)", "Analyse des écarts"],
                                           rows: o.indicators.map { r in
                                               [TableCell.rowHeader(Wording.indicatorName(r)), .prose(r.title ?? "")]
-                                                  + years.map { y in TableCell.text(r.point(y).map(Wording.cell) ?? "") }
-                                                  + [.text(r.point(year).flatMap { Wording.gap($0.attainment) } ?? ""),
+                                                  + years.map { y in TableCell.prose(r.point(y).map(Wording.cell) ?? "") }
+                                                  + [.prose(r.point(year).flatMap { Wording.gap($0.attainment) } ?? ""),
                                                      .prose([r.analysis, r.motif].compactMap { $0 }.joined(separator: " "))]
                                           }))
                         let charts = o.indicators.compactMap(trajectory)

@@ -155,6 +155,11 @@ extension BilanReport {
         var versionOf: [Int: Version] = [:]
         for y in years { versionOf[y] = contract.version(forBilanOf: y) }
         func text(_ p: Place) -> String { files.canonicalText(p) }
+        // Actions an earlier bilan reported finalised: shown as such, with their date.
+        var doneEarlier: [ElementKey: Element] = [:]
+        for b in contract.bilans where (b.year ?? Int.max) < year {
+            for r in b.reports where r.kind == .action && r.actionState == .done { doneEarlier[r.key] = r }
+        }
 
         func actionRow(_ e: Element) -> ActionRow {
             var deadlines: [String] = []
@@ -163,7 +168,7 @@ extension BilanReport {
                 deadlines.append((p.label.map { "(\($0)) " } ?? "") + text(p.valuePlace))
                 if case .deadline(let d) = p.value, let w = version.window(of: d), due == nil || w.end > due! { due = w.end }
             }
-            let r = reports[e.key]
+            let r = reports[e.key] ?? doneEarlier[e.key]
             var progress: String?
             if let p = r?.first(.avancement) { progress = text(p.valuePlace) }
             var newDeadline: String?

@@ -39,7 +39,10 @@ enum Wording {
         switch p.realized {
         case .unavailable?: realized = "non disponible"
         case .value?: realized = (p.realizedText ?? "") + mark(p.attainment)
-        case nil: realized = p.hasBilan ? "non renseigné" : "—"
+        case nil:
+            // A target that expects no réalisé (sans objet, à fixer par avenant) stands alone.
+            if let t = p.target, t.status != .set { return target }
+            realized = p.hasBilan ? "non renseigné" : "—"
         }
         return target + " → " + realized
     }
