@@ -41,6 +41,13 @@ public enum IR {
         e.w.arrayStart("elements")
         for c in version.tree.children(of: version.tree.root!) { e.writeElement(c) }
         e.w.endArray()
+        // The bilans that read this version: those whose 31 December falls under it.
+        e.w.arrayStart("bilans")
+        for b in contract.bilans {
+            guard let y = b.year, contract.version(forBilanOf: y)?.number == version.number else { continue }
+            e.writeBilan(b)
+        }
+        e.w.endArray()
         e.w.endObject()
         return e.w.out + "\n"
     }
@@ -73,6 +80,92 @@ private struct Emitter {
         w.field("numerotation", (r.numbering ?? .hierarchical).spelling)
         w.fieldOrNull("texte", r.text(.texte))
         w.field("modifie_par", r.provenance.avenant)
+        w.arrayStart("calendrier_suivi")
+        for p in r.properties {
+            guard p.key == .bilanAnnuel || p.key == .donnees || p.key == .synthese, case .dueDate(let d) = p.value else { continue }
+            w.beginObject()
+            w.field("cle", p.key.display)
+            w.fieldOrNull("libelle", p.label)
+            w.field("jour", d.day)
+            w.field("mois", d.month)
+            w.field("annee", d.yearOffset == 0 ? "N" : "N+\(d.yearOffset)")
+            w.field("texte_source", files.canonicalText(p.valuePlace))
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+
+    /// A bilan (design §9): what it says of each indicator and action, as written.
+    mutating func writeBilan(_ b: Bilan) {
+        w.beginObject()
+        w.field("annee", b.year ?? 0)
+        w.fieldOrNull("titre", b.header.title)
+        w.fieldOrNull("etabli_le", b.established?.description)
+        w.fieldOrNull("texte", b.header.text(.texte))
+        w.field("fichier", files[b.file].path)
+        w.arrayStart("indicateurs")
+        for r in b.reports where r.kind == .indicateur {
+            w.beginObject()
+            w.field("id", r.id ?? "")
+            w.arrayStart("realises")
+            for (label, p, value) in r.realized {
+                w.beginObject()
+                w.fieldOrNull("libelle", label)
+                switch value {
+                case .unavailable:
+                    w.field("disponible", false)
+                    w.nullField("genre")
+                    w.nullField("nombre")
+                    w.nullField("unite")
+                case .value(let t):
+                    w.field("disponible", true)
+                    w.field("genre", t.kind.spelling)
+                    if case .quantity(let q) = t {
+                        w.field("nombre", q.value)
+                        w.fieldOrNull("unite", q.unit?.symbol)
+                    } else {
+                        w.nullField("nombre")
+                        w.nullField("unite")
+                    }
+                }
+                w.field("texte_source", files.canonicalText(p.valuePlace))
+                w.endObject()
+            }
+            w.endArray()
+            w.fieldOrNull("motif", r.text(.motif))
+            w.fieldOrNull("analyse", r.text(.analyse))
+            w.fieldOrNull("texte", r.text(.texte))
+            w.endObject()
+        }
+        w.endArray()
+        w.arrayStart("actions")
+        for r in b.reports where r.kind == .action {
+            w.beginObject()
+            w.field("id", r.id ?? "")
+            w.fieldOrNull("etat", r.actionState?.spelling)
+            var progress: String?
+            if let p = r.first(.avancement) { progress = files.canonicalText(p.valuePlace) }
+            w.fieldOrNull("avancement", progress)
+            w.fieldOrNull("acheve_le", r.date(.acheveLe)?.description)
+            if let p = r.first(.nouveauDelai), case .deadline(let d) = p.value {
+                w.objectStart("nouveau_delai")
+                w.field("texte_source", files.canonicalText(p.valuePlace))
+                w.field("forme", d.form.spelling)
+                window("fenetre", version.window(of: d, period: period))
+                w.endObject()
+            } else {
+                w.nullField("nouveau_delai")
+            }
+            stringArray("livrables", r.texts(.livrable))
+            w.fieldOrNull("risque", r.riskLevel?.spelling)
+            stringArray("difficultes", r.texts(.difficulte))
+            stringArray("mesures_correctives", r.texts(.mesureCorrective))
+            w.fieldOrNull("motif", r.text(.motif))
+            w.fieldOrNull("texte", r.text(.texte))
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 

@@ -99,6 +99,19 @@ final class BilanTests: XCTestCase {
         XCTAssertEqual(earlier["version"] as? Int, 0)
     }
 
+    /// Every year of the example and of the real bilan validates against grammar/bilan.schema.json.
+    func testJSONMatchesItsSchema() throws {
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/grammar/bilan.schema.json"))) as! [String: Any]
+        let validator = SchemaValidator(root: schema)
+        for (folder, year) in [(BilanTests.example, 2022), (BilanTests.example, 2023), (BilanTests.example, 2024), (BilanTests.example, 2026),
+                               ("contracts/cop-cng-2021-2025", 2024)] {
+            let value = try JSONSerialization.jsonObject(with: Data(try report(folder, year: year).json().utf8))
+            var errors: [String] = []
+            validator.validate(value, schema, "$", &errors)
+            XCTAssertEqual(errors, [], "\(folder) \(year): \(errors.prefix(5))")
+        }
+    }
+
     func testHTMLIsSelfContainedAndWellFormed() throws {
         let html = try report(BilanTests.example, year: 2024).html()
         XCTAssertFalse(html.contains("<script"))
