@@ -115,7 +115,7 @@ final class LanguageReferenceTests: XCTestCase {
                 expected.formUnion(e)
                 fragments.merge(fr) { $0 + $1 }
             }
-            let result = Driver.check(sources: space.files.map { ($0.path, Array($0.text.utf8)) }, options: CheckOptions(au: testDate))
+            let result = Driver.check(sources: space.files.map { ($0.path, Array($0.text.utf8)) }, options: CheckOptions(au: testDate, auGiven: true))
             // The Markdown line of a diagnostic, for a message that points into the reference.
             func mdLine(_ file: String, _ line: Int) -> Int {
                 guard let f = space.files.first(where: { $0.path == file }) else { return 0 }
@@ -148,13 +148,13 @@ final class LanguageReferenceTests: XCTestCase {
     }
 
     /// A reader tells a snippet from a complete file by its content (the info string is not
-    /// shown): a snippet has no `contrat`, `avenant` or `annuaire` header, any other example has one.
+    /// shown): a snippet has no `contrat`, `avenant`, `annuaire` or `bilan` header, any other example has one.
     func testSnippetsAreRecognisableWithoutTheirInfoString() throws {
         let md = try Self.reference()
         for b in Self.copBlocks(md) {
             let headers = b.text.split(separator: "\n").contains { line in
                 let w = TokenText.fold(String(line.split(separator: " ").first ?? ""))
-                return w == "contrat" || w == "avenant" || w == "annuaire"
+                return w == "contrat" || w == "avenant" || w == "annuaire" || w == "bilan"
             }
             XCTAssertEqual(headers, !b.info.contains("extrait"), "\(Self.path):\(b.line): « \(b.info.joined(separator: " ")) »")
         }
