@@ -45,12 +45,13 @@ extension LanguageServer {
         }
         let typingHead = !trimmed.contains(" ") && !trimmed.contains("\t") && !trimmed.contains(":")
         let isHeaderLine = headKeyword.map { Keyword.lineHeads.contains($0) } ?? false
+        let fileKind = FileKind(header: syntax.header?.kind)
 
         if typingHead {
             builder.replaceFrom(offset - trimmed.utf8.count)
             let (kind, _, op) = enclosing(syntax, before: lineStart)
             if let kind {
-                for k in op.map({ kind.keys(in: $0) }) ?? kind.keys {
+                for k in op.map({ kind.keys(in: $0) }) ?? kind.keys(in: fileKind) {
                     let insert: String
                     switch k.head {
                     case .stepTitle: insert = "\(k.display) « "
@@ -66,11 +67,12 @@ extension LanguageServer {
         } else if isHeaderLine {
             // After a comment there is no element or id to complete.
             if syntax.comments.contains(where: { $0.start >= lineStart && $0.start < offset }) { return builder.json }
-            headerCompletion(words: words, endsWithSpace: before.last == " " || before.last == "\t", nav: nav, &builder)
+            headerCompletion(words: words, endsWithSpace: before.last == " " || before.last == "\t", nav: nav,
+                             inBilan: fileKind == .bilan, &builder)
         } else if let colon = before.firstIndex(of: ":") {
             // The key as the parser read it on this line.
             let (kind, _, op) = enclosing(syntax, before: lineStart)
-            let keys = kind.map { k in op.map { k.keys(in: $0) } ?? k.keys } ?? []
+            let keys = kind.map { k in op.map { k.keys(in: $0) } ?? k.keys(in: fileKind) } ?? []
             guard let key = syntax.lines.first(where: { line in
                 let s = Int(syntax.tokens[line.first].start)
                 return s >= lineStart && s <= offset
@@ -102,6 +104,8 @@ extension LanguageServer {
                 case .flag: values = Flag.spellings.map { ($0, ItemKind.enumMember, key.display) }
                 case .choice(let choice): values = choice.spellings.map { ($0, ItemKind.enumMember, key.display) }
                 case .base: values = [("NC", ItemKind.value, "base non communiquée")]
+                case .realized: values = [("non disponible", ItemKind.value, "réalisé manquant (avec un « motif »)")]
+                case .dueDate: values = [("avant le 15 mars N+1", ItemKind.value, "échéance relative à l'année N du bilan")]
                 default: break
                 }
                 for (label, kind, detail) in values { builder.add(label, kind: kind, detail: detail, insert: label, group: 0) }
@@ -125,7 +129,9 @@ extension LanguageServer {
     }
 
     /// `modifier KIND ID`, `supprimer KIND ID`, `ajouter KIND ID « … » dans KIND ID`, `… dans KIND ID`.
-    func headerCompletion(words: [String], endsWithSpace: Bool, nav: Navigator?, _ builder: inout CompletionBuilder) {
+    /// In a bilan, `indicateur ID` and `action ID` complete with the ids of the version the
+    /// bilan reads.
+    func headerCompletion(words: [String], endsWithSpace: Bool, nav: Navigator?, inBilan: Bool = false, _ builder: inout CompletionBuilder) {
         // Words completed so far, and the one being typed.
         let done = endsWithSpace ? words : Array(words.dropLast())
         let typed = endsWithSpace ? "" : (words.last ?? "")
@@ -142,7 +148,7 @@ extension LanguageServer {
             case .referent: ids = nav.visibleReferents.map { ($0.key, $0.value.title) }
             case .plan: ids = nav.visiblePlans.map { ($0.key, $0.value.title) }
             default:
-                let tree = nav.latest?.tree ?? nav.model.tree
+                let tree = (inBilan ? nav.versions?.after.tree : nil) ?? nav.latest?.tree ?? nav.model.tree
                 ids = tree.preorder.map { tree[$0] }.filter { $0.kind == kind }.compactMap { e in e.id.map { ($0, e.title) } }
             }
             var seen = Set<String>()
@@ -153,6 +159,10 @@ extension LanguageServer {
         if let dans = keywords.lastIndex(of: .dans) {
             if dans == keywords.count - 1 { offerKinds(contract: true) }
             else if dans == keywords.count - 2, let k = keywords[dans + 1]?.elementKind, k != .contrat { offerIds(k) }
+            return
+        }
+        if inBilan, keywords.count == 1, let k = keywords[0]?.elementKind, k == .indicateur || k == .action {
+            offerIds(k)
             return
         }
         guard let op = keywords.first??.changeOp else { return }

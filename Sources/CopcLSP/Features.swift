@@ -49,10 +49,16 @@ extension LanguageServer {
             text = nav.importedPath(path).map { "fichier importé : `\($0)`" }
         case .header(let e, _):
             range = e.place.range
-            switch e.kind {
-            case .referent: text = describeReferent(e, nav)
-            case .plan: text = describePlan(e, nav)
-            default: text = describeElement(e, nav)
+            if let reported = nav.reportedElement(e) {
+                text = describeElement(reported, nav) + bilanTargets(reported, nav)
+            } else if nav.model.kind == .bilan, e.kind == .indicateur || e.kind == .action {
+                text = "\(e.kind.keyword) **\(e.id ?? "")** introuvable dans le contrat (COP600)"
+            } else {
+                switch e.kind {
+                case .referent: text = describeReferent(e, nav)
+                case .plan: text = describePlan(e, nav)
+                default: text = describeElement(e, nav)
+                }
             }
         case .properties(let e, let props, let r):
             range = r
@@ -123,9 +129,44 @@ extension LanguageServer {
             return lines.joined(separator: "\n\n")
         case .base(let q):
             return "**\(nav.written(first.keyPlace))** : " + (q.map { "\($0)" } ?? "non communiquée")
+        case .realized(let r):
+            // A réalisé with the target of its year beside it, and the judgement (COP603).
+            var s = "**\(nav.written(first.keyPlace))** : \(nav.text(first.valuePlace))"
+            guard let indicator = nav.reportedElement(e), let year = nav.model.bilanYear else { return s }
+            guard let t = indicator.targets.first(where: { $0.year == year && $0.property.label == first.label }) else {
+                return s + "\n\naucune cible \(year)\(first.label.map { " (\($0))" } ?? "") pour l'indicateur \(indicator.id ?? "")"
+            }
+            s += "\n\ncible \(year)\(first.label.map { " (\($0))" } ?? "") : \(nav.text(t.property.valuePlace)) — \(t.value.status.spelling)"
+            if case .value(let rv) = r, t.value.status == .set {
+                switch Attainment.judge(target: t.value, realized: rv, unit: indicator.unit, direction: indicator.direction, base: indicator.baseQuantity) {
+                case .reached: s += " ; **atteinte**"
+                case .missed(let g): s += " ; **non atteinte**" + (g.french.isEmpty ? "" : " (écart \(g.french))")
+                case .notComparable: break
+                }
+            }
+            return s
+
         default:
             return nil
         }
+    }
+
+    /// Under the element a bilan block reports on: its targets for the bilan's year, or its
+    /// deadlines (what the réalisé or the state is measured against).
+    func bilanTargets(_ e: Element, _ nav: Navigator) -> String {
+        guard let year = nav.model.bilanYear else { return "" }
+        var lines: [String] = []
+        if e.kind == .indicateur {
+            for t in e.targets where t.year == year {
+                lines.append("cible \(year)\(t.property.label.map { " (\($0))" } ?? "") : \(nav.text(t.property.valuePlace))")
+            }
+            if lines.isEmpty { lines.append("aucune cible pour \(year)") }
+        } else {
+            for p in e.properties where p.key == .delai {
+                lines.append("délai\(p.label.map { " (\($0))" } ?? "") : \(nav.text(p.valuePlace))")
+            }
+        }
+        return "\n\n" + lines.joined(separator: " · ")
     }
 
     /// "fixée par l'avenant 2 : 40 %" when a later avenant replaced a pending target.

@@ -97,6 +97,11 @@ struct Navigator {
     var versions: (before: Version, after: Version)? {
         guard let c = contract, !c.versions.isEmpty else { return nil }
         if c.file == model.file { return (c.versions[0], c.versions[0]) }
+        // A bilan reads the version in force on 31 December of its year.
+        if model.kind == .bilan {
+            guard let y = model.bilanYear, let v = c.version(forBilanOf: y) else { return nil }
+            return (v, v)
+        }
         guard let k = c.avenants.firstIndex(where: { $0.file == model.file }), k + 1 < c.versions.count else { return nil }
         return (c.versions[k], c.versions[k + 1])
     }
@@ -169,10 +174,19 @@ struct Navigator {
             guard let e = element(kind, id, site: site) else { return nil }
             return e.namePlace
         case .header(let e, _):
+            // A bilan's `indicateur ID` / `action ID` block leads to the contract's element.
+            if let reported = reportedElement(e) { return reported.namePlace }
             return e.namePlace
         case .file, .properties:
             return nil
         }
+    }
+
+    /// For a block of a bilan, the element of the contract it reports on (in the version the
+    /// bilan reads).
+    func reportedElement(_ e: Element) -> Element? {
+        guard model.kind == .bilan, e.kind == .indicateur || e.kind == .action, let id = e.id, let v = versions else { return nil }
+        return v.after.find(e.kind, id)
     }
 
     // MARK: extents

@@ -77,7 +77,7 @@ final class Analysis {
 
     /// The contract a file belongs to (as the contract or as one of its avenants).
     func contract(of file: FileID) -> Contract? {
-        result.contracts.first { $0.file == file || $0.avenants.contains { $0.file == file } }
+        result.contracts.first { $0.file == file || $0.avenants.contains { $0.file == file } || $0.bilans.contains { $0.file == file } }
     }
 }
 

@@ -580,6 +580,49 @@ final class LSPServerTests: XCTestCase {
         h.change("avenant-1.cop", version: 3, LSPFixture.avenant + "ajouter action 1.1.3 « x » dans objectif ")
         XCTAssertEqual(labels(completion(h, "avenant-1.cop", 7, 41)), ["1.1"])
     }
+
+    // MARK: bilans
+
+    /// A bilan of 2022 (lines used below: indicateur 1.1.a at 2, its réalisé at 3, action at 5,
+    /// indicateur 1.1.b at 7, its réalisé at 8).
+    static let bilan = """
+    bilan 2022 du contrat C1 « Bilan 2022 »
+      établi le : 2023-03-01
+    indicateur 1.1.a
+      réalisé : 45 %
+      analyse : « Bon déploiement »
+    action 1.1.1
+      état : en cours
+    indicateur 1.1.b
+      réalisé : 55 %
+
+    """
+
+    func testBilanHoverDefinitionAndCompletion() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(["bilan-2022.cop": LSPServerTests.bilan]))
+        h.open("bilan-2022.cop", LSPServerTests.bilan)
+        // Hover on the block: the contract's element and its target of the year (set by avenant 1).
+        let block = hoverText(h, "bilan-2022.cop", 2, 12)
+        XCTAssertTrue(block.contains("**indicateur 1.1.a** — Indicateur") && block.contains("cible 2022 : 50 %"), block)
+        // Hover on a réalisé: the target of the year beside it, and the judgement.
+        let missed = hoverText(h, "bilan-2022.cop", 3, 14)
+        XCTAssertTrue(missed.contains("cible 2022 : 50 %") && missed.contains("non atteinte") && missed.contains("−5 points"), missed)
+        let reached = hoverText(h, "bilan-2022.cop", 8, 14)
+        XCTAssertTrue(reached.contains("**atteinte**") && !reached.contains("non atteinte"), reached)
+        // An action block: its deadlines.
+        XCTAssertTrue(hoverText(h, "bilan-2022.cop", 5, 8).contains("délai : fin 2022"))
+        // Definition: the block leads to the contract's element; the header to the contract.
+        XCTAssertTrue(location(h, "bilan-2022.cop", 2, 12)! == ("contrat.cop", 11, 11), "indicateur 1.1.a → contract")
+        XCTAssertTrue(location(h, "bilan-2022.cop", 5, 8)! == ("contrat.cop", 8, 7), "action 1.1.1 → contract")
+        XCTAssertTrue(location(h, "bilan-2022.cop", 0, 22)! == ("contrat.cop", 0, 8), "du contrat C1")
+        // Completion: the ids of the version the bilan reads; the keys of a bilan block.
+        h.change("bilan-2022.cop", version: 2, LSPServerTests.bilan + "action ")
+        h.wait()
+        XCTAssertEqual(labels(completion(h, "bilan-2022.cop", 10, 7)), ["1.1.1", "1.1.2"])
+        h.change("bilan-2022.cop", version: 3, LSPServerTests.bilan + "indicateur 1.1.b\n  ")
+        let keys = labels(completion(h, "bilan-2022.cop", 11, 2))
+        XCTAssertTrue(keys.contains("réalisé") && keys.contains("analyse") && !keys.contains("cible"), "\(keys)")
+    }
 }
 
 /// Random and half-valid messages: the server answers every request exactly once and never
