@@ -145,7 +145,7 @@ extension BilanReport {
         var bilanOf: [Int: Bilan] = [:]
         for b in contract.bilans { if let y = b.year, bilanOf[y] == nil { bilanOf[y] = b } }
         let bilan = bilanOf[year]
-        let reports = bilan?.reportsByKey ?? [:]
+        func report(_ key: ElementKey) -> Element? { bilan?.report(key) }
         let period = version.period
         let firstYear = period?.start.year ?? year
         let years = firstYear <= year ? Array(firstYear...year) : [year]
@@ -168,7 +168,7 @@ extension BilanReport {
                 deadlines.append((p.label.map { "(\($0)) " } ?? "") + text(p.valuePlace))
                 if case .deadline(let d) = p.value, let w = version.window(of: d), due == nil || w.end > due! { due = w.end }
             }
-            let r = reports[e.key] ?? doneEarlier[e.key]
+            let r = report(e.key) ?? doneEarlier[e.key]
             var progress: String?
             if let p = r?.first(.avancement) { progress = text(p.valuePlace) }
             var newDeadline: String?
@@ -190,7 +190,7 @@ extension BilanReport {
                 for t in ind.targets where t.year == y && !labels.contains(where: { $0 == t.property.label }) { labels.append(t.property.label) }
             }
             if labels.isEmpty { labels = [nil] }
-            let r = reports[e.key]
+            let r = report(e.key)
             return labels.map { label in
                 var points: [Point] = []
                 for y in years {
@@ -198,7 +198,7 @@ extension BilanReport {
                     let ind = v?.find(.indicateur, e.id ?? "")
                     let t = ind?.targets.first { $0.year == y && $0.property.label == label }
                     let b = bilanOf[y]
-                    let rep = b?.reportsByKey[e.key]
+                    let rep = b?.report(e.key)
                     let real = rep?.realized.first { $0.label == label } ?? (label != nil ? rep?.realized.first { $0.label == nil && $0.value == .unavailable } : nil)
                     var attainment: Attainment?
                     if let t, t.value.status == .set, case .value(let rv)? = real?.value {

@@ -13,12 +13,22 @@ public struct Bilan: Hashable, Sendable {
     /// The `indicateur ID` and `action ID` blocks, in document order (the first of each key
     /// when one is repeated, COP607).
     public let reports: [Element]
+    /// The index in `reports` of each key's block (built once).
+    public let index: [ElementKey: Int]
 
     public init(year: Int?, file: FileID, header: Element, reports: [Element]) {
         self.year = year
         self.file = file
         self.header = header
         self.reports = reports
+        self.index = Bilan.index(reports)
+    }
+
+    static func index(_ reports: [Element]) -> [ElementKey: Int] {
+        var out: [ElementKey: Int] = [:]
+        out.reserveCapacity(reports.count)
+        for (k, r) in reports.enumerated() where out[r.key] == nil { out[r.key] = k }
+        return out
     }
 
     /// Builds the bilan of a bilan file.
@@ -36,6 +46,7 @@ public struct Bilan: Hashable, Sendable {
             }
         }
         self.reports = reports
+        self.index = Bilan.index(reports)
     }
 
     /// `établi le`.
@@ -44,16 +55,9 @@ public struct Bilan: Hashable, Sendable {
     /// 31 December of the year: the day whose version in force the bilan reads.
     public var referenceDay: Day? { year.flatMap { Day(year: $0, month: 12, day: 31) } }
 
-    /// The block reporting on `kind id`, if any.
-    public func report(_ kind: ElementKind, _ key: ElementKey) -> Element? {
-        reports.first { $0.kind == kind && $0.key == key }
-    }
-
-    /// The reports by key (first of each).
-    public var reportsByKey: [ElementKey: Element] {
-        var out: [ElementKey: Element] = [:]
-        for r in reports where out[r.key] == nil { out[r.key] = r }
-        return out
+    /// The block reporting on the element `key` (the first, when it is repeated), if any.
+    public func report(_ key: ElementKey) -> Element? {
+        index[key].map { reports[$0] }
     }
 }
 

@@ -15,7 +15,7 @@ enum ActionsOnTime: BilanRule {
         for id in ctx.actions {
             let action = ctx.tree[id]
             guard let aid = action.id, let due = ctx.due(action), due <= end else { continue }
-            guard let r = ctx.reports[action.key] else {
+            guard let r = ctx.report(action.key) else {
                 if !action.isSuppressed(.cop604) && !ctx.doneBefore.contains(action.key) { absent.append(aid) }
                 continue
             }

@@ -18,8 +18,9 @@ public struct BilanContext {
     /// The version's indicators and actions, in document order.
     public let indicators: [ElementID]
     public let actions: [ElementID]
-    /// The bilan's blocks by key (the first of each).
-    public let reports: [ElementKey: Element]
+    /// The set targets of the year of each indicator that has some, by key (read once for
+    /// the rules that compare or require réalisés).
+    public let targets: [ElementKey: [(label: String?, property: Property, value: TargetValue)]]
     /// Actions an earlier bilan of the contract reported `finalisé`: they need no state again.
     public let doneBefore: Set<ElementKey>
 
@@ -34,16 +35,24 @@ public struct BilanContext {
         self.files = files
         var indicators: [ElementID] = []
         var actions: [ElementID] = []
+        var targets: [ElementKey: [(label: String?, property: Property, value: TargetValue)]] = [:]
         for id in version.tree.preorder {
             switch version.tree[id].kind {
-            case .indicateur: indicators.append(id)
+            case .indicateur:
+                indicators.append(id)
+                let e = version.tree[id]
+                var set: [(label: String?, property: Property, value: TargetValue)] = []
+                for p in e.properties where p.key == .cible && p.year == year {
+                    if case .target(let t) = p.value, t.status == .set { set.append((p.label, p, t)) }
+                }
+                if !set.isEmpty { targets[e.key] = set }
             case .action: actions.append(id)
             default: break
             }
         }
         self.indicators = indicators
         self.actions = actions
-        reports = bilan.reportsByKey
+        self.targets = targets
         var done = Set<ElementKey>()
         for b in contract.bilans where (b.year ?? Int.max) < year {
             for r in b.reports where r.kind == .action && r.actionState == .done { done.insert(r.key) }
@@ -58,11 +67,11 @@ public struct BilanContext {
 
     /// The targets of an indicator for the bilan's year that expect a réalisé (status « fixée »).
     public func setTargets(of indicator: Element) -> [(label: String?, property: Property, value: TargetValue)] {
-        indicator.targets.compactMap { t in
-            guard t.year == year, t.value.status == .set else { return nil }
-            return (t.property.label, t.property, t.value)
-        }
+        targets[indicator.key] ?? []
     }
+
+    /// The bilan's block on the element `key`, if any.
+    public func report(_ key: ElementKey) -> Element? { bilan.report(key) }
 
     /// The end of an action's last deadline in this version (`nil` without a placed deadline).
     public func due(_ action: Element) -> Day? {

@@ -13,9 +13,8 @@ enum RealizedGiven: BilanRule {
         for id in ctx.indicators {
             let indicator = ctx.tree[id]
             guard let iid = indicator.id else { continue }
-            let targets = ctx.setTargets(of: indicator)
-            guard !targets.isEmpty else { continue }
-            guard let r = ctx.reports[indicator.key] else {
+            guard let targets = ctx.targets[indicator.key] else { continue }
+            guard let r = ctx.report(indicator.key) else {
                 if !indicator.isSuppressed(.cop602) { absent.append(iid) }
                 continue
             }

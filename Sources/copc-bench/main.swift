@@ -4,7 +4,8 @@
 // baseline, measured in the same run), lexing, parsing, the full check and formatting; it prints MB/s
 // and the ratio to the byte scan. `--ecrire DOSSIER` writes the synthetic files for
 // whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`. Last, or
-// alone with `--latence`, the editor latency of `copc lsp` (EditorLatency.swift).
+// alone with `--latence`, the editor latency of `copc lsp` (EditorLatency.swift); with
+// `--bilans`, the annual follow-up alone (Bilans.swift).
 import CopcSource
 import CopcLanguage
 import CopcSyntax
@@ -113,6 +114,10 @@ if args.count == 2 && args[1] == "--latence" {
     measureEditorLatency()
     exit(0)
 }
+if args.count >= 2 && args[1] == "--bilans" {
+    measureBilans(size: (args.count == 3 ? Int(args[2]) ?? 10 : 10) << 20)
+    exit(0)
+}
 
 print("copc-bench — débits sur contrats synthétiques (meilleur de plusieurs essais, un cœur)")
 print("")
@@ -150,4 +155,5 @@ for size in [1 << 20, 10 << 20] {
 let diags = Driver.check(sources: [("s.cop", synthetic(size: 1 << 20))], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)).diagnostics
 print("")
 print("diagnostics sur le contrat synthétique de 1 Mo : \(diags.count) (\(sink % 2 == 0 ? "" : " ")contrôle)")
+measureBilans(size: 10 << 20)
 measureEditorLatency()
