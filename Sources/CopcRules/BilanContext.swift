@@ -70,6 +70,14 @@ public struct BilanContext {
         targets[indicator.key] ?? []
     }
 
+    /// The element of the version a block reports on, if it exists (looked up by the block's
+    /// key, already normalised: no string is built).
+    public func reported(_ r: Element) -> Element? {
+        versionIndex(r.key).map { version.tree[$0] }
+    }
+
+    func versionIndex(_ key: ElementKey) -> ElementID? { version.index[key] }
+
     /// The bilan's block on the element `key`, if any.
     public func report(_ key: ElementKey) -> Element? { bilan.report(key) }
 

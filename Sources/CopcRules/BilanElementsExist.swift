@@ -15,7 +15,7 @@ enum BilanElementsExist: BilanRule {
                                 notes: ctx.version.periodProperty.map { [ctx.reporter.note(.periodDeclared, at: $0.place)] } ?? [])
         }
         var ids: [ElementKind: [String]] = [:]
-        for r in ctx.bilan.reports where ctx.version.find(r.kind, r.id ?? "") == nil {
+        for r in ctx.bilan.reports where ctx.versionIndex(r.key) == nil {
             if ids[r.kind] == nil {
                 ids[r.kind] = (r.kind == .indicateur ? ctx.indicators : ctx.actions).compactMap { ctx.tree[$0].id }
             }

@@ -9,7 +9,7 @@ import CopcSema
 enum RealizedCompatible: BilanRule {
     static func check(_ ctx: BilanContext) {
         for r in ctx.bilan.reports where r.kind == .indicateur {
-            guard let indicator = ctx.version.find(.indicateur, r.id ?? "") else { continue }
+            guard let indicator = ctx.reported(r) else { continue }
             let labels = Set(ctx.setTargets(of: indicator).compactMap(\.label)).sorted()
             for (label, p, value) in r.realized {
                 if let label, !labels.contains(label) {

@@ -9,7 +9,7 @@ import CopcSema
 enum TargetReached: BilanRule {
     static func check(_ ctx: BilanContext) {
         for r in ctx.bilan.reports where r.kind == .indicateur {
-            guard let indicator = ctx.version.find(.indicateur, r.id ?? "") else { continue }
+            guard let indicator = ctx.reported(r) else { continue }
             let targets = ctx.setTargets(of: indicator)
             for (label, p, value) in r.realized {
                 guard case .value(let realized) = value,
