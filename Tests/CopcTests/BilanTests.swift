@@ -141,4 +141,73 @@ final class BilanTests: XCTestCase {
         XCTAssertTrue(e2.contains("aucun bilan"), e2)
         XCTAssertEqual(try cli.run(["bilan", plain, "--annee", "2022"]).0, 0)
     }
+
+    /// `--au` on the command line turns the calendar check on (COP606); without it, no date
+    /// decides the verdict.
+    func testCalendarCheckOnlyWithAu() throws {
+        let cli = CLITests(name: "testEmit", testClosure: { _ in })
+        let dir = repositoryRoot + "/Tests/CopcTests/Cases/COP606-bilans-manquants"
+        let (_, with, _) = try cli.run(["check", dir, "--au", "2026-04-01", "--format", "gcc"])
+        XCTAssertTrue(with.contains("[COP606]"), with)
+        let (_, without, _) = try cli.run(["check", dir, "--format", "gcc"])
+        XCTAssertFalse(without.contains("[COP606]"), without)
+    }
+
+    /// `copc emit` carries the follow-up calendar and the bilans that read the version.
+    func testEmitCarriesTheBilansOfTheVersion() throws {
+        let cli = CLITests(name: "testEmit", testClosure: { _ in })
+        let dir = repositoryRoot + "/" + BilanTests.example
+        func ir(_ args: [String]) throws -> [String: Any] {
+            let (status, out, err) = try cli.run(["emit", dir] + args)
+            XCTAssertEqual(status, 0, err)
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        }
+        let latest = try ir([])
+        let years = (latest["bilans"] as? [[String: Any]])?.compactMap { $0["annee"] as? Int }
+        XCTAssertEqual(years, [2023, 2024], "avenant 1 is in force on 31 December 2023 and 2024")
+        let b2024 = try XCTUnwrap((latest["bilans"] as? [[String: Any]])?.last)
+        let actions = try XCTUnwrap(b2024["actions"] as? [[String: Any]])
+        let postponed = try XCTUnwrap(actions.first { $0["id"] as? String == "1.1.2" })
+        XCTAssertEqual(postponed["etat"] as? String, "reporté")
+        XCTAssertEqual((postponed["nouveau_delai"] as? [String: Any])?["texte_source"] as? String, "2025")
+        XCTAssertEqual((postponed["difficultes"] as? [String])?.count, 2)
+        let calendar = try XCTUnwrap((latest["contrat"] as? [String: Any])?["calendrier_suivi"] as? [[String: Any]])
+        XCTAssertEqual(calendar.count, 3)
+        XCTAssertEqual(calendar.first?["annee"] as? String, "N+1")
+        let v0 = try ir(["--version", "0"])
+        XCTAssertEqual((v0["bilans"] as? [[String: Any]])?.compactMap { $0["annee"] as? Int }, [2022])
+    }
+
+    /// Corrupted bilans never crash the check nor `copc bilan` in any format: every byte of
+    /// the example's bilan replaced, deleted or duplicated at random positions.
+    func testMutatedBilansNeverCrash() throws {
+        let dir = repositoryRoot + "/" + BilanTests.example
+        let contract = try FileSystem.read(dir + "/contrat.cop")
+        let avenant = try FileSystem.read(dir + "/avenant-1.cop")
+        let original = try FileSystem.read(dir + "/bilan-2024.cop")
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789 :%«»\"()\n-.,éabcdfinorstuN+≥≤€k".utf8) + [0xFF, 0xC3]
+        for _ in 0..<150 {
+            var b = original
+            for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                guard !b.isEmpty else { break }
+                let k = Int.random(in: 0..<b.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: b[k] = alphabet.randomElement(using: &rng)!
+                case 1: b.remove(at: k)
+                default: b.insert(contentsOf: b[k..<min(b.count, k + Int.random(in: 1...40, using: &rng))], at: k)
+                }
+            }
+            let r = Driver.check(sources: [("contrat.cop", contract), ("avenant-1.cop", avenant), ("bilan-2024.cop", b)],
+                                 options: CheckOptions(au: testDate, auGiven: true))
+            guard case .success(let c) = r.contracts.select(nil) else { continue }
+            for year in [nil, 2022, 2024, 2026] as [Int?] {
+                guard let report = BilanReport.make(c, year: year, files: r.fileTable) else { continue }
+                XCTAssertTrue(parseXML(report.html()).isWellFormed)
+                XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(report.json().utf8)))
+                _ = report.markdown()
+                _ = report.csv()
+            }
+        }
+    }
 }
