@@ -147,8 +147,10 @@ extension BilanReport {
         let bilan = bilanOf[year]
         func report(_ key: ElementKey) -> Element? { bilan?.report(key) }
         let period = version.period
+        // The years of the period up to N (N alone when it lies outside the period).
         let firstYear = period?.start.year ?? year
-        let years = firstYear <= year ? Array(firstYear...year) : [year]
+        let lastYear = min(year, period?.end.year ?? year)
+        let years = firstYear <= lastYear ? Array(firstYear...lastYear) : [year]
         let tree = version.tree
         let yearEnd = Day(year: year, month: 12, day: 31)!
         // The version each year's bilan reads, and its reports.

@@ -140,6 +140,10 @@ final class BilanTests: XCTestCase {
         XCTAssertEqual(s2, 2)
         XCTAssertTrue(e2.contains("aucun bilan"), e2)
         XCTAssertEqual(try cli.run(["bilan", plain, "--annee", "2022"]).0, 0)
+        // A year far beyond the period: the trajectory stops at the period's end.
+        let (s3, far, _) = try cli.run(["bilan", dir, "--annee", "9999", "--format", "json"])
+        XCTAssertEqual(s3, 0)
+        XCTAssertLessThan(far.utf8.count, 200_000)
     }
 
     /// `--au` on the command line turns the calendar check on (COP606); without it, no date
