@@ -828,7 +828,7 @@ extension RuleDescriptor {
             explanation: """
             COP604 — action en retard (avertissement)
 
-            Le délai d'une action (la fin la plus tardive de ses `délai`) est échu au 31 décembre de l'année du bilan, et le bilan ne la dit ni `finalisé`, ni `reporté` avec un `nouveau délai`. Une action absente du bilan alors que son délai est échu est signalée sur l'en-tête du bilan, avec la liste de ces actions. Une action `reporté` sans `nouveau délai` est aussi signalée, quel que soit son délai.
+            Le délai d'une action (la fin la plus tardive de ses `délai`) est échu au 31 décembre de l'année du bilan, et le bilan ne la dit ni `finalisé`, ni `reporté` avec un `nouveau délai`. Une action absente du bilan alors que son délai est échu est signalée sur l'en-tête du bilan, avec la liste de ces actions — sauf si un bilan antérieur l'a dite `finalisé` : elle n'a pas à être redite. Une action `reporté` sans `nouveau délai` est aussi signalée, quel que soit son délai.
 
             Exemple :
                 # contrat : action 1.1.2, délai : fin 2023
