@@ -11,6 +11,7 @@ a folder). For each, from the folder that holds it (so that displayed paths are 
     --au 2026-11-22, and again with the case's own `# au:` date when it has one;
   - copc emit of every version of every contract (--version N), of the version in force at a
     few dates (--au), and of the default (latest) version;
+  - copc bilan in every format, for every contract that has bilans (its latest year);
   - copc fmt - on every .cop file (standard output, standard error, exit status);
   - copc expliquer of every code.
 Each output is one file named after the input and the command, ending with the exit status.
@@ -113,6 +114,12 @@ def record(copc, dest):
                 if not o.endswith(b"--- statut 0\n") or n > 50:
                     break
                 n += 1
+            # The annual follow-up, when the contract has bilans (status 2 otherwise: skipped).
+            probe = run(copc, ["bilan"] + paths + sel + ["--format", "json"], cwd)
+            if probe.endswith(b"--- statut 0\n"):
+                btag = "bilan" if cid is None else "bilan-" + cid
+                for fmt in ["markdown", "html", "csv", "json"]:
+                    outputs[btag + "-" + fmt] = run(copc, ["bilan"] + paths + sel + ["--format", fmt], cwd)
         for f in files:
             with open(os.path.join(cwd, f), "rb") as h:
                 outputs["fmt-" + f.replace("/", "__")] = run(copc, ["fmt", "-"], cwd, stdin=h.read())
