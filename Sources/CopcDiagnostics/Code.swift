@@ -36,6 +36,7 @@ public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop402 = "COP402"
     case cop403 = "COP403"
     case cop404 = "COP404"
+    case cop405 = "COP405"
     case cop500 = "COP500"
     case cop501 = "COP501"
     case cop502 = "COP502"

@@ -158,6 +158,8 @@ extension RuleDescriptor {
                   délai (praticiens) : fin 2O22    # ← COP103 : lettre O au lieu du zéro
 
             Correction : employez une forme reconnue. Dates : `2024-12-31`, `31/12/2024`, `31 décembre 2024`, `1er juillet 2018`. Délais : `2022`, `T1 2022`, `S2 2021`, `2e trimestre 2022`, `début 2024`, `mi 2023`, `fin 2023`, `juin 2023`, `2023 .. 2024`, `à partir de 2022`, `d'ici fin 2023`, `tout au long du contrat`, `selon SDSI`. Nombres : `4 000`, `2,29`, `-2,806 M€`. Si le délai n'est pas encore connu, écrivez `à préciser` (COP307) plutôt qu'un texte libre.
+
+            Une cible relative (`+2 points`, `+5 % par an`, `maintien`, `+10 % par rapport à 2023`) dont l'année de départ n'a pas de cible chiffrée — absente, `à fixer par avenant` ou `sans objet`, ou sans `base` pour la première année — ne peut pas être calculée : COP103 aussi, avec ce qui était attendu. Ce cas est jugé sur la version en vigueur, comme COP302 : l'avenant qui chiffre l'année manquante répare la chaîne. Un `poids` qui n'est ni une fraction (`1/3`) ni un pourcentage (`20 %`) au plus égal à 1 est aussi COP103.
             """),
         RuleDescriptor(
             code: .cop104, severity: .error,
@@ -555,7 +557,7 @@ extension RuleDescriptor {
             explanation: """
             COP306 — cible fixée pour une année déjà écoulée (avertissement)
 
-            Un avenant fixe la valeur d'une cible pour une année déjà terminée à sa date de signature (`signé le`). Fixer une cible après coup revient à la caler sur le résultat connu : le relecteur doit le voir. Déclarer `sans objet` une année passée restée en attente n'est pas fixer une cible.
+            Un avenant fixe une cible — une valeur ou `sans objet` — pour une année déjà terminée à sa date de signature (`signé le`). Fixer une cible après coup revient à la caler sur le résultat connu, et déclarer après coup `sans objet` une année écoulée revient à effacer un engagement qui n'a pas été tenu : le relecteur doit le voir. Remettre une année `à fixer par avenant` ne fixe rien et n'est pas signalé, pas plus que les années écoulées déclarées `sans objet` d'un indicateur que l'avenant ajoute.
 
             Exemple :
                 avenant 2 au contrat COP-CNG « Révision des cibles »
@@ -564,7 +566,7 @@ extension RuleDescriptor {
                   cible 2022 : 45 %                # ← COP306 : 2022 était écoulée le 2023-03-15
                   cible 2023 : 55 %
 
-            Correction : fixez les cibles des années à venir seulement, et déclarez l'année passée `sans objet` si elle n'a jamais eu de cible. Si la régularisation a été voulue par les signataires, dites-le avec un `motif : « … »` et ajoutez `# copc: ignorer COP306` sur la ligne au-dessus du `modifier`.
+            Correction : fixez les cibles des années à venir seulement. Si la régularisation a été voulue par les signataires, dites-le avec un `motif : « … »` et ajoutez `# copc: ignorer COP306` sur la ligne au-dessus du `modifier`.
             """),
         RuleDescriptor(
             code: .cop307, severity: .warning,
@@ -573,7 +575,7 @@ extension RuleDescriptor {
             explanation: """
             COP307 — délai à préciser (avertissement)
 
-            Un délai d'action ou d'étape est `à préciser` : sa fenêtre est inconnue, donc copc ne peut pas vérifier qu'il tient dans la période (COP300), et l'action n'a pas d'échéance pour le suivi. C'est la formule « Les délais de réalisation seront précisés dans le cadre du programme de travail et pourront faire l'objet d'un avenant ».
+            Un délai d'action ou d'étape est encore `à préciser` dans la version en vigueur à la date `--au` (aujourd'hui par défaut) : sa fenêtre est inconnue, donc copc ne peut pas vérifier qu'il tient dans la période (COP300), et l'action n'a pas d'échéance pour le suivi. Comme pour COP303, dès qu'un avenant en vigueur donne le délai, l'avertissement disparaît. C'est la formule « Les délais de réalisation seront précisés dans le cadre du programme de travail et pourront faire l'objet d'un avenant ».
 
             Exemple :
                 action 1.3.3 « Positionner le CNG en conseil et aide à la décision pour les recruteurs »
@@ -670,6 +672,24 @@ extension RuleDescriptor {
                   cible 2024 : 75 %
 
             Correction : ajoutez l'unité : `unité : %`. Un jalon s'écrit `unité : oui/non`, une cible purement rédigée `unité : texte`.
+            """),
+        RuleDescriptor(
+            code: .cop405, severity: .warning,
+            title: "poids qui ne totalisent pas 1",
+            name: "WeightsDoNotAddUp",
+            explanation: """
+            COP405 — poids qui ne totalisent pas 1 (avertissement)
+
+            Des éléments frères (les objectifs d'un axe, les sous-objectifs ou les indicateurs d'un objectif) portent un `poids` dans l'évaluation, et les poids donnés ne totalisent pas 1 (ou 100 %). Les fractions sont additionnées exactement : trois fois `1/3` font exactement 1. L'avertissement est porté par le parent, avec une note à chaque poids. Les objectifs, les sous-objectifs et les indicateurs sont comptés séparément.
+
+            Exemple :
+                axe 1 « Qualité du service »   # ← COP405
+                objectif 1.1 « Accueil »
+                  poids : 1/3
+                objectif 1.2 « Délais »
+                  poids : 1/5
+
+            Correction : corrigez les poids pour qu'ils totalisent 1 (`poids : 2/3` pour l'objectif 1.2), ou donnez-en un à chaque frère. Un texte dont les poids se contredisent (« à hauteur du tiers » ici, « 1/5 du montant » là) doit être signalé à ses signataires.
             """),
         RuleDescriptor(
             code: .cop500, severity: .warning,

@@ -5,6 +5,8 @@ public enum Expectation: String, Hashable, Sendable {
     case colon, identifier, title, closingParen, elementKind, contractReference, value
     case dateOrPeriod, yearSpec, label, stepTitle, path, property, endOfLine, avenantNumber
     case fileHeader
+    /// `avis « ORGANISME » le` (design §3.5).
+    case opinionBody
 
     var french: String {
         switch self {
@@ -24,6 +26,7 @@ public enum Expectation: String, Hashable, Sendable {
         case .endOfLine: return "la fin de la ligne"
         case .avenantNumber: return "le numéro de l'avenant"
         case .fileHeader: return "« contrat », « avenant » ou « annuaire » en tête de fichier"
+        case .opinionBody: return "le nom de l'organisme entre guillemets puis « le » (avis « CGEFI » le : 2024-07-05)"
         }
     }
 }
@@ -159,6 +162,10 @@ public enum Message: Hashable, Sendable {
     case invalidSuppressionCode(String, suggestion: String?)
     case invalidUnit(String, suggestion: String?)
     case invalidReferentList(String)
+    /// A `poids` that is neither a fraction nor a percentage between 0 and 1.
+    case invalidWeight(String)
+    /// A relative target (`+2 points`, `maintien`…) whose chain of years is broken.
+    case unresolvedRelativeTarget(written: String, year: Int, gap: RelativeTargetGap)
     // COP104
     case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
@@ -207,6 +214,7 @@ public enum Message: Hashable, Sendable {
     // COP301
     case targetYearOutsidePeriod(year: Int, period: Window)
     case baseYearAfterPeriod(year: Int, period: Window)
+    case resourcesYearOutsidePeriod(year: Int, period: Window)
     // COP302
     case missingTargets(indicator: ElementRef, years: [Int])
     // COP303
@@ -222,6 +230,8 @@ public enum Message: Hashable, Sendable {
     case deadlineToBeSpecified(DeadlineRef)
     // COP400
     case unitMismatch(target: UnitMismatch, indicator: Unit)
+    /// `moyens` in a unit that is neither money nor `nombre`.
+    case resourcesUnit(Unit)
     // COP401
     case relativeWithoutBase
     // COP402
@@ -230,6 +240,9 @@ public enum Message: Hashable, Sendable {
     case againstDirection(direction: Direction, fromYear: Int, toYear: Int, from: String, to: String)
     // COP404
     case missingUnit(inferred: Unit?)
+    // COP405
+    /// The weights given to `count` siblings of kind `kind` under `parent` add up to `sum`.
+    case weightsDoNotAddUp(parent: ElementRef, kind: ElementKind, count: Int, sum: String)
     // COP500
     case noIndicator(ElementRef)
     // COP501
@@ -248,7 +261,8 @@ public enum Message: Hashable, Sendable {
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
         case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
-             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList: return .cop103
+             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList,
+             .unresolvedRelativeTarget, .invalidWeight: return .cop103
         case .unknownProperty: return .cop104
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
              .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
@@ -265,18 +279,19 @@ public enum Message: Hashable, Sendable {
         case .referentToBeDetermined: return .cop208
         case .unknownContract: return .cop209
         case .deadlineOutsidePeriod: return .cop300
-        case .targetYearOutsidePeriod, .baseYearAfterPeriod: return .cop301
+        case .targetYearOutsidePeriod, .baseYearAfterPeriod, .resourcesYearOutsidePeriod: return .cop301
         case .missingTargets: return .cop302
         case .pendingTargets: return .cop303
         case .invalidPeriodOrder: return .cop304
         case .avenantSignedOutsidePeriod, .avenantNotAfterPrevious: return .cop305
         case .targetForPastYear: return .cop306
         case .deadlineToBeSpecified: return .cop307
-        case .unitMismatch: return .cop400
+        case .unitMismatch, .resourcesUnit: return .cop400
         case .relativeWithoutBase: return .cop401
         case .invertedRange: return .cop402
         case .againstDirection: return .cop403
         case .missingUnit: return .cop404
+        case .weightsDoNotAddUp: return .cop405
         case .noIndicator: return .cop500
         case .noAction: return .cop501
         case .noPilot: return .cop502
@@ -340,9 +355,13 @@ public enum Message: Hashable, Sendable {
         case .invalidSuppressionCode(let value, let suggestion):
             return invalidValue(value, "copc: ignorer", ["COPxxx"]) + suggest(suggestion)
         case .invalidUnit(let t, let suggestion):
-            return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte)" + suggest(suggestion)
+            return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte, points)" + suggest(suggestion)
         case .invalidReferentList(let t):
             return "liste de référents invalide « \(t) » (attendu : DGOS, DGS ou à déterminer)"
+        case .invalidWeight(let t):
+            return "poids invalide « \(t) » (attendu : une fraction comme 1/3 ou un pourcentage comme 20 %, au plus 1)"
+        case .unresolvedRelativeTarget(let written, let year, let gap):
+            return "cible relative « \(written) » pour \(year) impossible à calculer : " + gap.french
         case .unknownProperty(let key, let element, let suggestion):
             return "propriété inconnue « \(key) » pour \(element.withArticle)" + suggest(suggestion)
         case .misplaced(let what, let reason):
@@ -409,6 +428,8 @@ public enum Message: Hashable, Sendable {
                 : "\(what) (\(window)) commence avant le début du contrat (\(period))"
         case .targetYearOutsidePeriod(let year, let period):
             return "cible pour \(year), hors de la période du contrat (\(period))"
+        case .resourcesYearOutsidePeriod(let year, let period):
+            return "moyens pour \(year), hors de la période du contrat (\(period))"
         case .baseYearAfterPeriod(let year, let period):
             return "base \(year) postérieure à la fin du contrat (\(period))"
         case .missingTargets(let indicator, let years):
@@ -432,6 +453,8 @@ public enum Message: Hashable, Sendable {
             return "\(capitalized(deadline.french(withText: false))) est encore « à préciser »"
         case .unitMismatch(let target, let indicator):
             return "cible en \(target.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
+        case .resourcesUnit(let u):
+            return "moyens en \(u.symbol) : attendu un montant (€, k€, M€, Md€) ou un nombre (nombre, ou un nombre nu avec un libellé comme (ETP))"
         case .relativeWithoutBase:
             return "cible relative à la base, mais l'indicateur n'a pas de « base »"
         case .invertedRange(let low, let high):
@@ -441,6 +464,12 @@ public enum Message: Hashable, Sendable {
         case .missingUnit(let inferred):
             if let u = inferred { return "indicateur sans « unité » (déduite des cibles : \(u.symbol))" }
             return "indicateur sans « unité »"
+        case .weightsDoNotAddUp(let parent, let kind, let count, let sum):
+            let whole = sum.hasSuffix("%") ? "100 %" : "1"
+            if count == 1 {
+                return "le seul \(kind.keyword) pondéré \(parent.kind.withOf) \(parent.label) a un poids de \(sum), et non \(whole)"
+            }
+            return "les poids des \(count) \(kind.keyword)s \(parent.kind.withOf) \(parent.label) totalisent \(sum), et non \(whole)"
         case .noIndicator(let e):
             return "\(e.kind.keyword) \(e.label) n'a aucun indicateur"
         case .noAction(let e):
@@ -451,6 +480,31 @@ public enum Message: Hashable, Sendable {
             return "avenant \(found) : les avenants doivent être numérotés à la suite à partir de 1 (attendu : avenant \(expected))"
         case .avenantDuplicate(let n):
             return "l'avenant \(n) est déclaré plusieurs fois"
+        }
+    }
+}
+
+/// What a relative target needed and did not find (COP103).
+public enum RelativeTargetGap: Hashable, Sendable {
+    /// No target for that year.
+    case missingTarget(year: Int)
+    /// The target of that year has no number; `status` as written (`à fixer par avenant`).
+    case targetWithoutNumber(year: Int, status: String)
+    /// No `base`, or a base `NC`.
+    case missingBase
+    /// `par rapport à ANNÉE` names the same or a later year.
+    case referenceNotEarlier(year: Int)
+
+    var french: String {
+        switch self {
+        case .missingTarget(let y):
+            return "aucune cible pour \(y) (attendu : une cible chiffrée pour \(y), dont elle se déduit)"
+        case .targetWithoutNumber(let y, let status):
+            return "la cible \(y) n'est pas chiffrée (\(status)) (attendu : une cible chiffrée pour \(y), dont elle se déduit)"
+        case .missingBase:
+            return "l'indicateur n'a pas de « base » chiffrée (attendu : une base, dont se déduit la première année)"
+        case .referenceNotEarlier(let y):
+            return "l'année de référence \(y) ne précède pas l'année de la cible (attendu : une année antérieure)"
         }
     }
 }
@@ -507,10 +561,9 @@ extension PlacementReason {
         case .rule(let kind):
             switch kind {
             case .sousObjectif: return "\(kind.withIndefiniteArticle) doit suivre \(ElementKind.objectif.withIndefiniteArticle)"
-            case .action: return "\(kind.withIndefiniteArticle) doit suivre \(ElementKind.objectif.withIndefiniteArticle) ou \(ElementKind.sousObjectif.withIndefiniteArticle)"
             case .axe: return "\(kind.withIndefiniteArticle) se place directement dans \(ElementKind.contrat.withArticle)"
             case .objectif: return "\(kind.withIndefiniteArticle) se place dans \(ElementKind.axe.withIndefiniteArticle) ou dans \(ElementKind.contrat.withArticle)"
-            default: return "\(ElementKind.indicateur.withIndefiniteArticle) se place dans \(ElementKind.objectif.withIndefiniteArticle), \(ElementKind.sousObjectif.withIndefiniteArticle), \(ElementKind.axe.withIndefiniteArticle) ou \(ElementKind.contrat.withArticle)"
+            default: return "\(kind.withIndefiniteArticle) se place dans \(ElementKind.objectif.withIndefiniteArticle), \(ElementKind.sousObjectif.withIndefiniteArticle), \(ElementKind.axe.withIndefiniteArticle) ou \(ElementKind.contrat.withArticle)"
             }
         }
     }
@@ -562,6 +615,8 @@ public enum NoteMessage: Hashable, Sendable {
     case previousAvenant(Int)
     case parentHere
     case stillUsedHere
+    /// `poids 1/3 ici`.
+    case weightHere(String)
 
     public var text: String {
         switch self {
@@ -570,6 +625,7 @@ public enum NoteMessage: Hashable, Sendable {
         case .previousAvenant(let n): return "avenant \(n) signé ici"
         case .parentHere: return "parent déclaré ici"
         case .stillUsedHere: return "encore utilisé ici"
+        case .weightHere(let w): return "poids \(w) ici"
         }
     }
 }

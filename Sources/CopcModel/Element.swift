@@ -190,6 +190,18 @@ public struct Element: Hashable, Sendable {
         return false
     }
 
+    /// `cumul : oui`: the indicator's targets are cumulated since the start of the period.
+    public var isCumulative: Bool {
+        if case .flag(let b)? = value(.cumul) { return b }
+        return false
+    }
+
+    /// `poids : …`, if given.
+    public var weight: Weight? {
+        if case .weight(let w)? = value(.poids) { return w }
+        return nil
+    }
+
     /// `phare : oui`.
     public var flagship: Bool {
         if case .flag(let b)? = value(.phare) { return b }

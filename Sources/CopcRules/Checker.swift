@@ -92,6 +92,21 @@ public struct VersionContext {
 
     /// The elements of one kind, in document order.
     public func elements(_ kind: ElementKind) -> [ElementID] { byKind[Int(kind.rawValue)] }
+
+    /// The resolved targets of an indicator in this version, computed once and shared by the
+    /// rules that read them (COP103 for a broken chain, COP403).
+    public func chain(of id: ElementID) -> TargetChain {
+        if let c = chains.byElement[id] { return c }
+        let c = TargetChain(tree[id], firstYear: period?.start.year)
+        chains.byElement[id] = c
+        return c
+    }
+    let chains = ChainCache()
+}
+
+/// The target chains of one version, by indicator (`VersionContext.chain(of:)`).
+final class ChainCache {
+    var byElement: [ElementID: TargetChain] = [:]
 }
 
 /// A check over one consolidated version.
@@ -142,7 +157,10 @@ public enum Checker {
         .version(RelativeTargetHasBase.self, [.cop401]),
         .version(RangeOrdered.self, [.cop402]),
         .version(TargetsFollowDirection.self, [.cop403]),
+        .version(RelativeTargetsResolve.self, [.cop103]),
         .version(IndicatorHasUnit.self, [.cop404]),
+        .version(WeightsAddUp.self, [.cop405]),
+        .version(ResourcesChecked.self, [.cop301, .cop400]),
         .version(DeclinedTargetsHaveNoTarget.self, [.cop105]),
         .version(ObjectiveCoverage.self, [.cop500, .cop501]),
         .version(ObjectiveHasPilot.self, [.cop502]),

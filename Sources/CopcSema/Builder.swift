@@ -306,7 +306,7 @@ struct BuilderState {
                 : ByteRange(Int(syntax.tokens[p.yearTokens.lowerBound].start), Int(syntax.tokens[p.yearTokens.upperBound - 1].end))
             switch r.years() {
             case .some(.some(let ys)) where r.atEnd:
-                if key == .base && ys.count > 1 {
+                if (key == .base || key == .moyens) && ys.count > 1 {
                     report(.invalidYear(canonical(yearsRange)), yearsRange)
                     return nil
                 }
@@ -420,6 +420,22 @@ struct BuilderState {
             if let u = Unit.parse(folded: f) { return .unit(u) }
             report(.invalidUnit(raw, suggestion: Suggest.nearest(to: raw, among: Unit.knownSymbols, normalize: { TokenText.fold($0) })), p.valueRange)
             return .invalid
+        case .weight:
+            guard let w = r.weight() else {
+                report(.invalidWeight(raw), p.valueRange)
+                return .invalid
+            }
+            return .weight(w)
+        case .resources:
+            guard let q = r.resources() else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, problem), p.valueRange)
+                    return .invalid
+                }
+                report(.invalidNumber(raw), p.valueRange)
+                return .invalid
+            }
+            return .resources(q)
         case .flag:
             if let b = Flag.parse(folded: TokenText.fold(raw)) { return .flag(b) }
             report(.invalidEnumValue(key: key, value: raw, suggestion: nil), p.valueRange)

@@ -389,6 +389,7 @@ public struct ValueReader {
             p += 1
             return done(.text(v))
         }
+        if let v = relativeTarget() { return v }
         if accept("a", "fixer", "par", "avenant") || accept("avenant") || accept("a", "fixer") { return done(.pending) }
         if accept("sans", "objet") || accept("/") || accept("-") { return done(.notApplicable) }
         if accept("suivi") || accept("x") { return done(.followed) }

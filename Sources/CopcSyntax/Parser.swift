@@ -378,6 +378,17 @@ struct ParserState {
                 error(.expected(.stepTitle, found: describe(tokens[p])), tokens[p].range)
                 return
             }
+        case .organismThenLe?:
+            // `avis « CGEFI » le`: the organism is kept as the property's title.
+            if p + 1 < end && tokens[p].isText && tokens[p + 1].kind == .word
+                && TokenText.fold(file.bytes[Int(tokens[p + 1].start)..<Int(tokens[p + 1].end)]) == "le" {
+                stepTitle = TokenText.value(of: tokens[p], in: file)
+                keyEnd = tokens[p + 1].end
+                p += 2
+            } else {
+                error(.expected(.opinionBody, found: describe(tokens[p])), tokens[p].range)
+                return
+            }
         case .word?:
             break
         default:
@@ -417,6 +428,13 @@ struct ParserState {
             }
             keyEnd = tokens[p].end
             p += 1
+            // `moyens (ETP) 2024 :` — the years may follow the label.
+            if headKey?.head == .years, yearTokens.isEmpty {
+                let ys = p
+                while p < end && tokens[p].kind != .colon { p += 1 }
+                yearTokens = ys..<p
+                if p > ys { keyEnd = tokens[p - 1].end }
+            }
         }
         if p < end && tokens[p].kind == .colon {
             p += 1

@@ -194,7 +194,7 @@ final class LSPServerTests: XCTestCase {
     }
 
     func testUnchangedDiagnosticsOfOtherFilesAreNotRepublished() throws {
-        let h = ServerHarness(root: try LSPFixture.folder(["autre.cop": "contrat C9 « x »\n  période : 2021 .. 2022\naction 1 « a »\n"]))
+        let h = ServerHarness(root: try LSPFixture.folder(["autre.cop": "contrat C9 « x »\n  période : 2021 .. 2022\nsous-objectif « a »\n"]))
         let initial = h.wait()
         XCTAssertEqual(initial.codes(for: h.uri("autre.cop")), ["COP105"], "files not open are checked too")
         h.open("contrat.cop", LSPFixture.contract)

@@ -281,15 +281,15 @@ final class LanguageReferenceTests: XCTestCase {
             guard cells.count == 3 else { XCTFail("\(Self.path):\(line): bad row"); continue }
             let examples = Self.codeSpans(cells[1])
             XCTAssertFalse(examples.isEmpty, "\(Self.path):\(line): no example")
-            let kind = cells[2].split(separator: " ").first.map(String.init) ?? ""
-            // « en attente », « sans objet »: two words.
-            let expected = ["en", "sans"].contains(kind) ? cells[2].split(separator: " ").prefix(2).joined(separator: " ") : kind
+            // The reading starts with the kind's spelling (« en attente », « écart en points »…): the longest that fits.
+            let expected = TargetKind.allCases.map(\.spelling)
+                .filter { cells[2] == $0 || cells[2].hasPrefix($0 + " ") }.max { $0.count < $1.count } ?? cells[2]
             kinds.insert(expected)
             for ex in examples {
                 XCTAssertEqual(Self.targetKind(ex), expected, "\(Self.path):\(line): cible : \(ex)")
             }
         }
-        XCTAssertEqual(kinds, ["quantité", "fourchette", "borne", "relative", "qualitative", "jalon", "texte", "en attente", "sans objet", "suivi"])
+        XCTAssertEqual(kinds, Set(TargetKind.allCases.map(\.spelling)))
     }
 
     func testPropertyTable() throws {
