@@ -561,7 +561,7 @@ final class LSPServerTests: XCTestCase {
         let units = completion(h, "contrat.cop", 13, 11)
         XCTAssertTrue(labels(units).contains("%") && labels(units).contains("k€") && labels(units).contains("jours"), "\(labels(units))")
         h.change("contrat.cop", version: 5, contract(inserting: "  cible 2024 : ", at: 13))
-        XCTAssertEqual(labels(completion(h, "contrat.cop", 13, 15)), ["à fixer par avenant", "sans objet", "suivi"])
+        XCTAssertEqual(labels(completion(h, "contrat.cop", 13, 15)), ["à fixer par avenant", "sans objet", "suivi", "maintien", "≥ N-1", "au moins le réalisé N-1"])
         h.change("contrat.cop", version: 6, contract(inserting: "  délai : tout", at: 10))
         let deadlines = completion(h, "contrat.cop", 10, 14)
         XCTAssertEqual(labels(deadlines), ["tout au long du contrat", "à préciser", "selon SDSI"])

@@ -292,6 +292,24 @@ final class LanguageReferenceTests: XCTestCase {
         XCTAssertEqual(kinds, Set(TargetKind.allCases.map(\.spelling)))
     }
 
+    /// The README's table of target forms: each example is read as the form its row names, and
+    /// every form of the language has a row.
+    func testReadmeTargetFormsTable() throws {
+        let readme = String(decoding: try FileSystem.read(repositoryRoot + "/README.md"), as: UTF8.self)
+        let rows = Self.table(readme, header: ["forme", "exemples", "valeur"])
+        var kinds = Set<String>()
+        for (line, cells) in rows {
+            guard cells.count == 3 else { XCTFail("README.md:\(line): bad row"); continue }
+            // « relative à la base » is the kind « relative ».
+            let kind = cells[0] == "relative à la base" ? "relative" : cells[0]
+            kinds.insert(kind)
+            for ex in Self.codeSpans(cells[1]) where !ex.contains(":") {
+                XCTAssertEqual(Self.targetKind(ex), kind, "README.md:\(line): cible : \(ex)")
+            }
+        }
+        XCTAssertEqual(kinds, Set(TargetKind.allCases.map(\.spelling)))
+    }
+
     func testPropertyTable() throws {
         let md = try Self.reference()
         let rows = Self.table(md, header: ["Élément", "Propriétés"])
