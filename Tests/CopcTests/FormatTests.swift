@@ -139,6 +139,22 @@ final class FormatTests: XCTestCase {
         """)
     }
 
+    /// A colon inside a label is not the key's colon: `moyens (BNGA, section : X) 2022 : …` aligns
+    /// on the colon after the year, and the forms of issue 14 keep their spelling.
+    func testLabelColonIsNotAligned() {
+        let src = "contrat C « C »\n  période : 2021 .. 2022\n  moyens (a : b) 2021 : 3 M€\n  moyens 2022 : 4 M€\n  avis « CGEFI »  le :  2020-12-01\n"
+        XCTAssertEqual(formatted(src), """
+        contrat C « C »
+          période : 2021 .. 2022
+          moyens (a : b) 2021 : 3 M€
+          moyens 2022         : 4 M€
+          avis « CGEFI » le : 2020-12-01
+
+        """)
+        let targets = "indicateur 1.a « I »\n  cible 2021 : +2   points\n  cible 2022 : >= N-1\n  cible 2023 : +5 %  par an\n"
+        XCTAssertEqual(formatted(targets), "indicateur 1.a « I »\n  cible 2021 : +2 points\n  cible 2022 : ≥ N-1\n  cible 2023 : +5 % par an\n")
+    }
+
     func testTrailingCommentsOfAdjacentLinesAreAligned() {
         let src = "objectif 1 « O »\n  pilote : DGOS # un\n  co-pilote : DGCS, DSS # deux\n\n  thème : « T »      # seul\n"
         XCTAssertEqual(formatted(src), "objectif 1 « O »\n  pilote : DGOS          # un\n  co-pilote : DGCS, DSS  # deux\n\n  thème : « T »  # seul\n")
