@@ -129,6 +129,9 @@ final class CLITests: XCTestCase {
             XCTAssertEqual(s, 0, code)
             XCTAssertTrue(out.contains("Exemple"), code)
         }
+        let (s3, weights, _) = try run(["expliquer", "COP405"])
+        XCTAssertEqual(s3, 0)
+        XCTAssertTrue(weights.hasPrefix("COP405 — poids qui ne totalisent pas 1 (avertissement)") && weights.contains("1/3"), weights)
     }
 
     func testEmit() throws {
