@@ -93,13 +93,22 @@ public enum TargetResolution: Hashable, Sendable {
 /// the rules (COP103, COP302, COP403). Linear: each target is resolved once, following its
 /// chain back with an explicit stack, and every reference points to an earlier year.
 public struct TargetChain: Sendable {
-    /// One entry per property of the element (`.none` for what is not a `cible`).
-    public let resolutions: [TargetResolution]
+    /// One entry per property of the element (`.none` for what is not a `cible`) when a target
+    /// depends on another value; empty otherwise (every target is then its own value, read from
+    /// `absolute`, and no array is allocated: most indicators have no relative target).
+    let resolutions: [TargetResolution]
+    let absolute: [Property]
 
     /// Whether any target of the indicator depends on another value.
     public let hasRelative: Bool
 
-    public subscript(property index: Int) -> TargetResolution { resolutions[index] }
+    /// The resolution of the property at `index` of the element.
+    public subscript(property index: Int) -> TargetResolution {
+        if hasRelative { return resolutions[index] }
+        guard absolute[index].key == .cible, case .target(let t) = absolute[index].value,
+              let r = ResolvedTarget(absolute: t) else { return .none }
+        return .resolved(r)
+    }
 
     struct Slot: Hashable {
         let year: Int
@@ -109,14 +118,13 @@ public struct TargetChain: Sendable {
     /// Resolves the targets of `element`; `firstYear` is the first year of the contract period.
     public init(_ element: Element, firstYear: Int?) {
         let props = element.properties
+        absolute = props
+        hasRelative = props.contains { $0.value.isTargetDependingOnOtherValue }
+        guard hasRelative else { resolutions = []; return }
         var res = [TargetResolution](repeating: .none, count: props.count)
-        var relative = false
         for i in props.indices where props[i].key == .cible {
-            guard case .target(let t) = props[i].value else { continue }
-            if t.dependsOnOtherValue { relative = true } else if let r = ResolvedTarget(absolute: t) { res[i] = .resolved(r) }
+            if case .target(let t) = props[i].value, !t.dependsOnOtherValue, let r = ResolvedTarget(absolute: t) { res[i] = .resolved(r) }
         }
-        hasRelative = relative
-        guard relative else { resolutions = res; return }
 
         var slots: [Slot: Int] = [:]
         var bases: [(year: Int, value: Quantity?)] = []

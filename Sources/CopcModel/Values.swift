@@ -27,6 +27,20 @@ public enum PropertyValue: Hashable, Sendable {
     case invalid
 }
 
+extension PropertyValue {
+    /// A target that depends on another value (`TargetValue.dependsOnOtherValue`), tested
+    /// without copying the value (the chain of every indicator asks it of every property).
+    public var isTargetDependingOnOtherValue: Bool {
+        switch self {
+        case .target(.relative), .target(.points), .target(.annualRate), .target(.relativeToYear), .target(.maintained),
+             .target(.atLeastPreviousActual):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
 /// A referent named in a value: an identifier, or `à déterminer`; resolved by id in the
 /// référents of the version (`Version.referents`).
 public struct ReferentRef: Hashable, Sendable {

@@ -98,7 +98,8 @@ public struct VersionContext {
     public func chain(of id: ElementID) -> TargetChain {
         if let c = chains.byElement[id] { return c }
         let c = TargetChain(tree[id], firstYear: period?.start.year)
-        chains.byElement[id] = c
+        // Without a relative target the chain is a view of the properties: nothing to share.
+        if c.hasRelative { chains.byElement[id] = c }
         return c
     }
     let chains = ChainCache()

@@ -11,10 +11,11 @@ import CopcSema
 /// they are not compared.
 enum TargetsFollowDirection: VersionRule {
     /// A target as written, followed for a relative one by its resolved value: `+2 points (52 %)`.
-    static func shown(_ p: Point, _ ctx: VersionContext) -> String {
+    static func shown(_ p: Point, _ e: Element, _ chain: TargetChain?, _ ctx: VersionContext) -> String {
         let written = ctx.text(p.place)
-        guard let (r, unit) = p.resolved else { return written }
-        return written + " (" + french(r, unit) + ")"
+        guard let chain, e.properties[p.index].value.isTargetDependingOnOtherValue,
+              let r = chain[property: p.index].value else { return written }
+        return written + " (" + french(r, r.unit ?? e.unit) + ")"
     }
 
     /// `52 %`, `≥ 54,6 %`, `entre 1 et 2 jours`: at most 2 decimals, French notation.
@@ -39,11 +40,11 @@ enum TargetsFollowDirection: VersionRule {
         let label: String?
         /// `nil` for a target without a number (`à fixer par avenant`): it still separates its
         /// neighbours, which are not compared across it.
-        let scaled: Double?
-        let kind: TargetKind
+        var scaled: Double?
+        var kind: TargetKind
         let place: Place
-        /// The value of a relative target, shown after its form (`+2 points (52 %)`).
-        var resolved: (ResolvedTarget, Unit?)?
+        /// The index of the property in the element (to show a relative target's value).
+        let index: Int
     }
 
     static func check(_ ctx: VersionContext) {
@@ -51,20 +52,28 @@ enum TargetsFollowDirection: VersionRule {
             let e = ctx.tree[id]
             guard let sens = e.direction else { continue }
             let own = e.unit
-            let chain = ctx.chain(of: id)
-            let cumulativeIndicator = e.isCumulative
+            // Cumulative targets grow even when the quantity falls: not compared with `baisse`.
+            let cumulativeIndicator = sens == .down && e.isCumulative
             var points: [Point] = []
             var labelled = false
+            var relative = false
             for i in e.properties.indices where e.properties[i].key == .cible {
                 guard let y = e.properties[i].year, case .target(let t) = e.properties[i].value else { continue }
                 if sens == .down, cumulativeIndicator || t.kind == .cumulative { continue }
-                let resolved = chain[property: i].value
-                let scaled = resolved.map { $0.representative * (($0.unit ?? own)?.scale ?? 1) }
                 let label = e.properties[i].label
                 if label != nil { labelled = true }
-                points.append(Point(year: y, label: label, scaled: scaled, kind: resolved?.kind ?? t.kind,
-                                    place: e.properties[i].valuePlace,
-                                    resolved: t.dependsOnOtherValue ? resolved.map { ($0, $0.unit ?? own) } : nil))
+                if t.dependsOnOtherValue { relative = true }
+                let scaled = t.representative.map { $0 * ((t.firstUnit ?? own)?.scale ?? 1) }
+                points.append(Point(year: y, label: label, scaled: scaled, kind: t.kind, place: e.properties[i].valuePlace, index: i))
+            }
+            // Relative targets take their resolved value (most indicators have none: no chain).
+            let chain = relative ? ctx.chain(of: id) : nil
+            if let chain {
+                for k in points.indices where e.properties[points[k].index].value.isTargetDependingOnOtherValue {
+                    let r = chain[property: points[k].index].value
+                    points[k].scaled = r.map { $0.representative * (($0.unit ?? own)?.scale ?? 1) }
+                    points[k].kind = r?.kind ?? points[k].kind
+                }
             }
             guard points.count > 1 else { continue }
             // Most indicators have no labelled target: one group, no dictionary.
@@ -82,7 +91,7 @@ enum TargetsFollowDirection: VersionRule {
                     guard let va = a.scaled, let vb = b.scaled, a.kind == b.kind else { continue }
                     if (sens == .up && vb < va) || (sens == .down && vb > va) {
                         ctx.reporter.report(.againstDirection(direction: sens, fromYear: a.year, toYear: b.year,
-                                                              from: shown(a, ctx), to: shown(b, ctx)),
+                                                              from: shown(a, e, chain, ctx), to: shown(b, e, chain, ctx)),
                                             at: b.place, subject: e)
                     }
                 }

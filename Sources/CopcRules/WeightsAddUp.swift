@@ -7,33 +7,54 @@ import CopcSema
 /// COP405 — the `poids` given among siblings of one kind (the objectives of an axe or of the
 /// contract, the sub-objectives or the indicators of an objective…) add up to exactly 1
 /// (fractions added exactly: three times `1/3` is 1). Reported at the parent, with a note at
-/// each weight. A sum too large for exact arithmetic is not judged.
+/// each weight. A sum too large for exact arithmetic is not judged. Only the elements of the
+/// weighted kinds are visited, once each.
 enum WeightsAddUp: VersionRule {
     static let weighted: [ElementKind] = [.objectif, .sousObjectif, .indicateur]
 
+    /// The weights given to the children of one kind of one parent.
+    struct Group {
+        let parent: ElementID
+        let kind: ElementKind
+        var sum: Fraction?
+        var allPercent = true
+        var weights: [Place] = []
+    }
+
+    struct Slot: Hashable {
+        let parent: ElementID
+        let kind: ElementKind
+    }
+
     static func check(_ ctx: VersionContext) {
+        guard ctx.contract.files.contains(where: { ctx.reporter.models[$0]?.givesWeights == true }) else { return }
         let tree = ctx.tree
-        for parent in ctx.elements {
-            // One pass over the children; the three kinds are summed side by side.
-            var sums: [Fraction?] = [.zero, .zero, .zero]
-            var places: [[(Place, String)]] = [[], [], []]
-            var allPercent = [true, true, true]
-            for c in tree.children(of: parent) {
-                let child = tree[c]
-                guard let k = weighted.firstIndex(of: child.kind), let i = child.properties.firstIndex(where: { $0.key == .poids }),
-                      case .weight(let w) = child.properties[i].value else { continue }
-                sums[k] = sums[k].flatMap { $0.adding(w.fraction) }
-                places[k].append((child.properties[i].valuePlace, ctx.text(child.properties[i].valuePlace)))
-                if !w.percent { allPercent[k] = false }
+        var groups: [Group] = []
+        var index: [Slot: Int] = [:]
+        for kind in weighted {
+            for id in ctx.elements(kind) {
+                let e = tree[id]
+                guard let i = e.properties.firstIndex(where: { $0.key == .poids }), case .weight(let w) = e.properties[i].value,
+                      let parent = e.parent else { continue }
+                let slot = Slot(parent: parent, kind: kind)
+                let g: Int
+                if let k = index[slot] { g = k } else {
+                    g = groups.count
+                    index[slot] = g
+                    groups.append(Group(parent: parent, kind: kind, sum: .zero))
+                }
+                groups[g].sum = groups[g].sum.flatMap { $0.adding(w.fraction) }
+                groups[g].weights.append(e.properties[i].valuePlace)
+                if !w.percent { groups[g].allPercent = false }
             }
-            for k in weighted.indices where !places[k].isEmpty {
-                guard let sum = sums[k], sum != .one else { continue }
-                let p = tree[parent]
-                let shown = allPercent[k] ? percent(sum) : sum.description
-                ctx.reporter.report(.weightsDoNotAddUp(parent: p.ref, kind: weighted[k], count: places[k].count, sum: shown),
-                                    at: p.namePlace, subject: p,
-                                    notes: places[k].map { ctx.reporter.note(.weightHere($0.1), at: $0.0) })
-            }
+        }
+        for g in groups {
+            guard let sum = g.sum, sum != .one else { continue }
+            let p = tree[g.parent]
+            let shown = g.allPercent ? percent(sum) : sum.description
+            ctx.reporter.report(.weightsDoNotAddUp(parent: p.ref, kind: g.kind, count: g.weights.count, sum: shown),
+                                at: p.namePlace, subject: p,
+                                notes: g.weights.map { ctx.reporter.note(.weightHere(ctx.text($0)), at: $0) })
         }
     }
 

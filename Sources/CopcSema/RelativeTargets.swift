@@ -9,6 +9,17 @@ extension ValueReader {
     /// consumed) when the value is not one of these forms; `-40 % de la base` stays with the
     /// absolute forms (`target()`).
     public mutating func relativeTarget() -> TargetValue? {
+        // Every relative form ends with a word starting with one of a few letters (`maintien`,
+        // `niveau`, `stabilité`, `N-1`, `points`, `an`, `année`, `cumulés`) or with a year:
+        // one byte rejects most absolute targets (`60 %`, `45 jours`) before any word is compared.
+        guard end > p, kind(end - 1) == .word else { return nil }
+        switch file.bytes[Int(tokens[end - 1].start)] | 0x20 {
+        case UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "s"), UInt8(ascii: "p"), UInt8(ascii: "a"), UInt8(ascii: "c"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            break
+        default:
+            return nil
+        }
         let save = p
         func done(_ v: TargetValue) -> TargetValue? {
             if atEnd { return v }
@@ -33,7 +44,9 @@ extension ValueReader {
             }
         }
         // A signed number: `+2 points`, `+5 % par an`; an unsigned one for `par rapport à`, `cumulés`.
-        guard kind(p) == .word else { return nil }
+        // These forms end with a word of their own: look at it before reading the number, so
+        // that an absolute quantity (most targets) is read once, by `target()`.
+        guard kind(p) == .word, endsRelativeForm else { return nil }
         let signed = ValueReader.startsWithSign(raw(p))
         guard let q = quantity() else { p = save; return nil }
         if q.unit == .points, signed { return done(.points(q)) }
@@ -51,6 +64,19 @@ extension ValueReader {
         p = save
         return nil
     }
+
+    /// Whether the last word of the value may end a numeric relative form: `points`, `an`,
+    /// `année`, a year (`par rapport à 2023`), `cumulés`, `cumul`. Compares bytes, no allocation.
+    var endsRelativeForm: Bool {
+        let k = end - 1
+        guard k >= p, kind(k) == .word else { return false }
+        for w in ValueReader.relativeEndings where isWord(k, w) { return true }
+        let t = tokens[k]
+        guard t.length == 4 else { return false }
+        return file.bytes[Int(t.start)..<Int(t.end)].allSatisfy { $0 &- 0x30 < 10 }
+    }
+
+    static let relativeEndings = ["points", "point", "pts", "pt", "an", "annee", "cumules", "cumule", "cumulees", "cumulee", "cumul"]
 
     /// Whether a number is written with its sign (`+2`, `-1,5`, `−3`).
     static func startsWithSign(_ w: String) -> Bool {
