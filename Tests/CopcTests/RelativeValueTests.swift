@@ -37,7 +37,18 @@ final class RelativeValueTests: XCTestCase {
         XCTAssertEqual(target("1 200 cumulées"), .cumulative(Quantity(value: 1200, unit: nil, text: "1 200")))
         XCTAssertEqual(target("300 M€ cumulés")?.firstUnit, .megaEuro)
         XCTAssertNil(target("maintien 2 points"))
-        XCTAssertNil(target("+2 points par an"))
+        // As documents print them.
+        XCTAssertEqual(target("+ 2 points"), .points(Quantity(value: 2, unit: .points, text: "+2")))
+        XCTAssertEqual(target("- 1,5 pt"), .points(Quantity(value: -1.5, unit: .points, text: "-1,5")))
+        XCTAssertEqual(target("+2 points par an")?.kind, .points)
+        XCTAssertEqual(target("+5 %/an")?.kind, .annualRate)
+        XCTAssertEqual(target("+ 5 % par rapport à N-1")?.kind, .annualRate)
+        XCTAssertEqual(target("-3 % par rapport à l'année précédente")?.kind, .annualRate)
+        XCTAssertEqual(target("stable"), .maintained)
+        XCTAssertEqual(target("maintien du taux"), .maintained)
+        XCTAssertEqual(target("≥ N - 1"), .atLeastPreviousActual)
+        XCTAssertEqual(target("au moins égal à N-1"), .atLeastPreviousActual)
+        XCTAssertNil(target("2 points par an"), "without its sign")
     }
 
     func weight(_ s: String) -> Weight? {
@@ -57,6 +68,21 @@ final class RelativeValueTests: XCTestCase {
         XCTAssertNil(weight("150 %"))
         XCTAssertNil(weight("-20 %"))
         XCTAssertNil(weight("un tiers environ"))
+        XCTAssertEqual(weight("0,25")?.fraction, Fraction(1, 4))
+        XCTAssertNil(weight("1,5"))
+    }
+
+    func testResources() {
+        func resources(_ s: String) -> Quantity? {
+            var r = reader(s)
+            return r.resources()
+        }
+        XCTAssertEqual(resources("12,5 M€")?.unit, .megaEuro)
+        XCTAssertEqual(resources("350")?.unit, nil)
+        XCTAssertEqual(resources("350 ETP")?.unit, .count)
+        XCTAssertEqual(resources("12 postes")?.value, 12)
+        XCTAssertNil(resources("350 ETP en plus"))
+        XCTAssertNil(resources("beaucoup"))
     }
 
     func testFractionsAddExactly() {
