@@ -3,6 +3,8 @@ import Foundation
 import CopcSema
 import CopcDriver
 import CopcModel
+import CopcLanguage
+import CopcDiagnostics
 
 /// The IR keeps a relative target as written and its resolved value (design §3.5), and the new
 /// properties (`poids`, `moyens`, `avis`, `cumul`); all of it validates against the schema.
@@ -91,5 +93,57 @@ final class RelativeTargetEmitTests: XCTestCase {
         XCTAssertEqual((indicator["poids"] as? [String: Any])?["fraction"] as? String, "1/3")
         XCTAssertEqual(indicator["cumul"] as? Bool, true)
         XCTAssertNil((objective["enfants"] as! [[String: Any]])[1]["cumul"], "cumul is written only when set")
+    }
+
+    /// An avenant gives its own `avis`, replaces a year's `moyens` and a `poids`, and mends a
+    /// broken chain: no COP103 once it is in force.
+    func testAvenantAmendsResourcesWeightsAndChains() throws {
+        let contract = """
+        contrat C « C »
+          période : 2021 .. 2023
+          signé le : 2021-01-15
+          moyens 2022 : 10 M€
+        objectif 1 « O1 »
+          poids : 1/2
+        objectif 2 « O2 »
+          poids : 1/3
+        indicateur 2.a « Taux »
+          unité : %
+          cible 2021 : à fixer par avenant
+          cible 2022 : +2 points
+
+        """
+        let avenant = """
+        avenant 1 au contrat C « Révision »
+          signé le : 2021-06-30
+          avis « CGEFI » le : 2021-06-01
+        modifier contrat
+          moyens 2022 : 12 M€
+        modifier objectif 2
+          poids : 1/2
+        modifier indicateur 2.a
+          cible 2021 : 40 %
+
+        """
+        let sources = [("c.cop", Array(contract.utf8)), ("a1.cop", Array(avenant.utf8))]
+        let early = Driver.check(sources: sources, options: CheckOptions(au: Day(year: 2021, month: 3, day: 1)!))
+        XCTAssertTrue(early.diagnostics.contains { $0.code.rawValue == "COP103" }, "before the avenant, the chain is broken")
+        let result = Driver.check(sources: sources, options: CheckOptions(au: testDate))
+        XCTAssertFalse(result.diagnostics.contains { $0.code.rawValue == "COP103" }, "\(result.diagnostics.map(\.text))")
+        // The signed text's weights were wrong: reported once, at their source, as every check
+        // on every version (the avenant's weights add up).
+        XCTAssertEqual(result.diagnostics.filter { $0.code.rawValue == "COP405" }.map(\.text), ["les poids des 2 objectifs du contrat C totalisent 5/6, et non 1"])
+        let unit = try XCTUnwrap(result.contracts.first)
+        let json = IR.emit(unit, version: unit.versions.last!, files: result.fileTable)
+        let ir = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let avenants = ir["avenants"] as! [[String: Any]]
+        XCTAssertEqual((avenants[0]["avis"] as? [[String: Any]])?.first?["organisme"] as? String, "CGEFI")
+        let moyens = (ir["contrat"] as! [String: Any])["moyens"] as! [[String: Any]]
+        XCTAssertEqual(moyens.map { $0["nombre"] as? Double }, [12])
+        XCTAssertEqual(moyens.first?["modifie_par"] as? Int, 1)
+        let o2 = (ir["elements"] as! [[String: Any]])[1]
+        XCTAssertEqual((o2["poids"] as? [String: Any])?["fraction"] as? String, "1/2")
+        let t = (o2["enfants"] as! [[String: Any]])[0]["cibles"] as! [[String: Any]]
+        XCTAssertEqual(((t[1]["valeur"] as! [String: Any])["resolue"] as? [String: Any])?["nombre"] as? Double, 42)
     }
 }
