@@ -425,7 +425,9 @@ struct ContractGenerator {
                     while year <= 2025 {
                         let span = rng.below(3)
                         let years = span == 0 || year + span > 2025 ? "\(year)" : "\(year)" + tight() + ".." + tight() + "\(year + span)"
-                        let value = rng.pick(["50 %", ">=60%", "≥ 70 %", "à fixer par avenant", "sans objet", "4 000", "2,5", "<= 3"])
+                        let value = rng.pick(["50 %", ">=60%", "≥ 70 %", "à fixer par avenant", "sans objet", "4 000", "2,5", "<= 3",
+                                              "+2" + space() + "points", "+ 5" + tight() + "%" + space() + "par an", "maintien", ">=" + tight() + "N-1",
+                                              "300" + space() + "cumulés", "-10 %" + space() + "par rapport à" + space() + "2021"])
                         s += blanks() + indent() + keyword("cible") + space() + years + tight() + ":" + tight() + value + eol()
                         year += (span == 0 || year + span > 2025) ? 1 : span + 1
                     }
