@@ -136,9 +136,15 @@ public struct TargetChain: Sendable {
             }
         }
         /// The latest base before `year`: `nil` when there is none, `.some(nil)` for `NC`.
-        func base(before year: Int) -> Quantity?? {
+        /// The latest base of a year up to `year` (the base of the target's own year is its
+        /// starting point); with `anyYear`, else the earliest later one (`de la base` names the
+        /// indicator's base, whatever its year).
+        func base(upTo year: Int, anyYear: Bool = false) -> Quantity?? {
             var best: (year: Int, value: Quantity?)?
-            for b in bases where b.year < year && (best == nil || b.year > best!.year) { best = b }
+            for b in bases where b.year <= year && (best == nil || b.year > best!.year) { best = b }
+            if best == nil, anyYear {
+                for b in bases where best == nil || b.year < best!.year { best = b }
+            }
             return best.map { $0.value }
         }
         func target(_ year: Int, _ label: String?) -> Int? {
@@ -150,19 +156,19 @@ public struct TargetChain: Sendable {
         func source(_ i: Int) -> Source {
             guard case .target(let t) = props[i].value, let y = props[i].year else { return .nothing }
             let label = props[i].label
-            func fromBase() -> Source {
-                switch base(before: y) {
+            func fromBase(anyYear: Bool = false) -> Source {
+                switch base(upTo: y, anyYear: anyYear) {
                 case .some(.some(let q)): return .base(q)
                 default: return .broken(.missingBase)
                 }
             }
             switch t {
             case .atLeastPreviousActual: return .awaiting
-            case .relative: return fromBase()
+            case .relative: return fromBase(anyYear: true)
             case .relativeToYear(let ref, _):
                 guard ref < y else { return .broken(.referenceNotEarlier(year: ref)) }
                 if let j = target(ref, label) { return .target(j) }
-                if case .some(.some(let q)) = base(before: ref + 1), bases.contains(where: { $0.year == ref }) { return .base(q) }
+                if bases.contains(where: { $0.year == ref }), case .some(.some(let q)) = base(upTo: ref) { return .base(q) }
                 return .broken(.missingTarget(year: ref))
             case .points, .annualRate, .maintained:
                 if let j = target(y - 1, label) { return .target(j) }
