@@ -209,8 +209,8 @@ private struct Emitter {
             w.endArray()
             if e.isCumulative { w.field("cumul", true) }
         }
-        writeWeight(e)
-        writeResources(e)
+        if e.kind != .action { writeWeight(e) }
+        if e.kind == .axe || e.kind == .objectif { writeResources(e) }
         w.arrayStart("enfants")
         for c in version.tree.children(of: id) { writeElement(c) }
         w.endArray()
