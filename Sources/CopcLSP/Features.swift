@@ -145,6 +145,12 @@ extension LanguageServer {
             return "**\(nav.written(first.keyPlace))** : " + (q.map { "\($0)" } ?? "non communiquée")
         case .resources:
             return describeResources(e.properties.filter { $0.key == .moyens }, nav)
+        case .date(let d) where first.key == .avis:
+            let all = e.properties.filter { $0.key == .avis }.compactMap { p -> String? in
+                guard case .date(let day) = p.value else { return nil }
+                return "avis « \(p.stepTitle ?? "") » du \(day)" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
+            }
+            return "**avis « \(first.stepTitle ?? "") »** : \(d)" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
         case .weight(let w):
             return "**poids** : \(nav.text(first.valuePlace)) (\(w.fraction) de l'évaluation parmi ses frères)"
         default:
