@@ -268,7 +268,9 @@ private struct Emitter {
         case .pending, .notApplicable, .followed, .maintained, .atLeastPreviousActual:
             break
         }
-        if t.dependsOnOtherValue {
+        // The forms of the second table of design §3.5 carry their resolved value (a cumulated
+        // quantity is its own).
+        if t.dependsOnOtherValue || t.kind == .cumulative {
             if let r = resolution.value {
                 w.objectStart("resolue")
                 w.field("genre", r.kind.spelling)

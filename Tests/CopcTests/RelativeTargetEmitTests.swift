@@ -76,6 +76,8 @@ final class RelativeTargetEmitTests: XCTestCase {
         XCTAssertTrue((b[1]["valeur"] as! [String: Any])["resolue"] is NSNull)
         XCTAssertEqual((b[2]["valeur"] as! [String: Any])["genre"] as? String, "cumulée")
         XCTAssertEqual((b[2]["valeur"] as! [String: Any])["nombre"] as? Double, 300)
+        XCTAssertEqual(((b[2]["valeur"] as! [String: Any])["resolue"] as? [String: Any])?["nombre"] as? Double, 300)
+        XCTAssertNil((b[0]["valeur"] as! [String: Any])["resolue"], "a target of the first table has no resolved value of its own")
     }
 
     func testWeightsResourcesOpinionsAndCumulAreEmitted() throws {
