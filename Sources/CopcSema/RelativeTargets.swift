@@ -58,8 +58,9 @@ extension ValueReader {
         let signed = detachedSign != nil || ValueReader.startsWithSign(raw(p))
         guard let read = quantity() else { p = save; return nil }
         let q = detachedSign.map { Quantity(value: $0 * read.value, unit: read.unit, text: ($0 > 0 ? "+" : "-") + read.text) } ?? read
-        // `+2 points`, and `+2 points par an` (each year: the same thing).
-        if q.unit == .points, signed {
+        // `+2 points`, and `+2 points par an` (each year: the same thing); `+2 points par
+        // rapport à 2023` is relative to that year.
+        if q.unit == .points, signed, !isWord(p, "par") || isWord(p + 1, "an") || isWord(p + 1, "annee") {
             _ = accept("par", "an") || accept("par", "annee") || accept("/an")
             return done(.points(q))
         }

@@ -49,6 +49,8 @@ final class RelativeValueTests: XCTestCase {
         XCTAssertEqual(target("≥ N - 1"), .atLeastPreviousActual)
         XCTAssertEqual(target("au moins égal à N-1"), .atLeastPreviousActual)
         XCTAssertNil(target("2 points par an"), "without its sign")
+        XCTAssertEqual(target("+2 points par rapport à 2023"), .relativeToYear(2023, Quantity(value: 2, unit: .points, text: "+2")))
+        XCTAssertEqual(target("+2 points par rapport à la base")?.kind, .relative)
     }
 
     func weight(_ s: String) -> Weight? {
