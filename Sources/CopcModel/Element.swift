@@ -34,8 +34,9 @@ public struct PropertyIdentity: Hashable, Sendable {
 public struct Property: Hashable, Sendable {
     public var key: PropertyKey
     public var label: String?
-    /// The year of a `cible` or a `base` (`cible 2021 .. 2023` is one property per year).
+    /// The year of a `cible`, a `base` or `moyens` (`cible 2021 .. 2023` is one property per year).
     public var year: Int?
+    /// The quoted text of the key: an `étape « … »`'s title, an `avis « … » le`'s organism.
     public var stepTitle: String?
     public var value: PropertyValue
     /// The whole line, the key (with its year, title or label) and the value within it.

@@ -62,9 +62,6 @@ public struct FileModel: Hashable, Sendable {
     public var index: [ElementKey: ElementID] = [:]
     /// Whether two elements of the tree share a key (COP200).
     public var hasRepeatedKeys = false
-    /// Whether the file gives a `poids` (COP405 has nothing to add up in a contract whose files
-    /// give none, and then visits no element).
-    public var givesWeights = false
     /// The `référent` and `plan` declarations of the file.
     public var declarations: [Element] = []
     public var imports: [Import] = []

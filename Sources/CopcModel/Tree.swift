@@ -1,3 +1,5 @@
+import CopcLanguage
+
 /// The elements of a contract (as built from one file, or as one consolidated version),
 /// stored as values in chunks of 256 and linked by indices: parent, first and last child, next
 /// sibling. Copying a tree copies no element; changing one copies its chunk only (copy on
@@ -9,6 +11,9 @@
 public struct ElementTree: Hashable, Sendable {
     private var nodes = Chunks()
     public private(set) var root: ElementID?
+    /// Whether an element added or set in this tree gives a `poids` (COP405 visits no element
+    /// of a tree that has none). Stays true after that element is removed: conservative.
+    public private(set) var givesWeights = false
 
     public init() {}
 
@@ -26,6 +31,7 @@ public struct ElementTree: Hashable, Sendable {
             e.lastChild = old.lastChild
             e.nextSibling = old.nextSibling
             e.suppressedWithAncestors = old.suppressedWithAncestors
+            if !givesWeights, ElementTree.hasWeight(e) { givesWeights = true }
             nodes[Int(id.index)] = e
         }
     }
@@ -55,10 +61,20 @@ public struct ElementTree: Hashable, Sendable {
         }
     }
 
+    /// Whether the element gives a `poids`: reads the keys in place (no property is copied).
+    static func hasWeight(_ e: Element) -> Bool {
+        guard e.kind == .objectif || e.kind == .sousObjectif || e.kind == .indicateur else { return false }
+        return e.properties.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i].key == .poids { return true }
+            return false
+        }
+    }
+
     /// Adds `element` as the last child of `parent`, or as the root.
     @discardableResult
     public mutating func add(_ element: Element, under parent: ElementID?) -> ElementID {
         var e = element
+        if !givesWeights, ElementTree.hasWeight(e) { givesWeights = true }
         let id = ElementID(nodes.count)
         e.parent = parent
         e.firstChild = nil

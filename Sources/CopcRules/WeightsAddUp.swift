@@ -27,7 +27,7 @@ enum WeightsAddUp: VersionRule {
     }
 
     static func check(_ ctx: VersionContext) {
-        guard ctx.contract.files.contains(where: { ctx.reporter.models[$0]?.givesWeights == true }) else { return }
+        guard ctx.tree.givesWeights else { return }
         let tree = ctx.tree
         var groups: [Group] = []
         var index: [Slot: Int] = [:]

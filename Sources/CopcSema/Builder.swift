@@ -244,7 +244,6 @@ struct BuilderState {
                 report(.unknownProperty(key: quotedKey(p), element: el.ref, suggestion: key.display), p.labelRange ?? p.keyRange)
             }
             guard let read = readProperty(p, key) else { continue }
-            if key == .poids { model.givesWeights = true }
             if key == .titre {
                 if case .text(let t) = read.value { el.title = t }
                 continue
