@@ -154,6 +154,8 @@ public enum Message: Hashable, Sendable {
     case invalidPeriod(String)
     case invalidDeadline(String)
     case invalidTarget(String)
+    /// A refused value with the nearest accepted form for that very input (issue 13).
+    case invalidValueNearest(NearestValue, String, suggestion: String)
     case invalidYear(String)
     case invalidEnumValue(key: PropertyKey, value: String, suggestion: String?)
     case invalidSuppressionCode(String, suggestion: String?)
@@ -247,7 +249,7 @@ public enum Message: Hashable, Sendable {
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
-        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
+        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget, .invalidValueNearest,
              .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList: return .cop103
         case .unknownProperty: return .cop104
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
@@ -333,6 +335,8 @@ public enum Message: Hashable, Sendable {
             return "délai invalide « \(t) » (attendu par exemple : 2022, fin 2023, T1 2022, S2 2021, juin 2023, d'ici 2024, à partir de 2022, tout au long du contrat, selon PLAN)"
         case .invalidTarget(let t):
             return "cible invalide « \(t) » (attendu par exemple : 60 %, entre 2 % et 3 %, ≥ 80 %, -40 % de la base, équilibre, oui, « texte », à fixer par avenant, sans objet)"
+        case .invalidValueNearest(let what, let t, let suggestion):
+            return "\(what.french) invalide « \(t) »" + suggest(suggestion)
         case .invalidYear(let t):
             return "année invalide « \(t) » (attendu : 2023 ou 2021 .. 2025)"
         case .invalidEnumValue(let key, let value, let suggestion):
@@ -570,6 +574,19 @@ public enum NoteMessage: Hashable, Sendable {
         case .previousAvenant(let n): return "avenant \(n) signé ici"
         case .parentHere: return "parent déclaré ici"
         case .stillUsedHere: return "encore utilisé ici"
+        }
+    }
+}
+
+/// Which value a `invalidValueNearest` message is about.
+public enum NearestValue: Hashable, Sendable {
+    case deadline, target, period
+
+    var french: String {
+        switch self {
+        case .deadline: return "délai"
+        case .target: return "cible"
+        case .period: return "période"
         }
     }
 }

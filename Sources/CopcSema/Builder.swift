@@ -361,7 +361,7 @@ struct BuilderState {
             return .referents(refs)
         case .deadline:
             guard let form = r.deadline() else {
-                report(.invalidDeadline(raw), p.valueRange)
+                report(.invalidValueNearest(.deadline, raw, suggestion: Nearest.deadline(ValueReader(file: file, tokens: tokens, range: p.valueTokens))), p.valueRange)
                 return .invalid
             }
             if case .window(let w) = form, !w.isValid {
@@ -375,7 +375,7 @@ struct BuilderState {
                     report(.numberTooPrecise(raw, problem), p.valueRange)
                     return .invalid
                 }
-                report(.invalidTarget(raw), p.valueRange)
+                report(.invalidValueNearest(.target, raw, suggestion: Nearest.target(ValueReader(file: file, tokens: tokens, range: p.valueTokens))), p.valueRange)
                 return .invalid
             }
             return .target(t)
@@ -403,7 +403,11 @@ struct BuilderState {
             return .date(d)
         case .period:
             guard let w = r.period(), r.atEnd else {
-                report(.invalidPeriod(raw), p.valueRange)
+                if let near = Nearest.period(ValueReader(file: file, tokens: tokens, range: p.valueTokens)) {
+                    report(.invalidValueNearest(.period, raw, suggestion: near), p.valueRange)
+                } else {
+                    report(.invalidPeriod(raw), p.valueRange)
+                }
                 return .invalid
             }
             if !w.isValid {

@@ -248,14 +248,36 @@ struct ParserState {
         }
     }
 
-    /// `avenant N au contrat ID « titre »`.
+    /// The length in bytes of a number sign opening `word` (`n°`, `N°`, `nº`, `no`, `numéro`)
+    /// when digits follow it or it stands alone, else 0.
+    static func avenantNumberSign(_ word: String) -> Int {
+        let bytes = Array(word.utf8)
+        for sign in ["n°", "N°", "nº", "Nº", "no", "No", "NO", "n°.", "numéro", "Numéro", "numero", "Numero"] {
+            let sb = Array(sign.utf8)
+            guard bytes.count >= sb.count, Array(bytes[0..<sb.count]) == sb else { continue }
+            if bytes.count == sb.count { return sb.count }
+            if bytes[sb.count] &- 0x30 < 10, bytes[sb.count...].allSatisfy({ $0 &- 0x30 < 10 }) { return sb.count }
+        }
+        return 0
+    }
+
+    /// `avenant N au contrat ID « titre »` (also `avenant n°N`, `avenant n° N`).
     mutating func parseAvenantHeader(_ e: inout ElementSyntax, _ end: Int) -> Bool {
         guard p < end, tokens[p].kind == .word else {
             error(.expected(.avenantNumber, found: describe(tokens[p])), tokens[p].range)
             return false
         }
-        e.id = text(tokens[p])
-        e.idRange = tokens[p].range
+        // `avenant n°1`, `avenant n° 1`, `avenant N°2`, `avenant no 3`, `avenant numéro 4`:
+        // the number alone is the avenant's id.
+        let numberSign = ParserState.avenantNumberSign(text(tokens[p]))
+        if numberSign == text(tokens[p]).utf8.count, p + 1 < end, tokens[p + 1].kind == .word,
+           let first = text(tokens[p + 1]).utf8.first, first &- 0x30 < 10 {
+            p += 1
+        }
+        let sign = ParserState.avenantNumberSign(text(tokens[p]))
+        let r = tokens[p].range
+        e.id = String(decoding: text(tokens[p]).utf8.dropFirst(sign), as: UTF8.self)
+        e.idRange = ByteRange(r.start + sign, r.end)
         p += 1
         guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == .au,
               tokens[p + 1].kind == .word, keyword(tokens[p + 1]) == .contrat,
