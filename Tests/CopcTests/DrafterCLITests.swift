@@ -1,0 +1,136 @@
+import XCTest
+import Foundation
+import CopcDriver
+
+/// Issue 13 as a drafter meets it on the command line (the built binary): one file checked
+/// in its context, paths without `.cop` files, the conventions of gcc/ruff/eslint users.
+final class DrafterCLITests: XCTestCase {
+    func run(_ args: [String], cwd: String? = nil, stdin: String? = nil, env extra: [String: String?] = ["NO_COLOR": "1"]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = builtCopc
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in extra { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func tempDir(_ files: [String: String], marker: Bool = true) throws -> String {
+        let dir = NSTemporaryDirectory() + "copc-redac-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        if marker { try "".write(toFile: dir + "/copc.toml", atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            let path = dir + "/" + name
+            try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    let contract = """
+    contrat C1 « Contrat d'essai »
+      type : COP
+      période : 2021 .. 2023
+      signé le : 2021-03-12
+    utilise « annuaire.cop »
+    axe 1 « Axe »
+    objectif 1.1 « Objectif »
+      pilote : DGOS
+    action 1.1.1 « Action »
+      délai : fin 2022
+      pilote : DGOS
+    indicateur 1.1.a « Indicateur »
+      unité : %
+      cible 2021 .. 2022 : 50 %
+      cible 2023 : à fixer par avenant
+
+    """
+    let annuaire = """
+    annuaire A « Référents »
+    référent DGOS « Direction générale de l'offre de soins »
+
+    """
+    let avenant = """
+    avenant 1 au contrat C1 « Fixation »
+      signé le : 2022-06-30
+    modifier indicateur 1.1.a
+      cible 2023 : 60 %
+
+    """
+
+    func dossier() throws -> String {
+        try tempDir(["dossier/contrat.cop": contract, "dossier/annuaire.cop": annuaire, "dossier/avenants/avenant-1.cop": avenant])
+    }
+
+    /// An avenant given alone finds its contract beside it: no « contrat inconnu ».
+    func testAvenantAloneIsCheckedWithItsContract() throws {
+        let dir = try dossier()
+        let (status, out, _) = try run(["check", "dossier/avenants/avenant-1.cop", "--au", "2023-06-01", "--format", "gcc"], cwd: dir)
+        XCTAssertEqual(status, 0, out)
+        XCTAssertFalse(out.contains("COP209"), out)
+        XCTAssertEqual(out, "")
+    }
+
+    /// A contract given alone sees the target its avenant set: no pending-target warning.
+    func testContractAloneSeesItsAvenants() throws {
+        let dir = try dossier()
+        let (status, out, _) = try run(["check", dir + "/dossier/contrat.cop", "--au", "2023-06-01", "--format", "gcc"], cwd: "/")
+        XCTAssertEqual(status, 0, out)
+        XCTAssertFalse(out.contains("COP303"), out)
+        // Without the avenant, the same contract reports the pending target.
+        try FileManager.default.removeItem(atPath: dir + "/dossier/avenants/avenant-1.cop")
+        let (_, out2, _) = try run(["check", dir + "/dossier/contrat.cop", "--au", "2023-06-01", "--format", "gcc"], cwd: "/")
+        XCTAssertTrue(out2.contains("COP303"), out2)
+    }
+
+    /// What the named file breaks in another file is reported there, as a note, and does not
+    /// fail the check; diagnostics of the other files that it did not cause are not shown.
+    func testBreakageElsewhereIsANote() throws {
+        let dir = try dossier()
+        try (avenant + "supprimer action 1.1.1\n  motif : « abandon »\n").write(toFile: dir + "/dossier/avenants/avenant-1.cop", atomically: true, encoding: .utf8)
+        let (status, out, _) = try run(["check", "dossier/avenants/avenant-1.cop", "--au", "2023-06-01", "--format", "gcc"], cwd: dir)
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains("dossier/contrat.cop:7:10: note: objectif 1.1 n'a aucune action [COP501]"), out)
+        // An annuaire that loses a référent: the contract's references become notes there.
+        try annuaire.replacingOccurrences(of: "DGOS «", with: "DGOX «").write(toFile: dir + "/dossier/annuaire.cop", atomically: true, encoding: .utf8)
+        let (_, out2, _) = try run(["check", "dossier/annuaire.cop", "--au", "2023-06-01", "--format", "gcc"], cwd: dir)
+        XCTAssertTrue(out2.contains("dossier/contrat.cop:8:12: note: référent non défini « DGOS »"), out2)
+    }
+
+    /// pre-commit passes the staged file names: each is checked in its context and reported.
+    func testFileNamesAsPreCommitPassesThem() throws {
+        let dir = try dossier()
+        try avenant.replacingOccurrences(of: "60 %", with: "soixante").write(toFile: dir + "/dossier/avenants/avenant-1.cop", atomically: true, encoding: .utf8)
+        let (status, out, _) = try run(["check", "dossier/contrat.cop", "dossier/avenants/avenant-1.cop", "--au", "2023-06-01", "--format", "gcc"], cwd: dir)
+        XCTAssertEqual(status, 1, out)
+        XCTAssertTrue(out.contains("dossier/avenants/avenant-1.cop:4:16: error: cible invalide"), out)
+        XCTAssertFalse(out.contains("COP209"), out)
+    }
+
+    /// The context never goes above the workspace root: a contract above the marker is not read.
+    func testContextStopsAtTheWorkspaceRoot() throws {
+        let dir = try tempDir(["contrat.cop": contract, "annuaire.cop": annuaire, "sous/copc.toml": "", "sous/avenant-1.cop": avenant])
+        let (status, out, _) = try run(["check", "sous/avenant-1.cop", "--format", "gcc"], cwd: dir)
+        XCTAssertEqual(status, 1, out)
+        XCTAssertTrue(out.contains("contrat inconnu « C1 »"), out)
+    }
+
+    /// A folder with no `.cop` file below it is a usage error (exit 2), not a silent success.
+    func testFolderWithoutCopFilesIsExit2() throws {
+        let dir = try tempDir(["LISEZMOI.txt": "rien"])
+        let (status, out, err) = try run(["check", dir], cwd: "/")
+        XCTAssertEqual(status, 2, out)
+        XCTAssertTrue(err.contains("aucun fichier .cop dans"), err)
+    }
+}
