@@ -102,9 +102,20 @@ public enum Driver {
     /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
                              options: CheckOptions) -> CheckResult {
-        let run = Loading(sources: sources)
         let importRoot = FileSystem.kind(root) == .directory ? WorkspaceRoot.enclosing(root) : root
         let found = (try? FileSystem.copFiles(under: root, recursive: recursive, within: importRoot)) ?? []
+        if !recursive {
+            // A document outside every workspace folder: the files of its folder, each checked
+            // in its context below the workspace root, as on the command line (`FileContext`).
+            var named: [(real: String, root: String)] = []
+            var seen = Set<String>()
+            for f in found { if let real = FileSystem.realPath(f), seen.insert(real).inserted { named.append((real, importRoot)) } }
+            for path in sources.texts.keys.sorted() where Paths.directory(of: path) == root && seen.insert(path).inserted {
+                named.append((path, importRoot))
+            }
+            return FileContext.check(named: named, explicit: named, sources: sources, options: options)
+        }
+        let run = Loading(sources: sources)
         for f in found {
             guard let real = FileSystem.realPath(f) else { continue }
             run.load(real, root: importRoot)
