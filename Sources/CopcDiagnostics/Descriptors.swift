@@ -31,7 +31,7 @@ extension Code {
     /// The stable PascalCase name of the rule (SARIF).
     public var ruleName: String { descriptor.name }
     /// The `copc expliquer` text.
-    public var explanation: String { descriptor.explanation }
+    public var explanation: String { descriptor.explanation + ExplainExtras.appendix(self) }
 }
 
 extension RuleDescriptor {
@@ -93,12 +93,12 @@ extension RuleDescriptor {
             explanation: """
             COP100 — caractère inattendu (erreur)
 
-            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours un reste de copier-coller depuis Word ou un PDF : puce « • », appel de note « ¹ », flèche, case à cocher. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
+            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours une marque de liste tapée à la main (astérisque « * », case « [ ] »), un point-virgule, une accolade, une arobase ou un signe « = ». Les caractères non ASCII d'un copier-coller (puce « • », flèche « → ») se lisent, eux, comme un mot : ils donnent plutôt COP102 ou COP104. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
 
             Exemple :
                 objectif 1.1 « Se doter des pré-requis pour élaborer une GPMC »
                   pilote : DGOS
-                • action 1.1.1 « Élaborer une gestion prévisionnelle des métiers et des compétences »   # ← COP100
+                * action 1.1.1 « Élaborer une gestion prévisionnelle des métiers et des compétences »   # ← COP100
                   délai : fin 2023
 
             Correction : supprimez le caractère. S'il doit figurer dans le contrat, placez-le dans un titre ou un texte entre guillemets (`« … »`, `"…"`, bloc `\"""`) ou dans un commentaire `#`.
@@ -146,7 +146,7 @@ extension RuleDescriptor {
             explanation: """
             COP103 — nombre, date, période, délai ou valeur invalide (erreur)
 
-            La valeur est à sa place mais n'a aucune des formes reconnues : date impossible (31 février), trimestre `T5`, nombre mal écrit (`2,2,5`), lettre O à la place du chiffre 0, délai ou valeur de cible hors des formes de la spécification. copc ne peut alors ni calculer la fenêtre du délai ni interpréter la cible, si bien que les contrôles qui en dépendent (période, unité, sens) ne s'appliquent pas à cette valeur.
+            La valeur est à sa place mais n'a aucune des formes reconnues : date impossible (31 février), trimestre `T5`, nombre mal écrit (`2,2,5`), lettre O à la place du chiffre 0, délai ou valeur de cible hors des formes reconnues (la référence du langage, docs/langage.md dans le dépôt de copc, les liste toutes ; le message propose la forme acceptée la plus proche). copc ne peut alors ni calculer la fenêtre du délai ni interpréter la cible, si bien que les contrôles qui en dépendent (période, unité, sens) ne s'appliquent pas à cette valeur.
 
             Exemple :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
@@ -425,7 +425,7 @@ extension RuleDescriptor {
             explanation: """
             COP300 — délai hors de la période du contrat (erreur)
 
-            La fenêtre d'un délai (`délai` d'une action ou d'une `étape`) finit après la fin de la période du contrat, ou commence avant son début. La fenêtre suit les règles de la spécification : `fin 2026` est le 4e trimestre 2026, `2022` l'année entière, `à partir de X` commence au début de X, `d'ici X` finit à la fin de X, `selon PLAN` couvre la période du plan, et `tout au long du contrat` suit la période (y compris prorogée) et n'est donc jamais signalé. Le contrôle porte sur chaque version : un avenant qui déplace un délai ou raccourcit la période est vérifié aussi. Un engagement qui dépasse le contrat ne pourra pas être évalué au bilan final.
+            La fenêtre d'un délai (`délai` d'une action ou d'une `étape`) finit après la fin de la période du contrat, ou commence avant son début. La fenêtre se calcule ainsi : `fin 2026` est le 4e trimestre 2026, `2022` l'année entière, `à partir de X` commence au début de X, `d'ici X` finit à la fin de X, `selon PLAN` couvre la période du plan, et `tout au long du contrat` suit la période (y compris prorogée) et n'est donc jamais signalé. Le contrôle porte sur chaque version : un avenant qui déplace un délai ou raccourcit la période est vérifié aussi. Un engagement qui dépasse le contrat ne pourra pas être évalué au bilan final.
 
             Exemple :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »

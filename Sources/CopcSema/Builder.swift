@@ -235,7 +235,12 @@ struct BuilderState {
                 continue
             }
             guard let key = p.key, keys.contains(key) else {
-                let suggestion = Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
+                // A usual synonym (`responsable` → `pilote`) first, if this element takes that key;
+                // else the nearest valid key (a typo).
+                var words = foldedKey(p).split(separator: " ")
+                while let last = words.last, words.count > 1, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { words.removeLast() }
+                let synonym = KeySynonyms.key(for: words.joined(separator: " ")).flatMap { keys.contains($0) ? $0.display : nil }
+                let suggestion = synonym ?? Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
                 report(.unknownProperty(key: quotedKey(p), element: el.ref, suggestion: suggestion), p.keyRange)
                 continue
             }
