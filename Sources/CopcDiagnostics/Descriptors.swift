@@ -238,6 +238,42 @@ extension RuleDescriptor {
             Correction : gardez une seule ligne par clé ; distinguez les valeurs par un libellé (`délai (praticiens)`, `cible 2023 (directeurs)`) ; découpez la plage (`cible 2022 : 50 %`, `cible 2023 : 60 %`, `cible 2024 : 50 %`). Plusieurs référents s'écrivent sur une seule ligne : `pilote : DGOS, DGS`.
             """),
         RuleDescriptor(
+            code: .cop108, severity: .warning,
+            title: "nombre ambigu : point suivi de trois chiffres",
+            name: "AmbiguousDecimalPoint",
+            explanation: """
+            COP108 — nombre ambigu : point suivi de trois chiffres (avertissement)
+
+            Un nombre écrit avec un point suivi d'exactement trois chiffres, comme `1.500`, a deux lectures en français : mille cinq cents (le point séparant les milliers, à l'ancienne ou à l'allemande) ou un virgule cinq (le point décimal à l'anglaise). copc le lit comme un nombre décimal, 1,5 ; si c'était mille cinq cents, la cible est fausse d'un facteur mille sans qu'aucun autre contrôle ne le voie.
+
+            Exemple :
+                indicateur 2.a « Nombre de dossiers instruits »
+                  unité : nombre
+                  cible 2024 : 1.500     # ← COP108 : lu 1,5 ; s'il s'agit de 1 500, écrivez 1 500
+
+            Correction : écrivez le nombre sans ambiguïté : `1 500` (une espace entre les milliers) pour mille cinq cents, `1,5` (virgule décimale) pour un virgule cinq.
+            """),
+        RuleDescriptor(
+            code: .cop109, severity: .note,
+            title: "délai sans libellé remplaçant des délais libellés",
+            name: "BareDeadlineReplacesLabelled",
+            explanation: """
+            COP109 — délai sans libellé remplaçant des délais libellés (note)
+
+            Dans un bloc `modifier` d'avenant, une ligne `délai` sans libellé remplace tous les délais de l'action, y compris ceux qui portent un libellé (`délai (directeurs)`, `délai (praticiens)`). C'est souvent voulu (un délai unique pour tous), mais un rédacteur qui voulait seulement changer l'un d'eux perd les autres sans s'en apercevoir : la note nomme les délais remplacés.
+
+            Exemple :
+                # contrat
+                action 1.1.2 « Mettre en place un système d'information »
+                  délai (directeurs) : fin 2022
+                  délai (praticiens) : début 2024
+                # avenant
+                modifier action 1.1.2
+                  délai : fin 2024       # ← COP109 : remplace délai (directeurs) et délai (praticiens)
+
+            Correction : si un seul délai change, donnez son libellé (`délai (praticiens) : fin 2024`) ; si le délai unique est voulu, la note peut être ignorée, ou tue avec `# copc: ignorer COP109`.
+            """),
+        RuleDescriptor(
             code: .cop200, severity: .error,
             title: "identifiant en double",
             name: "DuplicateIdentifier",

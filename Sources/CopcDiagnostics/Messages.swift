@@ -161,6 +161,12 @@ public enum Message: Hashable, Sendable {
     case invalidSuppressionCode(String, suggestion: String?)
     case invalidUnit(String, suggestion: String?)
     case invalidReferentList(String)
+    // COP108
+    /// `1.500`: read as the decimal `decimal`; `thousands` is the other reading.
+    case ambiguousDecimalPoint(written: String, decimal: String, thousands: String)
+    // COP109
+    /// An unlabelled `délai` in `modifier` replaces the labelled ones named.
+    case bareDeadlineReplacesLabelled(labels: [String])
     // COP104
     case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
@@ -252,6 +258,8 @@ public enum Message: Hashable, Sendable {
         case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget, .invalidValueNearest,
              .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList: return .cop103
         case .unknownProperty: return .cop104
+        case .ambiguousDecimalPoint: return .cop108
+        case .bareDeadlineReplacesLabelled: return .cop109
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
              .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
         case .missingProperty: return .cop106
@@ -347,6 +355,10 @@ public enum Message: Hashable, Sendable {
             return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte)" + suggest(suggestion)
         case .invalidReferentList(let t):
             return "liste de référents invalide « \(t) » (attendu : DGOS, DGS ou à déterminer)"
+        case .ambiguousDecimalPoint(let written, let decimal, let thousands):
+            return "nombre ambigu « \(written) » : lu comme \(decimal) ; s'il s'agit de \(thousands), écrivez « \(thousands) » (et « \(decimal) » pour lever l'ambiguïté dans l'autre sens)"
+        case .bareDeadlineReplacesLabelled(let labels):
+            return "ce délai sans libellé remplace tous les délais de l'action, y compris " + labels.map { "« délai (\($0)) »" }.joined(separator: labels.count == 2 ? " et " : ", ")
         case .unknownProperty(let key, let element, let suggestion):
             return "propriété inconnue « \(key) » pour \(element.withArticle)" + suggest(suggestion)
         case .misplaced(let what, let reason):

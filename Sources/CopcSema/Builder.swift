@@ -383,6 +383,7 @@ struct BuilderState {
                 report(.invalidValueNearest(.target, raw, suggestion: Nearest.target(ValueReader(file: file, tokens: tokens, range: p.valueTokens))), p.valueRange)
                 return .invalid
             }
+            warnAmbiguousDecimalPoints(p)
             return .target(t)
         case .base:
             // `NC` and its spellings: the base is not known.
@@ -399,6 +400,7 @@ struct BuilderState {
                 report(.invalidNumber(raw), p.valueRange)
                 return .invalid
             }
+            warnAmbiguousDecimalPoints(p)
             return .base(q)
         case .date:
             guard let d = r.date(), r.atEnd else {
