@@ -128,6 +128,8 @@ public enum Message: Hashable, Sendable {
     // COP001
     case invalidUTF8(offset: Int)
     case unreadableFile(reason: String)
+    /// A NUL byte: the file is not text; nothing else is reported for it.
+    case binaryFile(offset: Int)
     // COP002
     case fileTooLarge(bytes: Int, limit: Int)
     case lineTooLong(bytes: Int, limit: Int)
@@ -177,6 +179,8 @@ public enum Message: Hashable, Sendable {
     case targetOnDeclinedIndicator
     case propertyOutsideElement
     case missingFileHeader
+    /// A file with no line but blanks and comments.
+    case emptyFile(commentsOnly: Bool)
     // COP106
     case missingProperty(key: PropertyKey, element: ElementRef)
     // COP107
@@ -250,7 +254,7 @@ public enum Message: Hashable, Sendable {
 
     public var code: Code {
         switch self {
-        case .invalidUTF8, .unreadableFile: return .cop001
+        case .invalidUTF8, .unreadableFile, .binaryFile: return .cop001
         case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears, .importChainTooLong: return .cop002
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
@@ -261,7 +265,7 @@ public enum Message: Hashable, Sendable {
         case .ambiguousDecimalPoint: return .cop108
         case .bareDeadlineReplacesLabelled: return .cop109
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
-             .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
+             .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader, .emptyFile: return .cop105
         case .missingProperty: return .cop106
         case .duplicateProperty: return .cop107
         case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
@@ -297,6 +301,11 @@ public enum Message: Hashable, Sendable {
     /// The one-line French message.
     public var text: String {
         switch self {
+        case .binaryFile(let offset):
+            return "fichier binaire ? un octet nul à l'octet \(offset) : copc ne lit que du texte UTF-8 ; rien d'autre n'est signalé pour ce fichier"
+        case .emptyFile(let commentsOnly):
+            return (commentsOnly ? "fichier sans aucun élément (seulement des commentaires)" : "fichier vide")
+                + " : un fichier .cop commence par « contrat », « avenant » ou « annuaire »"
         case .invalidUTF8(let offset):
             return "séquence UTF-8 invalide à l'octet \(offset)"
         case .unreadableFile(let reason):

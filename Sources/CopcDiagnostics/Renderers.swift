@@ -169,6 +169,7 @@ extension String {
             if u.value < 0x20 { return Unicode.Scalar(0x2400 + u.value)! }
             if u.value == 0x7F { return "\u{2421}" }
             if (0x80..<0xA0).contains(u.value) { return "\u{FFFD}" }
+            if Escaping.isControl(u) { return "\u{FFFD}" } // bidirectional overrides and isolates
             return u
         }))
     }

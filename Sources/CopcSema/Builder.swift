@@ -82,6 +82,9 @@ struct BuilderState {
             model.kind = .contract
             model.tree.add(Element(kind: .contrat, id: nil, key: ElementKey(untitled: .contrat, parent: nil, ordinal: 0),
                                    title: nil, place: place(ByteRange(0, 0)), idPlace: nil), under: nil)
+        } else if syntax.diagnostics.isEmpty {
+            // Nothing but blanks and comments: a truncated save or a placeholder, said once.
+            report(.emptyFile(commentsOnly: !syntax.comments.isEmpty), ByteRange(0, 0))
         }
 
         var stack: [ElementID] = model.tree.root.map { [$0] } ?? []

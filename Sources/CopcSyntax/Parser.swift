@@ -13,8 +13,19 @@ public enum Parser {
             let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
             return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [refusal])
         }
+        if let binary = refusalForBinary(file) {
+            let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
+            return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [binary])
+        }
         let stream = Lexer.lex(file)
         return parse(file, stream)
+    }
+
+    /// COP001 « fichier binaire ? » for a file holding a NUL byte (no text format of copc
+    /// has one): one diagnostic, and the file is not lexed — never thousands of lines.
+    public static func refusalForBinary(_ file: SourceFile) -> Diagnostic? {
+        guard let k = file.bytes.firstIndex(of: 0) else { return nil }
+        return Diagnostic(.binaryFile(offset: k), at: SourceSpan(file, ByteRange(k, k)))
     }
 
     /// COP002 for a file beyond `Limits.maxFileBytes` or with a line beyond

@@ -133,4 +133,29 @@ final class DrafterCLITests: XCTestCase {
         XCTAssertEqual(status, 2, out)
         XCTAssertTrue(err.contains("aucun fichier .cop dans"), err)
     }
+
+    /// A binary file gives one diagnostic and nothing else; an empty file is a diagnostic.
+    func testBinaryAndEmptyFiles() throws {
+        let dir = try tempDir(["vide.cop": ""])
+        var bytes = [UInt8]("contrat C1 « x »\n".utf8)
+        for k in 0..<20_000 { bytes.append(UInt8(truncatingIfNeeded: k &* 7919)) }
+        FileManager.default.createFile(atPath: dir + "/binaire.cop", contents: Data(bytes))
+        let (status, out, _) = try run(["check", "binaire.cop", "--format", "gcc"], cwd: dir)
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(out.split(separator: "\n").count, 1, out)
+        XCTAssertTrue(out.contains("binaire.cop:2:1: error: fichier binaire ?"), out)
+        let (_, human, _) = try run(["check", "binaire.cop"], cwd: dir)
+        XCTAssertFalse(human.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no raw control character reaches the terminal")
+        let (s2, out2, _) = try run(["check", "vide.cop", "--format", "gcc"], cwd: dir)
+        XCTAssertEqual(s2, 1)
+        XCTAssertEqual(out2, "vide.cop:1:1: error: fichier vide : un fichier .cop commence par « contrat », « avenant » ou « annuaire » [COP105]\n")
+    }
+
+    /// Control characters in a path named on the command line are escaped in the message.
+    func testControlCharactersInAPathAreEscaped() throws {
+        let (status, _, err) = try run(["check", "introuvable\u{1B}[31m.cop"], cwd: NSTemporaryDirectory())
+        XCTAssertEqual(status, 2)
+        XCTAssertFalse(err.contains("\u{1B}"), err)
+        XCTAssertTrue(err.contains("\\x1B[31m"), err)
+    }
 }
