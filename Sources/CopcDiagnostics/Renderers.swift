@@ -67,6 +67,12 @@ public enum DiagnosticRenderer {
 
     /// The human format: French, the source line with a caret underline, notes, a summary.
     public static func human(_ diagnostics: [Diagnostic], color: Bool) -> String {
+        humanBody(diagnostics, color: color) + summaryLine(Summary(diagnostics)) + "\n"
+    }
+
+    /// The human format without its summary line (a shell that filters or counts otherwise
+    /// writes its own).
+    public static func humanBody(_ diagnostics: [Diagnostic], color: Bool) -> String {
         let bold = color ? "\u{1B}[1m" : ""
         let reset = color ? "\u{1B}[0m" : ""
         let blue = color ? "\u{1B}[1;34m" : ""
@@ -100,7 +106,6 @@ public enum DiagnosticRenderer {
             }
             out += "\n"
         }
-        out += summaryLine(Summary(diagnostics)) + "\n"
         return out
     }
 

@@ -69,6 +69,30 @@ public enum Driver {
         return FileContext.check(named: named, explicit: explicitFiles, sources: sources, options: options)
     }
 
+    /// Checks standard input (`copc check -`), shown as `name` (`--nom-fichier`): with a name
+    /// whose folder exists, the text is checked in place of that file, in its context below
+    /// the folder's workspace root, as a file named alone; without a name, it is checked on
+    /// its own as `entrée-standard.cop` in the current folder (no other file is read).
+    public static func check(input: [UInt8], name: String?, options: CheckOptions) throws(DriverError) -> CheckResult {
+        let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+        let sources = SourceSet(displayBase: cwd, readsDisk: true)
+        guard let name else {
+            let path = Paths.join(cwd, "entrée-standard.cop")
+            sources.setText(input, at: path)
+            let run = Loading(sources: sources)
+            run.load(path, root: cwd)
+            return run.finish(options: options)
+        }
+        let absolute = name.hasPrefix("/") ? name : Paths.join(cwd, name)
+        let folder = Paths.directory(of: Paths.normalize(absolute))
+        guard FileSystem.kind(folder) == .directory, let realFolder = FileSystem.realPath(folder), let root = WorkspaceRoot.of(realFolder) else {
+            throw DriverError(description: "dossier introuvable pour --nom-fichier : \(name)")
+        }
+        let real = Paths.join(realFolder, String(Paths.normalize(absolute).split(separator: "/").last ?? "entrée-standard.cop"))
+        sources.setText(input, at: real)
+        return FileContext.check(named: [(real, root)], explicit: [(real, root)], sources: sources, options: options)
+    }
+
     /// Checks texts held in memory (tests, benchmarks): `(path, text)` pairs under a virtual
     /// root, in that order.
     public static func check(sources: [(String, [UInt8])], options: CheckOptions) -> CheckResult {

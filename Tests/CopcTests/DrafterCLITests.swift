@@ -158,4 +158,77 @@ final class DrafterCLITests: XCTestCase {
         XCTAssertFalse(err.contains("\u{1B}"), err)
         XCTAssertTrue(err.contains("\\x1B[31m"), err)
     }
+
+    /// `copc check -` reads standard input; `--nom-fichier` names it and gives it its context.
+    func testCheckStandardInput() throws {
+        let dir = try dossier()
+        let text = avenant.replacingOccurrences(of: "60 %", with: "soixante")
+        let (status, out, _) = try run(["check", "-", "--nom-fichier", "dossier/avenants/avenant-1.cop", "--format", "gcc", "--au", "2023-06-01"], cwd: dir, stdin: text)
+        XCTAssertEqual(status, 1, out)
+        XCTAssertTrue(out.hasPrefix("dossier/avenants/avenant-1.cop:4:16: error: cible invalide « soixante »"), out)
+        XCTAssertFalse(out.contains("COP209"), "the contract beside the named path was found")
+        // Without a name: checked alone, shown as entrée-standard.cop.
+        let (s2, out2, _) = try run(["check", "-", "--format", "gcc"], cwd: dir, stdin: contract.replacingOccurrences(of: "fin 2022", with: "bientôt"))
+        XCTAssertEqual(s2, 1)
+        XCTAssertTrue(out2.contains("entrée-standard.cop:10:11: error: délai invalide « bientôt »"), out2)
+        let (s3, _, err3) = try run(["check", "dossier", "--nom-fichier", "x.cop"], cwd: dir)
+        XCTAssertEqual(s3, 2, err3)
+    }
+
+    /// `--couleur`/`--color` accept always/never/auto; `NO_COLOR` counts only when non-empty.
+    func testColourChoices() throws {
+        let dir = try tempDir(["c.cop": contract.replacingOccurrences(of: "fin 2022", with: "fin 2030")])
+        for (flag, colored) in [("always", true), ("toujours", true), ("never", false), ("jamais", false)] {
+            let (_, out, _) = try run(["check", "c.cop", "--color", flag], cwd: dir)
+            XCTAssertEqual(out.contains("\u{1B}["), colored, flag)
+        }
+        let (s, _, err) = try run(["check", "c.cop", "--couleur", "parfois"], cwd: dir)
+        XCTAssertEqual(s, 2)
+        XCTAssertTrue(err.contains("always ou never"), err)
+        // A terminal (script(1) gives one): an empty NO_COLOR leaves colours on, a set one removes them.
+        guard FileManager.default.fileExists(atPath: "/usr/bin/script") else { return }
+        var results: [Bool] = []
+        for value in ["", "1"] {
+            let q = Process()
+            q.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            q.arguments = ["-qc", "\(builtCopc.path) check c.cop", "/dev/null"]
+            q.currentDirectoryURL = URL(fileURLWithPath: dir)
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = value
+            env["TERM"] = "xterm"
+            q.environment = env
+            let out = Pipe()
+            q.standardOutput = out
+            q.standardInput = FileHandle.nullDevice
+            try q.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            q.waitUntilExit()
+            results.append(String(decoding: data, as: UTF8.self).contains("\u{1B}[1;31m"))
+        }
+        XCTAssertEqual(results, [true, false], "NO_COLOR empty: colours; NO_COLOR=1: none")
+    }
+
+    /// `-q` prints only the summary; `--strict` says warnings made it fail; `--niveau erreur`
+    /// shows errors only, with the count of the rest and the command to see them.
+    func testQuietStrictAndLevel() throws {
+        let dir = try tempDir(["c.cop": contract.replacingOccurrences(of: "action 1.1.1 « Action »\n  délai : fin 2022\n  pilote : DGOS\n", with: "").replacingOccurrences(of: "à fixer par avenant", with: "60 %"), "annuaire.cop": annuaire])
+        let (s1, out1, _) = try run(["check", ".", "-q"], cwd: dir)
+        XCTAssertEqual(s1, 0)
+        XCTAssertEqual(out1, "aucune erreur, 1 avertissement, aucune note\n")
+        let (s2, out2, _) = try run(["check", ".", "--silencieux", "--strict"], cwd: dir)
+        XCTAssertEqual(s2, 1)
+        XCTAssertEqual(out2, "aucune erreur, 1 avertissement, aucune note ; échec : avec --strict, les avertissements font échouer la vérification\n")
+        let (_, out3, _) = try run(["check", ".", "--niveau", "erreur", "--au", "2022-01-01"], cwd: dir)
+        XCTAssertFalse(out3.contains("COP501"), out3)
+        XCTAssertTrue(out3.hasSuffix("aucune erreur, 1 avertissement, aucune note\n1 avertissement non affiché (--niveau erreur) ; pour tout voir : copc check . --au 2022-01-01\n"), out3)
+    }
+
+    /// `expliquer` wraps to COLUMNS.
+    func testExpliquerWrapsToTheTerminal() throws {
+        let (_, out, _) = try run(["expliquer", "COP300"], env: ["COLUMNS": "50"])
+        for line in out.split(separator: "\n") where !line.hasPrefix(" ") {
+            XCTAssertLessThanOrEqual(line.unicodeScalars.count, 50, String(line))
+        }
+        XCTAssertFalse(out.contains("`"))
+    }
 }
