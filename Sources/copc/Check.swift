@@ -97,9 +97,10 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
         format = f
     }
     let color = colorChoice(parsed[.couleur] ?? "auto")
-    let level = parsed[.niveau].map(severityLevel) ?? .note
     let quiet = parsed.has(.silencieux)
     let strict = parsed.has(.strict)
+    // With --strict, warnings fail the check: they are shown even under --niveau erreur.
+    let level = min(parsed[.niveau].map(severityLevel) ?? .note, strict ? .warning : .error)
     var options = CheckOptions.today(strict: strict)
     if let v = parsed[.au] { options.au = parseDateOption(v) }
     let result: CheckResult
