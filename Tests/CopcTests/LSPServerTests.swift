@@ -485,8 +485,9 @@ final class LSPServerTests: XCTestCase {
         let h = ServerHarness(root: try LSPFixture.folder(), hierarchical: false)
         let symbols = h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])["result"]?.array ?? []
         XCTAssertEqual(symbols.count, 6)
-        XCTAssertEqual(symbols[2]["name"], "objectif 1.1")
-        XCTAssertEqual(symbols[2]["containerName"], "axe 1")
+        XCTAssertEqual(symbols[2]["name"], "objectif 1.1 — Objectif", "the title, as in the outline")
+        XCTAssertEqual(symbols[2]["containerName"], "axe 1 — Axe 🎯 premier")
+        XCTAssertEqual(symbols[0]["name"], "contrat C1 — Contrat d'essai")
         XCTAssertEqual(symbols[2]["location"]?["uri"]?.string, h.uri("contrat.cop"))
     }
 
