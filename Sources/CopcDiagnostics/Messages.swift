@@ -410,9 +410,9 @@ public enum Message: Hashable, Sendable {
         case .numberingOrder(let kind, let id, let after):
             return "numérotation dans le désordre : \(kind.keyword) \(id) vient après \(after)"
         case .changeTargetMissing(let op, let kind, let id, let version):
-            return "« \(op.keyword) \(kind.keyword) \(id) » : cet élément n'existe pas dans la version \(version) du contrat"
+            return "« \(op.keyword) \(kind.keyword) \(id) » : cet élément n'existe pas dans \(versionName(version))"
         case .addExisting(let kind, let id, let version):
-            return "« ajouter \(kind.keyword) \(id) » : cet élément existe déjà dans la version \(version) du contrat"
+            return "« ajouter \(kind.keyword) \(id) » : cet élément existe déjà dans \(versionName(version))"
         case .parentMissing(let kind, let id):
             return "le parent \(kind.keyword) \(id) n'existe pas dans le contrat"
         case .importNotFound(let p):
@@ -428,7 +428,7 @@ public enum Message: Hashable, Sendable {
         case .unknownContract(let id, let suggestion):
             return "contrat inconnu « \(id) »" + suggest(suggestion)
         case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
-            let what = capitalized(deadline.french(withText: true))
+            let what = deadline.french(withText: true)
             return after
                 ? "\(what) (\(window)) se termine après la fin du contrat (\(period))"
                 : "\(what) (\(window)) commence avant le début du contrat (\(period))"
@@ -454,7 +454,7 @@ public enum Message: Hashable, Sendable {
         case .targetForPastYear(let year, let signed):
             return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(signed))"
         case .deadlineToBeSpecified(let deadline):
-            return "\(capitalized(deadline.french(withText: false))) est encore « à préciser »"
+            return "\(deadline.french(withText: false)) est encore « à préciser »"
         case .unitMismatch(let target, let indicator):
             return "cible en \(target.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
         case .relativeWithoutBase:
@@ -578,7 +578,11 @@ private func shown(_ c: Unicode.Scalar) -> String {
     return String(c)
 }
 
-private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+/// How drafters name a consolidated version: « le contrat tel que signé » for version 0,
+/// « la version consolidée après l'avenant N » for version N.
+public func versionName(_ n: Int) -> String {
+    n == 0 ? "le contrat tel que signé" : "la version consolidée après l'avenant \(n)"
+}
 
 /// Messages of secondary notes.
 public enum NoteMessage: Hashable, Sendable {

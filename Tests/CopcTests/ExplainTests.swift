@@ -3,6 +3,8 @@ import CopcSource
 import CopcLanguage
 import CopcDiagnostics
 import CopcSyntax
+import CopcDriver
+import CopcSema
 
 /// `copc expliquer` as drafters read it (issue 13): plain French, wrapped, no backticks, no
 /// reference to a document they cannot see; COP104 lists the keys from the grammar's table.
@@ -42,5 +44,22 @@ final class ExplainTests: XCTestCase {
             XCTAssertTrue(text.contains("    \(kind.keyword) : " + kind.keys.map(\.display).joined(separator: ", ") + "\n"), kind.keyword)
         }
         XCTAssertTrue(text.contains("pilote ← "))
+    }
+
+    /// Every message and note of the case corpus and of the sample contracts starts lowercase
+    /// (or with a quote or a digit), and versions are named as drafters name them.
+    func testMessagesStartLowercase() throws {
+        for dir in ["/Tests/CopcTests/Cases", "/contracts"] {
+            let result = try Driver.check(paths: [repositoryRoot + dir], options: CheckOptions.today())
+            for d in result.diagnostics {
+                let texts = [d.text] + d.notes.map(\.message.text)
+                for t in texts {
+                    XCTAssertFalse(t.first?.isUppercase ?? true, "\(d.code.rawValue): \(t)")
+                    XCTAssertFalse(t.contains("version 0") || t.contains("la version 1 "), t)
+                }
+            }
+        }
+        XCTAssertEqual(versionName(0), "le contrat tel que signé")
+        XCTAssertEqual(versionName(2), "la version consolidée après l'avenant 2")
     }
 }
