@@ -231,4 +231,14 @@ final class DrafterCLITests: XCTestCase {
         }
         XCTAssertFalse(out.contains("`"))
     }
+
+    /// `fmt --check --diff` shows what would change as a unified diff and changes nothing.
+    func testFmtDiff() throws {
+        let messy = "contrat C1 « x »\n    période :   2021 .. 2023\n  signé le : 2021-03-12\naxe 1 « a »\n"
+        let dir = try tempDir(["f.cop": messy])
+        let (status, out, _) = try run(["fmt", "--check", "--diff", "f.cop"], cwd: dir)
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(out, "--- a/f.cop\n+++ b/f.cop\n@@ -1,4 +1,5 @@\n contrat C1 « x »\n-    période :   2021 .. 2023\n+  période : 2021 .. 2023\n   signé le : 2021-03-12\n+\n axe 1 « a »\n")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/f.cop", encoding: .utf8), messy, "nothing written")
+    }
 }
