@@ -54,20 +54,23 @@ extension ValueReader {
     }
 
     /// One point of a deadline in the extended phrasings, falling back on `deadlinePoint()`.
-    mutating func phrasedPoint() -> Window? {
+    mutating func phrasedPoint(depth: Int = 0) -> Window? {
         let save = p
-        guard kind(p) == .word else { return nil }
-        let f = folded(p)
+        // Nesting (`fin du premier semestre`) and introductions are bounded: a line of
+        // thousands of `en en en …` costs constant stack and time.
+        guard depth < 3, kind(p) == .word else { return nil }
         // `année 2025`, `l'année 2025`, `exercice 2025`, `courant 2025`, `au cours de 2025`,
-        // `dans le courant de 2025`, `durant 2025`, `pendant l'année 2025`, `pour 2025`.
-        if accept("dans", "le", "courant", "de") || accept("dans", "le", "courant", "du") || accept("courant")
+        // `dans le courant de 2025`, `durant 2025`, `pendant l'année 2025`, `pour 2025`,
+        // `en fin d'année 2025` (at most three introductions).
+        var introductions = 0
+        while introductions < 3, accept("dans", "le", "courant", "de") || accept("dans", "le", "courant", "du") || accept("courant")
             || accept("au", "cours", "de") || accept("au", "cours", "du") || accept("durant") || accept("pendant")
             || accept("pour") || accept("le") || accept("l'annee") || accept("annee") || accept("exercice") || accept("l'exercice") || accept("en") {
             skipYearIntro()
-            if let w = phrasedPoint() { return w }
-            p = save
-            return nil
+            introductions += 1
         }
+        guard kind(p) == .word else { p = save; return nil }
+        let f = folded(p)
         // `T1-2024`, `T1/2024`, `S2-2024`, `S2/2024` written as one word.
         if f.count == 7, let first = f.first, first == "t" || first == "s",
            let n = Int(f.dropFirst().prefix(1)), f.dropFirst(2).first == "-" || f.dropFirst(2).first == "/",
@@ -120,7 +123,7 @@ extension ValueReader {
             p = afterPart
             // `fin du premier semestre 2025`, `fin du T1 2025`: that period's last (first) day.
             if accept("du") || accept("de") {
-                if let w = phrasedPoint() {
+                if let w = phrasedPoint(depth: depth + 1) {
                     return part == 3 ? Window(w.end, w.end) : part == 1 ? Window(w.start, w.start) : w
                 }
             }
@@ -158,7 +161,9 @@ extension ValueReader {
                 return Window(.firstOf(y, m), .lastOf(y, m))
             }
         }
-        return deadlinePoint()
+        if let w = deadlinePoint() { return w }
+        p = save
+        return nil
     }
 
     /// The first (`part` 1: days 1–10), second (11–20) or last (21–end) third of a month:

@@ -184,4 +184,14 @@ final class PhrasingTests: XCTestCase {
         XCTAssertEqual(y("2024"), 2024...2024)
         XCTAssertNil(y("2024 -"))
     }
+
+    /// Repeated introductions or nestings are bounded: no deep recursion, no quadratic time.
+    func testLongRepetitionsAreRefusedQuickly() {
+        for unit in ["en ", "fin du ", "d'ici ", "pendant ", "le ", "à partir de ", "de "] {
+            let text = String(repeating: unit, count: 20_000) + "2024"
+            XCTAssertNil(window(text), unit)
+            var r = reader(String(repeating: unit, count: 20_000) + "75 %")
+            XCTAssertNil(r.target(), unit)
+        }
+    }
 }
