@@ -20,7 +20,7 @@ enum ExplainExtras {
         out += "    dans un avenant, un bloc « modifier » ou « ajouter » accepte en plus : "
             + PropertyKey.changeOnly.map(\.display).joined(separator: ", ") + "\n"
         var byKey: [PropertyKey: [String]] = [:]
-        for (word, key) in KeySynonyms.table { byKey[key, default: []].append(word) }
+        for (word, key) in KeySynonyms.written { byKey[key, default: []].append(word) }
         out += "\nSynonymes reconnus (le message propose alors la clé) :\n"
         for key in PropertyKey.allCases {
             guard let words = byKey[key] else { continue }

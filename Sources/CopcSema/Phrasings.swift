@@ -92,6 +92,16 @@ extension ValueReader {
             p = save
             return nil
         }
+        // `trimestre 1 2024`, `semestre 2 2024`
+        if let months = periodUnit(p), kind(p + 1) == .word, let n = Int(raw(p + 1)), kind(p + 2) == .word {
+            p += 2
+            skipYearIntro()
+            if let y = year(), (1...(12 / months)).contains(n) {
+                return Window(.firstOf(y, months * n - months + 1), .lastOf(y, months * n))
+            }
+            p = save
+            return nil
+        }
         // `mi-juin 2025`, `mi-juin`
         if f.hasPrefix("mi-"), let m = frenchMonths[String(f.dropFirst(3))] ?? ValueReader.extraMonthAbbreviations[String(f.dropFirst(3))] {
             p += 1
@@ -121,8 +131,10 @@ extension ValueReader {
                 }
             }
             p = afterPart
-            // `fin du premier semestre 2025`, `fin du T1 2025`: that period's last (first) day.
-            if accept("du") || accept("de") {
+            // `fin du premier semestre 2025`, `fin du T1 2025`, `fin S1 2025`: that period's
+            // last (first) day.
+            _ = accept("du") || accept("de")
+            do {
                 if let w = phrasedPoint(depth: depth + 1) {
                     return part == 3 ? Window(w.end, w.end) : part == 1 ? Window(w.start, w.start) : w
                 }
@@ -146,6 +158,15 @@ extension ValueReader {
             if let y = year(), let d = Day(year: y, month: m, day: dd) { return Window(d, d) }
             p = save
             return nil
+        }
+        // `31.12.2024`: a day written with dots.
+        do {
+            let parts = raw(p).split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+               let dd = Int(parts[0]), let mm = Int(parts[1]), let yy = Int(parts[2]), let d = Day(year: yy, month: mm, day: dd) {
+                p += 1
+                return Window(d, d)
+            }
         }
         // `06/2025`, `6/2025`, `2025-06`: a month.
         let raw = self.raw(p)
@@ -228,6 +249,11 @@ extension ValueReader {
             }
             p = save
         }
+        // `à l'échéance du contrat`, `au terme du contrat`: the whole period.
+        if accept("a", "l'echeance", "du") || accept("au", "terme", "du") || accept("a", "la", "fin", "du") {
+            if isContractWord(p) { p += 1; if atEnd { return .wholePeriod } }
+            p = save
+        }
         // Until: `d'ici à 2025`, `d'ici fin juin 2025`, `à l'horizon 2026`, `horizon 2026`,
         // `à l'échéance 2026`, `avant fin 2025`, `au plus tard fin juin 2025`, `jusqu'à fin 2025`.
         if accept("d'ici", "a", "la", "fin") || accept("d'ici", "a") || accept("d'ici", "au") || accept("d'ici", "le") || accept("d'ici")
@@ -248,6 +274,18 @@ extension ValueReader {
             p = save
             return nil
         }
+        // `au 31 décembre 2024`, `au 30/06/2025`: a due date, reached by then.
+        if accept("au") || accept("pour", "le") {
+            if let w = phrasedPoint() { return done(.until(w.end)) }
+            p = save
+        }
+        // `fin 2024 au plus tard`, `juin 2025 au plus tard`, `2025 dernier délai`.
+        if let w = phrasedPoint() {
+            if accept("au", "plus", "tard") || accept("dernier", "delai") || accept("maximum") || accept("au", "maximum") {
+                return done(.until(w.end))
+            }
+        }
+        p = save
         // Ranges: `2024 - 2026`, `2024–2026`, `entre 2024 et 2026`, `de janv. 2024 à juin 2025`.
         if let w = phrasedRange() { return done(.window(w)) }
         p = save
@@ -329,7 +367,8 @@ extension ValueReader {
         // (any reason may follow: `par voie d'avenant`, `par avenant n°1`, `ultérieurement`),
         // `fixée par avenant`, `par avenant`, `en attente`.
         if accept("a", "fixer") || accept("a", "determiner") || accept("a", "definir") || accept("a", "preciser") || accept("a", "arreter")
-            || accept("a", "negocier") || accept("fixee", "par") || accept("fixe", "par") || accept("definie", "par") || accept("defini", "par") || accept("en", "attente") {
+            || accept("a", "negocier") || accept("non", "fixee") || accept("non", "fixe") || accept("non", "definie") || accept("non", "defini")
+            || accept("non", "determinee") || accept("non", "determine") || accept("fixee", "par") || accept("fixe", "par") || accept("definie", "par") || accept("defini", "par") || accept("en", "attente") {
             while !atEnd, kind(p) == .word { p += 1 }
             return done(.pending)
         }
@@ -337,13 +376,27 @@ extension ValueReader {
             while !atEnd, kind(p) == .word { p += 1 }
             return done(.pending)
         }
-        if accept("non", "applicable") || accept("s.o.") || accept("s.o") || accept("\u{2013}") || accept("\u{2014}") { return done(.notApplicable) }
+        if accept("non", "applicable") || accept("n/a") || accept("sans", "cible") || accept("s.o.") || accept("s.o") || accept("\u{2013}") || accept("\u{2014}") { return done(.notApplicable) }
         if accept("entre") || accept("de") {
             guard let a = quantity() else { p = save; return nil }
             guard accept("et") || accept("a") || accept("-") || accept("\u{2013}") else { p = save; return nil }
             guard let b = quantity() else { p = save; return nil }
             let a2 = a.unit == nil && b.unit != nil ? Quantity(value: a.value, unit: b.unit, text: a.text) : a
             return done(.range(a2, b))
+        }
+        // `70-80 %`, `70–80 %`: a range written as one word.
+        if kind(p) == .word {
+            for sep in ["-", "\u{2013}"] {
+                let parts = raw(p).split(separator: Character(sep), omittingEmptySubsequences: false)
+                if parts.count == 2, let a = ValueReader.parseNumberWord(String(parts[0])), let b = ValueReader.parseNumberWord(String(parts[1])),
+                   !parts[0].isEmpty, parts[0].first != "-" {
+                    p += 1
+                    var unit: Unit?
+                    if kind(p) == .percent { unit = .percent; p += 1 }
+                    else if kind(p) == .word, let u = Unit.parse(folded: folded(p)) { unit = u; p += 1 }
+                    return done(.range(Quantity(value: a.value, unit: unit, text: String(parts[0])), Quantity(value: b.value, unit: unit, text: String(parts[1]))))
+                }
+            }
         }
         var op: BoundOperator?
         if accept("superieure", "ou", "egale", "a") || accept("superieur", "ou", "egal", "au") || accept("au", "minimum") || accept("a", "minima")

@@ -112,6 +112,20 @@ final class PhrasingTests: XCTestCase {
         ("permanent", "2021-01-01 .. 2025-12-31"),
         ("chaque année", "2021-01-01 .. 2025-12-31"),
         ("annuel", "2021-01-01 .. 2025-12-31"),
+        // Due dates and postfixes.
+        ("au 31 décembre 2024", "2021-01-01 .. 2024-12-31"),
+        ("au 30/06/2024", "2021-01-01 .. 2024-06-30"),
+        ("pour le 30 juin 2024", "2021-01-01 .. 2024-06-30"),
+        ("fin 2024 au plus tard", "2021-01-01 .. 2024-12-31"),
+        ("juin 2024 au plus tard", "2021-01-01 .. 2024-06-30"),
+        ("fin T1 2024", "2024-03-31 .. 2024-03-31"),
+        ("fin S1 2024", "2024-06-30 .. 2024-06-30"),
+        ("fin 1er semestre 2024", "2024-06-30 .. 2024-06-30"),
+        ("trimestre 2 2024", "2024-04-01 .. 2024-06-30"),
+        ("31.12.2024", "2024-12-31 .. 2024-12-31"),
+        ("à l'échéance du contrat", "2021-01-01 .. 2025-12-31"),
+        ("au terme du COP", "2021-01-01 .. 2025-12-31"),
+        ("jusqu'à la fin du contrat", "2021-01-01 .. 2025-12-31"),
         // Unknown.
         ("à déterminer", "inconnue"),
         ("à définir", "inconnue"),
@@ -138,7 +152,9 @@ final class PhrasingTests: XCTestCase {
                   "à fixer par avenant n°1", "à fixer ultérieurement", "fixée par avenant", "par voie d'avenant", "en attente"] {
             XCTAssertEqual(t(s), .pending, s)
         }
-        for s in ["non applicable", "s.o.", "–"] { XCTAssertEqual(t(s), .notApplicable, s) }
+        for s in ["non applicable", "s.o.", "–", "N/A", "sans cible"] { XCTAssertEqual(t(s), .notApplicable, s) }
+        for s in ["non fixée", "non définie", "non déterminée"] { XCTAssertEqual(t(s), .pending, s) }
+        if case .range(let a, let b)? = t("70-80 %") { XCTAssertEqual([a.value, b.value], [70, 80]); XCTAssertEqual(a.unit, .percent) } else { XCTFail("70-80 %") }
         let atLeast: [String] = ["75 % minimum", "75 % au minimum", "75 % au moins", "75 % ou plus", "75 % et plus", "75 % min.",
                                  "au minimum 75 %", "a minima 75 %", "supérieure ou égale à 75 %", "pas moins de 75 %"]
         for s in atLeast {
