@@ -466,3 +466,37 @@ extension ValueReader {
         return coreYears()
     }
 }
+
+extension ValueReader {
+    /// A day (`signé le`, `en vigueur le`, the points of a period): the base forms, then
+    /// `le 12 janvier 2025`, `12 janv. 2025`, `1er déc. 2024`, `31.12.2024`.
+    public mutating func date() -> Day? {
+        let save = p
+        if let d = coreDate() { return d }
+        p = save
+        return phrasedDate()
+    }
+
+    /// A day in the extended phrasings, or `nil` (position restored).
+    mutating func phrasedDate() -> Day? {
+        let save = p
+        _ = accept("le")
+        guard kind(p) == .word else { p = save; return nil }
+        let f = folded(p)
+        let dayText = f.hasSuffix("er") ? String(f.dropLast(2)) : f
+        if let dd = Int(dayText), (1...31).contains(dd), let m = monthWord(p + 1) {
+            p += 2
+            if let y = year(), let d = Day(year: y, month: m, day: dd) { return d }
+            p = save
+            return nil
+        }
+        let parts = raw(p).split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+           let dd = Int(parts[0]), let mm = Int(parts[1]), let yy = Int(parts[2]), let d = Day(year: yy, month: mm, day: dd) {
+            p += 1
+            return d
+        }
+        p = save
+        return nil
+    }
+}

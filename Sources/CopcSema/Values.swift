@@ -193,7 +193,7 @@ public struct ValueReader {
     // MARK: dates
 
     /// `2024-12-31`, `31/12/2024`, `31/12/24`, `31 décembre 2024`, `1er juillet 2018`.
-    public mutating func date() -> Day? {
+    public mutating func coreDate() -> Day? {
         guard kind(p) == .word else { return nil }
         let w = raw(p)
         if let d = Day.parse(w) { p += 1; return d }

@@ -210,4 +210,14 @@ final class PhrasingTests: XCTestCase {
             XCTAssertNil(r.target(), unit)
         }
     }
+
+    func testDatePhrasings() {
+        func d(_ s: String) -> String? { var r = reader(s); guard let v = r.date(), r.atEnd else { return nil }; return v.description }
+        XCTAssertEqual(d("12 janv. 2025"), "2025-01-12")
+        XCTAssertEqual(d("1er déc. 2024"), "2024-12-01")
+        XCTAssertEqual(d("le 12 janvier 2025"), "2025-01-12")
+        XCTAssertEqual(d("31.12.2024"), "2024-12-31")
+        XCTAssertNil(d("31.02.2024"))
+        XCTAssertNil(d("12 janv."))
+    }
 }
