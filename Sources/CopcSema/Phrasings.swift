@@ -227,6 +227,8 @@ extension ValueReader {
         // The whole period: `tout au long de la période`, `tout au long de l'exécution du contrat`,
         // `pendant (toute) la durée du contrat`, `sur la durée du COP`, `en continu`, `permanent`.
         if accept("en", "continu") || accept("en", "permanence") || accept("permanent") || accept("permanente")
+            || accept("chaque", "semestre") || accept("chaque", "trimestre") || accept("chaque", "mois") || accept("semestriel")
+            || accept("semestrielle") || accept("trimestriel") || accept("trimestrielle") || accept("mensuel") || accept("mensuelle")
             || accept("chaque", "annee") || accept("tous", "les", "ans") || accept("annuel") || accept("annuelle") || accept("annuellement") {
             return done(.wholePeriod)
         }
@@ -279,8 +281,13 @@ extension ValueReader {
             if let w = phrasedPoint() { return done(.until(w.end)) }
             p = save
         }
-        // `fin 2024 au plus tard`, `juin 2025 au plus tard`, `2025 dernier délai`.
+        // `fin 2024 au plus tard`, `juin 2025 au plus tard`, `2025 dernier délai`;
+        // `2025 et au-delà`, `2025 et suivantes`: from then on.
         if let w = phrasedPoint() {
+            if accept("et", "au-dela") || accept("et", "au", "dela") || accept("et", "suivantes") || accept("et", "annees", "suivantes")
+                || accept("et", "suivants") {
+                return done(.from(w.start))
+            }
             if accept("au", "plus", "tard") || accept("dernier", "delai") || accept("maximum") || accept("au", "maximum") {
                 return done(.until(w.end))
             }
@@ -306,6 +313,39 @@ extension ValueReader {
                     return Window(.firstOf(a), .lastOf(b))
                 }
             }
+        }
+        // `janvier-juin 2025`, `janvier à juin 2025`, `du 1er janvier au 30 juin 2025`: the
+        // year written once, after the second point.
+        do {
+            _ = accept("de") || accept("du")
+            var firstMonth: Int?, firstDay = 1, secondWord = false
+            if kind(p) == .word {
+                let parts = raw(p).split(separator: "-", omittingEmptySubsequences: false)
+                if parts.count == 2, let a = frenchMonths[Folding.fold(String(parts[0]))], frenchMonths[Folding.fold(String(parts[1]))] != nil {
+                    firstMonth = a; secondWord = true
+                } else if let m = monthWord(p) {
+                    firstMonth = m; p += 1
+                } else {
+                    let f = folded(p)
+                    if let dd = Int(f.hasSuffix("er") ? String(f.dropLast(2)) : f), (1...31).contains(dd), let m = monthWord(p + 1) {
+                        firstMonth = m; firstDay = dd; p += 2
+                    }
+                }
+            }
+            if let a = firstMonth {
+                if secondWord {
+                    let parts = raw(p).split(separator: "-", omittingEmptySubsequences: false)
+                    let b = frenchMonths[Folding.fold(String(parts[1]))]!
+                    p += 1
+                    if let y = year(), a <= b { return Window(.firstOf(y, a), .lastOf(y, b)) }
+                } else if isRangeSeparator(p), !isWord(p, "et") {
+                    p += 1
+                    if let w = phrasedPoint(), let start = Day(year: w.end.year, month: a, day: firstDay), start <= w.end {
+                        return Window(start, w.end)
+                    }
+                }
+            }
+            p = save
         }
         let between = accept("entre")
         if !between { _ = accept("de") || accept("du") || accept("des", "annees") || accept("annees") }
@@ -376,7 +416,8 @@ extension ValueReader {
             while !atEnd, kind(p) == .word { p += 1 }
             return done(.pending)
         }
-        if accept("non", "applicable") || accept("n/a") || accept("sans", "cible") || accept("s.o.") || accept("s.o") || accept("\u{2013}") || accept("\u{2014}") { return done(.notApplicable) }
+        if accept("non", "applicable") || accept("n/a") || accept("sans", "cible") || accept("non", "concerne") || accept("non", "concernee")
+            || accept("pas", "de", "cible") || accept("s.o.") || accept("s.o") || accept("\u{2013}") || accept("\u{2014}") { return done(.notApplicable) }
         if accept("entre") || accept("de") {
             guard let a = quantity() else { p = save; return nil }
             guard accept("et") || accept("a") || accept("-") || accept("\u{2013}") else { p = save; return nil }
@@ -408,7 +449,7 @@ extension ValueReader {
         guard let q = quantity() else { p = save; return nil }
         if let op { return done(.bound(op, q)) }
         // Bounds written after the value.
-        if accept("minimum") || accept("au", "minimum") || accept("au", "moins") || accept("ou", "plus") || accept("et", "plus")
+        if accept("minimum") || accept("au", "minimum") || accept("au", "moins") || accept("ou", "plus") || accept("et", "plus") || accept("et", "+")
             || accept("min.") || accept("min") || accept("a", "minima") || accept("et", "au-dela") || accept("ou", "davantage") {
             return done(.bound(.atLeast, q))
         }

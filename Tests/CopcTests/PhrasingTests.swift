@@ -126,6 +126,15 @@ final class PhrasingTests: XCTestCase {
         ("à l'échéance du contrat", "2021-01-01 .. 2025-12-31"),
         ("au terme du COP", "2021-01-01 .. 2025-12-31"),
         ("jusqu'à la fin du contrat", "2021-01-01 .. 2025-12-31"),
+        // Months of one year, the year written once; from a year on; recurring.
+        ("janvier-juin 2025", "2025-01-01 .. 2025-06-30"),
+        ("janvier à juin 2025", "2025-01-01 .. 2025-06-30"),
+        ("de janv. à mars 2024", "2024-01-01 .. 2024-03-31"),
+        ("du 1er janvier au 30 juin 2025", "2025-01-01 .. 2025-06-30"),
+        ("2024 et au-delà", "2024-01-01 .. 2025-12-31"),
+        ("2023 et années suivantes", "2023-01-01 .. 2025-12-31"),
+        ("chaque semestre", "2021-01-01 .. 2025-12-31"),
+        ("trimestriel", "2021-01-01 .. 2025-12-31"),
         // Unknown.
         ("à déterminer", "inconnue"),
         ("à définir", "inconnue"),
@@ -152,10 +161,10 @@ final class PhrasingTests: XCTestCase {
                   "à fixer par avenant n°1", "à fixer ultérieurement", "fixée par avenant", "par voie d'avenant", "en attente"] {
             XCTAssertEqual(t(s), .pending, s)
         }
-        for s in ["non applicable", "s.o.", "–", "N/A", "sans cible"] { XCTAssertEqual(t(s), .notApplicable, s) }
+        for s in ["non applicable", "s.o.", "–", "N/A", "sans cible", "non concerné", "pas de cible"] { XCTAssertEqual(t(s), .notApplicable, s) }
         for s in ["non fixée", "non définie", "non déterminée"] { XCTAssertEqual(t(s), .pending, s) }
         if case .range(let a, let b)? = t("70-80 %") { XCTAssertEqual([a.value, b.value], [70, 80]); XCTAssertEqual(a.unit, .percent) } else { XCTFail("70-80 %") }
-        let atLeast: [String] = ["75 % minimum", "75 % au minimum", "75 % au moins", "75 % ou plus", "75 % et plus", "75 % min.",
+        let atLeast: [String] = ["75 % minimum", "75 % au minimum", "75 % au moins", "75 % ou plus", "75 % et plus", "75 % min.", "75 % et +",
                                  "au minimum 75 %", "a minima 75 %", "supérieure ou égale à 75 %", "pas moins de 75 %"]
         for s in atLeast {
             guard case .bound(.atLeast, let q)? = t(s) else { XCTFail(s); continue }
