@@ -157,7 +157,8 @@ func summary(_ all: [Diagnostic], shown: [Diagnostic], strict: Bool, level: Seve
             if a.hasPrefix("--niveau=") { continue }
             rest.append(a.contains(" ") ? "'\(a)'" : a)
         }
-        line += "\n" + parts.joined(separator: " et ") + " non affiché" + (hidden > 1 ? "s" : "")
+        let feminine = h.warnings == 0   // « 2 notes non affichées », « 1 avertissement et 1 note non affichés »
+        line += "\n" + parts.joined(separator: " et ") + " non affiché" + (feminine ? "e" : "") + (hidden > 1 ? "s" : "")
             + " (--niveau \(level == .error ? "erreur" : "avertissement")) ; pour tout voir : copc check " + rest.joined(separator: " ")
     }
     return line

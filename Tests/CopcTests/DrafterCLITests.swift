@@ -223,6 +223,14 @@ final class DrafterCLITests: XCTestCase {
         XCTAssertTrue(out3.hasSuffix("aucune erreur, 1 avertissement, aucune note\n1 avertissement non affiché (--niveau erreur) ; pour tout voir : copc check . --au 2022-01-01\n"), out3)
     }
 
+    /// `--niveau avertissement` hides notes, and says so in the feminine.
+    func testLevelWarningHidesNotes() throws {
+        let dir = try tempDir(["c.cop": contract.replacingOccurrences(of: "à fixer par avenant", with: "60 %").replacingOccurrences(of: "  pilote : DGOS\naction", with: "  pilote : à déterminer\naction"), "annuaire.cop": annuaire])
+        let (_, out, _) = try run(["check", ".", "--niveau", "avertissement"], cwd: dir)
+        XCTAssertFalse(out.contains("note[COP208]"), out)
+        XCTAssertTrue(out.hasSuffix("aucune erreur, aucun avertissement, 1 note\n1 note non affichée (--niveau avertissement) ; pour tout voir : copc check .\n"), out)
+    }
+
     /// `expliquer` wraps to COLUMNS.
     func testExpliquerWrapsToTheTerminal() throws {
         let (_, out, _) = try run(["expliquer", "COP300"], env: ["COLUMNS": "50"])
