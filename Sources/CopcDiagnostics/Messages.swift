@@ -605,10 +605,11 @@ public enum NoteMessage: Hashable, Sendable {
 
 /// Which value a `invalidValueNearest` message is about.
 public enum NearestValue: Hashable, Sendable {
-    case deadline, target, period
+    case deadline, target, period, years
 
     var french: String {
         switch self {
+        case .years: return "année"
         case .deadline: return "délai"
         case .target: return "cible"
         case .period: return "période"

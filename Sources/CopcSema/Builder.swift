@@ -329,6 +329,8 @@ struct BuilderState {
             default:
                 if p.yearTokens.isEmpty {
                     report(.expected(.yearSpec, found: .token(":")), p.keyRange)
+                } else if let near = Nearest.years(ValueReader(file: file, tokens: syntax.tokens, range: p.yearTokens)) {
+                    report(.invalidValueNearest(.years, canonical(yearsRange), suggestion: near), yearsRange)
                 } else {
                     report(.invalidYear(canonical(yearsRange)), yearsRange)
                 }

@@ -141,4 +141,12 @@ public enum Nearest {
         let text = "\(a) .. \(h.years.count >= 2 ? h.years[h.years.count - 1] : a)"
         return accepts(text) { $0.period() != nil } ? text : nil
     }
+
+    /// The nearest accepted years of a `cible`/`base` key (`2024/2025` → `2024 .. 2025`).
+    public static func years(_ r: ValueReader) -> String? {
+        let h = hints(r)
+        guard let a = h.years.first else { return nil }
+        let text = h.years.count >= 2 ? "\(a) .. \(h.years[h.years.count - 1])" : "\(a)"
+        return accepts(text) { if case .some(.some) = $0.years() { return true }; return false } ? text : nil
+    }
 }
