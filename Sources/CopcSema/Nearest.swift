@@ -75,6 +75,19 @@ public enum Nearest {
             else { core = "\(y)" }
         }
         var candidates: [String] = []
+        // `2e semestre 2024 et 1er semestre 2025`: two points that read on their own → `A .. B`.
+        var k = r.p
+        while k < r.end {
+            if r.kind(k) == .comma || r.isWord(k, "et") || r.isWord(k, "puis") {
+                let left = Canonical.text(r.tokens[r.p..<k], in: r.file)
+                let right = Canonical.text(r.tokens[(k + 1)..<r.end], in: r.file)
+                if !left.isEmpty, !right.isEmpty, accepts(left, { $0.deadline() != nil }), accepts(right, { $0.deadline() != nil }) {
+                    candidates.append("\(left) .. \(right)")
+                }
+                break
+            }
+            k += 1
+        }
         if let core {
             if h.years.count < 2, h.until { candidates.append("d'ici " + core) }
             if h.years.count < 2, h.from { candidates.append("à partir de " + core) }

@@ -251,8 +251,10 @@ extension ValueReader {
             }
             p = save
         }
-        // `à l'échéance du contrat`, `au terme du contrat`: the whole period.
-        if accept("a", "l'echeance", "du") || accept("au", "terme", "du") || accept("a", "la", "fin", "du") {
+        // `à l'échéance du contrat`, `au terme du contrat`, `fin du contrat`, `en fin de
+        // période`: reached by the end of the contract, a window of the whole period.
+        if accept("a", "l'echeance", "du") || accept("au", "terme", "du") || accept("a", "la", "fin", "du")
+            || accept("en", "fin", "de") || accept("fin", "du") || accept("fin", "de", "la") || accept("fin", "de") || accept("terme", "du") {
             if isContractWord(p) { p += 1; if atEnd { return .wholePeriod } }
             p = save
         }
@@ -312,6 +314,19 @@ extension ValueReader {
                     p += 1
                     return Window(.firstOf(a), .lastOf(b))
                 }
+            }
+        }
+        // `T2-T3 2025`, `T1-T2 2025`: consecutive quarters (or half-years) of one year.
+        if kind(p) == .word {
+            let parts = folded(p).split(separator: "-", omittingEmptySubsequences: false)
+            if parts.count == 2, parts[0].count == 2, parts[1].count == 2, parts[0].first == parts[1].first,
+               let u = parts[0].first, u == "t" || u == "s", let a = Int(parts[0].dropFirst()), let b = Int(parts[1].dropFirst()), a <= b {
+                let months = u == "t" ? 3 : 6
+                p += 1
+                if let y = year(), b <= 12 / months, a >= 1 {
+                    return Window(.firstOf(y, months * a - months + 1), .lastOf(y, months * b))
+                }
+                p = save
             }
         }
         // `janvier-juin 2025`, `janvier à juin 2025`, `du 1er janvier au 30 juin 2025`: the

@@ -135,6 +135,12 @@ final class PhrasingTests: XCTestCase {
         ("2023 et années suivantes", "2023-01-01 .. 2025-12-31"),
         ("chaque semestre", "2021-01-01 .. 2025-12-31"),
         ("trimestriel", "2021-01-01 .. 2025-12-31"),
+        ("T2-T3 2025", "2025-04-01 .. 2025-09-30"),
+        ("S1-S2 2024", "2024-01-01 .. 2024-12-31"),
+        ("fin du contrat", "2021-01-01 .. 2025-12-31"),
+        ("fin de contrat", "2021-01-01 .. 2025-12-31"),
+        ("en fin de période", "2021-01-01 .. 2025-12-31"),
+        ("fin de 2023", "2023-10-01 .. 2023-12-31"),
         // Unknown.
         ("à déterminer", "inconnue"),
         ("à définir", "inconnue"),
@@ -228,5 +234,11 @@ final class PhrasingTests: XCTestCase {
         XCTAssertEqual(d("31.12.2024"), "2024-12-31")
         XCTAssertNil(d("31.02.2024"))
         XCTAssertNil(d("12 janv."))
+    }
+
+    func testDirectionAsDraftersWriteIt() {
+        for (w, d) in [("à la hausse", Direction.up), ("croissant", .up), ("augmentation", .up), ("à la baisse", .down), ("diminution", .down), ("décroissante", .down)] {
+            XCTAssertEqual(Direction(folded: TokenText.fold(w)), d, w)
+        }
     }
 }
