@@ -290,8 +290,18 @@ struct ParserState {
         e.id = String(decoding: text(tokens[p]).utf8.dropFirst(sign), as: UTF8.self)
         e.idRange = ByteRange(r.start + sign, r.end)
         p += 1
-        guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == .au,
-              tokens[p + 1].kind == .word, keyword(tokens[p + 1]) == .contrat,
+        // `au contrat`, and as drafters also write it, `au COP`, `au CPOM`, `à la COG`, `à la convention`.
+        if p + 2 < end, tokens[p].kind == .word, tokens[p + 1].kind == .word, tokens[p + 2].kind == .word,
+           ["a"].contains(TokenText.fold(file.bytes[Int(tokens[p].start)..<Int(tokens[p].end)])),
+           TokenText.fold(file.bytes[Int(tokens[p + 1].start)..<Int(tokens[p + 1].end)]) == "la",
+           ["cog", "convention"].contains(TokenText.fold(file.bytes[Int(tokens[p + 2].start)..<Int(tokens[p + 2].end)])) {
+            p += 1 // `à la COG X`: read as `au COG X`
+        }
+        let contractWord = p + 1 < end && tokens[p + 1].kind == .word
+            && (keyword(tokens[p + 1]) == .contrat
+                || ["cop", "cpom", "cog", "convention"].contains(TokenText.fold(file.bytes[Int(tokens[p + 1].start)..<Int(tokens[p + 1].end)])))
+        guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == .au || TokenText.fold(file.bytes[Int(tokens[p].start)..<Int(tokens[p].end)]) == "la",
+              tokens[p + 1].kind == .word, contractWord,
               p + 2 < end, tokens[p + 2].kind == .word else {
             error(.expected(.contractReference, found: describe(tokens[p])), tokens[p].range)
             return false
