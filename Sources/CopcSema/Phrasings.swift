@@ -445,7 +445,8 @@ extension ValueReader {
             for sep in ["-", "\u{2013}"] {
                 let parts = raw(p).split(separator: Character(sep), omittingEmptySubsequences: false)
                 if parts.count == 2, let a = ValueReader.parseNumberWord(String(parts[0])), let b = ValueReader.parseNumberWord(String(parts[1])),
-                   !parts[0].isEmpty, parts[0].first != "-" {
+                   !parts[0].isEmpty, parts[0].first != "-",
+                   ValueReader.precisionProblem(String(parts[0])) == nil, ValueReader.precisionProblem(String(parts[1])) == nil {
                     p += 1
                     var unit: Unit?
                     if kind(p) == .percent { unit = .percent; p += 1 }

@@ -241,4 +241,26 @@ final class PhrasingTests: XCTestCase {
             XCTAssertEqual(Direction(folded: TokenText.fold(w)), d, w)
         }
     }
+
+    /// Random sequences of the words the phrasings read never crash a reader, and whatever is
+    /// accepted as a deadline has a valid window or none (`à préciser`).
+    func testRandomWordSequencesNeverCrash() {
+        let words = ["fin", "début", "mi", "de", "du", "la", "l'année", "en", "au", "à", "d'ici", "dès", "le", "courant", "second",
+                     "semestre", "trimestre", "T1", "S2", "T2-T3", "2024", "2025", "juin", "janv.", "et", "-", "–", "..", "contrat",
+                     "tout", "long", "plus", "tard", "horizon", "l'horizon", "75", "%", "minimum", "entre", "70-80", "31.12.2024",
+                     "06/2025", "1er", "30", "avenant", "fixer", "par", "n°1", "au-delà", "suivantes", "chaque", "sans", "objet"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let n = Int.random(in: 1...7, using: &rng)
+            let text = (0..<n).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+            var r = reader(text)
+            if let form = r.deadline(), case .window(let w) = form { _ = w.isValid }
+            var t = reader(text)
+            _ = t.target()
+            var q = reader(text)
+            _ = q.period()
+            _ = Nearest.deadline(reader(text))
+            _ = Nearest.target(reader(text))
+        }
+    }
 }
