@@ -372,7 +372,7 @@ extension RuleDescriptor {
             explanation: """
             COP205 — l'avenant vise un élément inexistant (erreur)
 
-            Un `modifier GENRE ID` ou `supprimer GENRE ID` de l'avenant N vise un élément absent de la version N-1 (le contrat après les avenants 1 à N-1) : identifiant mal écrit, mauvais genre (`action` pour `indicateur`), élément déjà supprimé par un avenant précédent, ou ajouté seulement par un avenant suivant. Le changement ne peut pas s'appliquer : la version consolidée ne serait pas celle que les signataires ont voulue.
+            Un `modifier GENRE ID` ou `supprimer GENRE ID` de l'avenant N vise un élément absent de la version consolidée après l'avenant N-1 (le contrat tel que signé pour l'avenant 1) : identifiant mal écrit, mauvais genre (`action` pour `indicateur`), élément déjà supprimé par un avenant précédent, ou ajouté seulement par un avenant suivant. Le changement ne peut pas s'appliquer : la version consolidée ne serait pas celle que les signataires ont voulue.
 
             Exemple :
                 avenant 2 au contrat COP-CNG « Report de délais »
@@ -778,7 +778,7 @@ extension RuleDescriptor {
             explanation: """
             COP503 — numérotation des avenants (erreur)
 
-            Les avenants d'un même contrat doivent être numérotés 1, 2, 3… sans trou ni doublon, puisque la version N est le contrat après les avenants 1 à N. Un trou signale un avenant absent des fichiers vérifiés ou mal numéroté ; un doublon, deux avenants qui prétendent produire la même version.
+            Les avenants d'un même contrat doivent être numérotés 1, 2, 3… sans trou ni doublon, puisque la version consolidée après l'avenant N est le contrat après les avenants 1 à N. Un trou signale un avenant absent des fichiers vérifiés ou mal numéroté ; un doublon, deux avenants qui prétendent produire la même version.
 
             Exemple :
                 # avenant-1.cop
