@@ -278,16 +278,22 @@ extension ValueReader {
             p = save
             return nil
         }
-        // `au 31 décembre 2024`, `au 30/06/2025`: a due date, reached by then.
+        // `au 31 décembre 2024`, `au 30/06/2025`: a due date, reached by then; `au 1er
+        // semestre 2025`, `au T2 2025`: during that period.
         if accept("au") || accept("pour", "le") {
-            if let w = phrasedPoint() { return done(.until(w.end)) }
+            if let w = phrasedPoint() { return done(w.start == w.end ? .until(w.end) : .window(w)) }
+            p = save
+        }
+        // `pas avant 2025`: from then on.
+        if accept("pas", "avant", "le") || accept("pas", "avant") {
+            if let w = phrasedPoint() { return done(.from(w.start)) }
             p = save
         }
         // `fin 2024 au plus tard`, `juin 2025 au plus tard`, `2025 dernier délai`;
         // `2025 et au-delà`, `2025 et suivantes`: from then on.
         if let w = phrasedPoint() {
             if accept("et", "au-dela") || accept("et", "au", "dela") || accept("et", "suivantes") || accept("et", "annees", "suivantes")
-                || accept("et", "suivants") {
+                || accept("et", "suivants") || accept("au", "plus", "tot") {
                 return done(.from(w.start))
             }
             if accept("au", "plus", "tard") || accept("dernier", "delai") || accept("maximum") || accept("au", "maximum") {

@@ -141,6 +141,10 @@ final class PhrasingTests: XCTestCase {
         ("fin de contrat", "2021-01-01 .. 2025-12-31"),
         ("en fin de période", "2021-01-01 .. 2025-12-31"),
         ("fin de 2023", "2023-10-01 .. 2023-12-31"),
+        ("au 1er semestre 2025", "2025-01-01 .. 2025-06-30"),
+        ("au T2 2024", "2024-04-01 .. 2024-06-30"),
+        ("2024 au plus tôt", "2024-01-01 .. 2025-12-31"),
+        ("pas avant 2024", "2024-01-01 .. 2025-12-31"),
         // Unknown.
         ("à déterminer", "inconnue"),
         ("à définir", "inconnue"),
