@@ -10,6 +10,12 @@ extension BuilderState {
     mutating func warnAmbiguousDecimalPoints(_ p: PropertySyntax) {
         for k in p.valueTokens where syntax.tokens[k].kind == .word {
             let t = syntax.tokens[k]
+            // Cheap byte test first (every target and base goes through here): 5 to 8 bytes,
+            // a dot four bytes before the end, digits after it.
+            let s = Int(t.start), e = Int(t.end)
+            guard e - s >= 5, e - s <= 8 else { continue }
+            let b = file.bytes
+            guard b[e - 4] == UInt8(ascii: "."), b[e - 1] &- 0x30 < 10, b[e - 2] &- 0x30 < 10, b[e - 3] &- 0x30 < 10 else { continue }
             let word = file.text(t.range)
             guard let readings = BuilderState.dotThousands(word) else { continue }
             report(.ambiguousDecimalPoint(written: word, decimal: readings.decimal, thousands: readings.thousands), t.range)
