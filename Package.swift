@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
         .target(name: "CopcHTML"),
         .target(name: "CopcDiff"),
-        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
+        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP"]),
         .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff"], exclude: ["Cases"]),
     ]

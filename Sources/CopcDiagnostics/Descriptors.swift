@@ -31,7 +31,7 @@ extension Code {
     /// The stable PascalCase name of the rule (SARIF).
     public var ruleName: String { descriptor.name }
     /// The `copc expliquer` text.
-    public var explanation: String { descriptor.explanation }
+    public var explanation: String { descriptor.explanation + ExplainExtras.appendix(self) }
 }
 
 extension RuleDescriptor {
@@ -93,12 +93,12 @@ extension RuleDescriptor {
             explanation: """
             COP100 — caractère inattendu (erreur)
 
-            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours un reste de copier-coller depuis Word ou un PDF : puce « • », appel de note « ¹ », flèche, case à cocher. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
+            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours une marque de liste tapée à la main (astérisque « * », case « [ ] »), un point-virgule, une accolade, une arobase ou un signe « = ». Les caractères non ASCII d'un copier-coller (puce « • », flèche « → ») se lisent, eux, comme un mot : ils donnent plutôt COP102 ou COP104. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
 
             Exemple :
                 objectif 1.1 « Se doter des pré-requis pour élaborer une GPMC »
                   pilote : DGOS
-                • action 1.1.1 « Élaborer une gestion prévisionnelle des métiers et des compétences »   # ← COP100
+                * action 1.1.1 « Élaborer une gestion prévisionnelle des métiers et des compétences »   # ← COP100
                   délai : fin 2023
 
             Correction : supprimez le caractère. S'il doit figurer dans le contrat, placez-le dans un titre ou un texte entre guillemets (`« … »`, `"…"`, bloc `\"""`) ou dans un commentaire `#`.
@@ -146,7 +146,7 @@ extension RuleDescriptor {
             explanation: """
             COP103 — nombre, date, période, délai ou valeur invalide (erreur)
 
-            La valeur est à sa place mais n'a aucune des formes reconnues : date impossible (31 février), trimestre `T5`, nombre mal écrit (`2,2,5`), lettre O à la place du chiffre 0, délai ou valeur de cible hors des formes de la spécification. copc ne peut alors ni calculer la fenêtre du délai ni interpréter la cible, si bien que les contrôles qui en dépendent (période, unité, sens) ne s'appliquent pas à cette valeur.
+            La valeur est à sa place mais n'a aucune des formes reconnues : date impossible (31 février), trimestre `T5`, nombre mal écrit (`2,2,5`), lettre O à la place du chiffre 0, délai ou valeur de cible hors des formes reconnues (la référence du langage, docs/langage.md dans le dépôt de copc, les liste toutes ; le message propose la forme acceptée la plus proche). copc ne peut alors ni calculer la fenêtre du délai ni interpréter la cible, si bien que les contrôles qui en dépendent (période, unité, sens) ne s'appliquent pas à cette valeur.
 
             Exemple :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
@@ -238,6 +238,42 @@ extension RuleDescriptor {
                   cible 2023 : 60 %                # ← COP107 : 2023 est déjà couverte par la plage
 
             Correction : gardez une seule ligne par clé ; distinguez les valeurs par un libellé (`délai (praticiens)`, `cible 2023 (directeurs)`) ; découpez la plage (`cible 2022 : 50 %`, `cible 2023 : 60 %`, `cible 2024 : 50 %`). Plusieurs référents s'écrivent sur une seule ligne : `pilote : DGOS, DGS`.
+            """),
+        RuleDescriptor(
+            code: .cop108, severity: .warning,
+            title: "nombre ambigu : point suivi de trois chiffres",
+            name: "AmbiguousDecimalPoint",
+            explanation: """
+            COP108 — nombre ambigu : point suivi de trois chiffres (avertissement)
+
+            Un nombre écrit avec un point suivi d'exactement trois chiffres, comme `1.500`, a deux lectures en français : mille cinq cents (le point séparant les milliers, à l'ancienne ou à l'allemande) ou un virgule cinq (le point décimal à l'anglaise). copc le lit comme un nombre décimal, 1,5 ; si c'était mille cinq cents, la cible est fausse d'un facteur mille sans qu'aucun autre contrôle ne le voie.
+
+            Exemple :
+                indicateur 2.a « Nombre de dossiers instruits »
+                  unité : nombre
+                  cible 2024 : 1.500     # ← COP108 : lu 1,5 ; s'il s'agit de 1 500, écrivez 1 500
+
+            Correction : écrivez le nombre sans ambiguïté : `1 500` (une espace entre les milliers) pour mille cinq cents, `1,5` (virgule décimale) pour un virgule cinq.
+            """),
+        RuleDescriptor(
+            code: .cop109, severity: .note,
+            title: "délai sans libellé remplaçant des délais libellés",
+            name: "BareDeadlineReplacesLabelled",
+            explanation: """
+            COP109 — délai sans libellé remplaçant des délais libellés (note)
+
+            Dans un bloc `modifier` d'avenant, une ligne `délai` sans libellé remplace tous les délais de l'action, y compris ceux qui portent un libellé (`délai (directeurs)`, `délai (praticiens)`). C'est souvent voulu (un délai unique pour tous), mais un rédacteur qui voulait seulement changer l'un d'eux perd les autres sans s'en apercevoir : la note nomme les délais remplacés.
+
+            Exemple :
+                # contrat
+                action 1.1.2 « Mettre en place un système d'information »
+                  délai (directeurs) : fin 2022
+                  délai (praticiens) : début 2024
+                # avenant
+                modifier action 1.1.2
+                  délai : fin 2024       # ← COP109 : remplace délai (directeurs) et délai (praticiens)
+
+            Correction : si un seul délai change, donnez son libellé (`délai (praticiens) : fin 2024`) ; si le délai unique est voulu, la note peut être ignorée, ou tue avec `# copc: ignorer COP109`.
             """),
         RuleDescriptor(
             code: .cop200, severity: .error,
@@ -338,7 +374,7 @@ extension RuleDescriptor {
             explanation: """
             COP205 — l'avenant vise un élément inexistant (erreur)
 
-            Un `modifier GENRE ID` ou `supprimer GENRE ID` de l'avenant N vise un élément absent de la version N-1 (le contrat après les avenants 1 à N-1) : identifiant mal écrit, mauvais genre (`action` pour `indicateur`), élément déjà supprimé par un avenant précédent, ou ajouté seulement par un avenant suivant. Le changement ne peut pas s'appliquer : la version consolidée ne serait pas celle que les signataires ont voulue.
+            Un `modifier GENRE ID` ou `supprimer GENRE ID` de l'avenant N vise un élément absent de la version consolidée après l'avenant N-1 (le contrat tel que signé pour l'avenant 1) : identifiant mal écrit, mauvais genre (`action` pour `indicateur`), élément déjà supprimé par un avenant précédent, ou ajouté seulement par un avenant suivant. Le changement ne peut pas s'appliquer : la version consolidée ne serait pas celle que les signataires ont voulue.
 
             Exemple :
                 avenant 2 au contrat COP-CNG « Report de délais »
@@ -427,7 +463,7 @@ extension RuleDescriptor {
             explanation: """
             COP300 — délai hors de la période du contrat (erreur)
 
-            La fenêtre d'un délai (`délai` d'une action ou d'une `étape`) finit après la fin de la période du contrat, ou commence avant son début. La fenêtre suit les règles de la spécification : `fin 2026` est le 4e trimestre 2026, `2022` l'année entière, `à partir de X` commence au début de X, `d'ici X` finit à la fin de X, `selon PLAN` couvre la période du plan, et `tout au long du contrat` suit la période (y compris prorogée) et n'est donc jamais signalé. Le contrôle porte sur chaque version : un avenant qui déplace un délai ou raccourcit la période est vérifié aussi. Un engagement qui dépasse le contrat ne pourra pas être évalué au bilan final.
+            La fenêtre d'un délai (`délai` d'une action ou d'une `étape`) finit après la fin de la période du contrat, ou commence avant son début. La fenêtre se calcule ainsi : `fin 2026` est le 4e trimestre 2026, `2022` l'année entière, `à partir de X` commence au début de X, `d'ici X` finit à la fin de X, `selon PLAN` couvre la période du plan, et `tout au long du contrat` suit la période (y compris prorogée) et n'est donc jamais signalé. Le contrôle porte sur chaque version : un avenant qui déplace un délai ou raccourcit la période est vérifié aussi. Un engagement qui dépasse le contrat ne pourra pas être évalué au bilan final.
 
             Exemple :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
@@ -762,7 +798,7 @@ extension RuleDescriptor {
             explanation: """
             COP503 — numérotation des avenants (erreur)
 
-            Les avenants d'un même contrat doivent être numérotés 1, 2, 3… sans trou ni doublon, puisque la version N est le contrat après les avenants 1 à N. Un trou signale un avenant absent des fichiers vérifiés ou mal numéroté ; un doublon, deux avenants qui prétendent produire la même version.
+            Les avenants d'un même contrat doivent être numérotés 1, 2, 3… sans trou ni doublon, puisque la version consolidée après l'avenant N est le contrat après les avenants 1 à N. Un trou signale un avenant absent des fichiers vérifiés ou mal numéroté ; un doublon, deux avenants qui prétendent produire la même version.
 
             Exemple :
                 # avenant-1.cop

@@ -131,6 +131,8 @@ public enum Message: Hashable, Sendable {
     // COP001
     case invalidUTF8(offset: Int)
     case unreadableFile(reason: String)
+    /// A NUL byte: the file is not text; nothing else is reported for it.
+    case binaryFile(offset: Int)
     // COP002
     case fileTooLarge(bytes: Int, limit: Int)
     case lineTooLong(bytes: Int, limit: Int)
@@ -157,6 +159,8 @@ public enum Message: Hashable, Sendable {
     case invalidPeriod(String)
     case invalidDeadline(String)
     case invalidTarget(String)
+    /// A refused value with the nearest accepted form for that very input (issue 13).
+    case invalidValueNearest(NearestValue, String, suggestion: String)
     case invalidYear(String)
     case invalidEnumValue(key: PropertyKey, value: String, suggestion: String?)
     case invalidSuppressionCode(String, suggestion: String?)
@@ -166,6 +170,12 @@ public enum Message: Hashable, Sendable {
     case invalidWeight(String)
     /// A relative target (`+2 points`, `maintien`…) whose chain of years is broken.
     case unresolvedRelativeTarget(written: String, year: Int, gap: RelativeTargetGap)
+    // COP108
+    /// `1.500`: read as the decimal `decimal`; `thousands` is the other reading.
+    case ambiguousDecimalPoint(written: String, decimal: String, thousands: String)
+    // COP109
+    /// An unlabelled `délai` in `modifier` replaces the labelled ones named.
+    case bareDeadlineReplacesLabelled(labels: [String])
     // COP104
     case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
@@ -176,6 +186,8 @@ public enum Message: Hashable, Sendable {
     case targetOnDeclinedIndicator
     case propertyOutsideElement
     case missingFileHeader
+    /// A file with no line but blanks and comments.
+    case emptyFile(commentsOnly: Bool)
     // COP106
     case missingProperty(key: PropertyKey, element: ElementRef)
     // COP107
@@ -255,17 +267,19 @@ public enum Message: Hashable, Sendable {
 
     public var code: Code {
         switch self {
-        case .invalidUTF8, .unreadableFile: return .cop001
+        case .invalidUTF8, .unreadableFile, .binaryFile: return .cop001
         case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears, .importChainTooLong: return .cop002
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
-        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
+        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget, .invalidValueNearest,
              .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList,
              .unresolvedRelativeTarget, .invalidWeight: return .cop103
         case .unknownProperty: return .cop104
+        case .ambiguousDecimalPoint: return .cop108
+        case .bareDeadlineReplacesLabelled: return .cop109
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
-             .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
+             .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader, .emptyFile: return .cop105
         case .missingProperty: return .cop106
         case .duplicateProperty: return .cop107
         case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
@@ -302,6 +316,11 @@ public enum Message: Hashable, Sendable {
     /// The one-line French message.
     public var text: String {
         switch self {
+        case .binaryFile(let offset):
+            return "fichier binaire ? un octet nul à l'octet \(offset) : copc ne lit que du texte UTF-8 ; rien d'autre n'est signalé pour ce fichier"
+        case .emptyFile(let commentsOnly):
+            return (commentsOnly ? "fichier sans aucun élément (seulement des commentaires)" : "fichier vide")
+                + " : un fichier .cop commence par « contrat », « avenant » ou « annuaire »"
         case .invalidUTF8(let offset):
             return "séquence UTF-8 invalide à l'octet \(offset)"
         case .unreadableFile(let reason):
@@ -348,6 +367,8 @@ public enum Message: Hashable, Sendable {
             return "délai invalide « \(t) » (attendu par exemple : 2022, fin 2023, T1 2022, S2 2021, juin 2023, d'ici 2024, à partir de 2022, tout au long du contrat, selon PLAN)"
         case .invalidTarget(let t):
             return "cible invalide « \(t) » (attendu par exemple : 60 %, entre 2 % et 3 %, ≥ 80 %, -40 % de la base, équilibre, oui, « texte », à fixer par avenant, sans objet)"
+        case .invalidValueNearest(let what, let t, let suggestion):
+            return "\(what.french) invalide « \(t) »" + suggest(suggestion)
         case .invalidYear(let t):
             return "année invalide « \(t) » (attendu : 2023 ou 2021 .. 2025)"
         case .invalidEnumValue(let key, let value, let suggestion):
@@ -362,6 +383,10 @@ public enum Message: Hashable, Sendable {
             return "poids invalide « \(t) » (attendu : une fraction comme 1/3 ou un pourcentage comme 20 %, au plus 1)"
         case .unresolvedRelativeTarget(let written, let year, let gap):
             return "cible relative « \(written) » pour \(year) impossible à calculer : " + gap.french
+        case .ambiguousDecimalPoint(let written, let decimal, let thousands):
+            return "nombre ambigu « \(written) » : lu comme \(decimal) ; s'il s'agit de \(thousands), écrivez « \(thousands) » (et « \(decimal) » pour lever l'ambiguïté dans l'autre sens)"
+        case .bareDeadlineReplacesLabelled(let labels):
+            return "ce délai sans libellé remplace tous les délais de l'action, y compris " + labels.map { "« délai (\($0)) »" }.joined(separator: labels.count == 2 ? " et " : ", ")
         case .unknownProperty(let key, let element, let suggestion):
             return "propriété inconnue « \(key) » pour \(element.withArticle)" + suggest(suggestion)
         case .misplaced(let what, let reason):
@@ -404,9 +429,9 @@ public enum Message: Hashable, Sendable {
         case .numberingOrder(let kind, let id, let after):
             return "numérotation dans le désordre : \(kind.keyword) \(id) vient après \(after)"
         case .changeTargetMissing(let op, let kind, let id, let version):
-            return "« \(op.keyword) \(kind.keyword) \(id) » : cet élément n'existe pas dans la version \(version) du contrat"
+            return "« \(op.keyword) \(kind.keyword) \(id) » : cet élément n'existe pas dans \(versionName(version))"
         case .addExisting(let kind, let id, let version):
-            return "« ajouter \(kind.keyword) \(id) » : cet élément existe déjà dans la version \(version) du contrat"
+            return "« ajouter \(kind.keyword) \(id) » : cet élément existe déjà dans \(versionName(version))"
         case .parentMissing(let kind, let id):
             return "le parent \(kind.keyword) \(id) n'existe pas dans le contrat"
         case .importNotFound(let p):
@@ -422,7 +447,7 @@ public enum Message: Hashable, Sendable {
         case .unknownContract(let id, let suggestion):
             return "contrat inconnu « \(id) »" + suggest(suggestion)
         case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
-            let what = capitalized(deadline.french(withText: true))
+            let what = deadline.french(withText: true)
             return after
                 ? "\(what) (\(window)) se termine après la fin du contrat (\(period))"
                 : "\(what) (\(window)) commence avant le début du contrat (\(period))"
@@ -450,7 +475,7 @@ public enum Message: Hashable, Sendable {
         case .targetForPastYear(let year, let signed):
             return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(signed))"
         case .deadlineToBeSpecified(let deadline):
-            return "\(capitalized(deadline.french(withText: false))) est encore « à préciser »"
+            return "\(deadline.french(withText: false)) est encore « à préciser »"
         case .unitMismatch(let target, let indicator):
             return "cible en \(target.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
         case .resourcesUnit(let u):
@@ -606,7 +631,11 @@ private func shown(_ c: Unicode.Scalar) -> String {
     return String(c)
 }
 
-private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+/// How drafters name a consolidated version: « le contrat tel que signé » for version 0,
+/// « la version consolidée après l'avenant N » for version N.
+public func versionName(_ n: Int) -> String {
+    n == 0 ? "le contrat tel que signé" : "la version consolidée après l'avenant \(n)"
+}
 
 /// Messages of secondary notes.
 public enum NoteMessage: Hashable, Sendable {
@@ -626,6 +655,20 @@ public enum NoteMessage: Hashable, Sendable {
         case .parentHere: return "parent déclaré ici"
         case .stillUsedHere: return "encore utilisé ici"
         case .weightHere(let w): return "poids \(w) ici"
+        }
+    }
+}
+
+/// Which value a `invalidValueNearest` message is about.
+public enum NearestValue: Hashable, Sendable {
+    case deadline, target, period, years
+
+    var french: String {
+        switch self {
+        case .years: return "année"
+        case .deadline: return "délai"
+        case .target: return "cible"
+        case .period: return "période"
         }
     }
 }

@@ -247,14 +247,17 @@ extension LanguageServer {
         let src = nav.source
         if hierarchicalSymbols { return .array(symbols.map { $0.json(src) }) }
         var flat: [JSONValue] = []
+        // Clients without hierarchical symbols show only the name: it carries the title, as
+        // the outline's detail does (« axe 1 — GPMC »).
         func add(_ n: SymbolNode, container: String?) {
+            let name = n.name + (n.detail.map { " — " + $0 } ?? "")
             var o = JSONObject()
-            o["name"] = .string(n.name)
+            o["name"] = .string(name)
             o["kind"] = .int(n.kind)
             o["location"] = ["uri": .string(doc.uri), "range": LSPRange(src, n.range).json]
             if let container { o["containerName"] = .string(container) }
             flat.append(.object(o))
-            for c in n.children { add(c, container: n.name) }
+            for c in n.children { add(c, container: name) }
         }
         for s in symbols { add(s, container: nil) }
         return .array(flat)

@@ -149,7 +149,11 @@ public enum Numbering: CaseIterable, EnumeratedValue {
 
 /// `sens :` of an indicator: which way its targets must go (COP403).
 public enum Direction: CaseIterable, EnumeratedValue {
-    public static let byFolded = table()
+    /// Also what drafters write (issue 13): `à la hausse`, `croissant`, `augmentation`…
+    public static let byFolded = table(synonyms: [
+        "a la hausse": .up, "en hausse": .up, "croissant": .up, "croissante": .up, "augmentation": .up, "progression": .up,
+        "a la baisse": .down, "en baisse": .down, "decroissant": .down, "decroissante": .down, "diminution": .down, "reduction": .down,
+    ])
     case up, down
     public var spelling: String { self == .up ? "hausse" : "baisse" }
 }

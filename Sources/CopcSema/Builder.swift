@@ -82,6 +82,9 @@ struct BuilderState {
             model.kind = .contract
             model.tree.add(Element(kind: .contrat, id: nil, key: ElementKey(untitled: .contrat, parent: nil, ordinal: 0),
                                    title: nil, place: place(ByteRange(0, 0)), idPlace: nil), under: nil)
+        } else if syntax.diagnostics.isEmpty {
+            // Nothing but blanks and comments: a truncated save or a placeholder, said once.
+            report(.emptyFile(commentsOnly: !syntax.comments.isEmpty), ByteRange(0, 0))
         }
 
         var stack: [ElementID] = model.tree.root.map { [$0] } ?? []
@@ -235,7 +238,12 @@ struct BuilderState {
                 continue
             }
             guard let key = p.key, keys.contains(key) else {
-                let suggestion = Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
+                // A usual synonym (`responsable` → `pilote`) first, if this element takes that key;
+                // else the nearest valid key (a typo).
+                var words = foldedKey(p).split(separator: " ")
+                while let last = words.last, words.count > 1, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { words.removeLast() }
+                let synonym = KeySynonyms.key(for: words.joined(separator: " ")).flatMap { keys.contains($0) ? $0.display : nil }
+                let suggestion = synonym ?? Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
                 report(.unknownProperty(key: quotedKey(p), element: el.ref, suggestion: suggestion), p.keyRange)
                 continue
             }
@@ -321,6 +329,8 @@ struct BuilderState {
             default:
                 if p.yearTokens.isEmpty {
                     report(.expected(.yearSpec, found: .token(":")), p.keyRange)
+                } else if let near = Nearest.years(ValueReader(file: file, tokens: syntax.tokens, range: p.yearTokens)) {
+                    report(.invalidValueNearest(.years, canonical(yearsRange), suggestion: near), yearsRange)
                 } else {
                     report(.invalidYear(canonical(yearsRange)), yearsRange)
                 }
@@ -361,7 +371,7 @@ struct BuilderState {
             return .referents(refs)
         case .deadline:
             guard let form = r.deadline() else {
-                report(.invalidDeadline(raw), p.valueRange)
+                report(.invalidValueNearest(.deadline, raw, suggestion: Nearest.deadline(ValueReader(file: file, tokens: tokens, range: p.valueTokens))), p.valueRange)
                 return .invalid
             }
             if case .window(let w) = form, !w.isValid {
@@ -375,9 +385,10 @@ struct BuilderState {
                     report(.numberTooPrecise(raw, problem), p.valueRange)
                     return .invalid
                 }
-                report(.invalidTarget(raw), p.valueRange)
+                report(.invalidValueNearest(.target, raw, suggestion: Nearest.target(ValueReader(file: file, tokens: tokens, range: p.valueTokens))), p.valueRange)
                 return .invalid
             }
+            warnAmbiguousDecimalPoints(p)
             return .target(t)
         case .base:
             // `NC` and its spellings: the base is not known.
@@ -394,6 +405,7 @@ struct BuilderState {
                 report(.invalidNumber(raw), p.valueRange)
                 return .invalid
             }
+            warnAmbiguousDecimalPoints(p)
             return .base(q)
         case .date:
             guard let d = r.date(), r.atEnd else {
@@ -403,7 +415,11 @@ struct BuilderState {
             return .date(d)
         case .period:
             guard let w = r.period(), r.atEnd else {
-                report(.invalidPeriod(raw), p.valueRange)
+                if let near = Nearest.period(ValueReader(file: file, tokens: tokens, range: p.valueTokens)) {
+                    report(.invalidValueNearest(.period, raw, suggestion: near), p.valueRange)
+                } else {
+                    report(.invalidPeriod(raw), p.valueRange)
+                }
                 return .invalid
             }
             if !w.isValid {

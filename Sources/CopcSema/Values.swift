@@ -193,7 +193,7 @@ public struct ValueReader {
     // MARK: dates
 
     /// `2024-12-31`, `31/12/2024`, `31/12/24`, `31 décembre 2024`, `1er juillet 2018`.
-    public mutating func date() -> Day? {
+    public mutating func coreDate() -> Day? {
         guard kind(p) == .word else { return nil }
         let w = raw(p)
         if let d = Day.parse(w) { p += 1; return d }
@@ -211,7 +211,7 @@ public struct ValueReader {
 
     /// `2021 .. 2025`, `2021-01-01 .. 2025-12-31`, `de 2021 à 2025`, `2021-2025`, `2023`.
     /// Returns the window even when it is inverted; the caller reports COP304.
-    public mutating func period() -> Window? {
+    public mutating func corePeriod() -> Window? {
         let save = p
         if isWord(p, "de") || isWord(p, "du") { p += 1 }
         if kind(p) == .word, p + 1 == end, let w = Optional(raw(p)) {
@@ -241,7 +241,7 @@ public struct ValueReader {
     }
 
     /// Years of a `cible` or `base` key: `2023`, `2021 .. 2025`, `de 2021 à 2025`.
-    public mutating func years() -> ClosedRange<Int>?? {
+    public mutating func coreYears() -> ClosedRange<Int>?? {
         let save = p
         if isWord(p, "de") { p += 1 }
         guard let a = year() else { p = save; return nil }
@@ -320,7 +320,7 @@ public struct ValueReader {
     }
 
     /// A whole deadline expression (design §3.4 and DECISIONS.md). `nil` when malformed.
-    public mutating func deadline() -> DeadlineForm? {
+    public mutating func coreDeadline() -> DeadlineForm? {
         let save = p
         func done(_ f: DeadlineForm) -> DeadlineForm? { atEnd ? f : nil }
         if accept("a", "preciser") { return done(.toBeSpecified) }
@@ -377,7 +377,7 @@ public struct ValueReader {
     }
 
     /// A target value (design §3.5). `nil` when malformed.
-    public mutating func target() -> TargetValue? {
+    public mutating func coreTarget() -> TargetValue? {
         let save = p
         func done(_ v: TargetValue) -> TargetValue? {
             if atEnd { return v }

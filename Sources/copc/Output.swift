@@ -17,7 +17,7 @@ nonisolated(unsafe) var keepAlive: CheckResult?
 
 /// Prints a French usage or I/O message on stderr and exits with status 2.
 func fail(_ message: String) -> Never {
-    writeErr("copc : \(message)\n")
+    writeErr("copc : \(Escaping.controls(message))\n")
     exit(2)
 }
 

@@ -12,13 +12,15 @@ copc \(version) — compilateur des contrats d'objectifs et de performance (COP,
 Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
   copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
-  copc fmt       [CHEMINS…] [--check]   met les fichiers .cop en page canonique
+  copc fmt       [CHEMINS…] [--check] [--diff]
+                                        met les fichiers .cop en page canonique
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
 
 Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
-sans chemin, le dossier courant.
+sans chemin, le dossier courant. Un fichier nommé seul est vérifié avec son
+contrat, ses avenants et ses annuaires ; « - » lit l'entrée standard.
 
 Voir « copc check --help », « copc emit --help » et « copc fmt --help » pour les options.
 """

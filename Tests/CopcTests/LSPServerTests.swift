@@ -275,6 +275,18 @@ final class LSPServerTests: XCTestCase {
         XCTAssertEqual(published.codes(for: FileURI.uri(of: elsewhere + "/contrat.cop")), ["COP201"], "XYZ only: the annuaire beside it was found")
     }
 
+    /// A document outside every workspace folder is checked in its context, as on the command
+    /// line: an avenant in a sub-folder finds its contract one level up (below the marker).
+    func testDocumentOutsideTheWorkspaceFindsItsContractAbove() throws {
+        let elsewhere = try LSPFixture.folder(["copc.toml": "", "avenants/avenant-2.cop": "avenant 2 au contrat C1 « Deux »\n  signé le : 2022-01-10\nmodifier indicateur 1.1.b\n  cible 2023 : 55 %\n"])
+        let h = ServerHarness(root: try LSPFixture.folder(["vide.txt": ""]))
+        let uri = FileURI.uri(of: elsewhere + "/avenants/avenant-2.cop")
+        h.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "copc", "version": 1,
+                                                           "text": .string("avenant 2 au contrat C1 « Deux »\n  signé le : 2022-01-10\nmodifier indicateur 1.1.z\n  cible 2023 : 55 %\n")]])
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: uri), ["COP205"], "no « contrat inconnu »: the contract above was found, and 1.1.z does not exist in it")
+    }
+
     func testFilesChangedOnDiskAreRecheckedWhenTheClientSaysSo() throws {
         let h = ServerHarness(root: try LSPFixture.folder())
         h.wait()
@@ -473,8 +485,9 @@ final class LSPServerTests: XCTestCase {
         let h = ServerHarness(root: try LSPFixture.folder(), hierarchical: false)
         let symbols = h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])["result"]?.array ?? []
         XCTAssertEqual(symbols.count, 6)
-        XCTAssertEqual(symbols[2]["name"], "objectif 1.1")
-        XCTAssertEqual(symbols[2]["containerName"], "axe 1")
+        XCTAssertEqual(symbols[2]["name"], "objectif 1.1 — Objectif", "the title, as in the outline")
+        XCTAssertEqual(symbols[2]["containerName"], "axe 1 — Axe 🎯 premier")
+        XCTAssertEqual(symbols[0]["name"], "contrat C1 — Contrat d'essai")
         XCTAssertEqual(symbols[2]["location"]?["uri"]?.string, h.uri("contrat.cop"))
     }
 
