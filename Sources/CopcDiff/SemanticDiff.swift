@@ -160,6 +160,9 @@ private struct Differ {
         let aTree = a.tree
         for id in bTree.preorder where id != bTree.root {
             let e = bTree[id]
+            // A repeated key (COP200): the index answers with the first declaration, the
+            // others are not matched (each would otherwise look moved or changed).
+            if let indexed = b.index[e.key], indexed != id { continue }
             let parentKey = bTree[id].parent.map { bTree[$0] }
             if let oid = a.index[e.key] ?? untitledMatch(e, in: a) {
                 let o = aTree[oid]
@@ -173,6 +176,7 @@ private struct Differ {
         }
         for id in aTree.preorder where id != aTree.root {
             let e = aTree[id]
+            if let indexed = a.index[e.key], indexed != id { continue }
             if isPresent(e, in: b) { continue }
             if let p = e.parent, p != aTree.root, !isPresent(aTree[p], in: b) { continue }
             out.append(change(.elementRemoved, DiffElement(e), nil, old: e.title, new: nil, words: nil,

@@ -238,4 +238,30 @@ final class SemanticDiffTests: XCTestCase {
         let empty = DiffReport(contract: "C1", title: nil, from: DiffEndpoint(version: 0), to: DiffEndpoint(version: 1), changes: [])
         XCTAssertTrue(empty.text(color: false).hasSuffix("aucun changement\n"))
     }
+
+    /// Over every case of the corpus and every contract (repeated keys, untitled axes, removed
+    /// and re-added elements, malformed values…): a version against itself has no change, and
+    /// every pair of successive versions diffs and renders (FuzzProperties.diffs).
+    func testDiffPropertiesOnTheWholeCorpus() throws {
+        var inputs: [[(String, [UInt8])]] = []
+        for root in [repositoryRoot + "/Tests/CopcTests/Cases", repositoryRoot + "/contracts"] {
+            var byFolder: [String: [(String, [UInt8])]] = [:]
+            for path in try FileSystem.copFiles(under: root) {
+                let dir = Paths.directory(of: path)
+                let key = root.hasSuffix("Cases") && dir == root ? path : dir
+                byFolder[key, default: []].append((Paths.relative(path, to: root), try FileSystem.read(path)))
+            }
+            inputs += byFolder.keys.sorted().map { byFolder[$0]! }
+        }
+        XCTAssertGreaterThan(inputs.count, 100)
+        var versions = 0
+        for files in inputs {
+            let r = Driver.check(sources: files, options: CheckOptions(au: testDate))
+            for unit in r.contracts {
+                versions += unit.versions.count
+                XCTAssertEqual(FuzzProperties.diffs(unit, r.fileTable), [], files.map(\.0).joined(separator: ", "))
+            }
+        }
+        XCTAssertGreaterThan(versions, 100)
+    }
 }
