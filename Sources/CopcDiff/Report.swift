@@ -63,7 +63,7 @@ public struct DiffReport: Sendable {
                 var lines: [String] = []
                 var line = first
                 while line < limit && line < f.lineStarts.count && lines.count < 40 {
-                    lines.append(f.text(f.lineRange(line)))
+                    lines.append(f.text(f.lineRange(line + 1)))
                     line += 1
                 }
                 while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) || last.drop(while: { $0 == " " }).hasPrefix("#") {
