@@ -115,6 +115,26 @@ final class DiffCLITests: XCTestCase {
         XCTAssertTrue(errors.contains { $0.contains("not in enum") })
     }
 
+    /// The redline is a self-contained page, well-formed XML, every change linked to its
+    /// clause and back, every clause's text and motif shown.
+    func testRedlineIsSelfContainedAndLinked() throws {
+        let (status, html, _) = try run(["diff", Self.example, "--de", "1", "--a", "2", "--format", "html"])
+        XCTAssertEqual(status, 0)
+        let parsed = parseXML(html.replacingOccurrences(of: "<!DOCTYPE html>", with: ""))
+        XCTAssertTrue(parsed.isWellFormed, parsed.error ?? "")
+        XCTAssertFalse(html.contains("<script"))
+        XCTAssertFalse(html.contains("src="))
+        let ids = Set(parsed.elements.compactMap { $0.attributes["id"] })
+        let links = parsed.all("a").compactMap { $0["href"] }
+        XCTAssertGreaterThanOrEqual(links.count, 18, "each change links to its clause and each clause to its changes")
+        for h in links { XCTAssertTrue(h.hasPrefix("#") && ids.contains(String(h.dropFirst())), h) }
+        XCTAssertEqual(parsed.count("tbody"), 5, "one row group per clause of avenant 2 that changed something")
+        XCTAssertTrue(parsed.text.contains("supprimer action 2.1.2"))
+        XCTAssertTrue(parsed.text.contains("Regroupement des sites abandonné après l’étude d’impact"), "the motif, typeset")
+        XCTAssertEqual(parsed.count("del"), 1 + 7, "the legend, then the changes")
+        XCTAssertEqual(parsed.count("ins"), 1 + 4)
+    }
+
     // MARK: usage
 
     func testBadUsageExitsTwoWithAFrenchMessage() throws {
