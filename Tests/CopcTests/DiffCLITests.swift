@@ -130,7 +130,7 @@ final class DiffCLITests: XCTestCase {
         for h in links { XCTAssertTrue(h.hasPrefix("#") && ids.contains(String(h.dropFirst())), h) }
         XCTAssertEqual(parsed.count("tbody"), 5, "one row group per clause of avenant 2 that changed something")
         XCTAssertTrue(parsed.text.contains("supprimer action 2.1.2"))
-        XCTAssertTrue(parsed.text.contains("Regroupement des sites abandonné après l’étude d’impact"), "the motif, typeset")
+        XCTAssertTrue(parsed.text.contains("Motif\u{A0}: Regroupement des sites abandonné après l'étude d'impact"), "the motif, typeset")
         XCTAssertEqual(parsed.count("del"), 1 + 7, "the legend, then the changes")
         XCTAssertEqual(parsed.count("ins"), 1 + 4)
     }
