@@ -323,6 +323,11 @@ private struct Differ {
 
     mutating func compareProperty(_ id: PropertyIdentity, _ before: [Property], _ after: [Property], _ o: Element, _ e: Element, _ de: DiffElement) {
         let key = id.key
+        // A target whose year falls out of the new period is withdrawn, even if still written.
+        let withdrawn = key == .cible && !after.isEmpty && !before.isEmpty && newPeriod.map { !$0.years.contains(id.year) } == true
+            && oldPeriod.map { $0.years.contains(id.year) } == true
+        if !withdrawn && !before.isEmpty && !after.isEmpty && same(before, after) { return }
+        // Only what changed is spelled (values as written are decoded from the source).
         let sample = after.first ?? before.first!
         let name = label(sample)
         let oldText = written(before, old)
@@ -330,16 +335,12 @@ private struct Differ {
         let prov = after.first?.provenance ?? e.provenance
         let place = after.first?.place ?? e.place
         let orig = origin(prov, new, place)
-
-        // A target whose year falls out of the new period is withdrawn, even if still written.
-        if key == .cible, let y = id.year as Int?, !after.isEmpty, let np = newPeriod, let op = oldPeriod,
-           !np.years.contains(y), op.years.contains(y), !before.isEmpty {
+        if withdrawn {
             let p = new.version.periodProperty
             out.append(change(.targetRemoved, de, name, old: oldText, new: nil, words: nil,
                               origin: p.map { origin($0.provenance, new, $0.place) } ?? orig))
             return
         }
-        if !before.isEmpty && !after.isEmpty && same(before, after) { return }
 
         switch key {
         case .periode where e.kind == .contrat:
