@@ -136,6 +136,9 @@ private struct Differ {
     var removals: [ElementKey: (Change, Int)] = [:]
     let oldPeriod: Window?
     let newPeriod: Window?
+    /// The elements without id of each version, by key (the first of a repeated key).
+    var oldUntitled: [ElementKey: ElementID] = [:]
+    var newUntitled: [ElementKey: ElementID] = [:]
 
     init(old: DiffSide, new: DiffSide, avenants: [Avenant]) {
         self.old = old
@@ -143,6 +146,8 @@ private struct Differ {
         self.avenants = avenants
         oldPeriod = old.version.period
         newPeriod = new.version.period
+        oldUntitled = Differ.untitled(old.version.tree)
+        newUntitled = Differ.untitled(new.version.tree)
         let first = new.version.number - avenants.count + 1
         for (k, av) in avenants.enumerated() {
             for c in av.changes where c.op == .supprimer {
@@ -150,6 +155,14 @@ private struct Differ {
                 removals[ElementKey(c.kind, id)] = (c, first + k)
             }
         }
+    }
+
+    static func untitled(_ tree: ElementTree) -> [ElementKey: ElementID] {
+        var out: [ElementKey: ElementID] = [:]
+        for id in tree.preorder where id != tree.root && tree[id].id == nil && out[tree[id].key] == nil {
+            out[tree[id].key] = id
+        }
+        return out
     }
 
     mutating func run() {
@@ -162,12 +175,12 @@ private struct Differ {
             let e = bTree[id]
             // A repeated key (COP200): the index answers with the first declaration, the
             // others are not matched (each would otherwise look moved or changed).
-            if let indexed = b.index[e.key], indexed != id { continue }
+            if let indexed = b.index[e.key] ?? (e.id == nil ? newUntitled[e.key] : nil), indexed != id { continue }
             let parentKey = bTree[id].parent.map { bTree[$0] }
-            if let oid = a.index[e.key] ?? untitledMatch(e, in: a) {
+            if let oid = a.index[e.key] ?? untitledMatch(e, inOld: true) {
                 let o = aTree[oid]
                 compareElement(o, e, oldParent: o.parent.map { aTree[$0] }, newParent: parentKey)
-            } else if let p = e.parent, p != bTree.root, !isPresent(bTree[p], in: a) {
+            } else if let p = e.parent, p != bTree.root, !isPresent(bTree[p], inOld: true) {
                 continue // inside an added subtree: counted with its root
             } else {
                 out.append(change(.elementAdded, DiffElement(e), nil, old: nil, new: e.title, words: nil,
@@ -176,9 +189,9 @@ private struct Differ {
         }
         for id in aTree.preorder where id != aTree.root {
             let e = aTree[id]
-            if let indexed = a.index[e.key], indexed != id { continue }
-            if isPresent(e, in: b) { continue }
-            if let p = e.parent, p != aTree.root, !isPresent(aTree[p], in: b) { continue }
+            if let indexed = a.index[e.key] ?? (e.id == nil ? oldUntitled[e.key] : nil), indexed != id { continue }
+            if isPresent(e, inOld: false) { continue }
+            if let p = e.parent, p != aTree.root, !isPresent(aTree[p], inOld: false) { continue }
             out.append(change(.elementRemoved, DiffElement(e), nil, old: e.title, new: nil, words: nil,
                               descendants: aTree.subtree(id).count - 1, origin: removalOrigin(e)))
         }
@@ -202,18 +215,16 @@ private struct Differ {
         }
     }
 
-    func isPresent(_ e: Element, in v: Version) -> Bool {
-        v.index[e.key] != nil || untitledMatch(e, in: v) != nil
+    /// Whether `e` has a match in the old version (`inOld`) or the new one.
+    func isPresent(_ e: Element, inOld: Bool) -> Bool {
+        (inOld ? old : new).version.index[e.key] != nil || untitledMatch(e, inOld: inOld) != nil
     }
 
     /// Elements without id are keyed by their place among untitled siblings, which the index
-    /// does not hold: found by a walk of the parent's children (rare: axes without number).
-    func untitledMatch(_ e: Element, in v: Version) -> ElementID? {
-        guard e.id == nil, case .untitled(let parentKey, _) = e.key.name else { return nil }
-        let parent: ElementID?
-        if let pk = parentKey, pk.kind != .contrat { parent = v.index[pk] } else { parent = v.tree.root }
-        guard let p = parent else { return nil }
-        return v.tree.children(of: p).first { v.tree[$0].key == e.key }
+    /// does not hold: found in the table of untitled elements made by one walk of each tree.
+    func untitledMatch(_ e: Element, inOld: Bool) -> ElementID? {
+        guard e.id == nil else { return nil }
+        return inOld ? oldUntitled[e.key] : newUntitled[e.key]
     }
 
     func change(_ kind: ChangeKind, _ element: DiffElement, _ property: String?, old: String?, new: String?, words: WordDiff?,
