@@ -135,6 +135,21 @@ final class DiffCLITests: XCTestCase {
         XCTAssertEqual(parsed.count("ins"), 1 + 4)
     }
 
+    /// The excerpt of the text output in the README is the example's real output.
+    func testReadmeExcerptIsTheRealOutput() throws {
+        let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
+        let golden = try String(contentsOfFile: repositoryRoot + "/" + Self.example + "/attendu/diff-0-1.txt", encoding: .utf8)
+        guard let intro = readme.range(of: "Extrait de la sortie texte"),
+              let open = readme.range(of: "```\n", range: intro.upperBound..<readme.endIndex),
+              let close = readme.range(of: "```", range: open.upperBound..<readme.endIndex) else {
+            return XCTFail("README: no excerpt of copc diff's text output")
+        }
+        let lines = readme[open.upperBound..<close.lowerBound].split(separator: "\n")
+        XCTAssertGreaterThanOrEqual(lines.count, 6)
+        let goldenLines = Set(golden.split(separator: "\n"))
+        for line in lines { XCTAssertTrue(goldenLines.contains(line), "README line not in diff-0-1.txt: \(line)") }
+    }
+
     // MARK: usage
 
     func testBadUsageExitsTwoWithAFrenchMessage() throws {
