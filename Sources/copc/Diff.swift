@@ -3,6 +3,7 @@ import CopcSource
 import CopcLanguage
 import CopcDiagnostics
 import CopcSema
+import CopcSyntax
 import CopcDriver
 import CopcModel
 import CopcDiff
@@ -189,9 +190,10 @@ func summarizeErrors(_ result: CheckResult, files: Set<FileID>, what: String) {
 func draftKinds(_ a: String, _ b: String) -> (FileKind, FileKind)? {
     guard FileSystem.kind(a) == .file, FileSystem.kind(b) == .file else { return nil }
     guard let x = try? FileSystem.read(a), let y = try? FileSystem.read(b) else { return nil }
-    let ka = Driver.check(sources: [("a.cop", x)], options: CheckOptions.today()).files.first?.model.kind
-    let kb = Driver.check(sources: [("b.cop", y)], options: CheckOptions.today()).files.first?.model.kind
-    guard let ka, let kb, ka == .contract || ka == .avenant else { return nil }
+    // The header is enough: parse and build, no check.
+    let ka = Builder.build(Parser.parse(SourceFile(path: a, bytes: x))).0.kind
+    let kb = Builder.build(Parser.parse(SourceFile(path: b, bytes: y))).0.kind
+    guard ka == .contract || ka == .avenant else { return nil }
     return (ka, kb)
 }
 
