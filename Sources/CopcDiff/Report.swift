@@ -111,6 +111,7 @@ extension DiffReport {
                 s += "    " + clean(line) + "\n"
             }
             if let details = c.details { s += "    " + clean(details) + "\n" }
+            for line in c.body { s += "    " + (c.kind == .elementAdded ? green + "+ " : red + "- ") + clean(line) + reset + "\n" }
             s += "    " + dim + clean(c.originWords) + reset + "\n"
         }
         s += "\n" + summary + "\n"
@@ -175,6 +176,10 @@ extension DiffReport {
                 value = ""
             }
             if let d = c.details { value += (value.isEmpty ? "" : "<br>") + esc(d) }
+            for line in c.body {
+                let marked = c.kind == .elementAdded ? "<ins>" + esc(line) + "</ins>" : "<del>" + esc(line) + "</del>"
+                value += (value.isEmpty ? "" : "<br>") + marked
+            }
             s += "| `" + c.kind.rawValue + "` | " + esc(c.subject) + " | " + value + " | " + esc(c.originWords) + " |\n"
         }
         s += "\n" + esc(summary) + ".\n"
@@ -226,6 +231,9 @@ extension DiffReport {
             w.fieldOrNull("parent_ancien", c.oldParent)
             w.fieldOrNull("parent_nouveau", c.newParent)
             w.field("sous_elements", c.descendants)
+            w.arrayStart("contenu")
+            for line in c.body { w.string(line) }
+            w.endArray()
             w.fieldOrNull("motif", c.origin.motif)
             w.field("avenant", c.origin.avenant)
             w.fieldOrNull("fichier", c.origin.file)
@@ -316,11 +324,13 @@ extension DiffReport {
         case .elementAdded:
             var t = c.element.title.map { "« " + $0 + " »" } ?? c.element.name
             if c.descendants > 0 { t += " — avec \(c.descendants) élément\(c.descendants > 1 ? "s" : "") en dessous" }
-            return RedlineChange(anchor: anchor, title: title, kind: c.kind.words, before: nil, after: [MarkedSpan(.inserted, t)])
+            return RedlineChange(anchor: anchor, title: title, kind: c.kind.words, before: nil,
+                                 after: [MarkedSpan(.inserted, t)] + c.body.map { MarkedSpan(.inserted, "\n" + $0) })
         case .elementRemoved:
             var t = c.element.title.map { "« " + $0 + " »" } ?? c.element.name
             if c.descendants > 0 { t += " — avec \(c.descendants) élément\(c.descendants > 1 ? "s" : "") en dessous" }
-            return RedlineChange(anchor: anchor, title: title, kind: c.kind.words, before: [MarkedSpan(.deleted, t)], after: nil)
+            return RedlineChange(anchor: anchor, title: title, kind: c.kind.words,
+                                 before: [MarkedSpan(.deleted, t)] + c.body.map { MarkedSpan(.deleted, "\n" + $0) }, after: nil)
         case .elementMoved:
             return RedlineChange(anchor: anchor, title: title, kind: c.kind.words,
                                  before: [MarkedSpan(.unchanged, "dans "), MarkedSpan(.deleted, c.oldParent ?? "?")],

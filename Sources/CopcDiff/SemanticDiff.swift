@@ -95,6 +95,9 @@ public struct SemanticChange: Equatable, Sendable {
     public let newParent: String?
     /// `élément-ajouté` / `élément-supprimé`: how many elements the subtree holds below it.
     public let descendants: Int
+    /// `élément-ajouté` / `élément-supprimé`: its properties as written, one `clé : valeur`
+    /// per line (the whole element the reviewer accepts or loses).
+    public var body: [String] = []
     public let origin: ChangeOrigin
 }
 
@@ -183,8 +186,10 @@ private struct Differ {
             } else if let p = e.parent, p != bTree.root, !isPresent(bTree[p], inOld: true) {
                 continue // inside an added subtree: counted with its root
             } else {
-                out.append(change(.elementAdded, DiffElement(e), nil, old: nil, new: e.title, words: nil,
-                                  descendants: bTree.subtree(id).count - 1, origin: origin(e.provenance, new, e.place)))
+                var c = change(.elementAdded, DiffElement(e), nil, old: nil, new: e.title, words: nil,
+                               descendants: bTree.subtree(id).count - 1, origin: origin(e.provenance, new, e.place))
+                c.body = body(e, new)
+                out.append(c)
             }
         }
         for id in aTree.preorder where id != aTree.root {
@@ -192,8 +197,10 @@ private struct Differ {
             if let indexed = a.index[e.key] ?? (e.id == nil ? oldUntitled[e.key] : nil), indexed != id { continue }
             if isPresent(e, inOld: false) { continue }
             if let p = e.parent, p != aTree.root, !isPresent(aTree[p], inOld: false) { continue }
-            out.append(change(.elementRemoved, DiffElement(e), nil, old: e.title, new: nil, words: nil,
-                              descendants: aTree.subtree(id).count - 1, origin: removalOrigin(e)))
+            var c = change(.elementRemoved, DiffElement(e), nil, old: e.title, new: nil, words: nil,
+                           descendants: aTree.subtree(id).count - 1, origin: removalOrigin(e))
+            c.body = body(e, old)
+            out.append(c)
         }
         // Référents and plans, by id.
         for (kind, olds, news) in [(ElementKind.referent, a.referents, b.referents), (.plan, a.plans, b.plans)] {
@@ -202,20 +209,29 @@ private struct Differ {
                 if let o = olds[key] {
                     compareElement(o, e, oldParent: nil, newParent: nil)
                 } else {
-                    out.append(change(.elementAdded, DiffElement(e), nil, old: nil, new: e.title, words: nil,
-                                      descendants: 0, origin: origin(e.provenance, new, e.place)))
+                    var c = change(.elementAdded, DiffElement(e), nil, old: nil, new: e.title, words: nil,
+                                   descendants: 0, origin: origin(e.provenance, new, e.place))
+                    c.body = body(e, new)
+                    out.append(c)
                 }
             }
             for key in olds.keys.sorted() where news[key] == nil {
                 let e = olds[key]!
                 _ = kind
-                out.append(change(.elementRemoved, DiffElement(e), nil, old: e.title, new: nil, words: nil,
-                                  descendants: 0, origin: removalOrigin(e)))
+                var c = change(.elementRemoved, DiffElement(e), nil, old: e.title, new: nil, words: nil,
+                               descendants: 0, origin: removalOrigin(e))
+                c.body = body(e, old)
+                out.append(c)
             }
         }
     }
 
     /// Whether `e` has a match in the old version (`inOld`) or the new one.
+    /// An added or removed element's properties, `clé : valeur` as written (at most 40).
+    func body(_ e: Element, _ side: DiffSide) -> [String] {
+        e.properties.prefix(40).filter { $0.key != .motif }.map { label($0) + " : " + text($0, side) }
+    }
+
     func isPresent(_ e: Element, inOld: Bool) -> Bool {
         (inOld ? old : new).version.index[e.key] != nil || untitledMatch(e, inOld: inOld) != nil
     }
