@@ -131,8 +131,8 @@ final class DiffCLITests: XCTestCase {
         XCTAssertEqual(parsed.count("tbody"), 5, "one row group per clause of avenant 2 that changed something")
         XCTAssertTrue(parsed.text.contains("supprimer action 2.1.2"))
         XCTAssertTrue(parsed.text.contains("Motif\u{A0}: Regroupement des sites abandonné après l'étude d'impact"), "the motif, typeset")
-        XCTAssertEqual(parsed.count("del"), 1 + 7, "the legend, then the changes")
-        XCTAssertEqual(parsed.count("ins"), 1 + 4)
+        XCTAssertEqual(parsed.count("del"), 1 + 7 + 2, "the legend, the changes, the removed action's two properties")
+        XCTAssertEqual(parsed.count("ins"), 1 + 4 + 3, "the legend, the changes, the added elements' properties")
     }
 
     /// The excerpt of the text output in the README is the example's real output.
