@@ -104,8 +104,17 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
         }
         report = diffDrafts(oldFile, newFile, workspacePath: path, displayOld: "a/" + path, displayNew: "b/" + path)
     } else if positionals.count == 2 && from == nil && to == nil && parsed[.contrat] == nil,
-              let kinds = draftKinds(positionals[0], positionals[1]), kinds.0 == kinds.1 {
-        report = diffDrafts(positionals[0], positionals[1], workspacePath: parsed[.chemin], displayOld: positionals[0], displayNew: positionals[1])
+              let heads = draftHeaders(positionals[0], positionals[1]), heads.0.kind == heads.1.kind {
+        if parsed[.chemin] == nil, heads.0.kind == .avenant, let n1 = heads.0.avenantNumber, let n2 = heads.1.avenantNumber, n1 != n2,
+           heads.0.contractRef == heads.1.contractRef,
+           let d1 = FileSystem.realPath(positionals[0]).map({ Paths.directory(of: $0) }),
+           d1 == FileSystem.realPath(positionals[1]).map({ Paths.directory(of: $0) }) {
+            // Two avenants of one contract side by side (avenant-1.cop avenant-2.cop): the
+            // versions they make, in their folder.
+            report = diffVersions([d1], contractId: heads.0.contractRef, from: .number(n1), to: .number(n2))
+        } else {
+            report = diffDrafts(positionals[0], positionals[1], workspacePath: parsed[.chemin], displayOld: positionals[0], displayNew: positionals[1])
+        }
     } else {
         if parsed[.chemin] != nil { fail("--chemin ne s'emploie qu'avec deux brouillons (copc diff ANCIEN.cop NOUVEAU.cop)") }
         report = diffVersions(positionals, contractId: parsed[.contrat], from: from, to: to)
@@ -185,16 +194,17 @@ func summarizeErrors(_ result: CheckResult, files: Set<FileID>, what: String) {
     }
 }
 
-/// The kind of each of two files (by their first element), or nil when one is not a readable
-/// regular file: two files of the same kind are two drafts.
-func draftKinds(_ a: String, _ b: String) -> (FileKind, FileKind)? {
+/// The header of each of two files (kind, avenant number, contract named), or nil when one is
+/// not a readable regular file or the first is neither a contract nor an avenant: two files
+/// of the same kind are two drafts.
+func draftHeaders(_ a: String, _ b: String) -> (FileModel, FileModel)? {
     guard FileSystem.kind(a) == .file, FileSystem.kind(b) == .file else { return nil }
     guard let x = try? FileSystem.read(a), let y = try? FileSystem.read(b) else { return nil }
     // The header is enough: parse and build, no check.
-    let ka = Builder.build(Parser.parse(SourceFile(path: a, bytes: x))).0.kind
-    let kb = Builder.build(Parser.parse(SourceFile(path: b, bytes: y))).0.kind
-    guard ka == .contract || ka == .avenant else { return nil }
-    return (ka, kb)
+    let ma = Builder.build(Parser.parse(SourceFile(path: a, bytes: x))).0
+    let mb = Builder.build(Parser.parse(SourceFile(path: b, bytes: y))).0
+    guard ma.kind == .contract || ma.kind == .avenant else { return nil }
+    return (ma, mb)
 }
 
 /// One draft's consolidated version: a contract file alone (version 0 of its own text), or an

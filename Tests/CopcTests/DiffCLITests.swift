@@ -248,6 +248,14 @@ final class DiffCLITests: XCTestCase {
         XCTAssertEqual(changes[0]["fichier"] as? String, Self.example + "/avenant-2.cop")
     }
 
+    /// Two avenants of one contract side by side are not two drafts: the versions they make.
+    func testTwoAvenantsOfOneContractCompareTheirVersions() throws {
+        let r = try run(["diff", Self.example + "/avenant-1.cop", Self.example + "/avenant-3.cop", "--format", "json"])
+        XCTAssertEqual(r.0, 0, r.2)
+        let (_, expected, _) = try run(["diff", Self.example, "--de", "1", "--a", "3", "--format", "json"])
+        XCTAssertEqual(r.1, expected)
+    }
+
     /// A draft in a temporary folder that imports `../annuaire.cop`: the import leaves the
     /// draft's workspace root (its own folder), so it is not read — COP206 is summarised, the
     /// diff still runs on the texts.
