@@ -135,8 +135,17 @@ private struct Differ {
     let new: DiffSide
     let avenants: [Avenant]
     var out: [SemanticChange] = []
+    /// The motif written in each avenant's header (by number): a change whose clause has no
+    /// motif of its own carries its avenant's.
+    var avenantMotifs: [Int: String] = [:]
+    /// Each clause's own motif (nil: none), by its place: an element keeps the motif of an
+    /// earlier clause when a later one without motif changes it, so the clause is asked.
+    var clauseMotifs: [Place: String?] = [:]
     /// The clause that removed each key (the last one in the range), and the number of its avenant.
     var removals: [ElementKey: (Change, Int)] = [:]
+    /// The clause that added each key (the last one in the range): the origin of an added or
+    /// moved element, which later clauses may have modified since.
+    var additions: [ElementKey: (Change, Int)] = [:]
     let oldPeriod: Window?
     let newPeriod: Window?
     /// The elements without id of each version, by key (the first of a repeated key).
@@ -153,9 +162,11 @@ private struct Differ {
         newUntitled = Differ.untitled(new.version.tree)
         let first = new.version.number - avenants.count + 1
         for (k, av) in avenants.enumerated() {
-            for c in av.changes where c.op == .supprimer {
+            if let m = av.header.provenance.motif ?? av.header.text(.motif) { avenantMotifs[first + k] = m }
+            for c in av.changes { clauseMotifs[c.place] = .some(c.motif) }
+            for c in av.changes where c.op == .supprimer || c.op == .ajouter {
                 guard let id = c.id else { continue }
-                removals[ElementKey(c.kind, id)] = (c, first + k)
+                if c.op == .supprimer { removals[ElementKey(c.kind, id)] = (c, first + k) } else { additions[ElementKey(c.kind, id)] = (c, first + k) }
             }
         }
     }
@@ -187,7 +198,7 @@ private struct Differ {
                 continue // inside an added subtree: counted with its root
             } else {
                 var c = change(.elementAdded, DiffElement(e), nil, old: nil, new: e.title, words: nil,
-                               descendants: bTree.subtree(id).count - 1, origin: origin(e.provenance, new, e.place))
+                               descendants: bTree.subtree(id).count - 1, origin: additionOrigin(e))
                 c.body = body(e, new)
                 out.append(c)
             }
@@ -210,7 +221,7 @@ private struct Differ {
                     compareElement(o, e, oldParent: nil, newParent: nil)
                 } else {
                     var c = change(.elementAdded, DiffElement(e), nil, old: nil, new: e.title, words: nil,
-                                   descendants: 0, origin: origin(e.provenance, new, e.place))
+                                   descendants: 0, origin: additionOrigin(e))
                     c.body = body(e, new)
                     out.append(c)
                 }
@@ -253,17 +264,30 @@ private struct Differ {
     /// The origin of something the new version holds: its avenant's clause when it comes from
     /// one, else (the text itself) its own place in the new text.
     func origin(_ p: Provenance, _ side: DiffSide, _ fallback: Place) -> ChangeOrigin {
+        var own = p.motif
+        if let c = p.clause, let m = clauseMotifs[c] { own = m }
+        let motif = p.avenant > 0 ? own ?? avenantMotifs[p.avenant] : nil
         if p.avenant > 0, let c = p.clause, side.files.contains(c.file) {
             let f = side.files[c.file]
-            return ChangeOrigin(avenant: p.avenant, motif: p.motif, file: f.path, line: f.location(of: Int(c.start)).line, clause: c)
+            return ChangeOrigin(avenant: p.avenant, motif: motif, file: f.path, line: f.location(of: Int(c.start)).line, clause: c)
         }
-        return placeOrigin(side, fallback, motif: p.avenant > 0 ? p.motif : nil, avenant: p.avenant)
+        return placeOrigin(side, fallback, motif: motif, avenant: p.avenant)
     }
 
     func placeOrigin(_ side: DiffSide, _ place: Place, motif: String? = nil, avenant: Int = 0) -> ChangeOrigin {
         guard side.files.contains(place.file) else { return ChangeOrigin(avenant: avenant, motif: motif, file: nil, line: nil, clause: nil) }
         let f = side.files[place.file]
         return ChangeOrigin(avenant: avenant, motif: motif, file: f.path, line: f.location(of: Int(place.start)).line, clause: nil)
+    }
+
+    /// An added (or moved) element: the clause that added it, else where it comes from.
+    func additionOrigin(_ e: Element) -> ChangeOrigin {
+        if let (c, n) = additions[e.key], new.files.contains(c.place.file) {
+            let f = new.files[c.place.file]
+            return ChangeOrigin(avenant: n, motif: c.motif ?? avenantMotifs[n], file: f.path,
+                                line: f.location(of: Int(c.place.start)).line, clause: c.place)
+        }
+        return origin(e.provenance, new, e.place)
     }
 
     /// A removed element: the clause that removed it (or an ancestor), else its old place.
@@ -274,7 +298,7 @@ private struct Differ {
         while let k = key {
             if let (c, n) = removals[k], new.files.contains(c.place.file) {
                 let f = new.files[c.place.file]
-                return ChangeOrigin(avenant: n, motif: c.motif, file: f.path, line: f.location(of: Int(c.place.start)).line, clause: c.place)
+                return ChangeOrigin(avenant: n, motif: c.motif ?? avenantMotifs[n], file: f.path, line: f.location(of: Int(c.place.start)).line, clause: c.place)
             }
             guard let p = current?.parent else { break }
             current = tree[p]
@@ -289,7 +313,7 @@ private struct Differ {
         let de = DiffElement(e)
         if let op = oldParent, let np = newParent, op.key != np.key {
             out.append(change(.elementMoved, de, nil, old: nil, new: nil, words: nil,
-                              oldParent: parentName(op), newParent: parentName(np), origin: origin(e.provenance, new, e.place)))
+                              oldParent: parentName(op), newParent: parentName(np), origin: additionOrigin(e)))
         }
         if (o.title ?? "") != (e.title ?? "") {
             let w = WordDiff.compare(o.title ?? "", e.title ?? "")

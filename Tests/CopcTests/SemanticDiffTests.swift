@@ -74,6 +74,20 @@ final class SemanticDiffTests: XCTestCase {
         XCTAssertEqual(cs[0].origin.line, 4)
     }
 
+    /// A clause without motif carries its avenant's (header) motif, never an earlier clause's.
+    func testMotifOfTheClauseElseOfTheAvenant() {
+        let files = [("c.cop", base),
+                     ("a1.cop", "avenant 1 au contrat C1 « Un »\n  signé le : 2021-06-30\nmodifier action 1.1.1\n  motif : « Ancien motif »\n  titre « Action revue »\n"),
+                     ("a2.cop", "avenant 2 au contrat C1 « Deux »\n  signé le : 2021-09-30\n  motif : « Revue d'automne »\nmodifier action 1.1.1\n  titre « Action revue deux fois »\n")]
+        let r = Driver.check(sources: files.map { ($0.0, Array($0.1.utf8)) }, options: CheckOptions(au: testDate))
+        let c = r.contracts[0]
+        let cs = SemanticDiff.compare(DiffSide(version: c.versions[1], files: r.fileTable),
+                                      DiffSide(version: c.versions[2], files: r.fileTable), avenants: [c.avenants[1]])
+        XCTAssertEqual(kinds(cs), [.titleChanged])
+        XCTAssertEqual(cs[0].origin.motif, "Revue d'automne")
+        XCTAssertEqual(cs[0].origin.avenant, 2)
+    }
+
     func testPeriodChangedWhenTheStartMoves() {
         XCTAssertEqual(kinds(avenant("modifier contrat\n  période : 2020 .. 2023\n")), [.periodChanged])
     }
