@@ -7,6 +7,9 @@ import CopcSyntax
 import CopcDriver
 import CopcModel
 import CopcDiff
+#if canImport(Glibc)
+import Glibc
+#endif
 
 let diffHelp = """
 Usage : copc diff [CHEMINS…] [--contrat ID] [--de V] [--a V] [options]
@@ -98,6 +101,11 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
         gitMode = true
         let path = positionals[0]
         let oldFile = positionals[1], newFile = positionals[4]
+        // Git stops at a driver that fails: say why in the diff itself and let it go on.
+        failureHandler = { message in
+            writeOut("copc diff — \(path) : comparaison impossible : \(message)\n")
+            exit(0)
+        }
         if oldFile == "/dev/null" || newFile == "/dev/null" {
             writeOut("copc diff — \(path) : fichier \(oldFile == "/dev/null" ? "ajouté" : "supprimé")\n")
             return 0

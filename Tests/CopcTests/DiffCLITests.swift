@@ -335,6 +335,18 @@ final class DiffCLITests: XCTestCase {
         r = try git(["log", "-p", "--ext-diff", "--format=%s"], in: repo)
         XCTAssertTrue(r.1.contains("copc diff — c/avenant-1.cop : fichier ajouté"), r.1)
 
+        // An avenant whose contract is not beside it: git goes on, the diff says why.
+        try FileManager.default.createDirectory(atPath: repo + "/seul", withIntermediateDirectories: true)
+        try files["c/avenant-1.cop"]!.write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try git(["add", "-A"], in: repo).0, 0)
+        XCTAssertEqual(try git(["commit", "-qm", "avenant seul"], in: repo).0, 0)
+        try (files["c/avenant-1.cop"]! + "\n# modifié\n").write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
+        r = try git(["diff"], in: repo)
+        XCTAssertEqual(r.0, 0, r.2)
+        XCTAssertTrue(r.1.contains("copc diff — seul/avenant-1.cop : comparaison impossible : "), r.1)
+        XCTAssertTrue(r.1.contains("introuvable à côté de seul/avenant-1.cop"), r.1)
+        XCTAssertEqual(try git(["checkout", "--", "seul"], in: repo).0, 0)
+
         // git difftool: the old side is a temporary file of git's, outside the repository. (The
         // `diff=copc` driver, when configured, takes precedence over the difftool: remove it.)
         XCTAssertEqual(try git(["config", "--unset", "diff.copc.command"], in: repo).0, 0)
