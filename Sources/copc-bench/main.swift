@@ -115,6 +115,26 @@ if args.count == 2 && args[1] == "--latence" {
     measureEditorLatency()
     exit(0)
 }
+if args.count == 3 && args[1] == "--diff-seul", let mb = Int(args[2]) {
+    // One comparison of two synthetic versions of `mb` MB, for instruction counts:
+    // valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*diffOnce*' copc-bench --diff-seul 10
+    let old = synthetic(size: mb << 20)
+    let (new, _) = revised(old)
+    let options = CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)
+    let a = Driver.check(sources: [("ancien.cop", old)], options: options)
+    let b = Driver.check(sources: [("nouveau.cop", new)], options: options)
+    sink &+= diffOnce(DiffSide(version: a.contracts[0].versions[0], files: a.fileTable),
+                      DiffSide(version: b.contracts[0].versions[0], files: b.fileTable))
+    print("changements : \(sink)")
+    exit(0)
+}
+if args.count == 3 && args[1] == "--verifier-seul", let mb = Int(args[2]) {
+    // The check of the same two inputs, for instruction counts (--toggle-collect='*checkOnce*').
+    let old = synthetic(size: mb << 20)
+    let (new, _) = revised(old)
+    sink &+= checkOnce(old, new)
+    exit(0)
+}
 if args.count == 2 && args[1] == "--diff" {
     measureDiff()
     exit(0)
@@ -232,4 +252,19 @@ func revised(_ bytes: [UInt8]) -> (bytes: [UInt8], changed: Int) {
               + "   (\(found) changements pour \(changedCount) éléments modifiés)")
     }
     print("rapport diff 10 Mo / 1 Mo : ×" + fmt(diffTimes[1] / diffTimes[0], 1) + " (linéaire : ≤ ×12)")
+}
+
+/// One comparison and its JSON rendering (a function of its own, for callgrind's toggle).
+@inline(never) func diffOnce(_ a: DiffSide, _ b: DiffSide) -> Int {
+    let changes = SemanticDiff.compare(a, b)
+    let report = DiffReport(contract: "SYNTH", title: nil, from: DiffEndpoint(version: nil, file: "ancien.cop"),
+                            to: DiffEndpoint(version: nil, file: "nouveau.cop"), changes: changes)
+    return report.json().utf8.count &+ changes.count
+}
+
+/// The check of two inputs (a function of its own, for callgrind's toggle).
+@inline(never) func checkOnce(_ old: [UInt8], _ new: [UInt8]) -> Int {
+    let options = CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)
+    return Driver.check(sources: [("ancien.cop", old)], options: options).diagnostics.count
+        &+ Driver.check(sources: [("nouveau.cop", new)], options: options).diagnostics.count
 }
