@@ -148,10 +148,12 @@ extension SemanticChange {
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")
     }
 
-    /// `avenant 2, avenant-2.cop:14 — motif : « … »`.
+    /// `avenant 2, avenant-2.cop:14 — motif : « … »`; for two drafts, `nouveau.cop:14`.
     public var originWords: String {
-        var s = origin.avenant > 0 ? "avenant \(origin.avenant)" : "texte"
-        if let f = origin.file { s += ", " + f + (origin.line.map { ":\($0)" } ?? "") }
+        var parts: [String] = []
+        if origin.avenant > 0 { parts.append("avenant \(origin.avenant)") }
+        if let f = origin.file { parts.append(f + (origin.line.map { ":\($0)" } ?? "")) }
+        var s = parts.isEmpty ? "tel que signé" : parts.joined(separator: ", ")
         if let m = origin.motif { s += " — motif : « " + m + " »" }
         return s
     }
