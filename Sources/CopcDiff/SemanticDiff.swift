@@ -338,6 +338,19 @@ private struct Differ {
     }
 
     mutating func compareProperties(_ o: Element, _ e: Element, _ de: DiffElement) {
+        // Fast path, the common case: the same properties in the same order with the same
+        // values (unless the period moved, which may withdraw an indicator's targets).
+        if o.properties.count == e.properties.count && (oldPeriod == newPeriod || e.kind != .indicateur) {
+            var equal = true
+            for i in o.properties.indices {
+                let x = o.properties[i], y = e.properties[i]
+                if x.key != y.key || x.year != y.year || x.label != y.label || x.stepTitle != y.stepTitle || !sameValue(x.value, y.value) {
+                    equal = false
+                    break
+                }
+            }
+            if equal { return }
+        }
         let (oOrder, oBy) = groups(o)
         let (nOrder, nBy) = groups(e)
         var identities = nOrder
