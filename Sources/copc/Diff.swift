@@ -95,10 +95,8 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
     let to = parsed[.a].map { parseVersionOption($0, "--a") }
     let positionals = parsed.positionals
     let report: DiffReport
-    var gitMode = false
     if positionals.count == 7 && from == nil && to == nil && parsed[.contrat] == nil {
         // GIT_EXTERNAL_DIFF: path old-file old-hex old-mode new-file new-hex new-mode.
-        gitMode = true
         let path = positionals[0]
         let oldFile = positionals[1], newFile = positionals[4]
         // Git stops at a driver that fails: say why in the diff itself and let it go on.
@@ -151,7 +149,6 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
         writeOut(out)
     }
     if parsed.has(.sortieCode) { return report.changes.isEmpty ? 0 : 1 }
-    _ = gitMode
     return 0
 }
 
