@@ -254,16 +254,22 @@ func loadDraft(_ file: String, workspacePath: String?, other: String?) -> DraftS
         return DraftSide(version: c.versions[0], result: alone, contract: c, avenants: [])
     }
     guard model.kind == .avenant else { fail("\(file) n'est ni un contrat ni un avenant : rien à comparer") }
-    let siblings = ((try? FileSystem.copFiles(under: folder, recursive: false, within: root)) ?? [])
-        .compactMap { FileSystem.realPath($0) }
-        .filter { $0 != target && $0 != otherReal }
-    let result = Driver.check(files: [target] + siblings, root: root, overlays: overlays, options: options)
-    keepAlive = result
-    guard let own = result.files.first?.model.file,
-          let contract = result.contracts.first(where: { $0.avenants.contains { $0.file == own } }),
-          let k = contract.avenants.firstIndex(where: { $0.file == own }) else {
-        fail("\(file) : avenant au contrat « \(model.contractRef ?? "?") », introuvable à côté de \(workspacePath ?? file) (donnez --chemin FICHIER, la place de l'avenant dans l'espace de travail)")
+    // The contract beside the avenant (its folder), else anywhere in its workspace (avenants
+    // kept in a subfolder of the contract's).
+    func attempt(_ dir: String, recursive: Bool) -> (CheckResult, FileID, Contract, Int)? {
+        let siblings = ((try? FileSystem.copFiles(under: dir, recursive: recursive, within: root)) ?? [])
+            .compactMap { FileSystem.realPath($0) }
+            .filter { $0 != target && $0 != otherReal }
+        let result = Driver.check(files: [target] + siblings, root: root, overlays: overlays, options: options)
+        guard let own = result.files.first?.model.file,
+              let contract = result.contracts.first(where: { $0.avenants.contains { $0.file == own } }),
+              let k = contract.avenants.firstIndex(where: { $0.file == own }) else { return nil }
+        return (result, own, contract, k)
     }
+    guard let (result, own, contract, k) = attempt(folder, recursive: false) ?? (folder == root ? nil : attempt(root, recursive: true)) else {
+        fail("\(file) : avenant au contrat « \(model.contractRef ?? "?") », introuvable à côté de \(workspacePath ?? file) ni dans son espace de travail (donnez --chemin FICHIER, la place de l'avenant dans l'espace de travail)")
+    }
+    keepAlive = result
     summarizeErrors(result, files: [own], what: file)
     return DraftSide(version: contract.versions[k + 1], result: result, contract: contract, avenants: [contract.avenants[k]])
 }

@@ -248,6 +248,23 @@ final class DiffCLITests: XCTestCase {
         XCTAssertEqual(changes[0]["fichier"] as? String, Self.example + "/avenant-2.cop")
     }
 
+    /// An avenant kept in a subfolder finds its contract in its workspace (below the marker).
+    func testAvenantDraftsInASubfolderFindTheirContract() throws {
+        let example = repositoryRoot + "/" + Self.example
+        let avenant = try String(contentsOfFile: example + "/avenant-1.cop", encoding: .utf8)
+        let dir = try tempDir(["copc.toml": "",
+                               "contrat.cop": try String(contentsOfFile: example + "/contrat.cop", encoding: .utf8),
+                               "avenants/avenant-1.cop": avenant,
+                               "brouillons/avenant-1-v2.cop": avenant.replacingOccurrences(of: "cible 2025 : 62 %", with: "cible 2025 : 63 %")])
+        let r = try run(["diff", "avenants/avenant-1.cop", "brouillons/avenant-1-v2.cop", "--format", "json"], cwd: dir)
+        XCTAssertEqual(r.0, 0, r.2)
+        let obj = try JSONSerialization.jsonObject(with: Data(r.1.utf8)) as! [String: Any]
+        let changes = obj["changements"] as! [[String: Any]]
+        XCTAssertEqual(changes.map { $0["genre"] as! String }, ["cible-modifiée"])
+        XCTAssertEqual(changes[0]["nouveau"] as? String, "63 %")
+        XCTAssertEqual(changes[0]["motif"] as? String, "Résultats de la première enquête de 2023")
+    }
+
     /// Two avenants of one contract side by side are not two drafts: the versions they make.
     func testTwoAvenantsOfOneContractCompareTheirVersions() throws {
         let r = try run(["diff", Self.example + "/avenant-1.cop", Self.example + "/avenant-3.cop", "--format", "json"])
@@ -335,16 +352,17 @@ final class DiffCLITests: XCTestCase {
         r = try git(["log", "-p", "--ext-diff", "--format=%s"], in: repo)
         XCTAssertTrue(r.1.contains("copc diff — c/avenant-1.cop : fichier ajouté"), r.1)
 
-        // An avenant whose contract is not beside it: git goes on, the diff says why.
+        // An avenant whose contract is nowhere in the repository: git goes on, the diff says why.
         try FileManager.default.createDirectory(atPath: repo + "/seul", withIntermediateDirectories: true)
-        try files["c/avenant-1.cop"]!.write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
+        let orphan = files["c/avenant-1.cop"]!.replacingOccurrences(of: "au contrat COP-OFE", with: "au contrat COP-AUTRE")
+        try orphan.write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
         XCTAssertEqual(try git(["add", "-A"], in: repo).0, 0)
         XCTAssertEqual(try git(["commit", "-qm", "avenant seul"], in: repo).0, 0)
-        try (files["c/avenant-1.cop"]! + "\n# modifié\n").write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
+        try (orphan + "\n# modifié\n").write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
         r = try git(["diff"], in: repo)
         XCTAssertEqual(r.0, 0, r.2)
         XCTAssertTrue(r.1.contains("copc diff — seul/avenant-1.cop : comparaison impossible : "), r.1)
-        XCTAssertTrue(r.1.contains("introuvable à côté de seul/avenant-1.cop"), r.1)
+        XCTAssertTrue(r.1.contains("avenant au contrat « COP-AUTRE », introuvable à côté de seul/avenant-1.cop"), r.1)
         XCTAssertEqual(try git(["checkout", "--", "seul"], in: repo).0, 0)
 
         // git difftool: the old side is a temporary file of git's, outside the repository. (The
