@@ -275,6 +275,8 @@ extension DiffReport {
         let title = "Comparaison du contrat \(contract ?? "?") : \(from.words) → \(to.words)"
         let page = HTMLPage(title: title, orientation: .landscape, width: .wide)
         var clauses: [RedlineClause] = []
+        // Each clause's order: its avenant, then its place in the avenant (drafts: first change).
+        var order: [(Int, UInt32, UInt32, Int)] = []
         var clauseIndex: [String: Int] = [:]
         for (n, c) in changes.enumerated() {
             let groupKey: String
@@ -298,9 +300,18 @@ extension DiffReport {
                 clauses[k].changes.append(change)
             } else {
                 clauseIndex[groupKey] = clauses.count
+                let cp = c.origin.clause
+                order.append((c.origin.avenant, cp?.file.index ?? 0, cp?.start ?? 0, n))
                 clauses.append(RedlineClause(anchor: Anchor(prefix: "clause", index: clauses.count + 1), title: clauseTitle,
                                              place: place, text: text, motif: c.origin.motif, changes: [change]))
             }
+        }
+        // The amending text in its own order: avenant by avenant, clause by clause.
+        let sorted = clauses.indices.sorted { order[$0] < order[$1] }
+        clauses = sorted.enumerated().map { k, i in
+            var c = clauses[i]
+            c.anchor = Anchor(prefix: "clause", index: k + 1)
+            return c
         }
         let fromAvenants = from.file == nil
         return page.render { w in
