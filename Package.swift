@@ -20,9 +20,9 @@ let package = Package(
         .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
         .target(name: "CopcHTML"),
-        .target(name: "CopcDiff"),
+        .target(name: "CopcDiff", dependencies: ["CopcModel", "CopcSyntax", "CopcHTML"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff"]),
         .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff"], exclude: ["Cases"]),
     ]
 )

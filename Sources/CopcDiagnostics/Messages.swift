@@ -282,12 +282,12 @@ public enum Message: Hashable, Sendable {
              .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader, .emptyFile: return .cop105
         case .missingProperty: return .cop106
         case .duplicateProperty: return .cop107
-        case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
+        case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract, .addExisting: return .cop200
         case .undefinedReferent, .undefinedPlan: return .cop201
         case .inconsistentId: return .cop202
         case .numberingGap, .numberingGapRange: return .cop203
         case .numberingOrder: return .cop204
-        case .changeTargetMissing, .addExisting, .parentMissing: return .cop205
+        case .changeTargetMissing, .parentMissing: return .cop205
         case .importNotFound, .importOutsideWorkspace, .importCycle: return .cop206
         case .danglingReference: return .cop207
         case .referentToBeDetermined: return .cop208

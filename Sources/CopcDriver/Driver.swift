@@ -151,6 +151,20 @@ public enum Driver {
         return run.finish(options: options)
     }
 
+    /// Checks the given files (absolute, symlink-free paths, all below `root`) where
+    /// `overlays` — texts keyed by such paths — replace the disk (`copc diff` of two drafts: a
+    /// draft's text, possibly a temporary file of git's, put in the place of the file it is a
+    /// revision of). Imports resolve below `root` only; displayed paths are relative to the
+    /// current folder.
+    public static func check(files: [String], root: String, overlays: [String: [UInt8]], options: CheckOptions) -> CheckResult {
+        let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+        let set = SourceSet(displayBase: cwd, readsDisk: true)
+        set.setTexts(overlays)
+        let run = Loading(sources: set)
+        for f in files { run.load(f, root: root) }
+        return run.finish(options: options)
+    }
+
     /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root
     /// (`WorkspaceRoot.of`: never the current folder, unless it is the root by the same rule).
     static func expand(_ paths: [String], cwd: String) throws(DriverError) -> [(file: String, root: String)] {

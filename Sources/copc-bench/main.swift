@@ -11,6 +11,8 @@ import CopcSyntax
 import CopcSema
 import CopcDriver
 import CopcFormat
+import CopcModel
+import CopcDiff
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -113,6 +115,30 @@ if args.count == 2 && args[1] == "--latence" {
     measureEditorLatency()
     exit(0)
 }
+if args.count == 3 && args[1] == "--diff-seul", let mb = Int(args[2]) {
+    // One comparison of two synthetic versions of `mb` MB, for instruction counts:
+    // valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*diffOnce*' copc-bench --diff-seul 10
+    let old = synthetic(size: mb << 20)
+    let (new, _) = revised(old)
+    let options = CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)
+    let a = Driver.check(sources: [("ancien.cop", old)], options: options)
+    let b = Driver.check(sources: [("nouveau.cop", new)], options: options)
+    sink &+= diffOnce(DiffSide(version: a.contracts[0].versions[0], files: a.fileTable),
+                      DiffSide(version: b.contracts[0].versions[0], files: b.fileTable))
+    print("changements : \(sink)")
+    exit(0)
+}
+if args.count == 3 && args[1] == "--verifier-seul", let mb = Int(args[2]) {
+    // The check of the same two inputs, for instruction counts (--toggle-collect='*checkOnce*').
+    let old = synthetic(size: mb << 20)
+    let (new, _) = revised(old)
+    sink &+= checkOnce(old, new)
+    exit(0)
+}
+if args.count == 2 && args[1] == "--diff" {
+    measureDiff()
+    exit(0)
+}
 
 print("copc-bench — débits sur contrats synthétiques (meilleur de plusieurs essais, un cœur)")
 print("")
@@ -147,7 +173,98 @@ for size in [1 << 20, 10 << 20] {
               + "×" + fmt(m.seconds / scan, 1))
     }
 }
+measureDiff()
 let diags = Driver.check(sources: [("s.cop", synthetic(size: 1 << 20))], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)).diagnostics
 print("")
 print("diagnostics sur le contrat synthétique de 1 Mo : \(diags.count) (\(sink % 2 == 0 ? "" : " ")contrôle)")
 measureEditorLatency()
+
+/// The synthetic contract with about 1 % of its elements changed: every 100th element
+/// header gets a new title (a `titre-modifié` each).
+func revised(_ bytes: [UInt8]) -> (bytes: [UInt8], changed: Int) {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + bytes.count / 100)
+    var headers = 0
+    var changed = 0
+    var lineStart = 0
+    let keywords: [[UInt8]] = ["axe ", "objectif ", "action ", "indicateur "].map { Array($0.utf8) }
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == 10 {
+        let line = bytes[lineStart..<i]
+        var isHeader = false
+        for k in keywords where line.starts(with: k) { isHeader = true }
+        if isHeader {
+            headers += 1
+            if headers % 100 == 0, let close = line.lastIndex(of: 0xBB) { // the closing « » quote's last byte
+                // Insert before the closing quote (2 bytes: C2 BB).
+                out += bytes[lineStart..<(close - 1)]
+                out += Array(" révisé ".utf8)
+                out += bytes[(close - 1)..<i]
+                changed += 1
+                if i < bytes.count { out.append(10) }
+                lineStart = i + 1
+                continue
+            }
+        }
+        out += line
+        if i < bytes.count { out.append(10) }
+        lineStart = i + 1
+    }
+    return (out, changed)
+}
+
+/// `copc diff` of two synthetic versions (1 MB and 10 MB, ~1 % of elements changed) against
+/// the check of the same two inputs, in the same run: the comparison of the two models, then
+/// the comparison and its JSON rendering.
+@MainActor func measureDiff() {
+    print("")
+    print("diff de deux versions synthétiques (~1 % des éléments modifiés) contre la vérification des deux mêmes entrées")
+    print(pad("taille", 9) + pad("phase", 34) + pad("temps (ms)", 12) + "rapport à la vérification des deux")
+    var diffTimes: [Double] = []
+    for size in [1 << 20, 10 << 20] {
+        let old = synthetic(size: size)
+        let (new, changedCount) = revised(old)
+        let runs = size > (4 << 20) ? 3 : 7
+        let options = CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)
+        let checkBoth = best(runs) {
+            sink &+= Driver.check(sources: [("ancien.cop", old)], options: options).diagnostics.count
+            sink &+= Driver.check(sources: [("nouveau.cop", new)], options: options).diagnostics.count
+        }
+        let a = Driver.check(sources: [("ancien.cop", old)], options: options)
+        let b = Driver.check(sources: [("nouveau.cop", new)], options: options)
+        let sa = DiffSide(version: a.contracts[0].versions[0], files: a.fileTable)
+        let sb = DiffSide(version: b.contracts[0].versions[0], files: b.fileTable)
+        var found = 0
+        let compare = best(runs) {
+            found = SemanticDiff.compare(sa, sb).count
+            sink &+= found
+        }
+        let withJSON = best(runs) {
+            let changes = SemanticDiff.compare(sa, sb)
+            let report = DiffReport(contract: "SYNTH", title: nil, from: DiffEndpoint(version: nil, file: "ancien.cop"),
+                                    to: DiffEndpoint(version: nil, file: "nouveau.cop"), changes: changes)
+            sink &+= report.json().utf8.count
+        }
+        diffTimes.append(withJSON)
+        let label = fmt(Double(old.count) / 1_048_576, 1) + " Mo"
+        print(pad(label, 9) + pad("vérification des deux entrées", 34) + pad(fmt(checkBoth * 1000, 2), 12) + "×1.0")
+        print(pad(label, 9) + pad("diff (comparaison des modèles)", 34) + pad(fmt(compare * 1000, 2), 12) + "×" + fmt(compare / checkBoth, 3))
+        print(pad(label, 9) + pad("diff + rendu JSON", 34) + pad(fmt(withJSON * 1000, 2), 12) + "×" + fmt(withJSON / checkBoth, 3)
+              + "   (\(found) changements pour \(changedCount) éléments modifiés)")
+    }
+    print("rapport diff 10 Mo / 1 Mo : ×" + fmt(diffTimes[1] / diffTimes[0], 1) + " (linéaire : ≤ ×12)")
+}
+
+/// One comparison and its JSON rendering (a function of its own, for callgrind's toggle).
+@inline(never) func diffOnce(_ a: DiffSide, _ b: DiffSide) -> Int {
+    let changes = SemanticDiff.compare(a, b)
+    let report = DiffReport(contract: "SYNTH", title: nil, from: DiffEndpoint(version: nil, file: "ancien.cop"),
+                            to: DiffEndpoint(version: nil, file: "nouveau.cop"), changes: changes)
+    return report.json().utf8.count &+ changes.count
+}
+
+/// The check of two inputs (a function of its own, for callgrind's toggle).
+@inline(never) func checkOnce(_ old: [UInt8], _ new: [UInt8]) -> Int {
+    let options = CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)
+    return Driver.check(sources: [("ancien.cop", old)], options: options).diagnostics.count
+        &+ Driver.check(sources: [("nouveau.cop", new)], options: options).diagnostics.count
+}

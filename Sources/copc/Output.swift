@@ -15,11 +15,16 @@ let version = "0.1.0"
 /// only cost time.
 nonisolated(unsafe) var keepAlive: CheckResult?
 
-/// Prints a French usage or I/O message on stderr and exits with status 2.
+/// Prints a French usage or I/O message on stderr and exits with status 2 — or, when a
+/// subcommand set `failureHandler` (copc diff called by git), lets it answer instead.
 func fail(_ message: String) -> Never {
+    if let handler = failureHandler { handler(message) }
     writeErr("copc : \(Escaping.controls(message))\n")
     exit(2)
 }
+
+/// Replaces the usual failure (message on stderr, status 2) for the rest of the run.
+nonisolated(unsafe) var failureHandler: ((String) -> Never)?
 
 func writeOut(_ s: String) {
     var s = s

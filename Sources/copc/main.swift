@@ -12,6 +12,7 @@ copc \(version) — compilateur des contrats d'objectifs et de performance (COP,
 Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
   copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
+  copc diff      [CHEMINS…] [options]   ce qu'un avenant change : deux versions, ou deux brouillons
   copc fmt       [CHEMINS…] [--check] [--diff]
                                         met les fichiers .cop en page canonique
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
@@ -22,13 +23,15 @@ Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
 sans chemin, le dossier courant. Un fichier nommé seul est vérifié avec son
 contrat, ses avenants et ses annuaires ; « - » lit l'entrée standard.
 
-Voir « copc check --help », « copc emit --help » et « copc fmt --help » pour les options.
+Voir « copc check --help », « copc emit --help », « copc diff --help » et « copc fmt --help »
+pour les options.
 """
 
 /// The subcommands, each with its spellings and its entry point (in its own file).
 let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["check", "verifier", "vérifier"], runCheck),
     (["emit", "emettre", "émettre"], runEmit),
+    (["diff", "comparer"], runDiff),
     (["fmt", "format"], runFmt),
     (["lsp"], runLSP),
     (["expliquer", "explain"], runExplain),
