@@ -42,6 +42,12 @@ public struct ValueReader {
     func isWord(_ k: Int, _ target: String) -> Bool {
         guard k < end, tokens[k].kind == .word else { return false }
         let t = tokens[k]
+        // Most tries fail on the first byte: an ASCII first byte, folded (lowercased), that is
+        // not the target's first byte rejects the word without the full comparison.
+        if t.end > t.start, let first = target.utf8.first {
+            let c = file.bytes[Int(t.start)]
+            if c < 0x80 && (c &- 65 < 26 ? c &+ 32 : c) != first { return false }
+        }
         return file.bytes.withUnsafeBufferPointer { buf in
             TokenText.foldedEquals(buf, Int(t.start), Int(t.end), target)
         }
@@ -131,20 +137,29 @@ public struct ValueReader {
     /// more than 6 decimals once trailing zeros are dropped), or `nil`. The check is on the
     /// digits as written, so that the value read, the IR and the messages all agree.
     static func precisionProblem(_ text: String) -> NumberProblem? {
-        var integer: [UInt8] = [], fraction: [UInt8] = []
+        // Counted on the fly (no array of digits): the integer digits from the first non-zero
+        // one, the fraction's length without its trailing zeros, and its leading zeros.
         var inFraction = false
+        var significantInteger = 0
+        var fractionLength = 0, fractionTrimmed = 0, fractionFirstNonZero = 0
         for b in text.utf8 {
             if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") { inFraction = true; continue }
             guard b &- 0x30 < 10 else { continue }
-            if inFraction { fraction.append(b) } else { integer.append(b) }
+            if inFraction {
+                fractionLength += 1
+                if b != UInt8(ascii: "0") {
+                    fractionTrimmed = fractionLength
+                    if fractionFirstNonZero == 0 { fractionFirstNonZero = fractionLength }
+                }
+            } else if significantInteger > 0 || b != UInt8(ascii: "0") {
+                significantInteger += 1
+            }
         }
-        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-        let significantInteger = integer.drop { $0 == UInt8(ascii: "0") }
-        let significant = significantInteger.isEmpty
-            ? fraction.drop { $0 == UInt8(ascii: "0") }.count
-            : significantInteger.count + fraction.count
-        if fraction.count > maxDecimals {
-            return .tooManyDecimals(written: fraction.count, limit: maxDecimals)
+        let significant = significantInteger == 0
+            ? (fractionFirstNonZero == 0 ? 0 : fractionTrimmed - fractionFirstNonZero + 1)
+            : significantInteger + fractionTrimmed
+        if fractionTrimmed > maxDecimals {
+            return .tooManyDecimals(written: fractionTrimmed, limit: maxDecimals)
         }
         if significant > maxSignificantDigits {
             return .tooManyDigits(written: significant, limit: maxSignificantDigits)
@@ -184,10 +199,15 @@ public struct ValueReader {
     /// A four-digit year.
     public mutating func year() -> Int? {
         guard kind(p) == .word else { return nil }
-        let w = raw(p)
-        guard w.count == 4, let y = Int(w), y >= 1000 else { return nil }
+        // Four characters that `Int` reads as 1000 or more: four ASCII digits, the first not
+        // zero (a sign leaves three digits), read from the bytes without making a string.
+        let t = tokens[p]
+        let s = Int(t.start)
+        guard Int(t.end) - s == 4 else { return nil }
+        let b = file.bytes
+        guard b[s] &- 0x31 < 9, b[s + 1] &- 0x30 < 10, b[s + 2] &- 0x30 < 10, b[s + 3] &- 0x30 < 10 else { return nil }
         p += 1
-        return y
+        return Int(b[s] - 0x30) * 1000 + Int(b[s + 1] - 0x30) * 100 + Int(b[s + 2] - 0x30) * 10 + Int(b[s + 3] - 0x30)
     }
 
     // MARK: dates
