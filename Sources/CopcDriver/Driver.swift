@@ -46,13 +46,19 @@ public struct DriverError: Error, CustomStringConvertible {
 /// `SourceSet`, parse, build, assemble, check.
 public enum Driver {
     /// Checks the `.cop` files at `paths` (files or folders; none = the current folder).
-    public static func check(paths: [String], options: CheckOptions) throws(DriverError) -> CheckResult {
+    /// The files are parsed and built on up to `threads` threads (by default one per
+    /// processor); the result is the same whatever their number.
+    public static func check(paths: [String], options: CheckOptions,
+                             threads: Int = Parallel.processors) throws(DriverError) -> CheckResult {
         let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
         let run = Loading(sources: SourceSet(displayBase: cwd, readsDisk: true))
+        var items: [(real: String, root: String)] = []
         for (file, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
             guard let real = FileSystem.realPath(file) else { continue }
-            run.load(real, root: root)
+            items.append((real, root))
         }
+        run.prepare(items, threads: threads)
+        for (real, root) in items { run.load(real, root: root) }
         return run.finish(options: options)
     }
 
@@ -88,14 +94,17 @@ public enum Driver {
     /// workspace folder): its texts in memory over the disk, its parse cache reused.
     /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
-                             options: CheckOptions) -> CheckResult {
+                             options: CheckOptions, threads: Int = Parallel.processors) -> CheckResult {
         let run = Loading(sources: sources)
         let importRoot = FileSystem.kind(root) == .directory ? WorkspaceRoot.enclosing(root) : root
         let found = (try? FileSystem.copFiles(under: root, recursive: recursive, within: importRoot)) ?? []
+        var items: [(real: String, root: String)] = []
         for f in found {
             guard let real = FileSystem.realPath(f) else { continue }
-            run.load(real, root: importRoot)
+            items.append((real, importRoot))
         }
+        run.prepare(items, threads: threads)
+        for (real, root) in items { run.load(real, root: root) }
         for path in sources.texts.keys.sorted() where run.byRealPath[path] == nil && Paths.isInside(path, root) {
             if !recursive && Paths.directory(of: path) != root { continue }
             run.load(path, root: importRoot)
@@ -147,6 +156,15 @@ final class Loading: SourceLoader {
     /// Loads the file at `real` (absolute) of the workspace rooted at `root`, once: read below
     /// the root without following links (`FileSystem.read(_:beneath:)`), a file outside it is
     /// never opened; `nil` (with COP001 or COP002) when it cannot be read.
+    /// Parses and builds ahead, concurrently, the files `load` will be asked for in this
+    /// order (those inside their root and not loaded yet); `load` then takes them from the
+    /// source set's cache.
+    func prepare(_ items: [(real: String, root: String)], threads: Int) {
+        let todo = items.filter { Paths.isInside($0.real, $0.root) && byRealPath[$0.real] == nil }
+        guard threads > 1, todo.count > 1 else { return }
+        sources.prepare(todo, threads: threads)
+    }
+
     @discardableResult
     func load(_ real: String, root: String) -> CheckedFile? {
         guard Paths.isInside(real, root) else { return nil }
