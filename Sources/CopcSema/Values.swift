@@ -39,17 +39,19 @@ public struct ValueReader {
 
     /// Whether word `k`, folded (case and accents), equals `target` (lowercase ASCII).
     /// Compares bytes on the fly: readers try many spellings, and this must not allocate.
-    func isWord(_ k: Int, _ target: String) -> Bool {
+    /// Targets are literals (`StaticString`): compared from their bytes, no string is made.
+    func isWord(_ k: Int, _ target: StaticString) -> Bool {
         guard k < end, tokens[k].kind == .word else { return false }
         let t = tokens[k]
+        let want = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
         // Most tries fail on the first byte: an ASCII first byte, folded (lowercased), that is
         // not the target's first byte rejects the word without the full comparison.
-        if t.end > t.start, let first = target.utf8.first {
+        if t.end > t.start, let first = want.first {
             let c = file.bytes[Int(t.start)]
             if c < 0x80 && (c &- 65 < 26 ? c &+ 32 : c) != first { return false }
         }
         return file.bytes.withUnsafeBufferPointer { buf in
-            TokenText.foldedEquals(buf, Int(t.start), Int(t.end), target)
+            TokenText.foldedEquals(buf, Int(t.start), Int(t.end), want)
         }
     }
 
@@ -60,27 +62,27 @@ public struct ValueReader {
     /// Consumes the folded words `words` if they come next.
     /// Consumes the folded words if they come next. Fixed arities: a variadic parameter would
     /// allocate an array on every try, and readers try many spellings.
-    mutating func accept(_ a: String) -> Bool {
+    mutating func accept(_ a: StaticString) -> Bool {
         guard isWord(p, a) else { return false }
         p += 1
         return true
     }
-    mutating func accept(_ a: String, _ b: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b) else { return false }
         p += 2
         return true
     }
-    mutating func accept(_ a: String, _ b: String, _ c: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c) else { return false }
         p += 3
         return true
     }
-    mutating func accept(_ a: String, _ b: String, _ c: String, _ d: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString, _ d: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c), isWord(p + 3, d) else { return false }
         p += 4
         return true
     }
-    mutating func accept(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString, _ d: StaticString, _ e: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c), isWord(p + 3, d), isWord(p + 4, e) else { return false }
         p += 5
         return true
