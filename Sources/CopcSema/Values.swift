@@ -55,6 +55,12 @@ public struct ValueReader {
         }
     }
 
+    /// Whether token `k` begins with an ASCII digit.
+    func startsWithDigit(_ k: Int) -> Bool {
+        guard k < end, tokens[k].end > tokens[k].start else { return false }
+        return file.bytes[Int(tokens[k].start)] &- 0x30 < 10
+    }
+
     func raw(_ k: Int) -> String { k < end ? file.text(tokens[k].range) : "" }
 
     func kind(_ k: Int) -> TokenKind { k < end ? tokens[k].kind : .endOfFile }
@@ -281,8 +287,11 @@ public struct ValueReader {
     /// One point of a deadline: a year, a quarter, a half-year, a month, a day, `début/mi/fin X`.
     mutating func deadlinePoint() -> Window? {
         let save = p
-        let f = folded(p)
         guard kind(p) == .word else { return nil }
+        // A year alone (`2022`), read first and without folding: no other reading below takes
+        // four digits (no quarter, ordinal, month or `mi-`, and no date has day 1000 or more).
+        if let y = year() { return Window.year(y) }
+        let f = folded(p)
         // Quarters and half-years: T1 2022, S2 2021.
         if f.count == 2, let n = Int(f.dropFirst()), (f.first == "t" && (1...4).contains(n)) || (f.first == "s" && (1...2).contains(n)) {
             p += 1
@@ -414,8 +423,11 @@ public struct ValueReader {
         if accept("a", "fixer", "par", "avenant") || accept("avenant") || accept("a", "fixer") { return done(.pending) }
         if accept("sans", "objet") || accept("/") || accept("-") { return done(.notApplicable) }
         if accept("suivi") || accept("x") { return done(.followed) }
-        if kind(p) == .word, let q = Qualitative(folded: folded(p)) { p += 1; return done(.qualitative(q)) }
-        if kind(p) == .word, let m = Milestone(folded: folded(p)) { p += 1; return done(.milestone(m)) }
+        // Qualitative values and milestones are words: a number is neither (not folded to check).
+        if kind(p) == .word, !startsWithDigit(p) {
+            if let q = Qualitative(folded: folded(p)) { p += 1; return done(.qualitative(q)) }
+            if let m = Milestone(folded: folded(p)) { p += 1; return done(.milestone(m)) }
+        }
         if accept("entre") {
             guard let a = quantity(), accept("et"), let b = quantity() else { p = save; return nil }
             // `entre 2,2 et 2,8 %`: the unit written once applies to both bounds.
