@@ -154,16 +154,19 @@ func writeWorkspace(files: Int, size: Int) -> String {
     return dir
 }
 
+/// Removes what `writeWorkspace` wrote.
+func removeWorkspace(_ dir: String, files: Int) {
+    for k in 0..<files { unlink(dir + "/contrat-\(k).cop") }
+    unlink(dir + "/copc.toml")
+    rmdir(dir)
+}
+
 /// The check of a 500-file workspace (~10 MB) from the disk, on one thread and on every
 /// processor: medians of 5 runs, and their ratio.
 func measureWorkspace() {
     let files = 500, size = 20_000
     let dir = writeWorkspace(files: files, size: size)
-    defer {
-        for k in 0..<files { unlink(dir + "/contrat-\(k).cop") }
-        unlink(dir + "/copc.toml")
-        rmdir(dir)
-    }
+    defer { removeWorkspace(dir, files: files) }
     let options = CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)
     let cores = Parallel.processors
     var counts: [Int] = []
