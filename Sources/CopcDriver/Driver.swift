@@ -146,6 +146,8 @@ final class Loading: SourceLoader {
     /// Real path → index in `loaded`; file → (real path, workspace root).
     var byRealPath: [String: Int] = [:]
     var roots: [FileID: (real: String, root: String)] = [:]
+    /// Threads for parsing and building (`prepare`) and for checking contracts (`finish`).
+    var threads = 1
     /// Files that could not be read: displayed path → real path.
     var unreadable: [String: String] = [:]
 
@@ -160,6 +162,7 @@ final class Loading: SourceLoader {
     /// order (those inside their root and not loaded yet); `load` then takes them from the
     /// source set's cache.
     func prepare(_ items: [(real: String, root: String)], threads: Int) {
+        self.threads = threads
         let todo = items.filter { Paths.isInside($0.real, $0.root) && byRealPath[$0.real] == nil }
         guard threads > 1, todo.count > 1 else { return }
         sources.prepare(todo, threads: threads)
@@ -190,7 +193,7 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options)
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options, threads: threads)
         var realPaths: [String: String] = [:]
         var rootsByPath: [String: String] = [:]
         for f in loaded {

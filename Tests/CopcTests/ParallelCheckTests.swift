@@ -2,9 +2,11 @@ import XCTest
 import CopcDriver
 import CopcDiagnostics
 import CopcSema
+import CopcSource
 
-/// Files are parsed and built on several threads (`SourceSet.prepare`); the result must not
-/// depend on how many: same diagnostics in the same order, same file ids.
+/// Files are parsed and built (`SourceSet.prepare`), and contracts checked (`Checker.check`),
+/// on several threads; the result must not depend on how many: same diagnostics in the same
+/// order, same file ids.
 final class ParallelCheckTests: XCTestCase {
     func outcome(_ paths: [String], threads: Int) throws -> (String, [String], [String]) {
         let r = try Driver.check(paths: paths, options: CheckOptions(au: testDate), threads: threads)

@@ -3,8 +3,9 @@ import Glibc
 #endif
 
 /// Runs independent jobs on several threads (POSIX threads: no Foundation, no runtime to
-/// start). Used to parse and build the files of a check concurrently; what the jobs produce
-/// is gathered by index, so the result does not depend on the order they ran in.
+/// start). Used to parse and build the files of a check, and to check its contracts,
+/// concurrently; what the jobs produce is gathered by index, so the result does not depend
+/// on the order they ran in.
 public enum Parallel {
     /// The processors online.
     public static var processors: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
