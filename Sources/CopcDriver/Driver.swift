@@ -51,7 +51,10 @@ public enum Driver {
     /// belongs to, that contract's avenants and annuaires, found below its workspace root. The
     /// diagnostics are those of the files named (and of the folders named); what a named file
     /// breaks in another file of its contract is reported there as a note.
-    public static func check(paths: [String], options: CheckOptions) throws(DriverError) -> CheckResult {
+    /// The files are parsed and built on up to `threads` threads (by default one per
+    /// processor); the result is the same whatever their number.
+    public static func check(paths: [String], options: CheckOptions,
+                             threads: Int = Parallel.processors) throws(DriverError) -> CheckResult {
         let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
         let sources = SourceSet(displayBase: cwd, readsDisk: true)
         var named: [(real: String, root: String)] = []
@@ -63,6 +66,7 @@ public enum Driver {
         }
         guard !explicitFiles.isEmpty else {
             let run = Loading(sources: sources)
+            run.prepare(named, threads: threads)
             for (real, root) in named { run.load(real, root: root) }
             return run.finish(options: options)
         }
@@ -125,7 +129,7 @@ public enum Driver {
     /// workspace folder): its texts in memory over the disk, its parse cache reused.
     /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
-                             options: CheckOptions) -> CheckResult {
+                             options: CheckOptions, threads: Int = Parallel.processors) -> CheckResult {
         let importRoot = FileSystem.kind(root) == .directory ? WorkspaceRoot.enclosing(root) : root
         let found = (try? FileSystem.copFiles(under: root, recursive: recursive, within: importRoot)) ?? []
         if !recursive {
@@ -140,10 +144,13 @@ public enum Driver {
             return FileContext.check(named: named, explicit: named, sources: sources, options: options)
         }
         let run = Loading(sources: sources)
+        var items: [(real: String, root: String)] = []
         for f in found {
             guard let real = FileSystem.realPath(f) else { continue }
-            run.load(real, root: importRoot)
+            items.append((real, importRoot))
         }
+        run.prepare(items, threads: threads)
+        for (real, root) in items { run.load(real, root: root) }
         for path in sources.texts.keys.sorted() where run.byRealPath[path] == nil && Paths.isInside(path, root) {
             if !recursive && Paths.directory(of: path) != root { continue }
             run.load(path, root: importRoot)
@@ -207,6 +214,8 @@ final class Loading: SourceLoader {
     /// Real path → index in `loaded`; file → (real path, workspace root).
     var byRealPath: [String: Int] = [:]
     var roots: [FileID: (real: String, root: String)] = [:]
+    /// Threads for parsing and building (`prepare`) and for checking contracts (`finish`).
+    var threads = 1
     /// Files that could not be read: displayed path → real path.
     var unreadable: [String: String] = [:]
 
@@ -217,6 +226,16 @@ final class Loading: SourceLoader {
     /// Loads the file at `real` (absolute) of the workspace rooted at `root`, once: read below
     /// the root without following links (`FileSystem.read(_:beneath:)`), a file outside it is
     /// never opened; `nil` (with COP001 or COP002) when it cannot be read.
+    /// Parses and builds ahead, concurrently, the files `load` will be asked for in this
+    /// order (those inside their root and not loaded yet); `load` then takes them from the
+    /// source set's cache.
+    func prepare(_ items: [(real: String, root: String)], threads: Int) {
+        self.threads = threads
+        let todo = items.filter { Paths.isInside($0.real, $0.root) && byRealPath[$0.real] == nil }
+        guard threads > 1, todo.count > 1 else { return }
+        sources.prepare(todo, threads: threads)
+    }
+
     @discardableResult
     func load(_ real: String, root: String) -> CheckedFile? {
         guard Paths.isInside(real, root) else { return nil }
@@ -242,7 +261,7 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options)
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options, threads: threads)
         var realPaths: [String: String] = [:]
         var rootsByPath: [String: String] = [:]
         for f in loaded {

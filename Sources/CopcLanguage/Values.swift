@@ -116,7 +116,9 @@ extension EnumeratedValue {
         return t
     }
 
-    /// The value a folded text spells, if any.
+    /// The value a folded text spells, if any (inlinable: specialised for each enumeration
+    /// where it is read, not looked up through generic metadata on every call).
+    @inlinable
     public init?(folded: String) {
         guard let v = Self.byFolded[folded] else { return nil }
         self = v

@@ -125,15 +125,23 @@ public struct Element: Hashable, Sendable {
         suppressedWithAncestors.contains(code) || suppressed.contains(code)
     }
 
-    public func first(_ key: PropertyKey) -> Property? { properties.first { $0.key == key } }
+    /// The first property `key`. (These lookups index the array and read `key` in place: a
+    /// closure over the properties would copy each property it looks at.)
+    public func first(_ key: PropertyKey) -> Property? {
+        for i in properties.indices where properties[i].key == key { return properties[i] }
+        return nil
+    }
 
     /// Whether the element has a property `key`.
-    public func has(_ key: PropertyKey) -> Bool { properties.contains { $0.key == key } }
+    public func has(_ key: PropertyKey) -> Bool {
+        for i in properties.indices where properties[i].key == key { return true }
+        return false
+    }
 
     /// The value of the first property `key` (no copy of the property itself).
     public func value(_ key: PropertyKey) -> PropertyValue? {
-        guard let i = properties.firstIndex(where: { $0.key == key }) else { return nil }
-        return properties[i].value
+        for i in properties.indices where properties[i].key == key { return properties[i].value }
+        return nil
     }
 
     public var period: Window? {

@@ -9,7 +9,7 @@ import CopcLanguage
 /// removed by `remove` is unlinked and unreachable from the root, its index never reused;
 /// `Element.suppressedWithAncestors` is its own codes and its parent's.
 public struct ElementTree: Hashable, Sendable {
-    private var nodes = Chunks()
+    @usableFromInline var nodes = Chunks()
     public private(set) var root: ElementID?
     /// Whether an element added or set in this tree gives a `poids` (COP405 visits no element
     /// of a tree that has none). Stays true after that element is removed: conservative.
@@ -20,8 +20,9 @@ public struct ElementTree: Hashable, Sendable {
     /// How many elements were ever added (removed ones included).
     public var capacity: Int { nodes.count }
 
+    // Inlinable: the rules read elements by index in their inner loops, across the module.
     public subscript(id: ElementID) -> Element {
-        _read { yield nodes[Int(id.index)] }
+        @inlinable _read { yield nodes[Int(id.index)] }
         set {
             // Links belong to the tree: a caller changes what an element says, not where it is.
             var e = newValue
@@ -37,14 +38,16 @@ public struct ElementTree: Hashable, Sendable {
     }
 
     /// Elements in chunks: a copy shares every chunk until it writes to one.
+    @usableFromInline
     struct Chunks: Hashable, Sendable {
-        static let bits = 8
-        static let size = 1 << bits
-        private var chunks: [[Element]] = []
+        @usableFromInline static let bits = 8
+        @usableFromInline static let size = 1 << bits
+        @usableFromInline var chunks: [[Element]] = []
         private(set) var count = 0
 
         // Read and modified in place: a field of an element is read or written without
         // copying the element.
+        @inlinable
         subscript(i: Int) -> Element {
             _read { yield chunks[i >> Chunks.bits][i & (Chunks.size - 1)] }
             _modify { yield &chunks[i >> Chunks.bits][i & (Chunks.size - 1)] }

@@ -179,7 +179,12 @@ public enum Checker {
 
     /// All diagnostics of a workspace, deduplicated (a diagnostic repeated in version N and
     /// N-1 is reported once, at its source) and sorted.
-    public static func check(_ workspace: Workspace, files: FileTable, perFile: [Diagnostic], options: CheckOptions) -> [Diagnostic] {
+    ///
+    /// Contracts are checked on up to `threads` threads (each contract's versions in order on
+    /// one thread, with its own reporters); their diagnostics are gathered in the order of
+    /// the contracts, so the result does not depend on `threads`.
+    public static func check(_ workspace: Workspace, files: FileTable, perFile: [Diagnostic], options: CheckOptions,
+                             threads: Int = 1) -> [Diagnostic] {
         var models: [FileID: FileModel] = [:]
         for f in workspace.files { models[f.file] = f }
         var all: [Diagnostic] = []
@@ -188,7 +193,13 @@ public enum Checker {
             if let s = d.span, let f = models[s.file.id], !f.lineSuppressions.isEmpty, f.isSuppressed(d.code, line: s.start.line) { continue }
             all.append(d)
         }
-        for contract in workspace.contracts {
+        let contracts = workspace.contracts
+        let found = UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: contracts.count)
+        found.initialize(repeating: [])
+        defer { found.deinitialize(); found.deallocate() }
+        Parallel.forEach(contracts.count, threads: threads) { k in
+            let contract = contracts[k]
+            var out: [Diagnostic] = []
             let inForce = contract.versionInForce(at: options.au).number
             // Latest version first, so that a repeated diagnostic keeps its latest wording.
             for version in contract.versions.reversed() {
@@ -196,12 +207,14 @@ public enum Checker {
                 let ctx = VersionContext(contract: contract, version: version, options: options, reporter: reporter,
                                          inForce: version.number == inForce, files: files)
                 for a in analyzers { if case .version(let run) = a.run { run(ctx) } }
-                all.append(contentsOf: reporter.diagnostics)
+                out.append(contentsOf: reporter.diagnostics)
             }
             let reporter = Reporter(files: files, models: models)
             for a in analyzers { if case .contract(let run) = a.run { run(contract, reporter) } }
-            all.append(contentsOf: reporter.diagnostics)
+            out.append(contentsOf: reporter.diagnostics)
+            found[k] = out
         }
+        for k in 0..<contracts.count { all.append(contentsOf: found[k]) }
         let reporter = Reporter(files: files, models: models)
         for a in analyzers { if case .workspace(let run) = a.run { run(workspace, reporter) } }
         all.append(contentsOf: reporter.diagnostics)

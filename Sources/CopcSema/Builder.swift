@@ -219,6 +219,7 @@ struct BuilderState {
         // The identities already given, and where (an element has a handful: a linear search
         // beats a dictionary of strings per element).
         var seen: [(PropertyIdentity, ByteRange)] = []
+        seen.reserveCapacity(e.properties.count)
         func firstSeen(_ identity: PropertyIdentity) -> ByteRange? {
             for (i, r) in seen where i == identity { return r }
             return nil

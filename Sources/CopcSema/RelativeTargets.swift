@@ -93,7 +93,7 @@ extension ValueReader {
         return file.bytes[Int(t.start)..<Int(t.end)].allSatisfy { $0 &- 0x30 < 10 }
     }
 
-    static let relativeEndings = ["points", "point", "pts", "pt", "an", "/an", "annee", "precedente", "n-1", "cumules", "cumule",
+    static let relativeEndings: [StaticString] = ["points", "point", "pts", "pt", "an", "/an", "annee", "precedente", "n-1", "cumules", "cumule",
                                   "cumulees", "cumulee", "cumul"]
 
     /// `N-1` (one word) or `N - 1` at `k`: the index after it, or `nil`.

@@ -25,10 +25,10 @@ func now() -> Double {
 
 /// A deterministic contract of about `size` bytes: axes, objectives, actions with deadlines,
 /// indicators with bases and yearly targets, referents — every construct the checks visit.
-func synthetic(size: Int) -> [UInt8] {
+func synthetic(size: Int, contract: String = "SYNTH") -> [UInt8] {
     var s = """
     # Contrat synthétique pour les mesures de copc (déterministe).
-    contrat SYNTH « Contrat synthétique de mesure »
+    contrat \(contract) « Contrat synthétique de mesure »
       type : COP
       organisme : OPE
       signataires : DGOS, DSS, OPE
@@ -111,6 +111,90 @@ if args.count == 3 && args[1] == "--ecrire" {
     }
     exit(0)
 }
+/// User + system processor time of this process, in seconds.
+func cpuTime() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
+
+/// The one-minute load average, as the machine's noise.
+func loadAverage() -> String {
+    var l = [0.0, 0.0, 0.0]
+    return getloadavg(&l, 3) == 3 ? fmt(l[0], 2) : "?"
+}
+
+/// Median of `runs` timings (the workspace figures: a ratio of two medians).
+func median(_ runs: Int, _ body: () -> Void) -> Double {
+    var t: [Double] = []
+    for _ in 0..<runs {
+        let t0 = now()
+        body()
+        t.append(now() - t0)
+    }
+    t.sort()
+    return t[t.count / 2]
+}
+
+/// A workspace of `files` contracts of about `size` bytes each, written below a new
+/// temporary folder (with a `copc.toml`, its workspace root); returns the folder.
+func writeWorkspace(files: Int, size: Int) -> String {
+    var template = Array("/tmp/copc-bench-XXXXXX".utf8CString)
+    guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+        print("copc-bench : dossier temporaire impossible")
+        exit(2)
+    }
+    do {
+        try FileSystem.writeAtomically(dir + "/copc.toml", [])
+        for k in 0..<files {
+            try FileSystem.writeAtomically(dir + "/contrat-\(k).cop", synthetic(size: size, contract: "SYNTH\(k)"))
+        }
+    } catch {
+        print("copc-bench : écriture impossible dans \(dir) : \(error.message)")
+        exit(2)
+    }
+    return dir
+}
+
+/// Removes what `writeWorkspace` wrote.
+func removeWorkspace(_ dir: String, files: Int) {
+    for k in 0..<files { unlink(dir + "/contrat-\(k).cop") }
+    unlink(dir + "/copc.toml")
+    rmdir(dir)
+}
+
+/// The check of a 500-file workspace (~10 MB) from the disk, on one thread and on every
+/// processor: medians of 5 runs, and their ratio.
+func measureWorkspace() {
+    let files = 500, size = 20_000
+    let dir = writeWorkspace(files: files, size: size)
+    defer { removeWorkspace(dir, files: files) }
+    let options = CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)
+    let cores = Parallel.processors
+    var counts: [Int] = []
+    func run(_ threads: Int) -> Double {
+        median(5) {
+            guard let r = try? Driver.check(paths: [dir], options: options, threads: threads) else { return }
+            counts.append(r.diagnostics.count)
+        }
+    }
+    let cpu0 = cpuTime()
+    let one = run(1)
+    let cpu1 = cpuTime()
+    let all = run(cores)
+    let cpu2 = cpuTime()
+    print("")
+    print("espace de travail de \(files) fichiers (~\(files * size / 1_000_000) Mo, lus sur le disque), médiane de 5 essais :")
+    print("  1 fil : \(fmt(one * 1000, 1)) ms ; \(cores) fils : \(fmt(all * 1000, 1)) ms ; accélération ×\(fmt(one / all, 2))"
+          + (Set(counts).count == 1 ? "" : " (DIAGNOSTICS DIFFÉRENTS)"))
+    print("  temps processeur des 5 essais : 1 fil \(fmt((cpu1 - cpu0) * 1000, 0)) ms, \(cores) fils \(fmt((cpu2 - cpu1) * 1000, 0)) ms"
+          + " (charge de la machine : \(loadAverage()))")
+}
+
+if args.count == 2 && args[1] == "--espace" {
+    measureWorkspace()
+    exit(0)
+}
 if args.count == 2 && args[1] == "--latence" {
     measureEditorLatency()
     exit(0)
@@ -177,6 +261,7 @@ measureDiff()
 let diags = Driver.check(sources: [("s.cop", synthetic(size: 1 << 20))], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)).diagnostics
 print("")
 print("diagnostics sur le contrat synthétique de 1 Mo : \(diags.count) (\(sink % 2 == 0 ? "" : " ")contrôle)")
+measureWorkspace()
 measureEditorLatency()
 
 /// The synthetic contract with about 1 % of its elements changed: every 100th element
