@@ -13,6 +13,8 @@ Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
   copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
   copc fmt       [CHEMINS…] [--check]   met les fichiers .cop en page canonique
+  copc rendre    [CHEMINS…] [options]   rend une version en document (HTML, Markdown, .cop, CSV)
+  copc calendrier [CHEMINS…] [options]  écrit les échéances d'une version en iCalendar (.ics)
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
@@ -20,7 +22,7 @@ Usage :
 Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
 sans chemin, le dossier courant.
 
-Voir « copc check --help », « copc emit --help » et « copc fmt --help » pour les options.
+Voir « copc COMMANDE --help » (check, emit, fmt, rendre, calendrier) pour les options.
 """
 
 /// The subcommands, each with its spellings and its entry point (in its own file).
@@ -28,6 +30,8 @@ let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["check", "verifier", "vérifier"], runCheck),
     (["emit", "emettre", "émettre"], runEmit),
     (["fmt", "format"], runFmt),
+    (["rendre", "render"], runRendre),
+    (["calendrier", "calendar"], runCalendrier),
     (["lsp"], runLSP),
     (["expliquer", "explain"], runExplain),
 ]

@@ -1,0 +1,273 @@
+import CopcLanguage
+import CopcModel
+import CopcHTML
+
+/// `copc rendre --format html`: the consolidated version as the printable document drafters
+/// sign, on the shared HTML layer (`HTMLPage`, `TitlePage`, `DataTable`, `MarginalNote`):
+/// title page, contents, each axe / objectif / sous-objectif with its text and its annex
+/// tables (actions with pilots and deadlines, as written and as a window; indicators with
+/// méthode, source, fournisseur, base and one column per year), the referents, and a marginal
+/// note on every element an avenant changed. Self-contained, A4, a page break before each
+/// top-level part, table headers repeated by the shared stylesheet.
+///
+/// One pass over the sections, each element written once: linear in the version.
+public enum HTMLDocument {
+    /// The page for `doc`.
+    public static func render(_ doc: ContractDocument) -> String {
+        let h = doc.header
+        let title = h.title ?? h.id ?? "Contrat"
+        let running = (h.id ?? title) + " — version \(doc.version.number)"
+        let page = HTMLPage(title: title, orientation: .portrait, width: .reading, runningHeader: running, stylesheet: extraCSS)
+        return page.render { w in
+            w.titlePage(titlePage(doc))
+            var toc: [TOCEntry] = []
+            for (i, s) in doc.bodySections.enumerated() {
+                toc.append(TOCEntry(level: s.depth, number: s.element.id, title: s.element.title ?? "", anchor: anchor(s.element, i + 1)))
+            }
+            if doc.transversal != nil {
+                toc.append(TOCEntry(level: 1, title: transversalTitle, anchor: Anchor(prefix: "partie", key: "transversal")))
+            }
+            toc.append(TOCEntry(level: 1, title: "Référents", anchor: Anchor(prefix: "partie", key: "referents")))
+            w.tableOfContents(toc)
+            if doc.contract.versions.dropFirst().contains(where: { $0.number <= doc.version.number }) {
+                w.legend([.changed], extra: ["Notes en marge : éléments modifiés ou ajoutés par un avenant"])
+            }
+            if let t = h.text(.texte) {
+                w.element(.section, [.class("preambule")]) { w in
+                    w.heading(level: 2, title: "Préambule")
+                    paragraphs(t, &w)
+                }
+            }
+            for (i, s) in doc.bodySections.enumerated() {
+                section(s, index: i + 1, doc, &w)
+            }
+            if let t = doc.transversal {
+                w.element(.section, [.class(StyleClass.pageBreakBefore)]) { w in
+                    w.heading(level: 2, title: transversalTitle, anchor: Anchor(prefix: "partie", key: "transversal"))
+                    tables(t, doc, &w)
+                }
+            }
+            referents(doc, &w)
+            w.element(.p, [.class(StyleClass.muted)], prose: "Document produit par copc à partir du texte vérifié du contrat ; il ne remplace pas l'exemplaire signé.")
+        }
+    }
+
+    static let transversalTitle = "Engagements et indicateurs transversaux"
+
+    static let extraCSS = """
+    .bloc-rendu table { font-size: .85rem; }
+    .bloc-rendu td p, .bloc-rendu th p { margin: .15em 0; }
+    .fenetre { display: block; color: var(--discret); font-size: .8em; }
+    .pilotes { color: var(--discret); }
+    .note-ligne { display: block; font-weight: normal; font-size: .8em; color: var(--discret); }
+    .a-fixer { font-style: italic; }
+    @media print { .bloc-rendu table { font-size: 8pt; } }
+    """
+
+    static func anchor(_ e: Element, _ index: Int) -> Anchor {
+        if let id = e.id { return Anchor(prefix: e.kind.keyword, key: ElementKind.normalize(id)) }
+        return Anchor(prefix: e.kind.keyword, index: index)
+    }
+
+    static func titlePage(_ doc: ContractDocument) -> TitlePage {
+        let h = doc.header
+        var facts: [TitleFact] = []
+        if let t = h.contractType { facts.append(TitleFact("Type", t.spelling)) }
+        if let o = h.referents(.organisme).first { facts.append(TitleFact("Organisme", doc.referentName(o))) }
+        let signatories = h.referents(.signataires)
+        if !signatories.isEmpty { facts.append(TitleFact("Signataires", signatories.map(doc.referentName).joined(separator: ", "))) }
+        if let p = doc.version.period {
+            facts.append(TitleFact("Période", "\(p.start.year == p.end.year ? String(p.start.year) : "\(p.start.year) – \(p.end.year)") (\(ContractDocument.prose(p)))"))
+        }
+        if let d = h.date(.signeLe) { facts.append(TitleFact("Signé le", ContractDocument.day(d))) }
+        if let d = h.date(.enVigueurLe) { facts.append(TitleFact("En vigueur le", ContractDocument.day(d))) }
+        facts.append(TitleFact("Version", versionLine(doc)))
+        let applied = doc.contract.versions.dropFirst().filter { $0.number <= doc.version.number }
+        if !applied.isEmpty {
+            facts.append(TitleFact("Avenants appliqués", fragment: .build { w in
+                w.element(.ul) { w in
+                    for v in applied { w.element(.li, prose: avenantLine(v, doc)) }
+                }
+            }))
+        }
+        return TitlePage(kind: doc.kindName, title: h.title ?? h.id ?? "Contrat", subtitle: h.id,
+                         facts: facts, mention: "Version consolidée produite par copc")
+    }
+
+    static func versionLine(_ doc: ContractDocument) -> String {
+        let v = doc.version
+        if v.number == 0 { return "0 — le contrat tel que signé" }
+        var s = "\(v.number) — consolidée après l'\(doc.avenantName(v.number))"
+        if let d = v.effectiveDate { s += ", en vigueur le \(ContractDocument.day(d))" }
+        return s
+    }
+
+    static func avenantLine(_ v: Version, _ doc: ContractDocument) -> String {
+        guard let a = v.avenant else { return "" }
+        var s = "Avenant n° \(a.number ?? v.number)"
+        if let t = a.header.title { s += " « \(t) »" }
+        if let d = a.signed { s += ", signé le \(ContractDocument.day(d))" }
+        if let d = a.effectiveDate, d != a.signed { s += ", en vigueur le \(ContractDocument.day(d))" }
+        if let m = a.header.provenance.motif { s += " — motif : \(m)" }
+        return s
+    }
+
+    static func paragraphs(_ text: String, _ w: inout HTMLWriter) {
+        var current: [Substring] = []
+        func flush(_ w: inout HTMLWriter) {
+            if !current.isEmpty { w.element(.p, prose: current.joined(separator: " ")); current = [] }
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty { flush(&w) } else { current.append(trimmed) }
+        }
+        flush(&w)
+    }
+
+    static func section(_ s: ContractDocument.Section, index: Int, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+        let e = s.element
+        var classes = "bloc-rendu"
+        if s.depth == 1 { classes += " " + StyleClass.pageBreakBefore }
+        w.element(.section, [.class(classes)]) { w in
+            if let n = doc.changeNote(e) { w.marginalNote(MarginalNote(title: n.title, detail: n.motif.map { "Motif : " + $0 })) }
+            w.heading(level: min(6, s.depth + 1), number: e.id, title: e.title ?? "", anchor: anchor(e, index))
+            var facts: [String] = []
+            for (key, label) in [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")] {
+                let refs = e.referents(key)
+                if !refs.isEmpty { facts.append("\(label) : " + refs.map(doc.referentName).joined(separator: ", ")) }
+            }
+            if let t = e.text(.theme) { facts.append("Thème : " + t) }
+            if !facts.isEmpty { w.element(.p, [.class("pilotes")], prose: facts.joined(separator: " · ")) }
+            if let t = e.text(.texte) { paragraphs(t, &w) }
+            tables(s, doc, &w)
+        }
+    }
+
+    static func tables(_ s: ContractDocument.Section, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+        let name = s.element.id.map { " — \(s.element.kind.keyword) \($0)" } ?? ""
+        if !s.actions.isEmpty {
+            var rows: [[TableCell]] = []
+            for a in s.actions { rows.append(actionRow(a, doc)) }
+            w.table(DataTable(caption: "Actions" + name, columns: ["N°", "Action", "Pilotes", "Échéances"], rows: rows))
+        }
+        if !s.indicators.isEmpty {
+            let years = doc.years
+            var header1: [HeaderCell] = [HeaderCell("N°", rowspan: 2), HeaderCell("Indicateur et méthode", rowspan: 2),
+                                         HeaderCell("Source et fournisseur", rowspan: 2), HeaderCell("Base", rowspan: 2)]
+            if !years.isEmpty { header1.append(HeaderCell("Cibles", colspan: years.count)) }
+            let header2 = years.map { HeaderCell(String($0), numeric: true) }
+            var rows: [[TableCell]] = []
+            for i in s.indicators { rows.append(indicatorRow(i, doc)) }
+            w.table(DataTable(caption: "Indicateurs" + name, headerRows: years.isEmpty ? [header1] : [header1, header2], rows: rows))
+        }
+    }
+
+    /// The row header: id, with the change mark and note when an avenant changed the element.
+    static func idCell(_ e: Element, _ doc: ContractDocument) -> TableCell {
+        let note = doc.changeNote(e)
+        var c = TableCell(.build { w in
+            w.text(e.id ?? "")
+            if let n = note {
+                w.element(.span, [.class("note-ligne")], prose: n.title + (n.motif.map { " : " + $0 } ?? ""))
+            }
+        }, isRowHeader: true, mark: note == nil ? nil : .changed)
+        if let id = e.id { c.anchor = Anchor(prefix: e.kind.keyword, key: ElementKind.normalize(id)) }
+        return c
+    }
+
+    static func actionRow(_ a: Element, _ doc: ContractDocument) -> [TableCell] {
+        let title = TableCell(.build { w in
+            w.prose(a.title ?? "")
+            if a.flagship { w.element(.p, [.class(StyleClass.muted)], prose: "Action phare") }
+            if let t = a.text(.theme) { w.element(.p, [.class(StyleClass.muted)], prose: "Thème : " + t) }
+            if let t = a.text(.texte) { w.element(.p, [.class(StyleClass.muted)], prose: t) }
+        })
+        let pilots = TableCell(.build { w in
+            let p = a.referents(.pilote).map(\.spelling)
+            w.prose(p.isEmpty ? "" : p.joined(separator: ", "))
+            let co = a.referents(.coPilote).map(\.spelling)
+            if !co.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Co-pilotes : " + co.joined(separator: ", ")) }
+            let refs = a.referents(.referent).map(\.spelling)
+            if !refs.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Référents : " + refs.joined(separator: ", ")) }
+        })
+        let ds = doc.deadlines(a)
+        let changed = ds.contains { $0.provenance.avenant > 0 }
+        let deadlines = TableCell(.build { w in
+            for p in ds {
+                w.element(.p) { w in
+                    w.prose(ContractDocument.deadlineLabel(p) + " : " + doc.asWritten(p))
+                    if let win = doc.window(p) {
+                        w.element(.span, [.class("fenetre")], prose: ContractDocument.prose(win))
+                    } else if case .deadline(let d) = p.value, d.form == .toBeSpecified {
+                        w.element(.span, [.class("fenetre")], prose: "échéance à préciser")
+                    }
+                }
+            }
+        }, mark: changed ? .changed : nil)
+        return [idCell(a, doc), title, pilots, deadlines]
+    }
+
+    static func indicatorRow(_ i: Element, _ doc: ContractDocument) -> [TableCell] {
+        let title = TableCell(.build { w in
+            w.prose(i.title ?? "")
+            if let m = i.text(.methode) { w.element(.p, [.class(StyleClass.muted)], prose: "Méthode : " + m) }
+            var facts: [String] = []
+            if let u = i.unit { facts.append("unité : " + u.symbol) }
+            if let s = i.direction { facts.append("sens : " + s.spelling) }
+            if let n = i.nature { facts.append("nature : " + n.spelling) }
+            if let t = i.text(.theme) { facts.append("thème : " + t) }
+            if !facts.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: facts.joined(separator: " · ")) }
+        })
+        let source = TableCell(.build { w in
+            if let s = i.text(.source) { w.element(.p, prose: "Source : " + s) }
+            let f = i.referents(.fournisseur).map(\.spelling)
+            if !f.isEmpty { w.element(.p, prose: "Fournisseur : " + f.joined(separator: ", ")) }
+        })
+        let bases = doc.bases(i)
+        let base = TableCell(.build { w in
+            for b in bases { w.element(.p, prose: b.text) }
+        }, mark: bases.contains { $0.property.provenance.avenant > 0 } ? .changed : nil)
+        var row = [idCell(i, doc), title, source, base]
+        if i.declinedTargets {
+            var c = TableCell.prose("cibles déclinées")
+            c.colspan = max(1, doc.years.count)
+            if !doc.years.isEmpty { row.append(c) }
+            return row
+        }
+        for y in doc.years {
+            let ts = doc.targets(i, year: y)
+            var c = TableCell(.build { w in
+                for p in ts {
+                    let text = (p.label.map { $0 + " : " } ?? "") + doc.targetText(p)
+                    if p.target == .pending { w.element(.span, [.class("a-fixer")], prose: text) } else { w.element(.p, prose: text) }
+                }
+            }, numeric: ts.count == 1 && ts[0].label == nil && ts[0].target?.representative != nil)
+            if ts.contains(where: { $0.provenance.avenant > 0 }) { c.mark = .changed }
+            row.append(c)
+        }
+        return row
+    }
+
+    static func referents(_ doc: ContractDocument, _ w: inout HTMLWriter) {
+        w.element(.section, [.class("bloc-rendu " + StyleClass.pageBreakBefore)]) { w in
+            w.heading(level: 2, title: "Référents", anchor: Anchor(prefix: "partie", key: "referents"))
+            var rows: [[TableCell]] = []
+            for r in doc.version.sortedReferents {
+                var who: [String] = []
+                if let p = r.text(.personne) { who.append(p) }
+                if let f = r.text(.fonction) { who.append(f) }
+                rows.append([.rowHeader(r.id ?? ""), .prose(r.title ?? ""), .prose(who.joined(separator: ", ")),
+                             .text(r.referents(.rattachement).map(\.spelling).joined(separator: ", "))])
+            }
+            w.table(DataTable(caption: "Référents", columns: ["Sigle", "Intitulé", "Personne, fonction", "Rattachement"], rows: rows))
+            let plans = doc.version.sortedPlans
+            if !plans.isEmpty {
+                var rows: [[TableCell]] = []
+                for p in plans {
+                    rows.append([.rowHeader(p.id ?? ""), .prose(p.title ?? ""), .prose(p.period.map(ContractDocument.prose) ?? "")])
+                }
+                w.table(DataTable(caption: "Plans", columns: ["Sigle", "Intitulé", "Période"], rows: rows))
+            }
+        }
+    }
+}
