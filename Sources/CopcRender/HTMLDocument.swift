@@ -61,6 +61,8 @@ public enum HTMLDocument {
     .pilotes { color: var(--discret); }
     .note-ligne { display: block; font-weight: normal; font-size: .8em; color: var(--discret); }
     .a-fixer { font-style: italic; }
+    .bloc-rendu th[scope="row"] { white-space: nowrap; }
+    table.indicateurs td:nth-child(2), table.actions td:nth-child(2) { width: 38%; }
     @media print { .bloc-rendu table { font-size: 8pt; } }
     """
 
@@ -146,19 +148,36 @@ public enum HTMLDocument {
     static func tables(_ s: ContractDocument.Section, _ doc: ContractDocument, _ w: inout HTMLWriter) {
         let name = s.element.id.map { " — \(s.element.kind.keyword) \($0)" } ?? ""
         if !s.actions.isEmpty {
+            // The pilots' column only when one of the actions names a pilot.
+            let pilots = s.actions.contains { !$0.referents(.pilote).isEmpty || !$0.referents(.coPilote).isEmpty || !$0.referents(.referent).isEmpty }
             var rows: [[TableCell]] = []
-            for a in s.actions { rows.append(actionRow(a, doc)) }
-            w.table(DataTable(caption: "Actions" + name, columns: ["N°", "Action", "Pilotes", "Échéances"], rows: rows))
+            for a in s.actions {
+                var row = actionRow(a, doc)
+                if !pilots { row.remove(at: 2) }
+                rows.append(row)
+            }
+            let columns = pilots ? ["N°", "Action", "Pilotes", "Échéances"] : ["N°", "Action", "Échéances"]
+            var t = DataTable(caption: "Actions" + name, columns: columns, rows: rows)
+            t.classes = "actions"
+            w.table(t)
         }
         if !s.indicators.isEmpty {
             let years = doc.years
-            var header1: [HeaderCell] = [HeaderCell("N°", rowspan: 2), HeaderCell("Indicateur et méthode", rowspan: 2),
-                                         HeaderCell("Source et fournisseur", rowspan: 2), HeaderCell("Base", rowspan: 2)]
+            // The source column only when one of the indicators names a source or a supplier.
+            let sources = s.indicators.contains { $0.text(.source) != nil || !$0.referents(.fournisseur).isEmpty }
+            var header1: [HeaderCell] = [HeaderCell("N°", rowspan: 2), HeaderCell("Indicateur et méthode", rowspan: 2)]
+            if sources { header1.append(HeaderCell("Source et fournisseur", rowspan: 2)) }
+            header1.append(HeaderCell("Base", rowspan: 2))
             if !years.isEmpty { header1.append(HeaderCell("Cibles", colspan: years.count)) }
-            let header2 = years.map { HeaderCell(String($0), numeric: true) }
+            let header2 = years.map { HeaderCell(String($0)) }
             var rows: [[TableCell]] = []
-            for i in s.indicators { rows.append(indicatorRow(i, doc)) }
-            w.table(DataTable(caption: "Indicateurs" + name, headerRows: years.isEmpty ? [header1] : [header1, header2], rows: rows))
+            for i in s.indicators {
+                var row = indicatorRow(i, doc)
+                if !sources { row.remove(at: 2) }
+                rows.append(row)
+            }
+            w.table(DataTable(caption: "Indicateurs" + name, headerRows: years.isEmpty ? [header1] : [header1, header2], rows: rows,
+                              classes: "indicateurs"))
         }
     }
 
@@ -241,7 +260,7 @@ public enum HTMLDocument {
                     let text = (p.label.map { $0 + " : " } ?? "") + doc.targetText(p)
                     if p.target == .pending { w.element(.span, [.class("a-fixer")], prose: text) } else { w.element(.p, prose: text) }
                 }
-            }, numeric: ts.count == 1 && ts[0].label == nil && ts[0].target?.representative != nil)
+            })
             if ts.contains(where: { $0.provenance.avenant > 0 }) { c.mark = .changed }
             row.append(c)
         }

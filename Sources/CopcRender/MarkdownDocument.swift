@@ -90,7 +90,12 @@ public enum MarkdownDocument {
                 }
                 rows.append([idText(a, doc), title, pilots, lines.joined(separator: "\n")])
             }
-            out += table(["N°", "Action", "Pilotes", "Échéances"], rows)
+            // The pilots' column only when one of the actions names a pilot (as in the HTML).
+            if rows.allSatisfy({ $0[2].isEmpty }) {
+                out += table(["N°", "Action", "Échéances"], rows.map { [$0[0], $0[1], $0[3]] })
+            } else {
+                out += table(["N°", "Action", "Pilotes", "Échéances"], rows)
+            }
         }
         if !s.indicators.isEmpty {
             out += "**Indicateurs\(inline(name))**\n\n"

@@ -115,7 +115,27 @@ struct SourceWriter {
         return c
     }
 
+    /// For each surviving element that followed an element an avenant removed, the removed
+    /// elements and the avenant: their numbers stay free (the version does not report them as
+    /// holes, COP203), so the text says so and keeps COP203 silent on the next element.
+    func freedNumbers() -> [ElementKey: [(Element, Int)]] {
+        var freed: [ElementKey: [(Element, Int)]] = [:]
+        guard version.number > 0 else { return freed }
+        for k in 1...version.number {
+            guard let avenant = contract.versions[k].avenant else { continue }
+            let before = contract.versions[k - 1]
+            for c in avenant.changes where c.op == .supprimer {
+                guard let id = c.id, let rid = before.index[ElementKey(c.kind, id)] else { continue }
+                var next = before.tree[rid].nextSibling
+                while let n = next, version.index[before.tree[n].key] == nil { next = before.tree[n].nextSibling }
+                if let n = next { freed[before.tree[n].key, default: []].append((before.tree[rid], avenant.number ?? k)) }
+            }
+        }
+        return freed
+    }
+
     mutating func run() -> String {
+        let freed = freedNumbers()
         let tree = version.tree
         let root = tree.root!
         let header = tree[root]
@@ -146,7 +166,12 @@ struct SourceWriter {
                 placement = parent.kind == .contrat ? "dans contrat" : "dans \(parent.kind.keyword) \(parent.id ?? "")"
             }
             out += "\n"
-            line(e.place, indent: 0, self.header(e, placement: placement))
+            var notes: [String] = []
+            for (r, n) in freed[e.key] ?? [] {
+                notes.append("# \(r.kind.keyword) \(r.id ?? "") supprimé\(r.kind == .action ? "e" : "") par l'avenant n° \(n) : son numéro reste libre.")
+            }
+            if !notes.isEmpty { notes.append("# copc: ignorer COP203") }
+            line(e.place, indent: 0, self.header(e, placement: placement), notes: notes)
             properties(e, indent: 1)
             previous = id
         }
@@ -206,11 +231,12 @@ struct SourceWriter {
     }
 
     /// Writes a line of code with the comments attached to its source line.
-    mutating func line(_ place: Place, indent: Int, _ code: String) {
+    mutating func line(_ place: Place, indent: Int, _ code: String, notes: [String] = []) {
         let file = files[place.file]
         let index = file.lineIndex(of: Int(place.start))
         let c = attached(place.file)
-        if let leading = c.leading[index] { commentLines(leading, file: place.file, indent: indent, nextLine: index) }
+        if let leading = c.leading[index] { commentLines(leading, file: place.file, indent: indent, nextLine: notes.isEmpty ? index : nil) }
+        for n in notes { out += String(repeating: "  ", count: indent) + n + "\n" }
         out += String(repeating: "  ", count: indent) + code
         if let t = c.trailing[index] { out += "  " + file.text(t).trimmingTrailingBlanks() }
         out += "\n"

@@ -1,0 +1,374 @@
+import XCTest
+import Foundation
+import CopcLanguage
+import CopcSource
+import CopcDiagnostics
+import CopcSema
+import CopcDriver
+import CopcModel
+import CopcRender
+
+/// The folders holding contracts: every folder of `contracts/` (any depth, so that
+/// `contracts/exemples/…` added later is covered) and every case folder of the corpus (they
+/// hold the avenants).
+func contractFolders(under root: String) throws -> [String] {
+    var folders: [String] = []
+    for path in try FileSystem.copFiles(under: root) {
+        let dir = Paths.directory(of: path)
+        if !folders.contains(dir) { folders.append(dir) }
+    }
+    return folders
+}
+
+/// The files of a folder as sources named relative to the repository.
+func sources(of dir: String) throws -> [(String, [UInt8])] {
+    try FileSystem.copFiles(under: dir).map { (Paths.relative($0, to: repositoryRoot), try FileSystem.read($0)) }
+}
+
+/// The IR without what records where things come from (design §10: the rendered source is
+/// the version "except provenance"): `modifie_par`, `motif`, `fichier`, the list of avenants
+/// and the version number.
+func withoutProvenance(_ json: String) throws -> NSObject {
+    func strip(_ v: Any) -> Any {
+        if let o = v as? [String: Any] {
+            var r: [String: Any] = [:]
+            for (k, x) in o where !["modifie_par", "motif", "fichier", "avenants", "version"].contains(k) { r[k] = strip(x) }
+            return r
+        }
+        if let a = v as? [Any] { return a.map(strip) }
+        return v
+    }
+    return strip(try JSONSerialization.jsonObject(with: Data(json.utf8))) as! NSObject
+}
+
+final class RenderSourceTests: XCTestCase {
+    /// `copc rendre --format cop` of every version of every contract: checking the text
+    /// reports no more (code by code) than checking the contract and its avenants did, and its
+    /// IR equals the version's except provenance.
+    func testConsolidatedSourceReadsAsTheVersion() throws {
+        var folders = try contractFolders(under: repositoryRoot + "/contracts")
+        XCTAssertGreaterThanOrEqual(folders.count, 4)
+        let cases = try contractFolders(under: repositoryRoot + "/Tests/CopcTests/Cases")
+        folders += cases.filter { $0 != repositoryRoot + "/Tests/CopcTests/Cases" }
+        var versionsChecked = 0, avenantVersions = 0
+        for dir in folders {
+            let files = try sources(of: dir)
+            let result = Driver.check(sources: files, options: CheckOptions(au: testDate))
+            var before: [Code: Int] = [:]
+            for d in result.diagnostics { before[d.code, default: 0] += 1 }
+            // A referent or plan removed while still in use is COP207 in the version and, once
+            // the text no longer declares it, COP201: the same defect.
+            if let n = before[.cop207] { before[.cop201, default: 0] += n }
+            // Two contracts with one id (COP200: only the first is kept) cannot be told apart once
+            // one of them is rendered beside the other.
+            if result.diagnostics.contains(where: { if case .duplicateContract = $0.message { return true } else { return false } }) { continue }
+            for contract in result.contracts {
+                let own = Set(contract.files.map { result.fileTable[$0].path })
+                let contractPath = result.fileTable[contract.file].path
+                for version in contract.versions {
+                    let rel = "\(Paths.relative(dir, to: repositoryRoot)) \(contract.id ?? "?") v\(version.number)"
+                    guard case .success(let text) = SourceDocument.render(contract, version: version, files: result.fileTable) else {
+                        XCTFail("\(rel): not rendered"); continue
+                    }
+                    let others = files.filter { !own.contains($0.0) }
+                    let again = Driver.check(sources: others + [(contractPath, Array(text.utf8))], options: CheckOptions(au: testDate))
+                    var after: [Code: Int] = [:]
+                    for d in again.diagnostics { after[d.code, default: 0] += 1 }
+                    // The state checks (COP302, COP303) run on the version in force at the date
+                    // of the check: for another version, the rendered text is in force instead.
+                    let inForce = contract.versionInForce(at: testDate).number == version.number
+                    for (code, n) in after where n > before[code, default: 0] && (inForce || (code != .cop302 && code != .cop303)) {
+                        XCTFail("\(rel): \(code) reported \(n) times, \(before[code, default: 0]) before\n\(again.diagnostics.filter { $0.code == code }.map(\.message.text))")
+                    }
+                    guard let c2 = again.contracts.first(where: { $0.id == contract.id }) else {
+                        XCTFail("\(rel): contract lost"); continue
+                    }
+                    XCTAssertEqual(c2.versions.count, 1, rel)
+                    let expected = try withoutProvenance(IR.emit(contract, version: version, files: result.fileTable))
+                    let actual = try withoutProvenance(IR.emit(c2, version: c2.versions[0], files: again.fileTable))
+                    if expected != actual {
+                        XCTFail("\(rel): IR of the rendered source differs\n\(text)")
+                    }
+                    versionsChecked += 1
+                    if version.number > 0 { avenantVersions += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(versionsChecked, 100)
+        XCTAssertGreaterThan(avenantVersions, 10)
+    }
+
+    /// An avenant that replaces one year of a multi-year target line: the other years are
+    /// written one per line, the replaced one from the avenant; comments follow their line.
+    func testPartlyReplacedMultiYearLineAndComments() throws {
+        let contract = """
+        # En-tête.
+        contrat C1 « Contrat d'essai »
+          type : COP
+          période : 2021 .. 2023
+          signé le : 2021-03-12
+        référent DGOS « Direction générale de l'offre de soins »
+        axe 1 « Axe »
+        objectif 1.1 « Objectif »
+          pilote : DGOS  # le pilote
+        # Au sujet de l'indicateur.
+        indicateur 1.1.a « Indicateur »
+          unité : %
+          cible 2021 .. 2023 : 50 %
+        action 1.1.1 « Supprimée »
+          délai : fin 2022
+        """
+        let avenant = """
+        avenant 1 au contrat C1 « Avenant »
+          signé le : 2022-06-30
+        modifier indicateur 1.1.a
+          cible 2022 : 55 %  # relevée
+        supprimer action 1.1.1
+        """
+        let result = Driver.check(sources: [("c.cop", Array(contract.utf8)), ("a.cop", Array(avenant.utf8))], options: CheckOptions(au: testDate))
+        let c = result.contracts[0]
+        guard case .success(let v0) = SourceDocument.render(c, version: c.versions[0], files: result.fileTable),
+              case .success(let v1) = SourceDocument.render(c, version: c.versions[1], files: result.fileTable) else {
+            return XCTFail("not rendered")
+        }
+        XCTAssertTrue(v0.contains("  cible 2021 .. 2023 : 50 %\n"), v0)
+        XCTAssertTrue(v0.contains("action 1.1.1"), v0)
+        XCTAssertTrue(v1.hasPrefix("# En-tête.\ncontrat C1"), v1)
+        XCTAssertTrue(v1.contains("  pilote : DGOS  # le pilote\n"), v1)
+        XCTAssertTrue(v1.contains("# Au sujet de l'indicateur.\nindicateur 1.1.a"), v1)
+        XCTAssertTrue(v1.contains("  cible 2021 : 50 %\n"), v1)
+        XCTAssertTrue(v1.contains("  cible 2022 : 55 %  # relevée\n"), v1)
+        XCTAssertTrue(v1.contains("  cible 2023 : 50 %\n"), v1)
+        XCTAssertFalse(v1.contains("1.1.1"), v1)
+    }
+
+    /// An element placed by `dans` where its rank would nest it elsewhere keeps its place.
+    func testPlacementWrittenWhenRankWouldNestElsewhere() throws {
+        let contract = """
+        contrat C1 « Contrat d'essai »
+          période : 2021 .. 2023
+        référent DGOS « Direction générale de l'offre de soins »
+        axe 1 « Axe »
+        objectif 1.1 « Objectif »
+          pilote : DGOS
+        indicateur T1 « Transversal » dans contrat
+          unité : nombre
+          cible 2021 .. 2023 : 4 000
+        """
+        let result = Driver.check(sources: [("c.cop", Array(contract.utf8))], options: CheckOptions(au: testDate))
+        let c = result.contracts[0]
+        guard case .success(let text) = SourceDocument.render(c, version: c.versions[0], files: result.fileTable) else { return XCTFail() }
+        XCTAssertTrue(text.contains("indicateur T1 « Transversal » dans contrat\n"), text)
+    }
+
+    /// Titles that guillemets cannot hold are written as escaped strings that read back.
+    func testTitleLiteral() throws {
+        let contract = """
+        contrat C1 "Contrat \\"essai\\" « ouvert"
+          période : 2021 .. 2023
+        """
+        let result = Driver.check(sources: [("c.cop", Array(contract.utf8))], options: CheckOptions(au: testDate))
+        let c = result.contracts[0]
+        guard case .success(let text) = SourceDocument.render(c, version: c.versions[0], files: result.fileTable) else { return XCTFail() }
+        XCTAssertTrue(text.hasPrefix("contrat C1 \"Contrat \\\"essai\\\" « ouvert\"\n"), text)
+    }
+}
+
+/// Every contract folder's documents, in every format, against the goldens beside it
+/// (`rendu/`); `UPDATE_GOLDEN=1 swift test` writes them, for a folder added later too.
+final class RenderGoldenTests: XCTestCase {
+    func testRenderGoldens() throws {
+        let root = repositoryRoot + "/contracts"
+        let update = FileSystem.environment("UPDATE_GOLDEN") == "1"
+        let folders = try contractFolders(under: root)
+        XCTAssertGreaterThanOrEqual(folders.count, 4)
+        var compared = 0
+        for dir in folders {
+            let result = Driver.check(sources: try sources(of: dir), options: CheckOptions(au: testDate))
+            for contract in result.contracts {
+                guard let version = contract.versions.last, let id = contract.id else { continue }
+                let doc = ContractDocument(contract: contract, version: version, files: result.fileTable)
+                guard case .success(let cop) = SourceDocument.render(contract, version: version, files: result.fileTable) else {
+                    XCTFail("\(id): not rendered as source"); continue
+                }
+                let outputs: [(String, String)] = [
+                    ("\(id).html", HTMLDocument.render(doc)),
+                    ("\(id).md", MarkdownDocument.render(doc)),
+                    ("\(id).cop.txt", cop),
+                    ("\(id)-indicateurs.csv", CSVExport.render(doc, table: .indicators)),
+                    ("\(id)-actions.csv", CSVExport.render(doc, table: .actions)),
+                    ("\(id).ics", ContractCalendar.render(doc)),
+                ]
+                for (name, text) in outputs {
+                    let golden = dir + "/rendu/" + name
+                    if update {
+                        try FileManager.default.createDirectory(atPath: dir + "/rendu", withIntermediateDirectories: true)
+                        try FileSystem.writeAtomically(golden, Array(text.utf8))
+                        continue
+                    }
+                    guard FileSystem.kind(golden) == .file else {
+                        XCTFail("missing golden \(Paths.relative(golden, to: repositoryRoot)) (run UPDATE_GOLDEN=1 swift test)")
+                        continue
+                    }
+                    compared += 1
+                    if String(decoding: try FileSystem.read(golden), as: UTF8.self) != text {
+                        XCTFail("\(Paths.relative(golden, to: repositoryRoot)) differs (run UPDATE_GOLDEN=1 swift test and review the diff)")
+                    }
+                }
+            }
+        }
+        if !update { XCTAssertGreaterThanOrEqual(compared, 24) }
+    }
+}
+
+/// A contract and an avenant showing every part of the documents.
+let renderContract = """
+    contrat C1 « Contrat d'essai »
+      type : COP
+      organisme : CNG
+      signataires : DGOS, CNG
+      période : 2021 .. 2023
+      signé le : 2021-03-12
+    référent DGOS « Direction générale de l'offre de soins »
+    référent CNG « Centre national de gestion »
+    axe 1 « Axe »
+    objectif 1.1 « Objectif ; premier ? »
+      pilote : DGOS
+      texte \"\"\"
+        Premier paragraphe
+        sur deux lignes.
+
+        Second : paragraphe.
+      \"\"\"
+    action 1.1.1 « Action | barre »
+      pilote : CNG
+      délai (directeurs) : fin 2022
+      délai (praticiens) : à préciser
+      étape « Cartographier ; lister, classer » : T1 2022
+    indicateur 1.1.a « Indicateur »
+      méthode : « Part des postes »
+      unité : %
+      source : « SNDS »
+      fournisseur : DGOS
+      base 2019 : 21,5 %
+      cible 2021 : à fixer par avenant
+      cible 2022 : 40 %
+      cible 2023 : sans objet
+    """
+let renderAvenant = """
+    avenant 1 au contrat C1 « Fixation des cibles »
+      signé le : 2022-06-30
+      en vigueur le : 2022-07-01
+    modifier indicateur 1.1.a
+      cible 2021 : 30 %
+      motif : « Cible fixée après concertation »
+    """
+
+/// Versions 0 and 1 of `renderContract` as documents.
+func rendered() -> (ContractDocument, ContractDocument) {
+    let result = Driver.check(sources: [("c.cop", Array(renderContract.utf8)), ("a.cop", Array(renderAvenant.utf8))], options: CheckOptions(au: testDate))
+    let c = result.contracts[0]
+    return (ContractDocument(contract: c, version: c.versions[0], files: result.fileTable),
+            ContractDocument(contract: c, version: c.versions[1], files: result.fileTable))
+}
+
+final class RenderDocumentTests: XCTestCase {
+
+    func testHTMLTitlePageTablesAndNotes() throws {
+        let (v0, v1) = rendered()
+        let html0 = HTMLDocument.render(v0), html1 = HTMLDocument.render(v1)
+        let xml = parseXML(html1)
+        XCTAssertTrue(xml.isWellFormed, xml.error ?? "")
+        XCTAssertEqual(xml.count("script"), 0)
+        XCTAssertTrue(html1.contains("Contrat d\u{2019}objectifs et de performance") || html1.contains("Contrat d'objectifs et de performance"))
+        XCTAssertTrue(html1.contains("Centre national de gestion (CNG)"))
+        // The pending target of version 0, the avenant's target and its note in version 1.
+        XCTAssertTrue(html0.contains("à fixer par avenant"))
+        XCTAssertFalse(html1.contains("à fixer par avenant"))
+        XCTAssertTrue(html1.contains("30\u{00A0}%"))
+        XCTAssertTrue(html1.contains("Modifié par l\u{2019}avenant n° 1") || html1.contains("Modifié par l'avenant n° 1"), html1)
+        XCTAssertTrue(html1.contains("Cible fixée après concertation"))
+        XCTAssertFalse(html0.contains("Modifié par"))
+        XCTAssertTrue(html1.contains("sans objet"))
+        // Deadlines as written and as windows; French spacing before ; and ?.
+        XCTAssertTrue(html1.contains("du 1er\u{00A0}octobre 2022 au 31\u{00A0}décembre 2022"))
+        XCTAssertTrue(html1.contains("échéance à préciser"))
+        XCTAssertTrue(html1.contains("premier\u{202F}?"))
+        // Year columns of the period, two paragraphs of text, a page break before the axe.
+        for y in ["2021", "2022", "2023"] { XCTAssertTrue(html1.contains("<th scope=\"col\">\(y)</th>"), y) }
+        XCTAssertTrue(html1.contains("<p>Premier paragraphe sur deux lignes.</p>"))
+        XCTAssertTrue(html1.contains("class=\"bloc-rendu saut-avant\""))
+    }
+
+    func testMarkdownTables() throws {
+        let (_, v1) = rendered()
+        let md = MarkdownDocument.render(v1)
+        XCTAssertTrue(md.contains("| N° | Action | Pilotes | Échéances |"), md)
+        XCTAssertTrue(md.contains("Action \\| barre"), md)
+        XCTAssertTrue(md.contains("| 1.1.a ◆<br>Modifié par l\u{2019}avenant n° 1") || md.contains("| 1.1.a ◆<br>Modifié par l'avenant n° 1"), md)
+        XCTAssertTrue(md.contains("| 2021 | 2022 | 2023 |"), md)
+        // Every table row has as many cells as its header.
+        for line in md.split(separator: "\n") where line.hasPrefix("| N° | Indicateur") {
+            XCTAssertEqual(line.components(separatedBy: " | ").count, 7)
+        }
+    }
+
+    func testCSV() throws {
+        let (_, v1) = rendered()
+        let ind = CSVExport.render(v1, table: .indicators)
+        XCTAssertTrue(ind.hasPrefix("\u{FEFF}identifiant;intitulé;"))
+        XCTAssertTrue(ind.hasSuffix("\r\n"))
+        let rows = ind.dropFirst().components(separatedBy: "\r\n")
+        XCTAssertTrue(rows[1].hasPrefix("1.1.a;Indicateur;objectif 1.1;Part des postes;%;"), rows[1])
+        XCTAssertTrue(rows[1].hasSuffix(";21,5;2019;1;30;40;sans objet"), rows[1])
+        let act = CSVExport.render(v1, table: .actions)
+        XCTAssertTrue(act.contains("1.1.1;Action | barre;objectif 1.1;CNG;;non;délai;directeurs;fin 2022;2022-10-01;2022-12-31;\r\n"), act)
+        XCTAssertTrue(act.contains(";étape;\"Cartographier ; lister, classer\";T1 2022;2022-01-01;2022-03-31;"), act)
+        XCTAssertEqual(CSVWriter.field("a \"b\""), "\"a \"\"b\"\"\"")
+        XCTAssertEqual(CSVWriter.field(" a"), "\" a\"")
+        XCTAssertEqual(CSVWriter.field("a\nb"), "\"a\nb\"")
+    }
+}
+
+final class ICalendarTests: XCTestCase {
+    func testFoldingAt75OctetsWithoutSplittingCharacters() {
+        let long = "DESCRIPTION:" + String(repeating: "é", count: 100)
+        let folded = ICalendar.fold(long)
+        XCTAssertTrue(folded.hasSuffix("\r\n"))
+        let lines = String(decoding: folded.utf8.dropLast(2), as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertGreaterThan(lines.count, 2)
+        for (i, l) in lines.enumerated() {
+            XCTAssertLessThanOrEqual(l.utf8.count, 75, l)
+            if i > 0 { XCTAssertTrue(l.hasPrefix(" ")) }
+        }
+        // Unfolding gives the line back.
+        XCTAssertEqual(lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), long)
+        XCTAssertEqual(ICalendar.fold(String(repeating: "a", count: 75)), String(repeating: "a", count: 75) + "\r\n")
+        XCTAssertEqual(ICalendar.fold(String(repeating: "a", count: 76)), String(repeating: "a", count: 75) + "\r\n a\r\n")
+    }
+
+    func testEscaping() {
+        XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf")
+    }
+
+    func testAllDayEventsAndStableUIDs() throws {
+        let (v0, v1) = rendered()
+        let ics0 = ContractCalendar.render(v0), ics1 = ContractCalendar.render(v1)
+        XCTAssertTrue(ics1.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        XCTAssertTrue(ics1.hasSuffix("END:VCALENDAR\r\n"))
+        XCTAssertFalse(ics1.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        // fin 2022: the whole last quarter, DTEND the day after (exclusive).
+        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20221001\r\nDTEND;VALUE=DATE:20230101\r\n"), ics1)
+        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20220401\r\n"), ics1)
+        // à préciser: no event. Two events (the deadline and the step).
+        XCTAssertEqual(ics1.components(separatedBy: "BEGIN:VEVENT").count - 1, 2)
+        XCTAssertTrue(ics1.contains("UID:C1/action/1.1.1/delai/directeurs@copc\r\n"))
+        // Same UIDs in both versions; DTSTAMP and SEQUENCE from the version.
+        let uids = { (s: String) in s.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") } }
+        XCTAssertEqual(uids(ics0), uids(ics1))
+        XCTAssertTrue(ics0.contains("DTSTAMP:20210312T000000Z\r\n"))
+        XCTAssertTrue(ics1.contains("DTSTAMP:20220701T000000Z\r\nDTSTART"))
+        XCTAssertTrue(ics1.contains("SEQUENCE:1\r\n"))
+        XCTAssertTrue(ics1.contains("Cartographier \\; lister\\, classer"))
+    }
+}
