@@ -216,7 +216,7 @@ public enum HTMLDocument {
                 w.element(.p) { w in
                     w.prose(ContractDocument.deadlineLabel(p) + " : " + doc.asWritten(p))
                     if let win = doc.window(p) {
-                        w.element(.span, [.class("fenetre")], prose: ContractDocument.prose(win))
+                        w.element(.span, [.class("fenetre")], text: ContractDocument.prose(win))
                     } else if case .deadline(let d) = p.value, d.form == .toBeSpecified {
                         w.element(.span, [.class("fenetre")], prose: "échéance à préciser")
                     }

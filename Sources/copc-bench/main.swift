@@ -11,6 +11,7 @@ import CopcSyntax
 import CopcSema
 import CopcDriver
 import CopcFormat
+import CopcRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -114,6 +115,7 @@ if args.count == 2 && args[1] == "--latence" {
     exit(0)
 }
 
+var renderRatios: [(label: String, render: Double, check: Double, mb: Double)] = []
 print("copc-bench — débits sur contrats synthétiques (meilleur de plusieurs essais, un cœur)")
 print("")
 print(pad("taille", 9) + pad("phase", 22) + pad("temps (ms)", 12) + pad("Mo/s", 10) + "rapport au balayage")
@@ -136,16 +138,31 @@ for size in [1 << 20, 10 << 20] {
         let r = Driver.check(sources: [("synthetique.cop", bytes)], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!))
         sink &+= r.diagnostics.count
     }
+    // copc rendre --format html: the check, then the document (issue 16: within 2× the check).
+    let render = best(max(3, runs / 3)) {
+        let r = Driver.check(sources: [("synthetique.cop", bytes)], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!))
+        let c = r.contracts[0]
+        sink &+= HTMLDocument.render(ContractDocument(contract: c, version: c.versions.last!, files: r.fileTable)).utf8.count
+    }
+    renderRatios.append((label: fmt(mb, 1) + " Mo", render: render, check: check, mb: mb))
     let format = best(max(3, runs / 3)) {
         if case .formatted(let text) = Formatter.format(file) { sink &+= text.utf8.count }
     }
     let label = fmt(mb, 1) + " Mo"
     for m in [Measure(name: "balayage d'octets", seconds: scan), Measure(name: "lexeur", seconds: lex),
               Measure(name: "lexeur + parseur", seconds: parse), Measure(name: "vérification complète", seconds: check),
-              Measure(name: "mise en page (fmt)", seconds: format)] {
+              Measure(name: "mise en page (fmt)", seconds: format), Measure(name: "rendre --format html", seconds: render)] {
         print(pad(label, 9) + pad(m.name, 22) + pad(fmt(m.seconds * 1000, 2), 12) + pad(fmt(mb / m.seconds, 0), 10)
               + "×" + fmt(m.seconds / scan, 1))
     }
+}
+print("")
+for r in renderRatios {
+    print("rendre --format html (vérification comprise) sur \(r.label) : ×\(fmt(r.render / r.check, 2)) la vérification (objectif ≤ ×2)")
+}
+if renderRatios.count == 2 {
+    let perMB = renderRatios.map { $0.render / $0.mb }
+    print("rendre --format html, temps par Mo de 10 Mo rapporté à 1 Mo : ×\(fmt(perMB[1] / perMB[0], 2)) (linéaire : ≈ ×1)")
 }
 let diags = Driver.check(sources: [("s.cop", synthetic(size: 1 << 20))], options: CheckOptions(au: Day(year: 2026, month: 11, day: 22)!)).diagnostics
 print("")

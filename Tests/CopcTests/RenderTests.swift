@@ -372,3 +372,86 @@ final class ICalendarTests: XCTestCase {
         XCTAssertTrue(ics1.contains("Cartographier \\; lister\\, classer"))
     }
 }
+
+/// `copc rendre` and `copc calendrier` run as a user runs them.
+final class RenderCLITests: XCTestCase {
+    func run(_ args: [String]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = builtCopc
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func folder() throws -> String {
+        let dir = NSTemporaryDirectory() + "copc-rendre-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try renderContract.write(toFile: dir + "/contrat.cop", atomically: true, encoding: .utf8)
+        try renderAvenant.write(toFile: dir + "/avenant-1.cop", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    func testFormatsVersionsAndOutputFile() throws {
+        let dir = try folder()
+        let (s1, html, _) = try run(["rendre", dir])
+        XCTAssertEqual(s1, 0)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("30\u{00A0}%"))
+        // By number and by date: before the avenant's date of effect, version 0.
+        let (_, v0, _) = try run(["rendre", dir, "--version", "0", "--format", "markdown"])
+        XCTAssertTrue(v0.contains("à fixer par avenant"))
+        let (_, before, _) = try run(["rendre", dir, "--version", "2022-06-30", "--format", "markdown"])
+        XCTAssertEqual(before, v0)
+        let (_, after, _) = try run(["rendre", dir, "--version", "2022-07-01", "--format", "md"])
+        XCTAssertFalse(after.contains("à fixer par avenant"))
+        let (s2, cop, _) = try run(["rendre", dir, "--format", "cop"])
+        XCTAssertEqual(s2, 0)
+        XCTAssertTrue(cop.contains("  cible 2021 : 30 %\n"), cop)
+        let (s3, _, _) = try run(["rendre", dir, "--format", "csv", "--table", "actions", "-o", dir + "/actions.csv"])
+        XCTAssertEqual(s3, 0)
+        let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/actions.csv"))
+        XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let (s4, ics, _) = try run(["calendrier", dir, "--version", "1"])
+        XCTAssertEqual(s4, 0)
+        XCTAssertTrue(ics.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        XCTAssertTrue(ics.contains("SEQUENCE:1\r\n"))
+    }
+
+    func testBadUsage() throws {
+        let dir = try folder()
+        for (args, message) in [
+            (["rendre", dir, "--format", "pdf"], "format inconnu « pdf » (formats : html, markdown, cop, csv)"),
+            (["rendre", dir, "--table", "actions"], "--table ne s'emploie qu'avec --format csv"),
+            (["rendre", dir, "--format", "csv", "--table", "cibles"], "tableau inconnu « cibles » (tableaux : indicateurs, actions)"),
+            (["rendre", dir, "--version", "7"], "le contrat C1 n'a pas de version 7 (versions : 0 à 1)"),
+            (["calendrier", dir, "--version", "hier"], "version invalide : « hier »"),
+            (["rendre", dir, "--version", "-1"], "numéro de version invalide"),
+        ] {
+            let (status, out, err) = try run(args)
+            XCTAssertEqual(status, 2, "\(args)")
+            XCTAssertEqual(out, "")
+            XCTAssertTrue(err.contains(message), "\(args): \(err)")
+        }
+        let (s, help, _) = try run(["rendre", "--help"])
+        XCTAssertEqual(s, 0)
+        XCTAssertTrue(help.contains("Usage : copc rendre"))
+        let (s2, help2, _) = try run(["calendrier", "--help"])
+        XCTAssertEqual(s2, 0)
+        XCTAssertTrue(help2.contains("RFC 5545"))
+    }
+
+    func testErrorsSummarisedAndDocumentWritten() throws {
+        let dir = try folder()
+        try (renderContract + "\naction 1.1.9 « Hors période »\n  délai : fin 2030\n").write(toFile: dir + "/contrat.cop", atomically: true, encoding: .utf8)
+        let (status, out, err) = try run(["rendre", dir, "--format", "markdown"])
+        XCTAssertEqual(status, 0)
+        XCTAssertTrue(out.contains("1.1.9"))
+        XCTAssertTrue(err.contains("erreur") && err.contains("le document reflète le texte tel qu'écrit"), err)
+    }
+}
