@@ -62,6 +62,7 @@ public enum HTMLDocument {
     .note-ligne { display: block; font-weight: normal; font-size: .8em; color: var(--discret); }
     .a-fixer { font-style: italic; }
     .bloc-rendu th[scope="row"] { white-space: nowrap; }
+    .bloc-rendu th[scope="row"] .note-ligne { white-space: normal; min-width: 7em; }
     table.indicateurs td:nth-child(2), table.actions td:nth-child(2) { width: 38%; }
     @media print { .bloc-rendu table { font-size: 8pt; } }
     """
