@@ -17,9 +17,20 @@ public struct ContractDocument {
     public let files: FileTable
     /// The years of the indicator tables: the period's, plus any target year outside it.
     public let years: [Int]
+    /// The version's period, read once (deadlines are placed in it).
+    public let period: Window?
     /// Sections in document order (preorder of the tree, contract first when it holds actions
     /// or indicators directly).
     public let sections: [Section]
+    /// Values and windows already spelled: contracts repeat them (`tout au long du contrat`,
+    /// `fin 2022`, `50 %`), and spelling one re-lexes it.
+    let memo = Memo()
+
+    final class Memo {
+        var asWritten: [ArraySlice<UInt8>: String] = [:]
+        var typeset: [ArraySlice<UInt8>: String] = [:]
+        var windows: [Window: String] = [:]
+    }
 
     /// An element that opens a part of the document, with the actions and indicators placed
     /// directly under it.
@@ -34,6 +45,7 @@ public struct ContractDocument {
         self.contract = contract
         self.version = version
         self.files = files
+        self.period = version.period
         let tree = version.tree
         var sections: [Section] = []
         var yearSet = Set<Int>()
@@ -108,12 +120,36 @@ public struct ContractDocument {
     }
 
     /// A value as written, in canonical spelling.
-    public func asWritten(_ p: Property) -> String { files.canonicalText(p.valuePlace) }
+    public func asWritten(_ p: Property) -> String {
+        let key = files[p.valuePlace.file].bytes[Int(p.valuePlace.start)..<Int(p.valuePlace.end)]
+        if let s = memo.asWritten[key] { return s }
+        let s = files.canonicalText(p.valuePlace)
+        memo.asWritten[key] = s
+        return s
+    }
+
+    /// A value as written, typeset the French way (`60 %` with a no-break space): what the
+    /// HTML shows of it.
+    public func typesetValue(_ p: Property) -> String {
+        let key = files[p.valuePlace.file].bytes[Int(p.valuePlace.start)..<Int(p.valuePlace.end)]
+        if let s = memo.typeset[key] { return s }
+        let s = French.typeset(asWritten(p))
+        memo.typeset[key] = s
+        return s
+    }
+
+    /// `prose(window)`, remembered.
+    public func windowProse(_ w: Window) -> String {
+        if let s = memo.windows[w] { return s }
+        let s = ContractDocument.prose(w)
+        memo.windows[w] = s
+        return s
+    }
 
     /// The window of a deadline property in this version, if it has one.
     public func window(_ p: Property) -> Window? {
         guard case .deadline(let d) = p.value else { return nil }
-        guard let w = version.window(of: d), w.isValid else { return nil }
+        guard let w = version.window(of: d, period: period), w.isValid else { return nil }
         return w
     }
 
@@ -160,10 +196,19 @@ public struct ContractDocument {
         e.properties.filter { $0.key == .cible && $0.year == year }
     }
 
+    /// The targets of an indicator by year, in source order (one pass over its properties).
+    public func targetsByYear(_ e: Element) -> [Int: [Property]] {
+        var out: [Int: [Property]] = [:]
+        for p in e.properties where p.key == .cible {
+            if let y = p.year { out[y, default: []].append(p) }
+        }
+        return out
+    }
+
     /// The indicator's bases: `21,5 % (2019)`.
     public func bases(_ e: Element) -> [(property: Property, text: String)] {
         e.properties.filter { $0.key == .base }.map { p in
-            (p, asWritten(p) + (p.year.map { " (\($0))" } ?? ""))
+            (p, typesetValue(p) + (p.year.map { " (\($0))" } ?? ""))
         }
     }
 

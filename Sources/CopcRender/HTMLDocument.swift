@@ -150,122 +150,131 @@ public enum HTMLDocument {
         let name = s.element.id.map { " — \(s.element.kind.keyword) \($0)" } ?? ""
         if !s.actions.isEmpty {
             // The pilots' column only when one of the actions names a pilot.
-            let pilots = s.actions.contains { !$0.referents(.pilote).isEmpty || !$0.referents(.coPilote).isEmpty || !$0.referents(.referent).isEmpty }
-            var rows: [[TableCell]] = []
-            for a in s.actions {
-                var row = actionRow(a, doc)
-                if !pilots { row.remove(at: 2) }
-                rows.append(row)
+            let pilots = s.actions.contains { a in
+                a.properties.contains { $0.key == .pilote || $0.key == .coPilote || $0.key == .referent }
             }
             let columns = pilots ? ["N°", "Action", "Pilotes", "Échéances"] : ["N°", "Action", "Échéances"]
-            var t = DataTable(caption: "Actions" + name, columns: columns, rows: rows)
-            t.classes = "actions"
-            w.table(t)
+            w.streamedTable(caption: "Actions" + name, headerRows: [columns.map { HeaderCell($0) }], classes: "actions") { w in
+                for a in s.actions { actionRow(a, pilots: pilots, doc, &w) }
+            }
         }
         if !s.indicators.isEmpty {
             let years = doc.years
             // The source column only when one of the indicators names a source or a supplier.
-            let sources = s.indicators.contains { $0.text(.source) != nil || !$0.referents(.fournisseur).isEmpty }
+            let sources = s.indicators.contains { i in i.properties.contains { $0.key == .source || $0.key == .fournisseur } }
             var header1: [HeaderCell] = [HeaderCell("N°", rowspan: 2), HeaderCell("Indicateur et méthode", rowspan: 2)]
             if sources { header1.append(HeaderCell("Source et fournisseur", rowspan: 2)) }
             header1.append(HeaderCell("Base", rowspan: 2))
             if !years.isEmpty { header1.append(HeaderCell("Cibles", colspan: years.count)) }
             let header2 = years.map { HeaderCell(String($0)) }
-            var rows: [[TableCell]] = []
-            for i in s.indicators {
-                var row = indicatorRow(i, doc)
-                if !sources { row.remove(at: 2) }
-                rows.append(row)
+            w.streamedTable(caption: "Indicateurs" + name, headerRows: years.isEmpty ? [header1] : [header1, header2],
+                            classes: "indicateurs") { w in
+                for i in s.indicators { indicatorRow(i, sources: sources, doc, &w) }
             }
-            w.table(DataTable(caption: "Indicateurs" + name, headerRows: years.isEmpty ? [header1] : [header1, header2], rows: rows,
-                              classes: "indicateurs"))
         }
     }
 
     /// The row header: id, with the change mark and note when an avenant changed the element.
-    static func idCell(_ e: Element, _ doc: ContractDocument) -> TableCell {
+    static func idCell(_ e: Element, _ doc: ContractDocument, _ w: inout HTMLWriter) {
         let note = doc.changeNote(e)
-        var c = TableCell(.build { w in
+        w.tableCell(isRowHeader: true, mark: note == nil ? nil : .changed,
+                    anchor: e.id.map { Anchor(prefix: e.kind.keyword, key: ElementKind.normalize($0)) }) { w in
             w.text(e.id ?? "")
             if let n = note {
                 w.element(.span, [.class("note-ligne")], prose: n.title + (n.motif.map { " : " + $0 } ?? ""))
             }
-        }, isRowHeader: true, mark: note == nil ? nil : .changed)
-        if let id = e.id { c.anchor = Anchor(prefix: e.kind.keyword, key: ElementKind.normalize(id)) }
-        return c
+        }
     }
 
-    static func actionRow(_ a: Element, _ doc: ContractDocument) -> [TableCell] {
-        let title = TableCell(.build { w in
-            w.prose(a.title ?? "")
-            if a.flagship { w.element(.p, [.class(StyleClass.muted)], prose: "Action phare") }
-            if let t = a.text(.theme) { w.element(.p, [.class(StyleClass.muted)], prose: "Thème : " + t) }
-            if let t = a.text(.texte) { w.element(.p, [.class(StyleClass.muted)], prose: t) }
-        })
-        let pilots = TableCell(.build { w in
-            let p = a.referents(.pilote).map(\.spelling)
-            w.prose(p.isEmpty ? "" : p.joined(separator: ", "))
-            let co = a.referents(.coPilote).map(\.spelling)
-            if !co.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Co-pilotes : " + co.joined(separator: ", ")) }
-            let refs = a.referents(.referent).map(\.spelling)
-            if !refs.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Référents : " + refs.joined(separator: ", ")) }
-        })
-        let ds = doc.deadlines(a)
-        let changed = ds.contains { $0.provenance.avenant > 0 }
-        let deadlines = TableCell(.build { w in
-            for p in ds {
-                w.element(.p) { w in
-                    w.prose(ContractDocument.deadlineLabel(p) + " : " + doc.asWritten(p))
-                    if let win = doc.window(p) {
-                        w.element(.span, [.class("fenetre")], text: ContractDocument.prose(win))
-                    } else if case .deadline(let d) = p.value, d.form == .toBeSpecified {
-                        w.element(.span, [.class("fenetre")], prose: "échéance à préciser")
+    static func actionRow(_ a: Element, pilots: Bool, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+        w.tableRow { w in
+            idCell(a, doc, &w)
+            w.tableCell { w in
+                w.prose(a.title ?? "")
+                if a.flagship { w.element(.p, [.class(StyleClass.muted)], prose: "Action phare") }
+                if let t = a.text(.theme) { w.element(.p, [.class(StyleClass.muted)], prose: "Thème : " + t) }
+                if let t = a.text(.texte) { w.element(.p, [.class(StyleClass.muted)], prose: t) }
+            }
+            if pilots {
+                w.tableCell { w in
+                    w.text(doc.referentIds(a, .pilote))
+                    let co = doc.referentIds(a, .coPilote)
+                    if !co.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Co-pilotes : " + co) }
+                    let refs = doc.referentIds(a, .referent)
+                    if !refs.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Référents : " + refs) }
+                }
+            }
+            let changed = a.properties.contains { ($0.key == .delai || $0.key == .etape) && $0.provenance.avenant > 0 }
+            w.tableCell(mark: changed ? .changed : nil) { w in
+                for p in a.properties where p.key == .delai || p.key == .etape {
+                    w.element(.p) { w in
+                        // The label is plain words (a step's title is prose); the colon takes its
+                        // no-break space here, and the value as written is typeset alone.
+                        if p.key == .etape {
+                            w.text("étape ")
+                            w.prose("« \(p.stepTitle ?? "") »")
+                        } else {
+                            w.text(p.label.map { "délai (\($0))" } ?? "délai")
+                        }
+                        w.text("\u{00A0}: ")
+                        w.text(doc.typesetValue(p))
+                        if let win = doc.window(p) {
+                            w.element(.span, [.class("fenetre")], text: doc.windowProse(win))
+                        } else if case .deadline(let d) = p.value, d.form == .toBeSpecified {
+                            w.element(.span, [.class("fenetre")], prose: "échéance à préciser")
+                        }
                     }
                 }
             }
-        }, mark: changed ? .changed : nil)
-        return [idCell(a, doc), title, pilots, deadlines]
+        }
     }
 
-    static func indicatorRow(_ i: Element, _ doc: ContractDocument) -> [TableCell] {
-        let title = TableCell(.build { w in
-            w.prose(i.title ?? "")
-            if let m = i.text(.methode) { w.element(.p, [.class(StyleClass.muted)], prose: "Méthode : " + m) }
-            var facts: [String] = []
-            if let u = i.unit { facts.append("unité : " + u.symbol) }
-            if let s = i.direction { facts.append("sens : " + s.spelling) }
-            if let n = i.nature { facts.append("nature : " + n.spelling) }
-            if let t = i.text(.theme) { facts.append("thème : " + t) }
-            if !facts.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: facts.joined(separator: " · ")) }
-        })
-        let source = TableCell(.build { w in
-            if let s = i.text(.source) { w.element(.p, prose: "Source : " + s) }
-            let f = i.referents(.fournisseur).map(\.spelling)
-            if !f.isEmpty { w.element(.p, prose: "Fournisseur : " + f.joined(separator: ", ")) }
-        })
-        let bases = doc.bases(i)
-        let base = TableCell(.build { w in
-            for b in bases { w.element(.p, prose: b.text) }
-        }, mark: bases.contains { $0.property.provenance.avenant > 0 } ? .changed : nil)
-        var row = [idCell(i, doc), title, source, base]
-        if i.declinedTargets {
-            var c = TableCell.prose("cibles déclinées")
-            c.colspan = max(1, doc.years.count)
-            if !doc.years.isEmpty { row.append(c) }
-            return row
-        }
-        for y in doc.years {
-            let ts = doc.targets(i, year: y)
-            var c = TableCell(.build { w in
-                for p in ts {
-                    let text = (p.label.map { $0 + " : " } ?? "") + doc.targetText(p)
-                    if p.target == .pending { w.element(.span, [.class("a-fixer")], prose: text) } else { w.element(.p, prose: text) }
+    static func indicatorRow(_ i: Element, sources: Bool, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+        w.tableRow { w in
+            idCell(i, doc, &w)
+            w.tableCell { w in
+                w.prose(i.title ?? "")
+                if let m = i.text(.methode) { w.element(.p, [.class(StyleClass.muted)], prose: "Méthode : " + m) }
+                var facts: [String] = []
+                if let u = i.unit { facts.append("unité : " + u.symbol) }
+                if let s = i.direction { facts.append("sens : " + s.spelling) }
+                if let n = i.nature { facts.append("nature : " + n.spelling) }
+                if let t = i.text(.theme) { facts.append("thème : " + t) }
+                if !facts.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: facts.joined(separator: " · ")) }
+            }
+            if sources {
+                w.tableCell { w in
+                    if let s = i.text(.source) { w.element(.p, prose: "Source : " + s) }
+                    let f = doc.referentIds(i, .fournisseur)
+                    if !f.isEmpty { w.element(.p, prose: "Fournisseur : " + f) }
                 }
-            })
-            if ts.contains(where: { $0.provenance.avenant > 0 }) { c.mark = .changed }
-            row.append(c)
+            }
+            let basesChanged = i.properties.contains { $0.key == .base && $0.provenance.avenant > 0 }
+            w.tableCell(mark: basesChanged ? .changed : nil) { w in
+                for p in i.properties where p.key == .base {
+                    w.element(.p, text: doc.typesetValue(p) + (p.year.map { " (\($0))" } ?? ""))
+                }
+            }
+            if i.declinedTargets {
+                if !doc.years.isEmpty { w.tableCell(colspan: doc.years.count) { $0.prose("cibles déclinées") } }
+                return
+            }
+            let byYear = doc.targetsByYear(i)
+            for y in doc.years {
+                let ts = byYear[y] ?? []
+                w.tableCell(mark: ts.contains(where: { $0.provenance.avenant > 0 }) ? .changed : nil) { w in
+                    for p in ts {
+                        w.element(p.target == .pending ? .span : .p, p.target == .pending ? [.class("a-fixer")] : []) { w in
+                            if let l = p.label { w.prose(l); w.text("\u{00A0}: ") }
+                            switch p.value {
+                            case .target(.pending), .target(.notApplicable), .target(.followed): w.text(doc.targetText(p))
+                            default: w.text(doc.typesetValue(p))
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return row
     }
 
     static func referents(_ doc: ContractDocument, _ w: inout HTMLWriter) {
