@@ -115,16 +115,19 @@ public enum HTMLDocument {
         return s
     }
 
+    /// A text block as paragraphs: lines joined by a space, a blank line between paragraphs.
     static func paragraphs(_ text: String, _ w: inout HTMLWriter) {
-        var current: [Substring] = []
-        func flush(_ w: inout HTMLWriter) {
-            if !current.isEmpty { w.element(.p, prose: current.joined(separator: " ")); current = [] }
-        }
+        var current = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty { flush(&w) } else { current.append(trimmed) }
+            if trimmed.isEmpty {
+                if !current.isEmpty { w.element(.p, prose: current); current = "" }
+            } else {
+                if !current.isEmpty { current += " " }
+                current += trimmed
+            }
         }
-        flush(&w)
+        if !current.isEmpty { w.element(.p, prose: current) }
     }
 
     static func section(_ s: ContractDocument.Section, index: Int, _ doc: ContractDocument, _ w: inout HTMLWriter) {

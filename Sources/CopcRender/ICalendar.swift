@@ -116,13 +116,17 @@ public enum ICalendar {
 /// version and a later version supersedes it.
 ///
 /// The follow-up calendar of design §9 (`bilan annuel : avant le …`) is not in the language
-/// yet; when it is, its dates become more `CalendarEvent`s appended by `events(_:)`.
+/// yet; when it is, its dates are passed to `render(_:followUp:)`.
 public enum ContractCalendar {
-    public static func render(_ doc: ContractDocument) -> String {
+    /// The calendar of `doc`: its deadlines and steps, then `followUp` — the hook for the dates
+    /// of the follow-up calendar of design §9 (`bilan annuel : avant le 15 mars N+1`), which
+    /// the language does not state yet: whoever reads them makes one `CalendarEvent` per date,
+    /// with a UID of its own (`CONTRAT/suivi/…@copc`).
+    public static func render(_ doc: ContractDocument, followUp: [CalendarEvent] = []) -> String {
         let h = doc.header
         let stamp = doc.version.effectiveDate ?? h.date(.signeLe) ?? doc.version.period?.start ?? Day(ordinal: 0)
         let name = (h.id ?? "contrat") + " — " + (h.title ?? "") + " (version \(doc.version.number))"
-        return ICalendar.write(name: name, events: events(doc), stamp: stamp, sequence: doc.version.number)
+        return ICalendar.write(name: name, events: events(doc) + followUp, stamp: stamp, sequence: doc.version.number)
     }
 
     /// The events of the deadlines and steps, in document order.

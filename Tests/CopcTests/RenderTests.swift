@@ -347,6 +347,18 @@ final class ICalendarTests: XCTestCase {
         XCTAssertEqual(ICalendar.fold(String(repeating: "a", count: 76)), String(repeating: "a", count: 75) + "\r\n a\r\n")
     }
 
+    /// The hook for the follow-up calendar (design §9): events given are written after the
+    /// deadlines, with their own UID, as all-day events.
+    func testFollowUpEventsHook() throws {
+        let (_, v1) = rendered()
+        let bilan = CalendarEvent(uid: "C1/suivi/bilan-annuel/2022@copc", start: Day(year: 2023, month: 3, day: 15)!,
+                                  end: Day(year: 2023, month: 3, day: 15)!, summary: "Bilan annuel 2022", description: "avant le 15 mars N+1")
+        let ics = ContractCalendar.render(v1, followUp: [bilan])
+        XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 3)
+        XCTAssertTrue(ics.contains("UID:C1/suivi/bilan-annuel/2022@copc\r\nDTSTAMP:20220701T000000Z\r\nDTSTART;VALUE=DATE:20230315\r\nDTEND;VALUE=DATE:20230316\r\n"), ics)
+        XCTAssertEqual(ContractCalendar.render(v1, followUp: []), ContractCalendar.render(v1))
+    }
+
     func testEscaping() {
         XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf")
     }
