@@ -20,9 +20,11 @@ public enum HTMLDocument {
         let page = HTMLPage(title: title, orientation: .portrait, width: .reading, runningHeader: running, stylesheet: extraCSS)
         return page.render { w in
             w.titlePage(titlePage(doc))
+            let book = AnchorBook()
+            let anchors = doc.bodySections.enumerated().map { book.anchor($0.element.element, rank: $0.offset + 1) }
             var toc: [TOCEntry] = []
             for (i, s) in doc.bodySections.enumerated() {
-                toc.append(TOCEntry(level: s.depth, number: s.element.id, title: s.element.title ?? "", anchor: anchor(s.element, i + 1)))
+                toc.append(TOCEntry(level: s.depth, number: s.element.id, title: s.element.title ?? "", anchor: anchors[i]))
             }
             if doc.transversal != nil {
                 toc.append(TOCEntry(level: 1, title: transversalTitle, anchor: Anchor(prefix: "partie", key: "transversal")))
@@ -39,12 +41,12 @@ public enum HTMLDocument {
                 }
             }
             for (i, s) in doc.bodySections.enumerated() {
-                section(s, index: i + 1, doc, &w)
+                section(s, anchor: anchors[i], book, doc, &w)
             }
             if let t = doc.transversal {
                 w.element(.section, [.class(StyleClass.pageBreakBefore)]) { w in
                     w.heading(level: 2, title: transversalTitle, anchor: Anchor(prefix: "partie", key: "transversal"))
-                    tables(t, doc, &w)
+                    tables(t, book, doc, &w)
                 }
             }
             referents(doc, &w)
@@ -67,9 +69,20 @@ public enum HTMLDocument {
     @media print { .bloc-rendu table { font-size: 8pt; } }
     """
 
-    static func anchor(_ e: Element, _ index: Int) -> Anchor {
-        if let id = e.id { return Anchor(prefix: e.kind.keyword, key: ElementKind.normalize(id)) }
-        return Anchor(prefix: e.kind.keyword, index: index)
+    /// The anchors of a page, each written once: `objectif-1.2` for an element with an id;
+    /// `rang-axe-3` (its rank among the sections) for one without, a prefix no keyword starts
+    /// with; a second element with the same kind and id (COP200) gets `objectif-1.2_20_2`.
+    final class AnchorBook {
+        var seen: [Anchor: Int] = [:]
+
+        func anchor(_ e: Element, rank: Int) -> Anchor {
+            guard let id = e.id else { return Anchor(prefix: "rang-" + e.kind.keyword, index: rank) }
+            let key = ElementKind.normalize(id)
+            let a = Anchor(prefix: e.kind.keyword, key: key)
+            let n = seen[a, default: 0] + 1
+            seen[a] = n
+            return n == 1 ? a : Anchor(prefix: e.kind.keyword, key: key + " \(n)")
+        }
     }
 
     static func titlePage(_ doc: ContractDocument) -> TitlePage {
@@ -130,13 +143,13 @@ public enum HTMLDocument {
         if !current.isEmpty { w.element(.p, prose: current) }
     }
 
-    static func section(_ s: ContractDocument.Section, index: Int, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+    static func section(_ s: ContractDocument.Section, anchor: Anchor, _ book: AnchorBook, _ doc: ContractDocument, _ w: inout HTMLWriter) {
         let e = s.element
         var classes = "bloc-rendu"
         if s.depth == 1 { classes += " " + StyleClass.pageBreakBefore }
         w.element(.section, [.class(classes)]) { w in
             if let n = doc.changeNote(e) { w.marginalNote(MarginalNote(title: n.title, detail: n.motif.map { "Motif : " + $0 })) }
-            w.heading(level: min(6, s.depth + 1), number: e.id, title: e.title ?? "", anchor: anchor(e, index))
+            w.heading(level: min(6, s.depth + 1), number: e.id, title: e.title ?? "", anchor: anchor)
             var facts: [String] = []
             for (key, label) in [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")] {
                 let refs = e.referents(key)
@@ -145,11 +158,11 @@ public enum HTMLDocument {
             if let t = e.text(.theme) { facts.append("Thème : " + t) }
             if !facts.isEmpty { w.element(.p, [.class("pilotes")], prose: facts.joined(separator: " · ")) }
             if let t = e.text(.texte) { paragraphs(t, &w) }
-            tables(s, doc, &w)
+            tables(s, book, doc, &w)
         }
     }
 
-    static func tables(_ s: ContractDocument.Section, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+    static func tables(_ s: ContractDocument.Section, _ book: AnchorBook, _ doc: ContractDocument, _ w: inout HTMLWriter) {
         let name = s.element.id.map { " — \(s.element.kind.keyword) \($0)" } ?? ""
         if !s.actions.isEmpty {
             // The pilots' column only when one of the actions names a pilot.
@@ -158,7 +171,7 @@ public enum HTMLDocument {
             }
             let columns = pilots ? ["N°", "Action", "Pilotes", "Échéances"] : ["N°", "Action", "Échéances"]
             w.streamedTable(caption: "Actions" + name, headerRows: [columns.map { HeaderCell($0) }], classes: "actions") { w in
-                for a in s.actions { actionRow(a, pilots: pilots, doc, &w) }
+                for a in s.actions { actionRow(a, pilots: pilots, book, doc, &w) }
             }
         }
         if !s.indicators.isEmpty {
@@ -172,16 +185,15 @@ public enum HTMLDocument {
             let header2 = years.map { HeaderCell(String($0)) }
             w.streamedTable(caption: "Indicateurs" + name, headerRows: years.isEmpty ? [header1] : [header1, header2],
                             classes: "indicateurs") { w in
-                for i in s.indicators { indicatorRow(i, sources: sources, doc, &w) }
+                for i in s.indicators { indicatorRow(i, sources: sources, book, doc, &w) }
             }
         }
     }
 
     /// The row header: id, with the change mark and note when an avenant changed the element.
-    static func idCell(_ e: Element, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+    static func idCell(_ e: Element, _ book: AnchorBook, _ doc: ContractDocument, _ w: inout HTMLWriter) {
         let note = doc.changeNote(e)
-        w.tableCell(isRowHeader: true, mark: note == nil ? nil : .changed,
-                    anchor: e.id.map { Anchor(prefix: e.kind.keyword, key: ElementKind.normalize($0)) }) { w in
+        w.tableCell(isRowHeader: true, mark: note == nil ? nil : .changed, anchor: e.id == nil ? nil : book.anchor(e, rank: 0)) { w in
             w.text(e.id ?? "")
             if let n = note {
                 w.element(.span, [.class("note-ligne")], prose: n.title + (n.motif.map { " : " + $0 } ?? ""))
@@ -189,9 +201,9 @@ public enum HTMLDocument {
         }
     }
 
-    static func actionRow(_ a: Element, pilots: Bool, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+    static func actionRow(_ a: Element, pilots: Bool, _ book: AnchorBook, _ doc: ContractDocument, _ w: inout HTMLWriter) {
         w.tableRow { w in
-            idCell(a, doc, &w)
+            idCell(a, book, doc, &w)
             w.tableCell { w in
                 w.prose(a.title ?? "")
                 if a.flagship { w.element(.p, [.class(StyleClass.muted)], prose: "Action phare") }
@@ -232,9 +244,9 @@ public enum HTMLDocument {
         }
     }
 
-    static func indicatorRow(_ i: Element, sources: Bool, _ doc: ContractDocument, _ w: inout HTMLWriter) {
+    static func indicatorRow(_ i: Element, sources: Bool, _ book: AnchorBook, _ doc: ContractDocument, _ w: inout HTMLWriter) {
         w.tableRow { w in
-            idCell(i, doc, &w)
+            idCell(i, book, doc, &w)
             w.tableCell { w in
                 w.prose(i.title ?? "")
                 if let m = i.text(.methode) { w.element(.p, [.class(StyleClass.muted)], prose: "Méthode : " + m) }

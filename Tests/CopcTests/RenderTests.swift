@@ -199,6 +199,14 @@ final class RenderGoldenTests: XCTestCase {
                     ("\(id)-actions.csv", CSVExport.render(doc, table: .actions)),
                     ("\(id).ics", ContractCalendar.render(doc)),
                 ]
+                // Every anchor of the page is unique (links land on one element).
+                let html = outputs[0].1
+                var ids: [String: Int] = [:]
+                for part in html.components(separatedBy: " id=\"").dropFirst() {
+                    ids[String(part.prefix { $0 != "\"" }), default: 0] += 1
+                }
+                XCTAssertGreaterThan(ids.count, 3)
+                for (anchor, n) in ids where n > 1 { XCTFail("\(id): anchor \(anchor) written \(n) times") }
                 for (name, text) in outputs {
                     let golden = dir + "/rendu/" + name
                     if update {
