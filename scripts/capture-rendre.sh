@@ -28,4 +28,4 @@ fi
 mkdir -p "$sortie"
 # Les erreurs du contrat sont résumées sur la sortie d'erreur ; le document est écrit quand même.
 "$copc" rendre "$dossier" --format html -o "$sortie/contrat.html" "$@"
-"$ici/capture-html.sh" "$sortie/contrat.html" "$sortie"
+"$BASH" "$ici/capture-html.sh" "$sortie/contrat.html" "$sortie"

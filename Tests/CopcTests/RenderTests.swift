@@ -475,3 +475,65 @@ final class RenderCLITests: XCTestCase {
         XCTAssertTrue(err.contains("erreur") && err.contains("le document reflète le texte tel qu'écrit"), err)
     }
 }
+
+/// `scripts/capture-rendre.sh`: usage, a missing copc, and a whole run with stand-ins for
+/// Chromium and pdftoppm (the rendered page is real).
+final class CaptureRendreScriptTests: XCTestCase {
+    func run(_ args: [String], copc: String, tools: [String: String]) throws -> (status: Int32, out: String, err: String, dir: String) {
+        let dir = NSTemporaryDirectory() + "copc-capture-rendre-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/outils", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/contrat", withIntermediateDirectories: true)
+        try renderContract.write(toFile: dir + "/contrat/contrat.cop", atomically: true, encoding: .utf8)
+        for (name, body) in tools {
+            let path = dir + "/outils/" + name
+            try ("#!/bin/bash\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+        for tool in ["dirname", "basename", "sed", "mktemp", "rm", "mkdir", "tail", "ls", "wc", "mv", "cat", "touch"] {
+            if let real = ["/usr/bin/" + tool, "/bin/" + tool].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+                try FileManager.default.createSymbolicLink(atPath: dir + "/outils/" + tool, withDestinationPath: real)
+            }
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = [repositoryRoot + "/scripts/capture-rendre.sh"] + args
+        p.environment = ["PATH": dir + "/outils", "HOME": dir, "COPC": copc]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), dir)
+    }
+
+    func testUsageAndMissingCopc() throws {
+        let usage = try run(["contrat"], copc: builtCopc.path, tools: [:])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.err.contains("usage : scripts/capture-rendre.sh DOSSIER_DU_CONTRAT DOSSIER_SORTIE"), usage.err)
+        let missing = try run(["contrat", "sortie"], copc: "/nulle/part/copc", tools: [:])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.err.contains("copc introuvable (/nulle/part/copc)"), missing.err)
+    }
+
+    func testRendersThenCaptures() throws {
+        let chromium = """
+        echo "$@" >> "$HOME/chromium.log"
+        for a in "$@"; do
+          case "$a" in
+            --screenshot=*) echo png > "${a#--screenshot=}" ;;
+            --print-to-pdf=*) echo pdf > "${a#--print-to-pdf=}" ;;
+          esac
+        done
+        """
+        let pdftoppm = "for n in 1 2; do echo p > \"${@: -1}-$n.png\"; done\n"
+        let r = try run(["contrat", "sortie", "--version", "0"], copc: builtCopc.path, tools: ["chromium": chromium, "pdftoppm": pdftoppm])
+        XCTAssertEqual(r.status, 0, r.err)
+        let html = try String(contentsOfFile: r.dir + "/sortie/contrat.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("Contrat d") && html.contains("<table"))
+        let log = try String(contentsOfFile: r.dir + "/chromium.log", encoding: .utf8)
+        XCTAssertTrue(log.contains("--print-to-pdf=") && log.contains("sortie/contrat.html"), log)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: r.dir + "/sortie/page-1.png"))
+    }
+}
