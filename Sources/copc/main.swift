@@ -15,6 +15,8 @@ Usage :
   copc diff      [CHEMINS…] [options]   ce qu'un avenant change : deux versions, ou deux brouillons
   copc fmt       [CHEMINS…] [--check] [--diff]
                                         met les fichiers .cop en page canonique
+  copc rendre    [CHEMINS…] [options]   rend une version en document (HTML, Markdown, .cop, CSV)
+  copc calendrier [CHEMINS…] [options]  écrit les échéances d'une version en iCalendar (.ics)
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
@@ -23,8 +25,7 @@ Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
 sans chemin, le dossier courant. Un fichier nommé seul est vérifié avec son
 contrat, ses avenants et ses annuaires ; « - » lit l'entrée standard.
 
-Voir « copc check --help », « copc emit --help », « copc diff --help » et « copc fmt --help »
-pour les options.
+Voir « copc COMMANDE --help » (check, emit, diff, fmt, rendre, calendrier) pour les options.
 """
 
 /// The subcommands, each with its spellings and its entry point (in its own file).
@@ -33,6 +34,8 @@ let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["emit", "emettre", "émettre"], runEmit),
     (["diff", "comparer"], runDiff),
     (["fmt", "format"], runFmt),
+    (["rendre", "render"], runRendre),
+    (["calendrier", "calendar"], runCalendrier),
     (["lsp"], runLSP),
     (["expliquer", "explain"], runExplain),
 ]
