@@ -37,7 +37,7 @@ Options :
                       JSON (schéma copc.diff/1, grammar/diff.schema.json), ou page HTML
                       autonome en trois colonnes (clauses, avant, après), imprimable
   --sortie-code       statut 1 s'il y a au moins un changement, 0 sinon
-  --couleur auto|toujours|jamais
+  --couleur auto|toujours|jamais   (aussi --color auto|always|never)
                       couleurs du texte (défaut : auto, c'est-à-dire si la sortie est
                       un terminal et que NO_COLOR n'est pas défini ou est vide)
   --chemin FICHIER    pour deux brouillons : la place du fichier dans l'espace de
@@ -87,10 +87,7 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
         }
         format = f
     }
-    let color = parsed[.couleur] ?? "auto"
-    guard ["auto", "toujours", "jamais"].contains(color) else {
-        fail("valeur inconnue pour --couleur : « \(color) » (auto, toujours ou jamais)")
-    }
+    let color = colorChoice(parsed[.couleur] ?? "auto")
     let from = parsed[.de].map { parseVersionOption($0, "--de") }
     let to = parsed[.a].map { parseVersionOption($0, "--a") }
     let positionals = parsed.positionals
@@ -128,15 +125,8 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
     let out: String
     switch format {
     case .texte:
-        let useColor: Bool
-        switch color {
-        case "toujours": useColor = true
-        case "jamais": useColor = false
-        default:
-            let noColor = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
-            useColor = parsed[.sortie] == nil && FileSystem.isTerminal(1) && !noColor && FileSystem.environment("TERM") != "dumb"
-        }
-        out = report.text(color: useColor)
+        // Auto: colours only on a terminal, never into a file given with -o.
+        out = report.text(color: useColor(color ?? (parsed[.sortie] == nil ? nil : false)))
     case .markdown: out = report.markdown()
     case .json: out = report.json()
     case .html: out = report.html()

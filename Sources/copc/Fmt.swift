@@ -58,7 +58,7 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
     let outcomes: [FormatOutcome]
     do { outcomes = try Driver.format(paths: paths, write: !checkOnly) } catch { fail(error.description) }
     var changed = 0, refused = 0, failed = 0
-    let color = FileSystem.isTerminal(2) && FileSystem.environment("NO_COLOR") == nil
+    let color = useColor(nil, fd: 2)
     for o in outcomes {
         switch o.status {
         case .unchanged: break

@@ -77,3 +77,21 @@ func chooseVersion(_ contract: Contract, _ selector: VersionSelector) -> Version
     }
     fail("le contrat \(contract.id ?? "?") n'a pas de version")
 }
+
+/// `--couleur`: `nil` for auto.
+func colorChoice(_ v: String) -> Bool? {
+    switch v {
+    case "auto": return nil
+    case "toujours", "always", "oui": return true
+    case "jamais", "never", "non": return false
+    default: fail("valeur inconnue pour --couleur : « \(v) » (auto, toujours ou jamais ; aussi always ou never)")
+    }
+}
+
+/// Colours for the human format: forced, or when the output is a terminal, `NO_COLOR` is unset
+/// or empty (no-color.org), and the terminal is not `dumb`.
+func useColor(_ choice: Bool?, fd: Int32 = 1) -> Bool {
+    if let choice { return choice }
+    let noColor = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+    return FileSystem.isTerminal(fd) && !noColor && FileSystem.environment("TERM") != "dumb"
+}

@@ -188,6 +188,10 @@ final class DiffCLITests: XCTestCase {
         let args = ["diff", Self.example, "--de", "0", "--a", "1"]
         XCTAssertTrue(try run(args + ["--couleur", "toujours"]).1.contains("\u{1B}["))
         XCTAssertFalse(try run(args + ["--couleur", "jamais"]).1.contains("\u{1B}["))
+        // The same values as `copc check` (one reading of --couleur for every command).
+        XCTAssertTrue(try run(args + ["--color", "always"]).1.contains("\u{1B}["))
+        XCTAssertFalse(try run(args + ["--couleur", "never"]).1.contains("\u{1B}["))
+        XCTAssertEqual(try run(args + ["--couleur", "parfois"]).0, 2)
         XCTAssertFalse(try run(args, env: [:]).1.contains("\u{1B}["), "not a terminal")
         // On a terminal (script(1) gives one): colours unless NO_COLOR is set and not empty.
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
