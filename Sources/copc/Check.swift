@@ -71,13 +71,7 @@ func severityLevel(_ v: String) -> Severity {
 
 func runCheck(_ args: ArraySlice<String>) -> Int32 {
     let parsed = checkCommand.parse(args)
-    var format = OutputFormat.humain
-    if let v = parsed[.format] {
-        guard let f = OutputFormat(rawValue: v) else {
-            fail("format inconnu « \(v) » (formats possibles : \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        format = f
-    }
+    let format = formatChoice(parsed[.format], default: OutputFormat.humain)
     let color = colorChoice(parsed[.couleur] ?? "auto")
     let quiet = parsed.has(.silencieux)
     let strict = parsed.has(.strict)

@@ -80,13 +80,7 @@ enum DiffFormat: String, CaseIterable {
 
 func runDiff(_ args: ArraySlice<String>) -> Int32 {
     let parsed = diffCommand.parse(args)
-    var format = DiffFormat.texte
-    if let v = parsed[.format] {
-        guard let f = DiffFormat(rawValue: v) else {
-            fail("format inconnu « \(v) » (formats possibles : \(DiffFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        format = f
-    }
+    let format = formatChoice(parsed[.format], default: DiffFormat.texte)
     let color = colorChoice(parsed[.couleur] ?? "auto")
     let from = parsed[.de].map { parseVersionOption($0, "--de") }
     let to = parsed[.a].map { parseVersionOption($0, "--a") }

@@ -95,3 +95,12 @@ func useColor(_ choice: Bool?, fd: Int32 = 1) -> Bool {
     let noColor = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
     return FileSystem.isTerminal(fd) && !noColor && FileSystem.environment("TERM") != "dumb"
 }
+
+/// The value of `--format` read into the command's format enum (`fallback` when absent); an
+/// unknown name is a usage error listing the formats. `aliases` are other accepted names.
+func formatChoice<F: RawRepresentable & CaseIterable>(_ value: String?, default fallback: F,
+                                                       aliases: [String: F] = [:]) -> F where F.RawValue == String {
+    guard let value else { return fallback }
+    if let f = F(rawValue: value) ?? aliases[value] { return f }
+    fail("format inconnu « \(value) » (formats possibles : \(F.allCases.map(\.rawValue).joined(separator: ", ")))")
+}

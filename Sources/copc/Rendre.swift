@@ -55,10 +55,7 @@ enum RenderFormat: String, CaseIterable {
 
 func runRendre(_ args: ArraySlice<String>) -> Int32 {
     let parsed = rendreCommand.parse(args)
-    let formatName = parsed[.format] ?? "html"
-    guard let format = RenderFormat(rawValue: formatName) ?? (formatName == "md" ? .markdown : nil) else {
-        fail("format inconnu « \(formatName) » (formats : \(RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-    }
+    let format = formatChoice(parsed[.format], default: RenderFormat.html, aliases: ["md": .markdown])
     var table = CSVTable.indicators
     if let t = parsed[.table] {
         guard format == .csv else { fail("--table ne s'emploie qu'avec --format csv") }
