@@ -20,10 +20,11 @@ let package = Package(
         .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
         .target(name: "CopcHTML"),
-        .target(name: "CopcDiff"),
+        .target(name: "CopcDiff", dependencies: ["CopcModel", "CopcSyntax", "CopcHTML"]),
+        .target(name: "CopcRender", dependencies: ["CopcModel", "CopcSyntax", "CopcFormat", "CopcHTML"]),
         .target(name: "CopcBilan", dependencies: ["CopcModel", "CopcHTML"]),
-        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcBilan"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcBilan"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcBilan"], exclude: ["Cases"]),
+        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan"], exclude: ["Cases"]),
     ]
 )

@@ -11,6 +11,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     // action blocks.
     case bilanAnnuel, donnees, synthese
     case etabliLe, realise, analyse, etat, avancement, acheveLe, nouveauDelai, livrable, risque, difficulte, mesureCorrective
+    /// Design §3.5, last paragraph: `cumul : oui`, `poids : 1/3`, `moyens (ETP) 2024 : 350`,
+    /// `avis « CGEFI » le : 2024-07-05`.
+    case cumul, poids, moyens, avis
 
     public static func < (a: PropertyKey, b: PropertyKey) -> Bool { a.rawValue < b.rawValue }
 
@@ -23,6 +26,10 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case quantity
         /// A date of the follow-up calendar relative to the year reported (`avant le 15 mars N+1`).
         case dueDate
+        /// `poids`: a fraction (`1/3`) or a percentage (`20 %`).
+        case weight
+        /// `moyens ANNÉE`: a quantity of money or a number.
+        case resources
         /// One of the values of an enumerated key.
         case choice(Choice)
     }
@@ -55,6 +62,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case years
         /// The quoted title of an `étape`.
         case stepTitle
+        /// The quoted body of an `avis`, then `le` (`avis « CGEFI » le`).
+        case organismThenLe
     }
 
     /// What makes two properties of one element the same property (a later one replaces it in
@@ -112,6 +121,10 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .risque: return "risque"
         case .difficulte: return "difficulte"
         case .mesureCorrective: return "mesure corrective"
+        case .cumul: return "cumul"
+        case .poids: return "poids"
+        case .moyens: return "moyens"
+        case .avis: return "avis"
         }
     }
 
@@ -153,8 +166,11 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .signeLe, .approuveLe, .enVigueurLe: return .date
         case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source: return .text
         case .delai, .etape: return .deadline
-        case .phare: return .flag
+        case .phare, .cumul: return .flag
         case .unite: return .unit
+        case .poids: return .weight
+        case .moyens: return .resources
+        case .avis: return .date
         case .base: return .base
         case .cible: return .target
         case .bilanAnnuel, .donnees, .synthese: return .dueDate
@@ -170,8 +186,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
 
     public var head: Head {
         switch self {
-        case .cible, .base: return .years
+        case .cible, .base, .moyens: return .years
         case .etape: return .stepTitle
+        case .avis: return .organismThenLe
         case .texte, .titre, .motif, .methode, .delai, .realise, .analyse, .livrable, .difficulte: return .word
         default: return .words
         }
@@ -180,19 +197,20 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     public var identity: Identity {
         switch self {
         case .delai: return .label
-        case .etape: return .title
+        case .etape, .avis: return .title
         case .base: return .year
-        case .cible: return .yearAndLabel
+        case .cible, .moyens: return .yearAndLabel
         case .realise, .bilanAnnuel, .donnees, .synthese: return .label
         case .livrable, .difficulte, .mesureCorrective: return .repeatable
         default: return .key
         }
     }
 
-    /// `délai (LABEL)` and `cible ANNÉE (LABEL)` take a label.
+    /// `délai (LABEL)`, `cible ANNÉE (LABEL)`, `moyens (LABEL) ANNÉE`, `réalisé ANNÉE (LABEL)` and the
+    /// calendar's dates take a label.
     public var labelled: Bool {
         switch self {
-        case .delai, .cible, .realise, .bilanAnnuel, .donnees, .synthese: return true
+        case .delai, .cible, .moyens, .realise, .bilanAnnuel, .donnees, .synthese: return true
         default: return false
         }
     }
@@ -219,18 +237,19 @@ extension ElementKind {
     public var keys: [PropertyKey] {
         switch self {
         case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte,
-                               .bilanAnnuel, .donnees, .synthese]
+                               .avis, .moyens, .bilanAnnuel, .donnees, .synthese]
         case .bilan: return [.etabliLe, .texte]
         case .annuaire: return [.texte]
-        case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif]
+        case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif, .avis]
         case .referent: return [.rattachement, .personne, .fonction, .texte]
         case .plan: return [.periode, .pilote, .texte]
-        case .axe: return [.pilote, .coPilote, .referent, .texte]
-        case .objectif, .sousObjectif: return [.pilote, .coPilote, .referent, .texte, .theme]
+        case .axe: return [.pilote, .coPilote, .referent, .texte, .moyens]
+        case .objectif: return [.pilote, .coPilote, .referent, .texte, .theme, .poids, .moyens]
+        case .sousObjectif: return [.pilote, .coPilote, .referent, .texte, .theme, .poids]
         case .action: return [.delai, .etape, .phare, .texte, .theme, .pilote, .coPilote, .referent]
         case .indicateur:
             return [.methode, .unite, .sens, .nature, .theme, .fournisseur, .source, .base, .cible, .cibles, .texte,
-                    .pilote, .coPilote, .referent]
+                    .pilote, .coPilote, .referent, .poids, .cumul]
         }
     }
 
