@@ -204,7 +204,8 @@ extension BilanReport {
                     let real = rep?.realized.first { $0.label == label } ?? (label != nil ? rep?.realized.first { $0.label == nil && $0.value == .unavailable } : nil)
                     var attainment: Attainment?
                     if let t, t.value.status == .set, case .value(let rv)? = real?.value {
-                        attainment = Attainment.judge(target: t.value, realized: rv, unit: ind?.unit, direction: ind?.direction,
+                        let goal = ind.flatMap { Attainment.comparable(t.property, of: $0, firstYear: v?.period?.start.year) } ?? t.value
+                        attainment = Attainment.judge(target: goal, realized: rv, unit: ind?.unit, direction: ind?.direction,
                                                       base: ind?.baseQuantity)
                     }
                     points.append(Point(year: y, target: t?.value, targetText: t.map { text($0.property.valuePlace) },

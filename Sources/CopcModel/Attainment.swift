@@ -87,3 +87,27 @@ public enum Attainment: Hashable, Sendable {
         return nil
     }
 }
+
+extension ResolvedTarget {
+    /// The resolved value as an absolute target (`nil` unit: the indicator's).
+    public var absoluteTarget: TargetValue {
+        func q(_ v: Double) -> Quantity { Quantity(value: v, unit: unit, text: "") }
+        switch shape {
+        case .quantity(let v): return .quantity(q(v))
+        case .bound(let op, let v): return .bound(op, q(v))
+        case .range(let a, let b): return .range(q(a), q(b))
+        }
+    }
+}
+
+extension Attainment {
+    /// The value a réalisé is judged against: a target relative to another value (`+2 points`,
+    /// `maintien`, `+5 % par an`…) by its value resolved through the chain of years of
+    /// `element` (`TargetChain`); any other target, or one that does not resolve (`≥ N-1`,
+    /// broken chain), as written. The chain is built only for a relative target.
+    public static func comparable(_ target: Property, of element: Element, firstYear: Int?) -> TargetValue? {
+        guard case .target(let t) = target.value else { return nil }
+        guard t.dependsOnOtherValue, let i = element.properties.firstIndex(of: target) else { return t }
+        return TargetChain(element, firstYear: firstYear)[property: i].value?.absoluteTarget ?? t
+    }
+}

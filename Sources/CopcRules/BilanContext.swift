@@ -43,7 +43,10 @@ public struct BilanContext {
                 let e = version.tree[id]
                 var set: [(label: String?, property: Property, value: TargetValue)] = []
                 for p in e.properties where p.key == .cible && p.year == year {
-                    if case .target(let t) = p.value, t.status == .set { set.append((p.label, p, t)) }
+                    // A relative target is compared by its resolved value (issue 14's chain of years).
+                    if case .target(let t) = p.value, t.status == .set {
+                        set.append((p.label, p, Attainment.comparable(p, of: e, firstYear: version.period?.start.year) ?? t))
+                    }
                 }
                 if !set.isEmpty { targets[e.key] = set }
             case .action: actions.append(id)
