@@ -7,6 +7,7 @@ let package = Package(
     name: "copc",
     products: [
         .executable(name: "copc", targets: ["copc"]),
+        .library(name: "CopcKit", targets: ["CopcKit"]),
     ],
     targets: [
         .target(name: "CopcSource"),
@@ -21,8 +22,9 @@ let package = Package(
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
         .target(name: "CopcHTML"),
         .target(name: "CopcDiff"),
+        .target(name: "CopcKit", dependencies: ["CopcDriver", "CopcFormat"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff"], exclude: ["Cases"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcKit"], exclude: ["Cases"]),
     ]
 )
