@@ -25,7 +25,7 @@ extension ÉlémentModifiable {
 
     /// Réduit au silence les codes donnés pour cet élément et ses descendants
     /// (`# copc: ignorer COP500`) ; un code s'écrit « COP500 » ou « 500 ».
-    public func ignorer(_ codes: String..., file: String = #filePath, line: Int = #line) -> Self {
+    public func ignorer(_ codes: String...) -> Self {
         _avec { $0.ignorés += codes }
     }
 }
