@@ -83,7 +83,9 @@ struct Vérification {
 /// mêmes messages, placés à la ligne Swift de l'appel qui a construit l'élément ou la
 /// propriété en cause. Les documents se voient entre eux (`utilise`, avenants).
 ///
-/// - Parameter au: la date de référence (années commencées, version en vigueur) ; par défaut, aujourd'hui.
+/// - Parameters:
+///   - documents: le contrat, son annuaire, ses avenants.
+///   - au: la date de référence (années commencées, version en vigueur) ; par défaut, aujourd'hui.
 public func check(_ documents: any Document..., au: Jour? = nil) -> [Diagnostic] {
     check(documents, au: au)
 }
