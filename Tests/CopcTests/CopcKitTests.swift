@@ -274,3 +274,26 @@ extension CopcKitTests {
                        ["COP104@\(l + 1)", "COP205@\(l)"].sorted())
     }
 }
+
+extension CopcKitTests {
+    /// Every Swift example of the CopcKit documentation is compiled, verbatim, in CopcKitDocExamples.swift.
+    func testDocumentationExamplesAreCompiled() throws {
+        let racine = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+        func lignes(_ s: some StringProtocol) -> [String] {
+            s.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "import CopcKit" }
+        }
+        let compilé = lignes(try String(contentsOfFile: racine + "/Tests/CopcTests/CopcKitDocExamples.swift", encoding: .utf8))
+        var vus = 0
+        for doc in ["Sources/CopcKit/CopcKit.docc/PremiersPas.md", "Sources/CopcKit/CopcKit.docc/CopcKit.md", "README.md"] {
+            let texte = try String(contentsOfFile: racine + "/" + doc, encoding: .utf8)
+            for bloc in texte.components(separatedBy: "```swift\n").dropFirst().map({ $0.components(separatedBy: "```")[0] })
+            where !bloc.contains(".package(") && (doc != "README.md" || bloc.contains("import CopcKit")) {
+                let attendu = lignes(bloc)
+                let trouvé = (0...max(0, compilé.count - attendu.count)).contains { Array(compilé[$0..<min(compilé.count, $0 + attendu.count)]) == attendu }
+                XCTAssertTrue(trouvé, "\(doc) : exemple non compilé :\n\(bloc)")
+                vus += 1
+            }
+        }
+        XCTAssertEqual(vus, 7)
+    }
+}
