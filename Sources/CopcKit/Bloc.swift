@@ -41,8 +41,8 @@ struct Propriété: Hashable, Sendable {
     var origine: Origine
 }
 
-/// A contract element, a declaration, a file header or an avenant's change, as built in
-/// Swift. Opaque: it is what the builders assemble, and nothing else can read it.
+/// Un élément, une déclaration, un en-tête de document ou une modification d'avenant, tel
+/// que construit en Swift. Opaque : les constructeurs l'assemblent, seul CopcKit le lit.
 public struct Bloc: Sendable {
     var genre: Genre
     var id: String?
@@ -72,16 +72,16 @@ public struct Bloc: Sendable {
     }
 }
 
-/// A sequence of blocks made by a result builder. Opaque.
+/// Une suite de blocs produite par un constructeur de contenu. Opaque.
 public struct Composants: Sendable {
     var blocs: [Bloc]
     init(_ blocs: [Bloc]) { self.blocs = blocs }
 }
 
-/// Anything CopcKit can build: an element, a declaration, a document or a change.
+/// Tout ce que CopcKit construit : un élément, une déclaration, un document, une modification.
 ///
-/// Conform your own types to the `Dans…` protocols by returning the blocs of existing
-/// elements, to factor repeated parts of a contract:
+/// Pour factoriser une partie répétée d'un contrat, conformez votre propre type à un
+/// protocole `Dans…` en rendant le bloc d'éléments existants :
 ///
 /// ```swift
 /// struct ActionStandard: DansObjectif {
@@ -90,13 +90,13 @@ public struct Composants: Sendable {
 /// }
 /// ```
 public protocol Élément {
-    /// The built block. Opaque: only CopcKit reads it.
+    /// Le bloc construit. Opaque : seul CopcKit le lit.
     var bloc: Bloc { get }
 }
 
-/// The builders' element types, which can carry properties.
+/// Les éléments qui portent des propriétés (toutes les méthodes `.délai(…)`, `.pilote(…)`…).
 public protocol ÉlémentModifiable: Élément {
-    /// The element with its block changed (CopcKit's modifiers go through it).
+    /// L'élément, son bloc modifié (les méthodes de propriétés de CopcKit passent par là).
     func _avec(_ change: (inout Bloc) -> Void) -> Self
 }
 
@@ -107,9 +107,9 @@ extension ÉlémentModifiable {
 }
 
 extension Composants {
-    /// Nothing: the content of an element written without a body.
+    /// Rien : le contenu d'un élément écrit sans accolades.
     public static var vide: Composants { Composants([]) }
 }
 
-/// The elements an avenant can add (`Ajouter`).
+/// Les éléments qu'un avenant peut ajouter (``Ajouter``).
 public protocol Ajoutable: ÉlémentModifiable {}
