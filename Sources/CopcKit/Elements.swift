@@ -93,7 +93,7 @@ public struct Action: DansObjectif, DansSousObjectif, Ajoutable, AvecRéférents
     /// `action` : identifiant et titre ; le corps, facultatif, donne les étapes.
     public init(_ id: String, _ titre: String, file: String = #filePath, line: Int = #line, column: Int = #column, @ContenuAction _ étapes: () -> Composants = { .vide }) {
         bloc = Bloc(.élément(.action), id: id, titre: titre, origine: Origine(fichier: file, ligne: line, colonne: column))
-        bloc.propriétés = étapes().blocs.flatMap(\.propriétés)
+        bloc.propriétés = étapes().blocs.filter { $0.genre == .propriété }.flatMap(\.propriétés)
     }
     public func _avec(_ change: (inout Bloc) -> Void) -> Self { var c = self; change(&c.bloc); return c }
 }

@@ -30,9 +30,22 @@ func guillemets(_ s: String) -> String {
     return out + "\""
 }
 
-/// Words the lexer reads as words: no quote, parenthesis, comment or line break.
+/// Whether a label reads back as written from bare words: word characters separated by
+/// single spaces (the lexer joins a label's tokens with one space, splits `..`, `%`, `≥`…).
+/// Any other label is printed quoted.
 func estMotsSimples(_ s: String) -> Bool {
-    !s.isEmpty && !s.unicodeScalars.contains { "()«»\"#\n\r:,".unicodeScalars.contains($0) }
+    guard !s.isEmpty, !s.hasPrefix(" "), !s.hasSuffix(" "), !s.contains("  "), !s.contains("..") else { return false }
+    for c in s.unicodeScalars {
+        if c == " " { continue }
+        if c.isASCII {
+            let v = c.value
+            let alnum = (48...57).contains(v) || (65...90).contains(v) || (97...122).contains(v)
+            if !alnum && !"_.-/'+".unicodeScalars.contains(c) { return false }
+        } else if "«»≥≤".unicodeScalars.contains(c) || c.properties.isWhitespace || c.properties.generalCategory == .control {
+            return false
+        }
+    }
+    return true
 }
 
 /// A value in the drafters' notation, written as is unless it would change the line's

@@ -297,3 +297,29 @@ extension CopcKitTests {
         XCTAssertEqual(vus, 7)
     }
 }
+
+extension CopcKitTests {
+    func testLabelsAreKeptAsWritten() throws {
+        let libellés = ["directeurs", "praticiens hospitaliers", "V1", "a  b", "x..y", "60 %", "(parenthèses)", " bords ",
+                        "dès « maintenant »", "étape#2"]
+        let contrat = Contrat("C", "Contrat") {
+            Objectif("1", "O") {
+                Action("1.1", "A") {
+                    for l in libellés { Étape(l, 2022) }
+                }
+                for (i, l) in libellés.enumerated() {
+                    Action("1.\(i + 2)", "A").délai(2022, libellé: l)
+                }
+            }
+        }
+        .période(2021...2022)
+        XCTAssertEqual(CopcKit.check(contrat).filter { $0.gravité == .erreur }.map(\.description), [])
+        let ir = try json(CopcKit.emit(contrat))
+        let objectif = try XCTUnwrap((ir["elements"] as? [[String: Any]])?.first)
+        let actions = try XCTUnwrap(objectif["enfants"] as? [[String: Any]])
+        let étapes = (actions[0]["etapes"] as? [[String: Any]] ?? []).map { $0["titre"] as? String }
+        XCTAssertEqual(étapes, libellés)
+        let délais = actions.dropFirst().map { (($0["delais"] as? [[String: Any]])?.first?["libelle"] as? String) }
+        XCTAssertEqual(délais, libellés)
+    }
+}
