@@ -1,6 +1,12 @@
 import XCTest
 import Foundation
 
+/// A tool of the Swift toolchain (`swift`, `swiftc`), found in the PATH.
+func outilSwift(_ nom: String) -> String? {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { $0 + "/" + nom }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
 /// The example package `examples/petit-contrat`: another package depending on copc by path,
 /// as a user's would. Built offline (a path dependency needs no network) into
 /// `.build/exemples/petit-contrat`, so that later runs are incremental.
@@ -28,9 +34,7 @@ final class CopcKitExampleTests: XCTestCase {
     func testTheExamplePackageBuildsAndChecksItsContract() throws {
         let exemple = racine + "/examples/petit-contrat"
         let scratch = racine + "/.build/exemples/petit-contrat"
-        let swift = try XCTUnwrap(["/usr/bin/swift", "/opt/swift/usr/bin/swift"].first { FileManager.default.isExecutableFile(atPath: $0) }
-            ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { $0 + "/swift" }
-                .first { FileManager.default.isExecutableFile(atPath: $0) })
+        let swift = try XCTUnwrap(outilSwift("swift"), "swift introuvable dans le PATH")
         let (status, out, err) = try lancer(swift, ["build", "--package-path", exemple, "--scratch-path", scratch])
         XCTAssertEqual(status, 0, out + err)
         let programme = scratch + "/debug/petit-contrat"
