@@ -50,8 +50,16 @@ extension AvecRéférents {
     public func coPilote(_ référents: String..., file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.coPilote, .notation(liste(référents)), file, line, column)
     }
+    /// Les co-pilotes, donnés en tableau.
+    public func coPilote(_ référents: [String], file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.coPilote, .notation(liste(référents)), file, line, column)
+    }
     /// Les référents associés (`référent`).
     public func référent(_ référents: String..., file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.referent, .notation(liste(référents)), file, line, column)
+    }
+    /// Les référents associés, donnés en tableau.
+    public func référent(_ référents: [String], file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.referent, .notation(liste(référents)), file, line, column)
     }
 }
@@ -104,6 +112,10 @@ extension AvecCibles {
     }
     /// Les fournisseurs des données (référents).
     public func fournisseur(_ référents: String..., file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.fournisseur, .notation(liste(référents)), file, line, column)
+    }
+    /// Les fournisseurs des données, donnés en tableau.
+    public func fournisseur(_ référents: [String], file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.fournisseur, .notation(liste(référents)), file, line, column)
     }
     /// La source des données.
@@ -170,6 +182,10 @@ extension AvecEnTêteDeContrat {
     }
     /// Les signataires (référents).
     public func signataires(_ référents: String..., file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.signataires, .notation(liste(référents)), file, line, column)
+    }
+    /// Les signataires, donnés en tableau.
+    public func signataires(_ référents: [String], file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.signataires, .notation(liste(référents)), file, line, column)
     }
     /// La date d'approbation (`approuvé le`).

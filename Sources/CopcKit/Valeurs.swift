@@ -19,7 +19,7 @@ private func ordinal(_ n: Int) -> String { n == 1 ? "1er" : "\(n)e" }
 private func deux(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : String(n) }
 
 /// Une date : `Jour(2021, 3, 12)`, ou écrite comme dans le texte (`"12 mars 2021"`, `"2021-03-12"`).
-public struct Jour: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Jour: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// L'écriture de la date dans le langage.
     public let description: String
     /// Une date écrite comme dans le texte, lue par la grammaire des valeurs.
@@ -32,7 +32,7 @@ public struct Jour: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 }
 
 /// Une période : `2021...2025`, `Période(du: Jour(2021, 1, 1), au: Jour(2025, 12, 31))`, ou `"2021 .. 2025"`.
-public struct Période: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Période: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public let description: String
     public init(_ notation: String) { description = notation }
     public init(stringLiteral notation: String) { description = notation }
@@ -44,7 +44,7 @@ public struct Période: Hashable, Sendable, ExpressibleByStringLiteral, CustomSt
 
 /// Un délai d'action ou d'étape : `.fin(2022)`, `.trimestre(1, 2022)`, `.toutAuLongDuContrat`,
 /// `.selon("SDSI")`, `2023`, ou écrit comme dans le texte (`"fin 2022"`, `"à partir de mi 2023"`).
-public struct Délai: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, CustomStringConvertible {
+public struct Délai: Hashable, Sendable, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral, CustomStringConvertible {
     public let description: String
     /// Un délai écrit comme dans le texte, lu par la grammaire des valeurs.
     public init(_ notation: String) { description = notation }
@@ -86,7 +86,7 @@ public struct Délai: Hashable, Sendable, ExpressibleByStringLiteral, Expressibl
 
 /// Une cible (ou une valeur de base) : `60.pourcent`, `4000`, `2.5`, `.àFixerParAvenant`,
 /// `.auMoins(60.pourcent)`, `.entre(2.2, et: 2.8.pourcent)`, `.réalisé`, ou écrite comme dans le texte.
-public struct Cible: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+public struct Cible: Hashable, Sendable, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, CustomStringConvertible {
     public let description: String
     /// Une cible écrite comme dans le texte (`"≥ 60 %"`, `"à fixer par avenant"`), lue par la grammaire des valeurs.
@@ -96,6 +96,8 @@ public struct Cible: Hashable, Sendable, ExpressibleByStringLiteral, Expressible
     public init(floatLiteral x: Double) { description = nombre(x) }
     /// Un nombre dans l'unité de l'indicateur.
     public init(_ x: Double) { description = nombre(x) }
+    /// Un entier dans l'unité de l'indicateur.
+    public init(_ n: Int) { description = String(n) }
     /// Un nombre suivi d'une unité.
     public init(_ x: Double, _ unité: Unité) { description = "\(nombre(x)) \(unité)" }
 
@@ -143,7 +145,7 @@ extension Double {
 }
 
 /// L'unité d'un indicateur : `.pourcent`, `.euros`, `.nombre`, `.jours`…, ou écrite comme dans le texte.
-public struct Unité: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Unité: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public let description: String
     public init(_ notation: String) { description = notation }
     public init(stringLiteral notation: String) { description = notation }
@@ -162,7 +164,7 @@ public struct Unité: Hashable, Sendable, ExpressibleByStringLiteral, CustomStri
 }
 
 /// Le type d'un contrat.
-public struct TypeDeContrat: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct TypeDeContrat: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public let description: String
     public init(stringLiteral notation: String) { description = notation }
     public static let cop: TypeDeContrat = "COP"
@@ -172,7 +174,7 @@ public struct TypeDeContrat: Hashable, Sendable, ExpressibleByStringLiteral, Cus
 }
 
 /// La numérotation d'un contrat.
-public struct Numérotation: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Numérotation: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public let description: String
     public init(stringLiteral notation: String) { description = notation }
     public static let hiérarchique: Numérotation = "hiérarchique"
@@ -180,7 +182,7 @@ public struct Numérotation: Hashable, Sendable, ExpressibleByStringLiteral, Cus
 }
 
 /// Le sens d'évolution souhaité d'un indicateur.
-public struct Sens: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Sens: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public let description: String
     public init(stringLiteral notation: String) { description = notation }
     public static let hausse: Sens = "hausse"
@@ -188,7 +190,7 @@ public struct Sens: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 }
 
 /// La nature d'un indicateur.
-public struct Nature: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Nature: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public let description: String
     public init(stringLiteral notation: String) { description = notation }
     public static let résultat: Nature = "résultat"

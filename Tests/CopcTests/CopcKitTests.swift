@@ -323,3 +323,24 @@ extension CopcKitTests {
         XCTAssertEqual(délais, libellés)
     }
 }
+
+extension CopcKitTests {
+    func testValuesComputedFromData() {
+        let texte = CopcKit.source(contratCalculé(année: 2023, taux: 45, pilotes: ["DG", "SG"], signataires: ["DG"]))
+        for ligne in ["  période : 2023 .. 2025", "  signataires : DG", "  signé le : 2023-01-15", "  délai : fin 2023",
+                      "  étape « Étape » : T1 2023", "  délai (bis) : 2023", "  cible 2023 : 45 %", "  cible 2024 : 45",
+                      "  cible 2025 : 45 %", "  base 2022  : 22,5", "  fournisseur : DG, SG", "  pilote : DG, SG",
+                      "  co-pilote : DG, SG", "  référent : DG, SG"] {
+            XCTAssertTrue(texte.contains("\n" + ligne + "\n"), "absent : \(ligne)\n\(texte)")
+        }
+    }
+
+    func testAMissingImportIsReportedAtItsSwiftLine() {
+        let l = #line + 2
+        let contrat = Contrat("C", "Contrat") { Objectif("1", "O").pilote("DG").ignorer("COP500", "COP501") }
+            .utilise("annuaire-absent.cop")
+            .période(2021...2022)
+        let ds = CopcKit.check(contrat)
+        XCTAssertTrue(placés(ds).contains("COP206@\(l)"), "\(ds)")
+    }
+}

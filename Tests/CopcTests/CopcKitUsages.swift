@@ -122,3 +122,26 @@ func avenantDUsage() -> Avenant {
     .signéLe(Jour(2022, 6, 30))
     .enVigueurLe(Jour(2022, 7, 1))
 }
+
+/// Values computed from data: interpolated strings, variables, arrays of referents.
+func contratCalculé(année: Int, taux: Int, pilotes: [String], signataires: [String]) -> Contrat {
+    let notation = "fin \(année)"
+    return Contrat("C-\(année)", "Contrat \(année)") {
+        Objectif("1", "Objectif") {
+            Action("1.1", "Action").délai("fin \(année)").étape("Étape", "T1 \(année)")
+            Action("1.2", "Action").délai(Délai(notation)).délai(.année(année), libellé: "bis")
+            Indicateur("1.a", "Indicateur").unité(.pourcent)
+                .cible(année, "\(taux) %")
+                .cible(année + 1, Cible(taux))
+                .cible(année + 2, taux.pourcent)
+                .base(année - 1, Cible(Double(taux) / 2))
+                .fournisseur(pilotes)
+        }
+        .pilote(pilotes)
+        .coPilote(pilotes)
+        .référent(pilotes)
+    }
+    .période("\(année) .. \(année + 2)")
+    .signataires(signataires)
+    .signéLe("\(année)-01-15")
+}
