@@ -33,7 +33,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public let fichier: String
     /// La ligne de cet appel.
     public let ligne: Int
-    /// La colonne de cet appel.
+    /// La colonne de cet appel : celle de sa parenthèse ouvrante, comptée en octets UTF-8 comme `#column`.
     public let colonne: Int
     public let notes: [Note]
 

@@ -134,3 +134,19 @@ public enum ContenuAvenant {
     public static func buildArray(_ parties: [Composants]) -> Composants { Composants(parties.flatMap(\.blocs)) }
     public static func buildLimitedAvailability(_ partie: Composants) -> Composants { partie }
 }
+
+/// Constructeur de contenu (`@resultBuilder`). Les éléments qu'un avenant ajoute (`Ajouter(dans:) { … }`).
+/// Accepte `if`, `if … else`, `switch`, `for … in`, les optionnels et les tableaux.
+@resultBuilder
+public enum ContenuAjout {
+    public static func buildExpression<E: Ajoutable>(_ élément: E) -> Composants { Composants([élément.bloc]) }
+    public static func buildExpression<E: Ajoutable>(_ élément: E?) -> Composants { Composants(élément.map { [$0.bloc] } ?? []) }
+    public static func buildExpression<E: Ajoutable>(_ éléments: [E]) -> Composants { Composants(éléments.map(\.bloc)) }
+    public static func buildExpression(_ éléments: [any Ajoutable]) -> Composants { Composants(éléments.map(\.bloc)) }
+    public static func buildBlock(_ parties: Composants...) -> Composants { Composants(parties.flatMap(\.blocs)) }
+    public static func buildOptional(_ partie: Composants?) -> Composants { partie ?? Composants([]) }
+    public static func buildEither(first partie: Composants) -> Composants { partie }
+    public static func buildEither(second partie: Composants) -> Composants { partie }
+    public static func buildArray(_ parties: [Composants]) -> Composants { Composants(parties.flatMap(\.blocs)) }
+    public static func buildLimitedAvailability(_ partie: Composants) -> Composants { partie }
+}

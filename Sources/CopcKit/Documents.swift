@@ -129,18 +129,39 @@ public enum Emplacement: Sendable {
     }
 }
 
-/// `ajouter …` : un élément construit comme dans un contrat, ajouté par l'avenant.
+/// `ajouter …` : des éléments construits comme dans un contrat, ajoutés par l'avenant.
 /// Sans `dans`, le parent se déduit de l'identifiant (action 1.1.4 → objectif 1.1).
-/// Les éléments enfants de l'élément ajouté sont ajoutés à sa suite, dans lui.
+/// Les éléments enfants d'un élément ajouté sont ajoutés à sa suite, dans lui.
+///
+/// ```swift
+/// Ajouter(Action("1.1.4", "Former les agents").délai(.fin(2023)), dans: .objectif("1.1"))
+/// Ajouter(dans: .axe("2")) {
+///     Objectif("2.3", "Nouvel objectif") { Action("2.3.1", "Première action").délai(2024) }
+///     Indicateur("2.b", "Nouvel indicateur").unité(.nombre).cible(2024, 10)
+/// }
+/// ```
 public struct Ajouter: DansAvenant {
     public private(set) var bloc: Bloc
 
-    /// Ajoute `élément`, à l'emplacement `dans` s'il est donné.
+    /// Ajoute `élément`, à l'emplacement `dans` s'il est donné ; ses diagnostics désignent
+    /// la ligne de cet appel `Ajouter(…)`.
     public init<E: Ajoutable>(_ élément: E, dans emplacement: Emplacement? = nil,
                               file: String = #filePath, line: Int = #line, column: Int = #column) {
+        let origine = Origine(fichier: file, ligne: line, colonne: column)
+        bloc = Bloc(.ajouter, id: nil, titre: nil, origine: origine)
+        bloc.dans = emplacement?.cible
+        var e = élément.bloc
+        e.origine = origine
+        bloc.enfants = [e]
+    }
+
+    /// Ajoute les éléments du corps, chacun à l'emplacement `dans` s'il est donné ; les
+    /// diagnostics désignent la ligne de chaque élément.
+    public init(dans emplacement: Emplacement? = nil, file: String = #filePath, line: Int = #line, column: Int = #column,
+                @ContenuAjout _ éléments: () -> Composants) {
         bloc = Bloc(.ajouter, id: nil, titre: nil, origine: Origine(fichier: file, ligne: line, colonne: column))
         bloc.dans = emplacement?.cible
-        bloc.enfants = [élément.bloc]
+        bloc.enfants = éléments().blocs
     }
 }
 

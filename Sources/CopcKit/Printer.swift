@@ -191,20 +191,18 @@ struct Impression {
     private mutating func changement(_ b: Bloc) {
         switch b.genre {
         case .ajouter:
-            guard let e = b.enfants.first else { return }
-            ajout(e, dans: b.dans.map { $0.0 == .contrat ? "contrat" : $0.0.keyword + " " + mot($0.1 ?? "") }, origine: b.origine)
+            let dans = b.dans.map { $0.0 == .contrat ? "contrat" : $0.0.keyword + " " + mot($0.1 ?? "") }
+            for e in b.enfants { ajout(e, dans: dans) }
         default:
             entête(b, dans: nil)
             propriétés(b)
         }
     }
 
-    private mutating func ajout(_ e: Bloc, dans: String?, origine: Origine) {
-        var e2 = e
-        e2.origine = origine
-        entête(e2, dans: dans, mot: "ajouter " + (e.kind?.keyword ?? ""))
+    private mutating func ajout(_ e: Bloc, dans: String?) {
+        entête(e, dans: dans, mot: "ajouter " + (e.kind?.keyword ?? ""))
         propriétés(e)
         let ici = Impression.désignation(e)
-        for c in e.enfants { ajout(c, dans: ici, origine: c.origine) }
+        for c in e.enfants { ajout(c, dans: ici) }
     }
 }

@@ -344,3 +344,34 @@ extension CopcKitTests {
         XCTAssertTrue(placés(ds).contains("COP206@\(l)"), "\(ds)")
     }
 }
+
+extension CopcKitTests {
+    func testAjouterSeveralElementsWithTheirChildren() throws {
+        XCTAssertEqual(CopcKit.source(avenantDAjouts()), """
+            avenant 2 au contrat COP-USAGE
+              signé le : 2023-06-30
+
+            ajouter objectif 2.3 « Nouvel objectif » dans axe 2
+              pilote : DG
+
+            ajouter action 2.3.1 « Première action » dans objectif 2.3
+              délai : 2024
+
+            ajouter indicateur 2.b « Nouvel indicateur » dans axe 2
+              unité : nombre
+              cible 2024 : 10
+
+            ajouter plan PNR « Plan national »
+              période : 2024 .. 2025
+
+            """)
+        let contrat = contratDUsage(avecAxe3: true, ciblesConnues: true, régions: [], pilote: "DG")
+        let ir = try json(CopcKit.emit(annuaireDUsage(), contrat, avenantDUsage(), avenantDAjouts()))
+        let axe2 = try XCTUnwrap((ir["elements"] as? [[String: Any]])?.first { $0["id"] as? String == "2" })
+        let ids = (axe2["enfants"] as? [[String: Any]] ?? []).map { $0["id"] as? String }
+        XCTAssertEqual(ids, ["2.1", "2.a", "2.3", "2.b"])
+        let o23 = try XCTUnwrap((axe2["enfants"] as? [[String: Any]])?.first { $0["id"] as? String == "2.3" })
+        XCTAssertEqual((o23["enfants"] as? [[String: Any]])?.map { $0["id"] as? String }, ["2.3.1"])
+        XCTAssertEqual(((ir["plans"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }, ["PNR", "SDSI"])
+    }
+}

@@ -145,3 +145,17 @@ func contratCalculé(année: Int, taux: Int, pilotes: [String], signataires: [St
     .signataires(signataires)
     .signéLe("\(année)-01-15")
 }
+
+func avenantDAjouts() -> Avenant {
+    Avenant(2, contrat: "COP-USAGE") {
+        Ajouter(dans: .axe("2")) {
+            Objectif("2.3", "Nouvel objectif") {
+                Action("2.3.1", "Première action").délai(2024)
+            }
+            .pilote("DG")
+            Indicateur("2.b", "Nouvel indicateur").unité(.nombre).cible(2024, 10)
+        }
+        Ajouter(Plan("PNR", "Plan national").période(2024...2025))
+    }
+    .signéLe(Jour(2023, 6, 30))
+}
