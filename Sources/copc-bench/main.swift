@@ -109,6 +109,10 @@ if args.count == 3 && args[1] == "--ecrire" {
     }
     exit(0)
 }
+if args.count == 2 && args[1] == "--copckit" {
+    measureCopcKit()
+    exit(0)
+}
 if args.count == 2 && args[1] == "--latence" {
     measureEditorLatency()
     exit(0)
@@ -151,3 +155,4 @@ let diags = Driver.check(sources: [("s.cop", synthetic(size: 1 << 20))], options
 print("")
 print("diagnostics sur le contrat synthétique de 1 Mo : \(diags.count) (\(sink % 2 == 0 ? "" : " ")contrôle)")
 measureEditorLatency()
+measureCopcKit()
