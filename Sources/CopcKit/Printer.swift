@@ -6,6 +6,14 @@ import CopcLanguage
 /// A text quoted so that the lexer gives it back unchanged: `« … »` when it can be (one
 /// line, balanced guillemets, no surrounding white space), else a `"…"` string with escapes.
 func guillemets(_ s: String) -> String {
+    // Fast path: one line, no control character, no space at either end, no guillemet and
+    // no non-ASCII space inside.
+    let u = s.utf8
+    if let f = u.first, let l = u.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80, !u.contains(where: { $0 < 0x20 }),
+       !u.contains(where: { $0 >= 0x80 })
+        || !s.unicodeScalars.contains(where: { $0 == "«" || $0 == "»" || ($0.value >= 0x80 && $0.properties.isWhitespace) }) {
+        return "« " + s + " »"
+    }
     var depth = 0
     var balanced = true
     for c in s.unicodeScalars {
@@ -53,6 +61,7 @@ func estMotsSimples(_ s: String) -> Bool {
 /// (COP100) — such a value cannot be written in the notation, and must not silently lose
 /// its end to a comment or the next line.
 func notation(_ s: String) -> String {
+    if !s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x23 }) { return s }
     var out = ""
     for c in s.unicodeScalars {
         switch c {

@@ -74,13 +74,13 @@ func measureCopcKit() {
     for size in [1 << 20] {
         let bytes = synthetic(size: size)
         let label = fmt(Double(bytes.count) / 1_048_576, 1) + " Mo"
-        let text = best(3) {
+        let text = best(7) {
             puits &+= Driver.check(sources: [("synthetique.cop", bytes)], options: CheckOptions(au: au)).diagnostics.count
         }
         var documents: [any Document] = []
-        let build = best(3) { documents = syntheticKit(size: size); puits &+= documents.count }
-        let printed = best(3) { puits &+= source(documents[0]).utf8.count }
-        let check = best(3) { puits &+= CopcKit.check(documents, au: "2026-11-22").count }
+        let build = best(7) { documents = syntheticKit(size: size); puits &+= documents.count }
+        let printed = best(7) { puits &+= source(documents[0]).utf8.count }
+        let check = best(7) { puits &+= CopcKit.check(documents, au: "2026-11-22").count }
         for (name, t) in [("vérification du texte", text), ("construction en Swift", build),
                           ("texte canonique (source)", printed), ("CopcKit.check (impression comprise)", check)] {
             print(pad(label, 9) + pad(name, 38) + pad(fmt(t * 1000, 2), 12) + "×" + fmt(t / text, 2))
