@@ -56,7 +56,11 @@ struct Vérification {
         for d in documents {
             var nom = nomDeFichier(d.bloc)
             var n = 2
-            while noms.contains(nom) { nom = nomDeFichier(d.bloc) + "-\(n)"; n += 1 }
+            while noms.contains(nom) {
+                let base = nomDeFichier(d.bloc)
+                nom = (base.hasSuffix(".cop") ? String(base.dropLast(4)) : base) + "-\(n).cop"
+                n += 1
+            }
             let imp = Impression.document(d.bloc)
             noms.append(nom)
             sources.append((nom, Array(imp.texte.utf8)))

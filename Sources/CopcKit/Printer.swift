@@ -94,7 +94,11 @@ private func blocPossible(_ s: String) -> Bool {
 
 /// The default file name of a document: its id (`COP-X.cop`), `avenant-N.cop`.
 func nomDeFichier(_ b: Bloc) -> String {
-    if let f = b.fichier { return f }
+    if let f = b.fichier {
+        // A relative path below the check's virtual root: no empty, `.` or `..` component.
+        let parts = f.split(separator: "/").filter { $0 != "." && $0 != ".." }
+        return parts.isEmpty ? "document.cop" : parts.joined(separator: "/")
+    }
     if case .élément(.avenant) = b.genre { return "avenant-\(b.id ?? "0").cop" }
     let id = b.id ?? "document"
     let safe = String(id.unicodeScalars.map { c -> Character in

@@ -375,3 +375,17 @@ extension CopcKitTests {
         XCTAssertEqual(((ir["plans"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }, ["PNR", "SDSI"])
     }
 }
+
+extension CopcKitTests {
+    func testFileNamesStayInsideTheCheckAndNeverCollide() throws {
+        let l = #line + 1
+        let a = Contrat("A", "A") { Objectif("1", "O"); Référent("R") }.période(2021...2022).fichier("../../etc/passwd")
+        let b = Contrat("B", "B") { Objectif("1", "O") }.période(2021...2022).fichier("/../etc/passwd")
+        let ds = CopcKit.check(a, b)
+        XCTAssertEqual(Set(ds.map(\.fichier)), [#filePath], "toutes les places restent dans le code Swift")
+        XCTAssertEqual(Set(ds.map(\.ligne)), [l, l + 1])
+        let ir = try XCTUnwrap(CopcKit.emit(a, b))
+        XCTAssertTrue(ir.contains("\"fichier\": \"etc/passwd\""), ir)
+        XCTAssertNotNil(CopcKit.emit(b, a))
+    }
+}
