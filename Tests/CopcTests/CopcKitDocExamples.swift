@@ -45,6 +45,11 @@ func exemplePremiersPas() {
     let avenant = Avenant(1, contrat: "COP-X", "Fixation des cibles") {
         Modifier(.indicateur, "1.1.a").cible(2021...2022, 40.pourcent).motif("Cibles fixées")
         Ajouter(Action("1.1.3", "Former les agents").délai(.fin(2023)), dans: .objectif("1.1"))
+        Ajouter(dans: .axe("1")) {
+            Objectif("1.2", "Simplifier les démarches") {
+                Action("1.2.1", "Supprimer les pièces justificatives").délai(2024)
+            }
+        }
         Supprimer(.action, "1.1.2").motif("Abandonnée")
     }
     .signéLe(Jour(2022, 6, 30))
