@@ -389,3 +389,27 @@ extension CopcKitTests {
         XCTAssertNotNil(CopcKit.emit(b, a))
     }
 }
+
+extension CopcKitTests {
+    func testNotesArePlacedInSwiftToo() throws {
+        let l = #line + 3
+        let contrat = Contrat("C", "Contrat") {
+            Objectif("1", "O") {
+                Action("1.1", "Première").délai(2022)
+                Action("1.1", "Doublon").délai(2022)
+            }
+            .pilote("DG")
+            Référent("DG")
+        }
+        .période(2021...2022)
+        let doublon = try XCTUnwrap(CopcKit.check(contrat).first { $0.code == "COP200" }, "\(CopcKit.check(contrat))")
+        XCTAssertEqual(doublon.ligne, l + 1)
+        XCTAssertEqual(doublon.notes.first?.ligne, l)
+        XCTAssertEqual(doublon.notes.first?.fichier, #filePath)
+    }
+
+    func testSourceOfARefusedTextIsThePrintedText() {
+        let contrat = Contrat("C", "Contrat") { Objectif("1", "O") { Action("1.1", "A").délai("fin 2022 # x") } }.période(2021...2022)
+        XCTAssertTrue(CopcKit.source(contrat).contains("  délai : fin 2022 \\# x\n"))
+    }
+}
