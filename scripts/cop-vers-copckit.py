@@ -31,19 +31,28 @@ def title(rest):
 
 def parse(path):
     lines = open(path, encoding="utf-8").read().split("\n")
-    nodes, i = [], 0
+    nodes, i, pending = [], 0, []
     while i < len(lines):
         raw = lines[i]; i += 1
         line = strip_comment(raw)
-        if not line.strip(): continue
+        directive = re.search(r'#\s*copc\s*:\s*ignorer?\s+(.*)$', raw[len(line):]) if len(raw) > len(line) else None
+        codes = re.findall(r'(?:COP)?\d{3}', directive.group(1)) if directive else []
+        if not line.strip():
+            pending += codes
+            continue
         s = line.strip()
         kw = s.split(" ", 1)[0]
         if kw in SWIFT and not re.match(r'^\S+\s*(\(|:)', s):
             rest = s[len(kw):].strip()
+            dans = None
+            md = re.match(r'(.*»)\s+dans\s+(.*)$', rest)
+            if md: rest, dans = md.group(1), md.group(2).strip()
             m = re.match(r'(\S+)\s*(«.*»)?$', rest)
             if rest.startswith("«"): ident, t = None, title(rest)
             else: ident, t = m.group(1), (title(m.group(2)) if m.group(2) else None)
-            nodes.append({"kw": kw, "id": ident, "title": t, "props": [], "children": []})
+            nodes.append({"kw": kw, "id": ident, "title": t, "props": [], "children": [], "dans": dans,
+                          "ignorer": pending + codes})
+            pending = []
             continue
         if s.startswith("utilise"):
             nodes[-1]["props"].append(("utilise", None, title(s[7:]))); continue
@@ -91,7 +100,8 @@ def modifier(k, label, v, ind):
         lab = f", libellé: {sw(label)}" if label else ""
         return f"{p}.délai({delai(v)}{lab})"
     if k.startswith("cible "):
-        return f"{p}.cible({years(k[6:].strip())}, {cible(v)})"
+        lab = f", libellé: {sw(label)}" if label else ""
+        return f"{p}.cible({years(k[6:].strip())}, {cible(v)}{lab})"
     if k == "unité": return f"{p}.unité(.pourcent)" if v == "%" else f"{p}.unité({sw(v)})"
     if k in ("méthode", "personne", "fonction"): return f"{p}.{k}({sw(title(v) or v)})"
     if k == "rattachement": return f"{p}.rattachement({sw(v)})"
@@ -104,6 +114,16 @@ def modifier(k, label, v, ind):
     if k == "approuvé le": return f"{p}.approuvéLe({sw(v)})"
     if k == "signé le": return f"{p}.signéLe({sw(v)})"
     if k == "numérotation": return f"{p}.numérotation(.{v})"
+    refs = {"pilote": "pilote", "co-pilote": "coPilote", "référent": "référent", "fournisseur": "fournisseur"}
+    if k in refs:
+        ids = [x.strip() for x in re.split(r",| et ", v) if x.strip()]
+        return f"{p}.{refs[k]}(" + ", ".join(sw(x) for x in ids) + ")"
+    if k in ("nature", "sens"): return f"{p}.{k}({sw(v)})"
+    if k in ("thème", "source", "motif"): return f"{p}.{k}({sw(title(v) or v)})"
+    if k == "cibles": return f"{p}.ciblesDéclinées()"
+    if k == "phare": return f"{p}.phare({'true' if v in ('oui', 'vrai') else 'false'})"
+    if k.startswith("base "): return f"{p}.base({k[5:].strip()}, {sw(v)})"
+    if k == "en vigueur le": return f"{p}.enVigueurLe({sw(v)})"
     raise SystemExit("clé non traduite : " + k)
 
 def emit(node, ind, out):
@@ -118,12 +138,16 @@ def emit(node, ind, out):
         out.append(head)
     for (k, label, v) in node["props"]:
         out.append(modifier(k, label, v, ind + 4))
+    if node.get("ignorer"):
+        out.append(" " * (ind + 4) + ".ignorer(" + ", ".join(sw(c) for c in node["ignorer"]) + ")")
 
 def tree(nodes):
     root, stack = nodes[0], []
     for n in nodes[1:]:
         r = RANK.get(n["kw"])
         if r is None: root["children"].append(n); continue
+        if n.get("dans") == "contrat":
+            root["children"].append(n); stack = [n]; continue
         while stack and RANK[stack[-1]["kw"]] >= r: stack.pop()
         (stack[-1] if stack else root)["children"].append(n)
         stack.append(n)
