@@ -13,6 +13,15 @@ import CopcDriver
 /// La gravité d'un diagnostic.
 public enum Gravité: String, Sendable, Hashable {
     case erreur, avertissement, note
+
+    /// The word of the gcc format (`error`, `warning`, `note`).
+    var motGCC: String {
+        switch self {
+        case .erreur: return "error"
+        case .avertissement: return "warning"
+        case .note: return "note"
+        }
+    }
 }
 
 /// Un diagnostic de copc, placé dans le code Swift qui a construit l'élément en cause.
@@ -37,9 +46,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public let colonne: Int
     public let notes: [Note]
 
-    /// `fichier:ligne:colonne: gravité: message [CODE]`, comme `copc check --format gcc`.
+    /// `fichier:ligne:colonne: warning: message [CODE]`, exactement comme `copc check --format gcc` :
+    /// la gravité y est écrite `error`, `warning` ou `note`, les mots que les éditeurs et les
+    /// environnements de développement reconnaissent dans la sortie d'un outil.
     public var description: String {
-        "\(fichier):\(ligne):\(colonne): \(gravité.rawValue): \(message) [\(code)]"
+        "\(fichier):\(ligne):\(colonne): \(gravité.motGCC): \(message) [\(code)]"
     }
 }
 

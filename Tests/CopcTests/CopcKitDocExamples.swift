@@ -36,7 +36,7 @@ func exemplePremiersPas() {
     .période(2021...2025)
 
     for d in check(annuaire, contrat) {
-        print(d)   // /chemin/MonOutil/main.swift:42:21: avertissement: indicateur sans « unité » [COP404]
+        print(d)   // /chemin/MonOutil/main.swift:42:21: warning: indicateur sans « unité » [COP404]
     }
 
     let ir = emit(annuaire, contrat)           // JSON copc.ir/1, dernière version
