@@ -21,10 +21,11 @@ let package = Package(
         .target(name: "CopcDriver", dependencies: ["CopcRules", "CopcModel", "CopcFormat"]),
         .target(name: "CopcLSP", dependencies: ["CopcDriver", "CopcFormat"]),
         .target(name: "CopcHTML"),
-        .target(name: "CopcDiff"),
+        .target(name: "CopcDiff", dependencies: ["CopcModel", "CopcSyntax", "CopcHTML"]),
+        .target(name: "CopcRender", dependencies: ["CopcModel", "CopcSyntax", "CopcFormat", "CopcHTML"]),
         .target(name: "CopcKit", dependencies: ["CopcDriver", "CopcFormat"]),
-        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcKit"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcKit"], exclude: ["Cases"]),
+        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcKit"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcKit"], exclude: ["Cases"]),
     ]
 )

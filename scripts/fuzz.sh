@@ -4,7 +4,8 @@
 # Usage : scripts/fuzz.sh CIBLE SECONDES [OPTIONS-LIBFUZZER…]
 #   CIBLE    verifier  lexeur + parseur + vérification complète, et les quatre rendus
 #            fmt       copc fmt : écho octet pour octet au refus, idempotence, mêmes diagnostics, même IR
-#            avenants  un contrat et ses avenants (séparés par un octet NUL) : IR de chaque version
+#            avenants  un contrat et ses avenants (séparés par un octet NUL) : IR de chaque version,
+#                      diff de chaque version avec elle-même (vide) et avec la précédente
 #   SECONDES durée de la campagne (-max_total_time)
 #
 # Les exécutables SwiftPM ne peuvent pas se lier au main de libFuzzer : le script compile
@@ -23,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 2 ]; then
-  sed -n '4,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '4,10p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 target=$1
@@ -40,13 +41,13 @@ mkdir -p "$src" "$build/corpus-$target" "$build/trouvailles-$target" "$build/gra
 
 # Sources de la bibliothèque, en un module.
 rm -f "$src"/*.swift
-modules="CopcSource CopcLanguage CopcDiagnostics CopcSyntax CopcModel CopcSema CopcRules CopcFormat CopcDriver CopcLSP"
+modules="CopcSource CopcLanguage CopcDiagnostics CopcSyntax CopcModel CopcSema CopcRules CopcFormat CopcDriver CopcLSP CopcHTML CopcDiff"
 for m in $modules; do
   for f in Sources/"$m"/*.swift; do
-    sed -E 's/^import (CopcSource|CopcLanguage|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP)$//' "$f" > "$src/$m-$(basename "$f")"
+    sed -E 's/^import (CopcSource|CopcLanguage|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP|CopcHTML|CopcDiff)$//' "$f" > "$src/$m-$(basename "$f")"
   done
 done
-sed -E 's/^import (CopcSource|CopcLanguage|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP)$//' \
+sed -E 's/^import (CopcSource|CopcLanguage|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP|CopcHTML|CopcDiff)$//' \
   Tests/CopcTests/FuzzProperties.swift > "$src/FuzzProperties.swift"
 cp "Fuzz/$target.swift" "$src/Main-$target.swift"
 

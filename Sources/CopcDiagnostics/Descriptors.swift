@@ -31,7 +31,7 @@ extension Code {
     /// The stable PascalCase name of the rule (SARIF).
     public var ruleName: String { descriptor.name }
     /// The `copc expliquer` text.
-    public var explanation: String { descriptor.explanation }
+    public var explanation: String { descriptor.explanation + ExplainExtras.appendix(self) }
 }
 
 extension RuleDescriptor {
@@ -93,12 +93,12 @@ extension RuleDescriptor {
             explanation: """
             COP100 — caractère inattendu (erreur)
 
-            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours un reste de copier-coller depuis Word ou un PDF : puce « • », appel de note « ¹ », flèche, case à cocher. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
+            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours une marque de liste tapée à la main (astérisque « * », case « [ ] »), un point-virgule, une accolade, une arobase ou un signe « = ». Les caractères non ASCII d'un copier-coller (puce « • », flèche « → ») se lisent, eux, comme un mot : ils donnent plutôt COP102 ou COP104. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
 
             Exemple :
                 objectif 1.1 « Se doter des pré-requis pour élaborer une GPMC »
                   pilote : DGOS
-                • action 1.1.1 « Élaborer une gestion prévisionnelle des métiers et des compétences »   # ← COP100
+                * action 1.1.1 « Élaborer une gestion prévisionnelle des métiers et des compétences »   # ← COP100
                   délai : fin 2023
 
             Correction : supprimez le caractère. S'il doit figurer dans le contrat, placez-le dans un titre ou un texte entre guillemets (`« … »`, `"…"`, bloc `\"""`) ou dans un commentaire `#`.
@@ -146,7 +146,7 @@ extension RuleDescriptor {
             explanation: """
             COP103 — nombre, date, période, délai ou valeur invalide (erreur)
 
-            La valeur est à sa place mais n'a aucune des formes reconnues : date impossible (31 février), trimestre `T5`, nombre mal écrit (`2,2,5`), lettre O à la place du chiffre 0, délai ou valeur de cible hors des formes de la spécification. copc ne peut alors ni calculer la fenêtre du délai ni interpréter la cible, si bien que les contrôles qui en dépendent (période, unité, sens) ne s'appliquent pas à cette valeur.
+            La valeur est à sa place mais n'a aucune des formes reconnues : date impossible (31 février), trimestre `T5`, nombre mal écrit (`2,2,5`), lettre O à la place du chiffre 0, délai ou valeur de cible hors des formes reconnues (la référence du langage, docs/langage.md dans le dépôt de copc, les liste toutes ; le message propose la forme acceptée la plus proche). copc ne peut alors ni calculer la fenêtre du délai ni interpréter la cible, si bien que les contrôles qui en dépendent (période, unité, sens) ne s'appliquent pas à cette valeur.
 
             Exemple :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
@@ -158,6 +158,8 @@ extension RuleDescriptor {
                   délai (praticiens) : fin 2O22    # ← COP103 : lettre O au lieu du zéro
 
             Correction : employez une forme reconnue. Dates : `2024-12-31`, `31/12/2024`, `31 décembre 2024`, `1er juillet 2018`. Délais : `2022`, `T1 2022`, `S2 2021`, `2e trimestre 2022`, `début 2024`, `mi 2023`, `fin 2023`, `juin 2023`, `2023 .. 2024`, `à partir de 2022`, `d'ici fin 2023`, `tout au long du contrat`, `selon SDSI`. Nombres : `4 000`, `2,29`, `-2,806 M€`. Si le délai n'est pas encore connu, écrivez `à préciser` (COP307) plutôt qu'un texte libre.
+
+            Une cible relative (`+2 points`, `+5 % par an`, `maintien`, `+10 % par rapport à 2023`) dont l'année de départ n'a pas de cible chiffrée — absente, `à fixer par avenant` ou `sans objet`, ou sans `base` pour la première année — ne peut pas être calculée : COP103 aussi, avec ce qui était attendu. Ce cas est jugé sur la version en vigueur, comme COP302 : l'avenant qui chiffre l'année manquante répare la chaîne. Un `poids` qui n'est ni une fraction (`1/3`) ni un pourcentage (`20 %`) au plus égal à 1 est aussi COP103.
             """),
         RuleDescriptor(
             code: .cop104, severity: .error,
@@ -236,6 +238,42 @@ extension RuleDescriptor {
                   cible 2023 : 60 %                # ← COP107 : 2023 est déjà couverte par la plage
 
             Correction : gardez une seule ligne par clé ; distinguez les valeurs par un libellé (`délai (praticiens)`, `cible 2023 (directeurs)`) ; découpez la plage (`cible 2022 : 50 %`, `cible 2023 : 60 %`, `cible 2024 : 50 %`). Plusieurs référents s'écrivent sur une seule ligne : `pilote : DGOS, DGS`.
+            """),
+        RuleDescriptor(
+            code: .cop108, severity: .warning,
+            title: "nombre ambigu : point suivi de trois chiffres",
+            name: "AmbiguousDecimalPoint",
+            explanation: """
+            COP108 — nombre ambigu : point suivi de trois chiffres (avertissement)
+
+            Un nombre écrit avec un point suivi d'exactement trois chiffres, comme `1.500`, a deux lectures en français : mille cinq cents (le point séparant les milliers, à l'ancienne ou à l'allemande) ou un virgule cinq (le point décimal à l'anglaise). copc le lit comme un nombre décimal, 1,5 ; si c'était mille cinq cents, la cible est fausse d'un facteur mille sans qu'aucun autre contrôle ne le voie.
+
+            Exemple :
+                indicateur 2.a « Nombre de dossiers instruits »
+                  unité : nombre
+                  cible 2024 : 1.500     # ← COP108 : lu 1,5 ; s'il s'agit de 1 500, écrivez 1 500
+
+            Correction : écrivez le nombre sans ambiguïté : `1 500` (une espace entre les milliers) pour mille cinq cents, `1,5` (virgule décimale) pour un virgule cinq.
+            """),
+        RuleDescriptor(
+            code: .cop109, severity: .note,
+            title: "délai sans libellé remplaçant des délais libellés",
+            name: "BareDeadlineReplacesLabelled",
+            explanation: """
+            COP109 — délai sans libellé remplaçant des délais libellés (note)
+
+            Dans un bloc `modifier` d'avenant, une ligne `délai` sans libellé remplace tous les délais de l'action, y compris ceux qui portent un libellé (`délai (directeurs)`, `délai (praticiens)`). C'est souvent voulu (un délai unique pour tous), mais un rédacteur qui voulait seulement changer l'un d'eux perd les autres sans s'en apercevoir : la note nomme les délais remplacés.
+
+            Exemple :
+                # contrat
+                action 1.1.2 « Mettre en place un système d'information »
+                  délai (directeurs) : fin 2022
+                  délai (praticiens) : début 2024
+                # avenant
+                modifier action 1.1.2
+                  délai : fin 2024       # ← COP109 : remplace délai (directeurs) et délai (praticiens)
+
+            Correction : si un seul délai change, donnez son libellé (`délai (praticiens) : fin 2024`) ; si le délai unique est voulu, la note peut être ignorée, ou tue avec `# copc: ignorer COP109`.
             """),
         RuleDescriptor(
             code: .cop200, severity: .error,
@@ -336,7 +374,7 @@ extension RuleDescriptor {
             explanation: """
             COP205 — l'avenant vise un élément inexistant (erreur)
 
-            Un `modifier GENRE ID` ou `supprimer GENRE ID` de l'avenant N vise un élément absent de la version N-1 (le contrat après les avenants 1 à N-1) : identifiant mal écrit, mauvais genre (`action` pour `indicateur`), élément déjà supprimé par un avenant précédent, ou ajouté seulement par un avenant suivant. Le changement ne peut pas s'appliquer : la version consolidée ne serait pas celle que les signataires ont voulue.
+            Un `modifier GENRE ID` ou `supprimer GENRE ID` de l'avenant N vise un élément absent de la version consolidée après l'avenant N-1 (le contrat tel que signé pour l'avenant 1) : identifiant mal écrit, mauvais genre (`action` pour `indicateur`), élément déjà supprimé par un avenant précédent, ou ajouté seulement par un avenant suivant. Le changement ne peut pas s'appliquer : la version consolidée ne serait pas celle que les signataires ont voulue.
 
             Exemple :
                 avenant 2 au contrat COP-CNG « Report de délais »
@@ -425,7 +463,7 @@ extension RuleDescriptor {
             explanation: """
             COP300 — délai hors de la période du contrat (erreur)
 
-            La fenêtre d'un délai (`délai` d'une action ou d'une `étape`) finit après la fin de la période du contrat, ou commence avant son début. La fenêtre suit les règles de la spécification : `fin 2026` est le 4e trimestre 2026, `2022` l'année entière, `à partir de X` commence au début de X, `d'ici X` finit à la fin de X, `selon PLAN` couvre la période du plan, et `tout au long du contrat` suit la période (y compris prorogée) et n'est donc jamais signalé. Le contrôle porte sur chaque version : un avenant qui déplace un délai ou raccourcit la période est vérifié aussi. Un engagement qui dépasse le contrat ne pourra pas être évalué au bilan final.
+            La fenêtre d'un délai (`délai` d'une action ou d'une `étape`) finit après la fin de la période du contrat, ou commence avant son début. La fenêtre se calcule ainsi : `fin 2026` est le 4e trimestre 2026, `2022` l'année entière, `à partir de X` commence au début de X, `d'ici X` finit à la fin de X, `selon PLAN` couvre la période du plan, et `tout au long du contrat` suit la période (y compris prorogée) et n'est donc jamais signalé. Le contrôle porte sur chaque version : un avenant qui déplace un délai ou raccourcit la période est vérifié aussi. Un engagement qui dépasse le contrat ne pourra pas être évalué au bilan final.
 
             Exemple :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
@@ -555,7 +593,7 @@ extension RuleDescriptor {
             explanation: """
             COP306 — cible fixée pour une année déjà écoulée (avertissement)
 
-            Un avenant fixe la valeur d'une cible pour une année déjà terminée à sa date de signature (`signé le`). Fixer une cible après coup revient à la caler sur le résultat connu : le relecteur doit le voir. Déclarer `sans objet` une année passée restée en attente n'est pas fixer une cible.
+            Un avenant fixe une cible — une valeur ou `sans objet` — pour une année déjà terminée à sa date de signature (`signé le`). Fixer une cible après coup revient à la caler sur le résultat connu, et déclarer après coup `sans objet` une année écoulée revient à effacer un engagement qui n'a pas été tenu : le relecteur doit le voir. Remettre une année `à fixer par avenant` ne fixe rien et n'est pas signalé, pas plus que les années écoulées déclarées `sans objet` d'un indicateur que l'avenant ajoute.
 
             Exemple :
                 avenant 2 au contrat COP-CNG « Révision des cibles »
@@ -564,7 +602,7 @@ extension RuleDescriptor {
                   cible 2022 : 45 %                # ← COP306 : 2022 était écoulée le 2023-03-15
                   cible 2023 : 55 %
 
-            Correction : fixez les cibles des années à venir seulement, et déclarez l'année passée `sans objet` si elle n'a jamais eu de cible. Si la régularisation a été voulue par les signataires, dites-le avec un `motif : « … »` et ajoutez `# copc: ignorer COP306` sur la ligne au-dessus du `modifier`.
+            Correction : fixez les cibles des années à venir seulement. Si la régularisation a été voulue par les signataires, dites-le avec un `motif : « … »` et ajoutez `# copc: ignorer COP306` sur la ligne au-dessus du `modifier`.
             """),
         RuleDescriptor(
             code: .cop307, severity: .warning,
@@ -573,7 +611,7 @@ extension RuleDescriptor {
             explanation: """
             COP307 — délai à préciser (avertissement)
 
-            Un délai d'action ou d'étape est `à préciser` : sa fenêtre est inconnue, donc copc ne peut pas vérifier qu'il tient dans la période (COP300), et l'action n'a pas d'échéance pour le suivi. C'est la formule « Les délais de réalisation seront précisés dans le cadre du programme de travail et pourront faire l'objet d'un avenant ».
+            Un délai d'action ou d'étape est encore `à préciser` dans la version en vigueur à la date `--au` (aujourd'hui par défaut) : sa fenêtre est inconnue, donc copc ne peut pas vérifier qu'il tient dans la période (COP300), et l'action n'a pas d'échéance pour le suivi. Comme pour COP303, dès qu'un avenant en vigueur donne le délai, l'avertissement disparaît. C'est la formule « Les délais de réalisation seront précisés dans le cadre du programme de travail et pourront faire l'objet d'un avenant ».
 
             Exemple :
                 action 1.3.3 « Positionner le CNG en conseil et aide à la décision pour les recruteurs »
@@ -672,6 +710,24 @@ extension RuleDescriptor {
             Correction : ajoutez l'unité : `unité : %`. Un jalon s'écrit `unité : oui/non`, une cible purement rédigée `unité : texte`.
             """),
         RuleDescriptor(
+            code: .cop405, severity: .warning,
+            title: "poids qui ne totalisent pas 1",
+            name: "WeightsDoNotAddUp",
+            explanation: """
+            COP405 — poids qui ne totalisent pas 1 (avertissement)
+
+            Des éléments frères (les objectifs d'un axe, les sous-objectifs ou les indicateurs d'un objectif) portent un `poids` dans l'évaluation, et les poids donnés ne totalisent pas 1 (ou 100 %). Les fractions sont additionnées exactement : trois fois `1/3` font exactement 1. L'avertissement est porté par le parent, avec une note à chaque poids. Les objectifs, les sous-objectifs et les indicateurs sont comptés séparément.
+
+            Exemple :
+                axe 1 « Qualité du service »   # ← COP405
+                objectif 1.1 « Accueil »
+                  poids : 1/3
+                objectif 1.2 « Délais »
+                  poids : 1/5
+
+            Correction : corrigez les poids pour qu'ils totalisent 1 (`poids : 2/3` pour l'objectif 1.2), ou donnez-en un à chaque frère. Un texte dont les poids se contredisent (« à hauteur du tiers » ici, « 1/5 du montant » là) doit être signalé à ses signataires.
+            """),
+        RuleDescriptor(
             code: .cop500, severity: .warning,
             title: "objectif sans indicateur",
             name: "ObjectiveWithoutIndicator",
@@ -742,7 +798,7 @@ extension RuleDescriptor {
             explanation: """
             COP503 — numérotation des avenants (erreur)
 
-            Les avenants d'un même contrat doivent être numérotés 1, 2, 3… sans trou ni doublon, puisque la version N est le contrat après les avenants 1 à N. Un trou signale un avenant absent des fichiers vérifiés ou mal numéroté ; un doublon, deux avenants qui prétendent produire la même version.
+            Les avenants d'un même contrat doivent être numérotés 1, 2, 3… sans trou ni doublon, puisque la version consolidée après l'avenant N est le contrat après les avenants 1 à N. Un trou signale un avenant absent des fichiers vérifiés ou mal numéroté ; un doublon, deux avenants qui prétendent produire la même version.
 
             Exemple :
                 # avenant-1.cop

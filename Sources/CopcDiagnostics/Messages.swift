@@ -5,6 +5,8 @@ public enum Expectation: String, Hashable, Sendable {
     case colon, identifier, title, closingParen, elementKind, contractReference, value
     case dateOrPeriod, yearSpec, label, stepTitle, path, property, endOfLine, avenantNumber
     case fileHeader
+    /// `avis « ORGANISME » le` (design §3.5).
+    case opinionBody
 
     var french: String {
         switch self {
@@ -24,6 +26,7 @@ public enum Expectation: String, Hashable, Sendable {
         case .endOfLine: return "la fin de la ligne"
         case .avenantNumber: return "le numéro de l'avenant"
         case .fileHeader: return "« contrat », « avenant » ou « annuaire » en tête de fichier"
+        case .opinionBody: return "le nom de l'organisme entre guillemets puis « le » (avis « CGEFI » le : 2024-07-05)"
         }
     }
 }
@@ -128,6 +131,8 @@ public enum Message: Hashable, Sendable {
     // COP001
     case invalidUTF8(offset: Int)
     case unreadableFile(reason: String)
+    /// A NUL byte: the file is not text; nothing else is reported for it.
+    case binaryFile(offset: Int)
     // COP002
     case fileTooLarge(bytes: Int, limit: Int)
     case lineTooLong(bytes: Int, limit: Int)
@@ -154,11 +159,23 @@ public enum Message: Hashable, Sendable {
     case invalidPeriod(String)
     case invalidDeadline(String)
     case invalidTarget(String)
+    /// A refused value with the nearest accepted form for that very input (issue 13).
+    case invalidValueNearest(NearestValue, String, suggestion: String)
     case invalidYear(String)
     case invalidEnumValue(key: PropertyKey, value: String, suggestion: String?)
     case invalidSuppressionCode(String, suggestion: String?)
     case invalidUnit(String, suggestion: String?)
     case invalidReferentList(String)
+    /// A `poids` that is neither a fraction nor a percentage between 0 and 1.
+    case invalidWeight(String)
+    /// A relative target (`+2 points`, `maintien`…) whose chain of years is broken.
+    case unresolvedRelativeTarget(written: String, year: Int, gap: RelativeTargetGap)
+    // COP108
+    /// `1.500`: read as the decimal `decimal`; `thousands` is the other reading.
+    case ambiguousDecimalPoint(written: String, decimal: String, thousands: String)
+    // COP109
+    /// An unlabelled `délai` in `modifier` replaces the labelled ones named.
+    case bareDeadlineReplacesLabelled(labels: [String])
     // COP104
     case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
@@ -169,6 +186,8 @@ public enum Message: Hashable, Sendable {
     case targetOnDeclinedIndicator
     case propertyOutsideElement
     case missingFileHeader
+    /// A file with no line but blanks and comments.
+    case emptyFile(commentsOnly: Bool)
     // COP106
     case missingProperty(key: PropertyKey, element: ElementRef)
     // COP107
@@ -207,6 +226,7 @@ public enum Message: Hashable, Sendable {
     // COP301
     case targetYearOutsidePeriod(year: Int, period: Window)
     case baseYearAfterPeriod(year: Int, period: Window)
+    case resourcesYearOutsidePeriod(year: Int, period: Window)
     // COP302
     case missingTargets(indicator: ElementRef, years: [Int])
     // COP303
@@ -222,6 +242,8 @@ public enum Message: Hashable, Sendable {
     case deadlineToBeSpecified(DeadlineRef)
     // COP400
     case unitMismatch(target: UnitMismatch, indicator: Unit)
+    /// `moyens` in a unit that is neither money nor `nombre`.
+    case resourcesUnit(Unit)
     // COP401
     case relativeWithoutBase
     // COP402
@@ -230,6 +252,9 @@ public enum Message: Hashable, Sendable {
     case againstDirection(direction: Direction, fromYear: Int, toYear: Int, from: String, to: String)
     // COP404
     case missingUnit(inferred: Unit?)
+    // COP405
+    /// The weights given to `count` siblings of kind `kind` under `parent` add up to `sum`.
+    case weightsDoNotAddUp(parent: ElementRef, kind: ElementKind, count: Int, sum: String)
     // COP500
     case noIndicator(ElementRef)
     // COP501
@@ -242,41 +267,45 @@ public enum Message: Hashable, Sendable {
 
     public var code: Code {
         switch self {
-        case .invalidUTF8, .unreadableFile: return .cop001
+        case .invalidUTF8, .unreadableFile, .binaryFile: return .cop001
         case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears, .importChainTooLong: return .cop002
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
-        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget,
-             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList: return .cop103
+        case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget, .invalidValueNearest,
+             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList,
+             .unresolvedRelativeTarget, .invalidWeight: return .cop103
         case .unknownProperty: return .cop104
+        case .ambiguousDecimalPoint: return .cop108
+        case .bareDeadlineReplacesLabelled: return .cop109
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
-             .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader: return .cop105
+             .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader, .emptyFile: return .cop105
         case .missingProperty: return .cop106
         case .duplicateProperty: return .cop107
-        case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract: return .cop200
+        case .duplicateIdentifier, .duplicateIdentifierRetitled, .duplicateContract, .addExisting: return .cop200
         case .undefinedReferent, .undefinedPlan: return .cop201
         case .inconsistentId: return .cop202
         case .numberingGap, .numberingGapRange: return .cop203
         case .numberingOrder: return .cop204
-        case .changeTargetMissing, .addExisting, .parentMissing: return .cop205
+        case .changeTargetMissing, .parentMissing: return .cop205
         case .importNotFound, .importOutsideWorkspace, .importCycle: return .cop206
         case .danglingReference: return .cop207
         case .referentToBeDetermined: return .cop208
         case .unknownContract: return .cop209
         case .deadlineOutsidePeriod: return .cop300
-        case .targetYearOutsidePeriod, .baseYearAfterPeriod: return .cop301
+        case .targetYearOutsidePeriod, .baseYearAfterPeriod, .resourcesYearOutsidePeriod: return .cop301
         case .missingTargets: return .cop302
         case .pendingTargets: return .cop303
         case .invalidPeriodOrder: return .cop304
         case .avenantSignedOutsidePeriod, .avenantNotAfterPrevious: return .cop305
         case .targetForPastYear: return .cop306
         case .deadlineToBeSpecified: return .cop307
-        case .unitMismatch: return .cop400
+        case .unitMismatch, .resourcesUnit: return .cop400
         case .relativeWithoutBase: return .cop401
         case .invertedRange: return .cop402
         case .againstDirection: return .cop403
         case .missingUnit: return .cop404
+        case .weightsDoNotAddUp: return .cop405
         case .noIndicator: return .cop500
         case .noAction: return .cop501
         case .noPilot: return .cop502
@@ -287,6 +316,11 @@ public enum Message: Hashable, Sendable {
     /// The one-line French message.
     public var text: String {
         switch self {
+        case .binaryFile(let offset):
+            return "fichier binaire ? un octet nul à l'octet \(offset) : copc ne lit que du texte UTF-8 ; rien d'autre n'est signalé pour ce fichier"
+        case .emptyFile(let commentsOnly):
+            return (commentsOnly ? "fichier sans aucun élément (seulement des commentaires)" : "fichier vide")
+                + " : un fichier .cop commence par « contrat », « avenant » ou « annuaire »"
         case .invalidUTF8(let offset):
             return "séquence UTF-8 invalide à l'octet \(offset)"
         case .unreadableFile(let reason):
@@ -333,6 +367,8 @@ public enum Message: Hashable, Sendable {
             return "délai invalide « \(t) » (attendu par exemple : 2022, fin 2023, T1 2022, S2 2021, juin 2023, d'ici 2024, à partir de 2022, tout au long du contrat, selon PLAN)"
         case .invalidTarget(let t):
             return "cible invalide « \(t) » (attendu par exemple : 60 %, entre 2 % et 3 %, ≥ 80 %, -40 % de la base, équilibre, oui, « texte », à fixer par avenant, sans objet)"
+        case .invalidValueNearest(let what, let t, let suggestion):
+            return "\(what.french) invalide « \(t) »" + suggest(suggestion)
         case .invalidYear(let t):
             return "année invalide « \(t) » (attendu : 2023 ou 2021 .. 2025)"
         case .invalidEnumValue(let key, let value, let suggestion):
@@ -340,9 +376,17 @@ public enum Message: Hashable, Sendable {
         case .invalidSuppressionCode(let value, let suggestion):
             return invalidValue(value, "copc: ignorer", ["COPxxx"]) + suggest(suggestion)
         case .invalidUnit(let t, let suggestion):
-            return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte)" + suggest(suggestion)
+            return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte, points)" + suggest(suggestion)
         case .invalidReferentList(let t):
             return "liste de référents invalide « \(t) » (attendu : DGOS, DGS ou à déterminer)"
+        case .invalidWeight(let t):
+            return "poids invalide « \(t) » (attendu : une fraction comme 1/3 ou un pourcentage comme 20 %, au plus 1)"
+        case .unresolvedRelativeTarget(let written, let year, let gap):
+            return "cible relative « \(written) » pour \(year) impossible à calculer : " + gap.french
+        case .ambiguousDecimalPoint(let written, let decimal, let thousands):
+            return "nombre ambigu « \(written) » : lu comme \(decimal) ; s'il s'agit de \(thousands), écrivez « \(thousands) » (et « \(decimal) » pour lever l'ambiguïté dans l'autre sens)"
+        case .bareDeadlineReplacesLabelled(let labels):
+            return "ce délai sans libellé remplace tous les délais de l'action, y compris " + labels.map { "« délai (\($0)) »" }.joined(separator: labels.count == 2 ? " et " : ", ")
         case .unknownProperty(let key, let element, let suggestion):
             return "propriété inconnue « \(key) » pour \(element.withArticle)" + suggest(suggestion)
         case .misplaced(let what, let reason):
@@ -385,9 +429,9 @@ public enum Message: Hashable, Sendable {
         case .numberingOrder(let kind, let id, let after):
             return "numérotation dans le désordre : \(kind.keyword) \(id) vient après \(after)"
         case .changeTargetMissing(let op, let kind, let id, let version):
-            return "« \(op.keyword) \(kind.keyword) \(id) » : cet élément n'existe pas dans la version \(version) du contrat"
+            return "« \(op.keyword) \(kind.keyword) \(id) » : cet élément n'existe pas dans \(versionName(version))"
         case .addExisting(let kind, let id, let version):
-            return "« ajouter \(kind.keyword) \(id) » : cet élément existe déjà dans la version \(version) du contrat"
+            return "« ajouter \(kind.keyword) \(id) » : cet élément existe déjà dans \(versionName(version))"
         case .parentMissing(let kind, let id):
             return "le parent \(kind.keyword) \(id) n'existe pas dans le contrat"
         case .importNotFound(let p):
@@ -403,12 +447,14 @@ public enum Message: Hashable, Sendable {
         case .unknownContract(let id, let suggestion):
             return "contrat inconnu « \(id) »" + suggest(suggestion)
         case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
-            let what = capitalized(deadline.french(withText: true))
+            let what = deadline.french(withText: true)
             return after
                 ? "\(what) (\(window)) se termine après la fin du contrat (\(period))"
                 : "\(what) (\(window)) commence avant le début du contrat (\(period))"
         case .targetYearOutsidePeriod(let year, let period):
             return "cible pour \(year), hors de la période du contrat (\(period))"
+        case .resourcesYearOutsidePeriod(let year, let period):
+            return "moyens pour \(year), hors de la période du contrat (\(period))"
         case .baseYearAfterPeriod(let year, let period):
             return "base \(year) postérieure à la fin du contrat (\(period))"
         case .missingTargets(let indicator, let years):
@@ -429,9 +475,11 @@ public enum Message: Hashable, Sendable {
         case .targetForPastYear(let year, let signed):
             return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(signed))"
         case .deadlineToBeSpecified(let deadline):
-            return "\(capitalized(deadline.french(withText: false))) est encore « à préciser »"
+            return "\(deadline.french(withText: false)) est encore « à préciser »"
         case .unitMismatch(let target, let indicator):
             return "cible en \(target.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
+        case .resourcesUnit(let u):
+            return "moyens en \(u.symbol) : attendu un montant (€, k€, M€, Md€) ou un nombre (nombre, ou un nombre nu avec un libellé comme (ETP))"
         case .relativeWithoutBase:
             return "cible relative à la base, mais l'indicateur n'a pas de « base »"
         case .invertedRange(let low, let high):
@@ -441,6 +489,12 @@ public enum Message: Hashable, Sendable {
         case .missingUnit(let inferred):
             if let u = inferred { return "indicateur sans « unité » (déduite des cibles : \(u.symbol))" }
             return "indicateur sans « unité »"
+        case .weightsDoNotAddUp(let parent, let kind, let count, let sum):
+            let whole = sum.hasSuffix("%") ? "100 %" : "1"
+            if count == 1 {
+                return "le seul \(kind.keyword) pondéré \(parent.kind.withOf) \(parent.label) a un poids de \(sum), et non \(whole)"
+            }
+            return "les poids des \(count) \(kind.keyword)s \(parent.kind.withOf) \(parent.label) totalisent \(sum), et non \(whole)"
         case .noIndicator(let e):
             return "\(e.kind.keyword) \(e.label) n'a aucun indicateur"
         case .noAction(let e):
@@ -451,6 +505,31 @@ public enum Message: Hashable, Sendable {
             return "avenant \(found) : les avenants doivent être numérotés à la suite à partir de 1 (attendu : avenant \(expected))"
         case .avenantDuplicate(let n):
             return "l'avenant \(n) est déclaré plusieurs fois"
+        }
+    }
+}
+
+/// What a relative target needed and did not find (COP103).
+public enum RelativeTargetGap: Hashable, Sendable {
+    /// No target for that year.
+    case missingTarget(year: Int)
+    /// The target of that year has no number; `status` as written (`à fixer par avenant`).
+    case targetWithoutNumber(year: Int, status: String)
+    /// No `base`, or a base `NC`.
+    case missingBase
+    /// `par rapport à ANNÉE` names the same or a later year.
+    case referenceNotEarlier(year: Int)
+
+    var french: String {
+        switch self {
+        case .missingTarget(let y):
+            return "aucune cible pour \(y) (attendu : une cible chiffrée pour \(y), dont elle se déduit)"
+        case .targetWithoutNumber(let y, let status):
+            return "la cible \(y) n'est pas chiffrée (\(status)) (attendu : une cible chiffrée pour \(y), dont elle se déduit)"
+        case .missingBase:
+            return "l'indicateur n'a pas de « base » chiffrée (attendu : une base, dont se déduit la première année)"
+        case .referenceNotEarlier(let y):
+            return "l'année de référence \(y) ne précède pas l'année de la cible (attendu : une année antérieure)"
         }
     }
 }
@@ -507,10 +586,9 @@ extension PlacementReason {
         case .rule(let kind):
             switch kind {
             case .sousObjectif: return "\(kind.withIndefiniteArticle) doit suivre \(ElementKind.objectif.withIndefiniteArticle)"
-            case .action: return "\(kind.withIndefiniteArticle) doit suivre \(ElementKind.objectif.withIndefiniteArticle) ou \(ElementKind.sousObjectif.withIndefiniteArticle)"
             case .axe: return "\(kind.withIndefiniteArticle) se place directement dans \(ElementKind.contrat.withArticle)"
             case .objectif: return "\(kind.withIndefiniteArticle) se place dans \(ElementKind.axe.withIndefiniteArticle) ou dans \(ElementKind.contrat.withArticle)"
-            default: return "\(ElementKind.indicateur.withIndefiniteArticle) se place dans \(ElementKind.objectif.withIndefiniteArticle), \(ElementKind.sousObjectif.withIndefiniteArticle), \(ElementKind.axe.withIndefiniteArticle) ou \(ElementKind.contrat.withArticle)"
+            default: return "\(kind.withIndefiniteArticle) se place dans \(ElementKind.objectif.withIndefiniteArticle), \(ElementKind.sousObjectif.withIndefiniteArticle), \(ElementKind.axe.withIndefiniteArticle) ou \(ElementKind.contrat.withArticle)"
             }
         }
     }
@@ -553,7 +631,11 @@ private func shown(_ c: Unicode.Scalar) -> String {
     return String(c)
 }
 
-private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+/// How drafters name a consolidated version: « le contrat tel que signé » for version 0,
+/// « la version consolidée après l'avenant N » for version N.
+public func versionName(_ n: Int) -> String {
+    n == 0 ? "le contrat tel que signé" : "la version consolidée après l'avenant \(n)"
+}
 
 /// Messages of secondary notes.
 public enum NoteMessage: Hashable, Sendable {
@@ -562,6 +644,8 @@ public enum NoteMessage: Hashable, Sendable {
     case previousAvenant(Int)
     case parentHere
     case stillUsedHere
+    /// `poids 1/3 ici`.
+    case weightHere(String)
 
     public var text: String {
         switch self {
@@ -570,6 +654,21 @@ public enum NoteMessage: Hashable, Sendable {
         case .previousAvenant(let n): return "avenant \(n) signé ici"
         case .parentHere: return "parent déclaré ici"
         case .stillUsedHere: return "encore utilisé ici"
+        case .weightHere(let w): return "poids \(w) ici"
+        }
+    }
+}
+
+/// Which value a `invalidValueNearest` message is about.
+public enum NearestValue: Hashable, Sendable {
+    case deadline, target, period, years
+
+    var french: String {
+        switch self {
+        case .years: return "année"
+        case .deadline: return "délai"
+        case .target: return "cible"
+        case .period: return "période"
         }
     }
 }

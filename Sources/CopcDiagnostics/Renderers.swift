@@ -67,6 +67,12 @@ public enum DiagnosticRenderer {
 
     /// The human format: French, the source line with a caret underline, notes, a summary.
     public static func human(_ diagnostics: [Diagnostic], color: Bool) -> String {
+        humanBody(diagnostics, color: color) + summaryLine(Summary(diagnostics)) + "\n"
+    }
+
+    /// The human format without its summary line (a shell that filters or counts otherwise
+    /// writes its own).
+    public static func humanBody(_ diagnostics: [Diagnostic], color: Bool) -> String {
         let bold = color ? "\u{1B}[1m" : ""
         let reset = color ? "\u{1B}[0m" : ""
         let blue = color ? "\u{1B}[1;34m" : ""
@@ -100,7 +106,6 @@ public enum DiagnosticRenderer {
             }
             out += "\n"
         }
-        out += summaryLine(Summary(diagnostics)) + "\n"
         return out
     }
 
@@ -169,6 +174,7 @@ extension String {
             if u.value < 0x20 { return Unicode.Scalar(0x2400 + u.value)! }
             if u.value == 0x7F { return "\u{2421}" }
             if (0x80..<0xA0).contains(u.value) { return "\u{FFFD}" }
+            if Escaping.isControl(u) { return "\u{FFFD}" } // bidirectional overrides and isolates
             return u
         }))
     }

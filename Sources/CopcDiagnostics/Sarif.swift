@@ -58,16 +58,19 @@ extension DiagnosticRenderer {
         w.endObject()
         w.endObject()
 
-        w.objectStart("originalUriBaseIds")
-        w.objectStart(SarifURI.sourceRootId)
+        // `originalUriBaseIds` is written only when a root is given: the command line gives
+        // none, so that no absolute path of the checkout leaks into an uploaded log (GitHub
+        // resolves `%SRCROOT%` to the repository itself).
         if let sourceRoot {
+            w.objectStart("originalUriBaseIds")
+            w.objectStart(SarifURI.sourceRootId)
             w.field("uri", SarifURI.absolute(sourceRoot, directory: true))
+            w.objectStart("description")
+            w.field("text", "Dossier depuis lequel copc a été lancé ; les chemins des résultats lui sont relatifs.")
+            w.endObject()
+            w.endObject()
+            w.endObject()
         }
-        w.objectStart("description")
-        w.field("text", "Dossier depuis lequel copc a été lancé ; les chemins des résultats lui sont relatifs.")
-        w.endObject()
-        w.endObject()
-        w.endObject()
 
         w.field("columnKind", "utf16CodeUnits")
 
@@ -95,9 +98,15 @@ extension DiagnosticRenderer {
         w.endObject()
         w.objectStart("help")
         w.field("text", code.explanation)
+        w.field("markdown", code.sarifHelpMarkdown)
         w.endObject()
         w.objectStart("defaultConfiguration")
         w.field("level", code.severity.rawValue)
+        w.endObject()
+        w.objectStart("properties")
+        w.arrayStart("tags")
+        for tag in code.sarifTags { w.string(tag) }
+        w.endArray()
         w.endObject()
         w.endObject()
     }
@@ -183,6 +192,39 @@ extension Code {
 
     /// The first paragraph of the `expliquer` text (what the check detects and why), without
     /// the heading line; GitHub shows it under the title and accepts at most 1024 characters.
+    /// `help.markdown`: the `copc expliquer` text, its examples as fenced code blocks, and
+    /// where the drafters' reference lives. No `helpUri`: SARIF wants an absolute URI, and
+    /// copc knows no public address of its repository that would be honest to write (see
+    /// grammar/DECISIONS.md).
+    public var sarifHelpMarkdown: String {
+        var out: [String] = []
+        var inCode = false
+        for line in explanation.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indented = line.hasPrefix("    ")
+            if indented && !inCode { out.append("```"); inCode = true }
+            if !indented && inCode { out.append("```"); inCode = false }
+            out.append(indented ? String(line.dropFirst(4)) : String(line))
+        }
+        if inCode { out.append("```") }
+        out.append("")
+        out.append("Référence : `copc expliquer \(rawValue)` ; la référence du langage, `docs/langage.md` du dépôt de copc (section « Les contrôles »).")
+        return out.joined(separator: "\n")
+    }
+
+    /// `properties.tags` of the rule: `copc`, the family of the code, and its default severity.
+    public var sarifTags: [String] {
+        let family: String
+        switch rawValue.dropFirst(3).first {
+        case "0": family = "lecture"
+        case "1": family = "syntaxe"
+        case "2": family = "références"
+        case "3": family = "délais-et-cibles"
+        case "4": family = "indicateurs"
+        default: family = "structure"
+        }
+        return ["copc", family, severity.french]
+    }
+
     public var sarifFullDescription: String {
         let paragraphs = explanation.split(separator: "\n\n", omittingEmptySubsequences: true)
         return paragraphs.count > 1 ? String(paragraphs[1]) : sarifShortDescription

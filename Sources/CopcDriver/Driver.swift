@@ -46,14 +46,55 @@ public struct DriverError: Error, CustomStringConvertible {
 /// `SourceSet`, parse, build, assemble, check.
 public enum Driver {
     /// Checks the `.cop` files at `paths` (files or folders; none = the current folder).
-    public static func check(paths: [String], options: CheckOptions) throws(DriverError) -> CheckResult {
+    ///
+    /// A file named on its own is checked in its context (`FileContext`): the contract it
+    /// belongs to, that contract's avenants and annuaires, found below its workspace root. The
+    /// diagnostics are those of the files named (and of the folders named); what a named file
+    /// breaks in another file of its contract is reported there as a note.
+    /// The files are parsed and built on up to `threads` threads (by default one per
+    /// processor); the result is the same whatever their number.
+    public static func check(paths: [String], options: CheckOptions,
+                             threads: Int = Parallel.processors) throws(DriverError) -> CheckResult {
         let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
-        let run = Loading(sources: SourceSet(displayBase: cwd, readsDisk: true))
-        for (file, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
+        let sources = SourceSet(displayBase: cwd, readsDisk: true)
+        var named: [(real: String, root: String)] = []
+        var explicitFiles: [(real: String, root: String)] = []
+        for (file, root, explicit) in try expandMarked(paths.isEmpty ? ["."] : paths, cwd: cwd, requireCop: !paths.isEmpty) {
             guard let real = FileSystem.realPath(file) else { continue }
-            run.load(real, root: root)
+            named.append((real, root))
+            if explicit { explicitFiles.append((real, root)) }
         }
-        return run.finish(options: options)
+        guard !explicitFiles.isEmpty else {
+            let run = Loading(sources: sources)
+            run.prepare(named, threads: threads)
+            for (real, root) in named { run.load(real, root: root) }
+            return run.finish(options: options)
+        }
+        return FileContext.check(named: named, explicit: explicitFiles, sources: sources, options: options)
+    }
+
+    /// Checks standard input (`copc check -`), shown as `name` (`--nom-fichier`): with a name
+    /// whose folder exists, the text is checked in place of that file, in its context below
+    /// the folder's workspace root, as a file named alone; without a name, it is checked on
+    /// its own as `entrée-standard.cop` in the current folder (no other file is read).
+    public static func check(input: [UInt8], name: String?, options: CheckOptions) throws(DriverError) -> CheckResult {
+        let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+        let sources = SourceSet(displayBase: cwd, readsDisk: true)
+        guard let name else {
+            let path = Paths.join(cwd, "entrée-standard.cop")
+            sources.setText(input, at: path)
+            let run = Loading(sources: sources)
+            run.load(path, root: cwd)
+            return run.finish(options: options)
+        }
+        let absolute = name.hasPrefix("/") ? name : Paths.join(cwd, name)
+        let folder = Paths.directory(of: Paths.normalize(absolute))
+        guard FileSystem.kind(folder) == .directory, let realFolder = FileSystem.realPath(folder), let root = WorkspaceRoot.of(realFolder) else {
+            throw DriverError(description: "dossier introuvable pour --nom-fichier : \(name)")
+        }
+        let real = Paths.join(realFolder, String(Paths.normalize(absolute).split(separator: "/").last ?? "entrée-standard.cop"))
+        sources.setText(input, at: real)
+        return FileContext.check(named: [(real, root)], explicit: [(real, root)], sources: sources, options: options)
     }
 
     /// Checks texts held in memory (tests, benchmarks): `(path, text)` pairs under a virtual
@@ -88,14 +129,28 @@ public enum Driver {
     /// workspace folder): its texts in memory over the disk, its parse cache reused.
     /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
-                             options: CheckOptions) -> CheckResult {
-        let run = Loading(sources: sources)
+                             options: CheckOptions, threads: Int = Parallel.processors) -> CheckResult {
         let importRoot = FileSystem.kind(root) == .directory ? WorkspaceRoot.enclosing(root) : root
         let found = (try? FileSystem.copFiles(under: root, recursive: recursive, within: importRoot)) ?? []
+        if !recursive {
+            // A document outside every workspace folder: the files of its folder, each checked
+            // in its context below the workspace root, as on the command line (`FileContext`).
+            var named: [(real: String, root: String)] = []
+            var seen = Set<String>()
+            for f in found { if let real = FileSystem.realPath(f), seen.insert(real).inserted { named.append((real, importRoot)) } }
+            for path in sources.texts.keys.sorted() where Paths.directory(of: path) == root && seen.insert(path).inserted {
+                named.append((path, importRoot))
+            }
+            return FileContext.check(named: named, explicit: named, sources: sources, options: options)
+        }
+        let run = Loading(sources: sources)
+        var items: [(real: String, root: String)] = []
         for f in found {
             guard let real = FileSystem.realPath(f) else { continue }
-            run.load(real, root: importRoot)
+            items.append((real, importRoot))
         }
+        run.prepare(items, threads: threads)
+        for (real, root) in items { run.load(real, root: root) }
         for path in sources.texts.keys.sorted() where run.byRealPath[path] == nil && Paths.isInside(path, root) {
             if !recursive && Paths.directory(of: path) != root { continue }
             run.load(path, root: importRoot)
@@ -103,10 +158,31 @@ public enum Driver {
         return run.finish(options: options)
     }
 
+    /// Checks the given files (absolute, symlink-free paths, all below `root`) where
+    /// `overlays` — texts keyed by such paths — replace the disk (`copc diff` of two drafts: a
+    /// draft's text, possibly a temporary file of git's, put in the place of the file it is a
+    /// revision of). Imports resolve below `root` only; displayed paths are relative to the
+    /// current folder.
+    public static func check(files: [String], root: String, overlays: [String: [UInt8]], options: CheckOptions) -> CheckResult {
+        let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+        let set = SourceSet(displayBase: cwd, readsDisk: true)
+        set.setTexts(overlays)
+        let run = Loading(sources: set)
+        for f in files { run.load(f, root: root) }
+        return run.finish(options: options)
+    }
+
     /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root
     /// (`WorkspaceRoot.of`: never the current folder, unless it is the root by the same rule).
     static func expand(_ paths: [String], cwd: String) throws(DriverError) -> [(file: String, root: String)] {
-        var out: [(file: String, root: String)] = []
+        try expandMarked(paths, cwd: cwd).map { ($0.file, $0.root) }
+    }
+
+    /// `expand`, marking the files named themselves (not found in a folder), which are checked
+    /// in their context. A path naming a folder with no `.cop` file below it is an error: a
+    /// mistyped path in CI must not pass silently.
+    static func expandMarked(_ paths: [String], cwd: String, requireCop: Bool = false) throws(DriverError) -> [(file: String, root: String, explicit: Bool)] {
+        var out: [(file: String, root: String, explicit: Bool)] = []
         for p in paths {
             switch FileSystem.kind(p) {
             case .missing:
@@ -117,10 +193,11 @@ public enum Driver {
                 guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
                 let found: [String]
                 do { found = try FileSystem.copFiles(under: p, within: root) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
-                for f in found { out.append((f, root)) }
+                if found.isEmpty, requireCop { throw DriverError(description: "aucun fichier .cop dans « \(Escaping.controls(p)) »") }
+                for f in found { out.append((f, root, false)) }
             case .file:
                 guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
-                out.append((p, root))
+                out.append((p, root, true))
             }
         }
         return out
@@ -137,6 +214,8 @@ final class Loading: SourceLoader {
     /// Real path → index in `loaded`; file → (real path, workspace root).
     var byRealPath: [String: Int] = [:]
     var roots: [FileID: (real: String, root: String)] = [:]
+    /// Threads for parsing and building (`prepare`) and for checking contracts (`finish`).
+    var threads = 1
     /// Files that could not be read: displayed path → real path.
     var unreadable: [String: String] = [:]
 
@@ -147,6 +226,16 @@ final class Loading: SourceLoader {
     /// Loads the file at `real` (absolute) of the workspace rooted at `root`, once: read below
     /// the root without following links (`FileSystem.read(_:beneath:)`), a file outside it is
     /// never opened; `nil` (with COP001 or COP002) when it cannot be read.
+    /// Parses and builds ahead, concurrently, the files `load` will be asked for in this
+    /// order (those inside their root and not loaded yet); `load` then takes them from the
+    /// source set's cache.
+    func prepare(_ items: [(real: String, root: String)], threads: Int) {
+        self.threads = threads
+        let todo = items.filter { Paths.isInside($0.real, $0.root) && byRealPath[$0.real] == nil }
+        guard threads > 1, todo.count > 1 else { return }
+        sources.prepare(todo, threads: threads)
+    }
+
     @discardableResult
     func load(_ real: String, root: String) -> CheckedFile? {
         guard Paths.isInside(real, root) else { return nil }
@@ -172,7 +261,7 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options)
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options, threads: threads)
         var realPaths: [String: String] = [:]
         var rootsByPath: [String: String] = [:]
         for f in loaded {

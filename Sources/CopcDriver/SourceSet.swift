@@ -36,6 +36,8 @@ public final class SourceSet: @unchecked Sendable {
     private var ids: [String: FileID] = [:]
     private var table = FileTable()
     private var cache: [FileID: (bytes: [UInt8], file: CheckedFile)] = [:]
+    /// Bytes read from the disk by `prepare`, taken (once) by `file(at:beneath:)`.
+    private var prefetched: [String: [UInt8]] = [:]
 
     /// How many files were parsed and built (not taken from the cache), for the tests.
     public private(set) var builds = 0
@@ -74,6 +76,8 @@ public final class SourceSet: @unchecked Sendable {
         let bytes: [UInt8]
         if let t = texts[real] {
             bytes = t
+        } else if let b = prefetched.removeValue(forKey: real) {
+            bytes = b
         } else if readsDisk {
             bytes = try FileSystem.read(real, beneath: root)
         } else {
@@ -94,5 +98,50 @@ public final class SourceSet: @unchecked Sendable {
                                   diagnostics: syntax.diagnostics + diagnostics, realPath: real)
         cache[id] = (bytes, checked)
         return checked
+    }
+
+    /// Parses and builds, on up to `threads` threads, the files at `items` (absolute paths,
+    /// each read below its root) that are not in the cache, so that `file(at:beneath:)` then
+    /// finds them there. Ids are given and files added to the table in the order of `items`,
+    /// as `file(at:beneath:)` would, so the result of a check does not depend on `threads`;
+    /// a file that cannot be read is left to `file(at:beneath:)`, which reports it.
+    func prepare(_ items: [(real: String, root: String)], threads: Int) {
+        prefetched = [:]  // what an earlier call read and nobody took is stale now
+        var jobs: [(source: SourceFile, bytes: [UInt8], real: String)] = []
+        var seen = Set<String>()
+        for (real, root) in items where seen.insert(real).inserted {
+            let bytes: [UInt8]
+            if let t = texts[real] {
+                bytes = t
+            } else if readsDisk, let b = try? FileSystem.read(real, beneath: root) {
+                bytes = b
+                prefetched[real] = b
+            } else {
+                continue
+            }
+            let id = ids[real] ?? {
+                let id = FileID(ids.count)
+                ids[real] = id
+                return id
+            }()
+            if let cached = cache[id], cached.bytes == bytes { continue }
+            let source = SourceFile(path: display(real), bytes: bytes, id: id)
+            table.add(source)
+            jobs.append((source, bytes, real))
+        }
+        let results = UnsafeMutableBufferPointer<CheckedFile?>.allocate(capacity: jobs.count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        Parallel.forEach(jobs.count, threads: threads) { i in
+            let syntax = Parser.parse(jobs[i].source)
+            let (model, diagnostics) = Builder.build(syntax)
+            results[i] = CheckedFile(source: jobs[i].source, syntax: syntax, model: model,
+                                     diagnostics: syntax.diagnostics + diagnostics, realPath: jobs[i].real)
+        }
+        for (i, job) in jobs.enumerated() {
+            guard let checked = results[i] else { continue }
+            builds += 1
+            cache[job.source.id] = (job.bytes, checked)
+        }
     }
 }

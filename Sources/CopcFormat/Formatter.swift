@@ -237,7 +237,7 @@ struct Printer {
         var text = [UInt8](repeating: 32, count: indent)
         let pieces = self.pieces(line, indent: indent)
         var colon: Int?
-        if isTargetLine(line), let c = pieces.firstIndex(where: { $0.kind == .colon }) {
+        if isTargetLine(line), let c = keyColon(pieces) {
             text.append(contentsOf: join(pieces[..<c]))
             colon = text.count
             text.append(32)
@@ -248,6 +248,21 @@ struct Printer {
         rows.append(.code(text: text, colon: colon, comment: line.trailingComment.map(commentText)))
         lastLineHadDirective = line.trailingComment.map(isDirective) ?? false
         lastCodeWasFileLevel = line.role == .uses && indent == 0
+    }
+
+    /// The colon that ends the key: the first one outside the label's parentheses
+    /// (`moyens (BNGA, section : gestion) 2022 : …`).
+    func keyColon(_ pieces: [Piece]) -> Int? {
+        var depth = 0
+        for (k, p) in pieces.enumerated() {
+            switch p.kind {
+            case .lparen: depth += 1
+            case .rparen: depth = max(0, depth - 1)
+            case .colon where depth == 0: return k
+            default: break
+            }
+        }
+        return nil
     }
 
     /// `cible 2024` or `base 2019`: the lines whose ` : ` is aligned with their neighbours'.

@@ -57,18 +57,27 @@ public enum HTMLEscape {
     }
 
     private static func needsWork(_ s: String, attribute: Bool) -> Bool {
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
-            case UInt8(ascii: "\""), UInt8(ascii: "'"), 0x09, 0x0A: if attribute { return true }
-            case 0x00..<0x20, 0x7F: return true
-            // Lead bytes of U+0080–U+009F (C2 80–9F) and of U+FDD0 and above (EF B7…, EF BF…,
-            // and every 4-byte scalar, whose plane may end in a noncharacter).
-            case 0xC2, 0xEF, 0xF0...0xF4: return true
-            default: continue
+        var s = s
+        return s.withUTF8 { buf in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                switch buf[i] {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"), 0x09, 0x0A: if attribute { return true }
+                case 0x00..<0x20, 0x7F: return true
+                // C2 80–9F are the C1 controls; C2 A0 (the no-break space French text is full
+                // of) and the rest of C2 need nothing.
+                case 0xC2: if i + 1 >= n || buf[i + 1] < 0xA0 { return true }
+                // Lead bytes of U+FDD0 and above (EF B7…, EF BF…, and every 4-byte scalar,
+                // whose plane may end in a noncharacter).
+                case 0xEF, 0xF0...0xF4: return true
+                default: break
+                }
+                i += 1
             }
+            return false
         }
-        return false
     }
 
     private static func append(_ s: String, attribute: Bool, to out: inout String) {

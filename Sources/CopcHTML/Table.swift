@@ -93,30 +93,43 @@ public struct DataTable: Sendable {
 extension HTMLWriter {
     /// Writes a data table.
     public mutating func table(_ t: DataTable) {
+        streamedTable(caption: t.caption, headerRows: t.headerRows, anchor: t.anchor, classes: t.classes) { w in
+            for row in t.rows {
+                w.tableRow { w in
+                    for c in row { w.tableCell(c) }
+                }
+            }
+        }
+    }
+
+    /// Writes a data table whose rows `body` writes one by one with `tableRow` and
+    /// `tableCell(…) { … }`: the same markup as `table(_:)`, without building a fragment
+    /// per cell (long annex tables of a rendered contract).
+    public mutating func streamedTable(caption: String?, headerRows: [[HeaderCell]], anchor: Anchor? = nil, classes: String? = nil,
+                                       _ body: (inout HTMLWriter) -> Void) {
         element(.div, [.class("tableau-defilant")]) { w in
             var attrs: [Attribute] = []
-            if let a = t.anchor { attrs.append(.id(a)) }
-            if let c = t.classes { attrs.append(.class(c)) }
+            if let a = anchor { attrs.append(.id(a)) }
+            if let c = classes { attrs.append(.class(c)) }
             w.element(.table, attrs) { w in
-                if let c = t.caption { w.element(.caption, prose: c) }
-                if !t.headerRows.isEmpty {
+                if let c = caption { w.element(.caption, prose: c) }
+                if !headerRows.isEmpty {
                     w.element(.thead) { w in
-                        for row in t.headerRows {
+                        for row in headerRows {
                             w.element(.tr) { w in
                                 for h in row { w.headerCell(h) }
                             }
                         }
                     }
                 }
-                w.element(.tbody) { w in
-                    for row in t.rows {
-                        w.element(.tr) { w in
-                            for c in row { w.tableCell(c) }
-                        }
-                    }
-                }
+                w.element(.tbody) { w in body(&w) }
             }
         }
+    }
+
+    /// Writes one body row (`<tr>`) of a streamed table.
+    public mutating func tableRow(_ body: (inout HTMLWriter) -> Void) {
+        element(.tr) { w in body(&w) }
     }
 
     /// Writes one `<th scope="col">` header cell.
@@ -130,21 +143,30 @@ extension HTMLWriter {
 
     /// Writes one body cell (`<td>`, or `<th scope="row">` for a row header).
     public mutating func tableCell(_ c: TableCell) {
+        tableCell(isRowHeader: c.isRowHeader, numeric: c.numeric, mark: c.mark, colspan: c.colspan, rowspan: c.rowspan,
+                  anchor: c.anchor) { $0.append(c.content) }
+    }
+
+    /// Writes one body cell whose content `body` writes (the streamed form of `tableCell(_:)`,
+    /// same markup).
+    public mutating func tableCell(isRowHeader: Bool = false, numeric: Bool = false, mark: ChangeMark? = nil,
+                                   colspan: Int = 1, rowspan: Int = 1, anchor: Anchor? = nil,
+                                   _ body: (inout HTMLWriter) -> Void) {
         var attrs: [Attribute] = []
-        if c.isRowHeader { attrs.append(.scope(.row)) }
-        if let a = c.anchor { attrs.append(.id(a)) }
+        if isRowHeader { attrs.append(.scope(.row)) }
+        if let a = anchor { attrs.append(.id(a)) }
         var classes: [String] = []
-        if c.numeric { classes.append(StyleClass.number) }
-        if let m = c.mark { classes.append(m.cssClass) }
+        if numeric { classes.append(StyleClass.number) }
+        if let m = mark { classes.append(m.cssClass) }
         if !classes.isEmpty { attrs.append(.class(classes.joined(separator: " "))) }
-        if c.colspan > 1 { attrs.append(.colspan(c.colspan)) }
-        if c.rowspan > 1 { attrs.append(.rowspan(c.rowspan)) }
-        element(c.isRowHeader ? .th : .td, attrs) { w in
-            if let m = c.mark { w.mark(m) }
-            if c.mark == .removed {
-                w.element(.span) { $0.append(c.content) }
+        if colspan > 1 { attrs.append(.colspan(colspan)) }
+        if rowspan > 1 { attrs.append(.rowspan(rowspan)) }
+        element(isRowHeader ? .th : .td, attrs) { w in
+            if let m = mark { w.mark(m) }
+            if mark == .removed {
+                w.element(.span) { body(&$0) }
             } else {
-                w.append(c.content)
+                body(&w)
             }
         }
     }

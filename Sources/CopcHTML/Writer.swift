@@ -75,9 +75,11 @@ public struct HTMLFragment: Sendable, Equatable {
 
     init(markup: String) { self.markup = markup }
 
-    /// Builds a fragment with a fresh writer.
+    /// Builds a fragment with a fresh writer. Fragments are small (a table cell, a title-page
+    /// value): the writer starts with a small buffer, so that a document of many cells does not
+    /// allocate (and fault in) a page-sized buffer per cell.
     public static func build(_ body: (inout HTMLWriter) -> Void) -> HTMLFragment {
-        var w = HTMLWriter()
+        var w = HTMLWriter(capacity: 64)
         body(&w)
         return w.fragment()
     }

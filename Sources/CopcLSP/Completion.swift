@@ -10,7 +10,7 @@ import CopcDriver
 /// (referents, units, target and deadline words, enumerated values), kinds and ids after
 /// `modifier`, `supprimer` and `dans`.
 extension LanguageServer {
-    static let targetWords = [TargetStatus.pending, .notApplicable, .followed].compactMap(\.written)
+    static let targetWords = [TargetStatus.pending, .notApplicable, .followed].compactMap(\.written) + RelativeTargetWords.all
     static let deadlineWords = DeadlineWords.all
 
     /// CompletionItemKind values.
@@ -53,7 +53,7 @@ extension LanguageServer {
                 for k in op.map({ kind.keys(in: $0) }) ?? kind.keys {
                     let insert: String
                     switch k.head {
-                    case .stepTitle: insert = "\(k.display) « "
+                    case .stepTitle, .organismThenLe: insert = "\(k.display) « "
                     case .years: insert = "\(k.display) "
                     default: insert = "\(k.display) : "
                     }

@@ -94,9 +94,19 @@ extension LanguageServer {
         for key in [PropertyKey.pilote, .coPilote, .referent, .unite] {
             if let p = e.first(key) { facts.append("\(nav.written(p.keyPlace)) : \(nav.text(p.valuePlace))") }
         }
+        if let p = e.first(.poids), case .weight = p.value { facts.append("poids : \(nav.text(p.valuePlace))") }
         if e.provenance.avenant > 0 { facts.append("modifié par l'avenant \(e.provenance.avenant)") }
         if !facts.isEmpty { s += "\n\n" + facts.joined(separator: " · ") }
+        let resources = e.properties.filter { $0.key == .moyens }
+        if !resources.isEmpty { s += "\n\n" + describeResources(resources, nav) }
         return s + placeNote(e, nav)
+    }
+
+    /// `moyens` year by year: « moyens 2024 : 12,5 M€ · moyens (ETP) 2024 : 350 ».
+    func describeResources(_ props: [Property], _ nav: Navigator) -> String {
+        props.sorted { ($0.year ?? 0, $0.label ?? "") < ($1.year ?? 0, $1.label ?? "") }.map { p in
+            "**moyens\(p.label.map { " (\($0))" } ?? "") \(p.year.map { String($0) } ?? "")** : \(nav.text(p.valuePlace))"
+        }.joined(separator: " · ")
     }
 
     /// Deadlines with their windows, targets with their status, other keys with their value.
@@ -114,17 +124,51 @@ extension LanguageServer {
             return s
         case .target:
             var lines: [String] = []
+            // Relative targets are shown with their resolved value, in the version the line belongs to.
+            let chain = props.contains { if case .target(let t) = $0.value { return t.dependsOnOtherValue } else { return false } }
+                ? TargetChain(e, firstYear: (nav.versions?.after.period ?? nav.latest?.period)?.start.year) : nil
             for p in props {
                 guard case .target(let t) = p.value else { continue }
                 var line = "**cible \(p.year.map { String($0) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(nav.text(p.valuePlace)) — \(t.status.spelling)"
+                if let chain, t.dependsOnOtherValue, let i = e.properties.firstIndex(of: p) {
+                    switch chain[property: i] {
+                    case .resolved(let r): line += " ; soit " + Self.french(r, r.unit ?? e.unit)
+                    case .awaitingActual: line += " ; connue au bilan (réalisé de l'année précédente)"
+                    default: line += " ; non calculable (COP103)"
+                    }
+                }
                 if t == .pending, let later = laterValue(of: p, in: e, nav) { line += " ; " + later }
                 lines.append(line)
             }
             return lines.joined(separator: "\n\n")
         case .base(let q):
             return "**\(nav.written(first.keyPlace))** : " + (q.map { "\($0)" } ?? "non communiquée")
+        case .resources:
+            return describeResources(e.properties.filter { $0.key == .moyens }, nav)
+        case .date(let d) where first.key == .avis:
+            let all = e.properties.filter { $0.key == .avis }.compactMap { p -> String? in
+                guard case .date(let day) = p.value else { return nil }
+                return "avis « \(p.stepTitle ?? "") » du \(day)" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
+            }
+            return "**avis « \(first.stepTitle ?? "") »** : \(d)" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
+        case .weight(let w):
+            return "**poids** : \(nav.text(first.valuePlace)) (\(w.fraction) de l'évaluation parmi ses frères)"
         default:
             return nil
+        }
+    }
+
+    /// `52 %`, `≥ 54,6 %`: a resolved target, at most 2 decimals, French notation.
+    static func french(_ r: ResolvedTarget, _ unit: Unit?) -> String {
+        func n(_ v: Double) -> String {
+            let x = (v * 100).rounded() / 100
+            let s = x == x.rounded() ? String(Int(x)) : String(x)
+            return String(s.map { $0 == "." ? "," : $0 }) + (unit.map { " " + $0.symbol } ?? "")
+        }
+        switch r.shape {
+        case .quantity(let v): return n(v)
+        case .bound(let op, let v): return op.symbol + " " + n(v)
+        case .range(let a, let b): return "entre " + n(a) + " et " + n(b)
         }
     }
 
@@ -203,14 +247,17 @@ extension LanguageServer {
         let src = nav.source
         if hierarchicalSymbols { return .array(symbols.map { $0.json(src) }) }
         var flat: [JSONValue] = []
+        // Clients without hierarchical symbols show only the name: it carries the title, as
+        // the outline's detail does (« axe 1 — GPMC »).
         func add(_ n: SymbolNode, container: String?) {
+            let name = n.name + (n.detail.map { " — " + $0 } ?? "")
             var o = JSONObject()
-            o["name"] = .string(n.name)
+            o["name"] = .string(name)
             o["kind"] = .int(n.kind)
             o["location"] = ["uri": .string(doc.uri), "range": LSPRange(src, n.range).json]
             if let container { o["containerName"] = .string(container) }
             flat.append(.object(o))
-            for c in n.children { add(c, container: n.name) }
+            for c in n.children { add(c, container: name) }
         }
         for s in symbols { add(s, container: nil) }
         return .array(flat)

@@ -15,6 +15,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// A date written as one word: `2024-12-31` (ISO 8601), `31/12/2024` or `31/12/24`. The one
     /// reader of numeric dates: the language's values, `--au`, the editor's options.
     public static func parse(_ w: some StringProtocol) -> Day? {
+        // Both forms have three parts: a word with fewer than two `-` and two `/` is neither
+        // (most words read here: years, months, `fin`), found without splitting.
+        var dashes = 0, slashes = 0
+        for b in w.utf8 {
+            if b == UInt8(ascii: "-") { dashes += 1 } else if b == UInt8(ascii: "/") { slashes += 1 }
+        }
+        guard dashes >= 2 || slashes >= 2 else { return nil }
         let iso = w.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
            iso[1].count <= 2, iso[2].count <= 2 {

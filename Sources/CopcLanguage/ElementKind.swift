@@ -57,7 +57,7 @@ public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .axe: return [.contrat]
         case .objectif: return [.axe, .contrat]
         case .sousObjectif: return [.objectif]
-        case .action: return [.objectif, .sousObjectif]
+        case .action: return [.objectif, .sousObjectif, .axe, .contrat]
         case .indicateur: return [.objectif, .sousObjectif, .axe, .contrat]
         default: return []
         }

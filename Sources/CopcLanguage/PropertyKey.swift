@@ -7,12 +7,19 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     case texte, theme, pilote, coPilote, referent, rattachement, personne, fonction
     case motif, titre, delai, etape, phare, methode, unite, sens, nature, fournisseur, source
     case base, cible, cibles
+    /// Design §3.5, last paragraph: `cumul : oui`, `poids : 1/3`, `moyens (ETP) 2024 : 350`,
+    /// `avis « CGEFI » le : 2024-07-05`.
+    case cumul, poids, moyens, avis
 
     public static func < (a: PropertyKey, b: PropertyKey) -> Bool { a.rawValue < b.rawValue }
 
     /// What a key's value is.
     public enum ValueType: Sendable, Hashable {
         case text, referents, referent, deadline, target, base, date, period, unit, flag
+        /// `poids`: a fraction (`1/3`) or a percentage (`20 %`).
+        case weight
+        /// `moyens ANNÉE`: a quantity of money or a number.
+        case resources
         /// One of the values of an enumerated key.
         case choice(Choice)
     }
@@ -43,6 +50,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case years
         /// The quoted title of an `étape`.
         case stepTitle
+        /// The quoted body of an `avis`, then `le` (`avis « CGEFI » le`).
+        case organismThenLe
     }
 
     /// What makes two properties of one element the same property (a later one replaces it in
@@ -84,6 +93,10 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .base: return "base"
         case .cible: return "cible"
         case .cibles: return "cibles"
+        case .cumul: return "cumul"
+        case .poids: return "poids"
+        case .moyens: return "moyens"
+        case .avis: return "avis"
         }
     }
 
@@ -117,8 +130,11 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .signeLe, .approuveLe, .enVigueurLe: return .date
         case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source: return .text
         case .delai, .etape: return .deadline
-        case .phare: return .flag
+        case .phare, .cumul: return .flag
         case .unite: return .unit
+        case .poids: return .weight
+        case .moyens: return .resources
+        case .avis: return .date
         case .base: return .base
         case .cible: return .target
         }
@@ -126,8 +142,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
 
     public var head: Head {
         switch self {
-        case .cible, .base: return .years
+        case .cible, .base, .moyens: return .years
         case .etape: return .stepTitle
+        case .avis: return .organismThenLe
         case .texte, .titre, .motif, .methode, .delai: return .word
         default: return .words
         }
@@ -136,15 +153,15 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     public var identity: Identity {
         switch self {
         case .delai: return .label
-        case .etape: return .title
+        case .etape, .avis: return .title
         case .base: return .year
-        case .cible: return .yearAndLabel
+        case .cible, .moyens: return .yearAndLabel
         default: return .key
         }
     }
 
-    /// `délai (LABEL)` and `cible ANNÉE (LABEL)` take a label.
-    public var labelled: Bool { self == .delai || self == .cible }
+    /// `délai (LABEL)`, `cible ANNÉE (LABEL)` and `moyens (LABEL) ANNÉE` take a label.
+    public var labelled: Bool { self == .delai || self == .cible || self == .moyens }
 
     /// Keys whose colon may be omitted before a text value (`texte """…"""`, `titre « … »`).
     public var colonOptional: Bool { self == .texte || self == .titre || self == .motif || self == .methode }
@@ -165,17 +182,19 @@ extension ElementKind {
     /// editor proposes them.
     public var keys: [PropertyKey] {
         switch self {
-        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte]
+        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte,
+                               .avis, .moyens]
         case .annuaire: return [.texte]
-        case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif]
+        case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif, .avis]
         case .referent: return [.rattachement, .personne, .fonction, .texte]
         case .plan: return [.periode, .pilote, .texte]
-        case .axe: return [.pilote, .coPilote, .referent, .texte]
-        case .objectif, .sousObjectif: return [.pilote, .coPilote, .referent, .texte, .theme]
+        case .axe: return [.pilote, .coPilote, .referent, .texte, .moyens]
+        case .objectif: return [.pilote, .coPilote, .referent, .texte, .theme, .poids, .moyens]
+        case .sousObjectif: return [.pilote, .coPilote, .referent, .texte, .theme, .poids]
         case .action: return [.delai, .etape, .phare, .texte, .theme, .pilote, .coPilote, .referent]
         case .indicateur:
             return [.methode, .unite, .sens, .nature, .theme, .fournisseur, .source, .base, .cible, .cibles, .texte,
-                    .pilote, .coPilote, .referent]
+                    .pilote, .coPilote, .referent, .poids, .cumul]
         }
     }
 

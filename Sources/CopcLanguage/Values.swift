@@ -1,11 +1,13 @@
 /// The dimension of a unit: targets are compatible with an indicator when dimensions agree.
 public enum Dimension: String, Sendable {
     case percent, money, count, duration, area, milestone, text
+    /// Percentage points (`points`): a gap between two percentages.
+    case points
 }
 
 /// A unit of measure (design §3.5): a closed set.
 public enum Unit: UInt8, CaseIterable, Hashable, Sendable, CustomStringConvertible {
-    case percent, euro, kiloEuro, megaEuro, gigaEuro, count, days, months, years, squareMetres, yesNo, text
+    case percent, euro, kiloEuro, megaEuro, gigaEuro, count, days, months, years, squareMetres, yesNo, text, points
 
     /// The canonical symbol.
     public var symbol: String {
@@ -22,6 +24,7 @@ public enum Unit: UInt8, CaseIterable, Hashable, Sendable, CustomStringConvertib
         case .squareMetres: return "m²"
         case .yesNo: return "oui/non"
         case .text: return "texte"
+        case .points: return "points"
         }
     }
 
@@ -34,6 +37,7 @@ public enum Unit: UInt8, CaseIterable, Hashable, Sendable, CustomStringConvertib
         case .squareMetres: return .area
         case .yesNo: return .milestone
         case .text: return .text
+        case .points: return .points
         }
     }
 
@@ -66,6 +70,7 @@ public enum Unit: UInt8, CaseIterable, Hashable, Sendable, CustomStringConvertib
         case "m²", "m2": return .squareMetres
         case "oui/non": return .yesNo
         case "texte": return .text
+        case "points", "point", "pts", "pt": return .points
         default: return nil
         }
     }
@@ -111,7 +116,9 @@ extension EnumeratedValue {
         return t
     }
 
-    /// The value a folded text spells, if any.
+    /// The value a folded text spells, if any (inlinable: specialised for each enumeration
+    /// where it is read, not looked up through generic metadata on every call).
+    @inlinable
     public init?(folded: String) {
         guard let v = Self.byFolded[folded] else { return nil }
         self = v
@@ -144,7 +151,11 @@ public enum Numbering: CaseIterable, EnumeratedValue {
 
 /// `sens :` of an indicator: which way its targets must go (COP403).
 public enum Direction: CaseIterable, EnumeratedValue {
-    public static let byFolded = table()
+    /// Also what drafters write (issue 13): `à la hausse`, `croissant`, `augmentation`…
+    public static let byFolded = table(synonyms: [
+        "a la hausse": .up, "en hausse": .up, "croissant": .up, "croissante": .up, "augmentation": .up, "progression": .up,
+        "a la baisse": .down, "en baisse": .down, "decroissant": .down, "decroissante": .down, "diminution": .down, "reduction": .down,
+    ])
     case up, down
     public var spelling: String { self == .up ? "hausse" : "baisse" }
 }
@@ -260,8 +271,17 @@ public enum Milestone: CaseIterable, EnumeratedValue {
 /// The kind of a target value (design §7: `valeur.genre` in the IR).
 public enum TargetKind: CaseIterable, Hashable, Sendable {
     case quantity, range, bound, relative, qualitative, milestone, text, pending, notApplicable, followed
+    /// Relative to another year (design §3.5, second table): `+2 points`, `+5 % par an`,
+    /// `+10 % par rapport à 2023`, `maintien`, `≥ N-1`; and cumulative (`300 cumulés`).
+    case points, annualRate, relativeToYear, maintained, atLeastPreviousActual, cumulative
     public var spelling: String {
         switch self {
+        case .points: return "écart en points"
+        case .annualRate: return "évolution annuelle"
+        case .relativeToYear: return "relative à une année"
+        case .maintained: return "maintien"
+        case .atLeastPreviousActual: return "au moins le réalisé N-1"
+        case .cumulative: return "cumulée"
         case .quantity: return "quantité"
         case .range: return "fourchette"
         case .bound: return "borne"

@@ -34,8 +34,9 @@ public struct PropertyIdentity: Hashable, Sendable {
 public struct Property: Hashable, Sendable {
     public var key: PropertyKey
     public var label: String?
-    /// The year of a `cible` or a `base` (`cible 2021 .. 2023` is one property per year).
+    /// The year of a `cible`, a `base` or `moyens` (`cible 2021 .. 2023` is one property per year).
     public var year: Int?
+    /// The quoted text of the key: an `étape « … »`'s title, an `avis « … » le`'s organism.
     public var stepTitle: String?
     public var value: PropertyValue
     /// The whole line, the key (with its year, title or label) and the value within it.
@@ -124,15 +125,23 @@ public struct Element: Hashable, Sendable {
         suppressedWithAncestors.contains(code) || suppressed.contains(code)
     }
 
-    public func first(_ key: PropertyKey) -> Property? { properties.first { $0.key == key } }
+    /// The first property `key`. (These lookups index the array and read `key` in place: a
+    /// closure over the properties would copy each property it looks at.)
+    public func first(_ key: PropertyKey) -> Property? {
+        for i in properties.indices where properties[i].key == key { return properties[i] }
+        return nil
+    }
 
     /// Whether the element has a property `key`.
-    public func has(_ key: PropertyKey) -> Bool { properties.contains { $0.key == key } }
+    public func has(_ key: PropertyKey) -> Bool {
+        for i in properties.indices where properties[i].key == key { return true }
+        return false
+    }
 
     /// The value of the first property `key` (no copy of the property itself).
     public func value(_ key: PropertyKey) -> PropertyValue? {
-        guard let i = properties.firstIndex(where: { $0.key == key }) else { return nil }
-        return properties[i].value
+        for i in properties.indices where properties[i].key == key { return properties[i].value }
+        return nil
     }
 
     public var period: Window? {
@@ -188,6 +197,18 @@ public struct Element: Hashable, Sendable {
     public var declinedTargets: Bool {
         if case .declined? = value(.cibles) { return true }
         return false
+    }
+
+    /// `cumul : oui`: the indicator's targets are cumulated since the start of the period.
+    public var isCumulative: Bool {
+        if case .flag(let b)? = value(.cumul) { return b }
+        return false
+    }
+
+    /// `poids : …`, if given.
+    public var weight: Weight? {
+        if case .weight(let w)? = value(.poids) { return w }
+        return nil
     }
 
     /// `phare : oui`.

@@ -12,6 +12,13 @@ import CopcSyntax
 public enum IR {
     public static let schema = "copc.ir/1"
 
+    /// A computed number (a resolved relative target) rounded to the 6 decimals numbers as
+    /// written may have, so that `+5 % par an` on `100` gives `105` and not `105.00000000000001`.
+    static func rounded(_ v: Double) -> Double {
+        let r = (v * 1_000_000).rounded() / 1_000_000
+        return r == 0 ? 0 : r
+    }
+
     /// The IR of `version` of `contract`, pretty-printed, ending with a newline.
     public static func emit(_ contract: Contract, version: Version, files: FileTable) -> String {
         var e = Emitter(version: version, files: files)
@@ -29,6 +36,7 @@ public enum IR {
             e.w.fieldOrNull("en_vigueur_le", v.effectiveDate?.description)
             e.w.fieldOrNull("motif", av.header.provenance.motif)
             e.w.field("fichier", files[av.file].path)
+            e.writeOpinions(av.header)
             e.w.endObject()
         }
         e.w.endArray()
@@ -73,6 +81,53 @@ private struct Emitter {
         w.field("numerotation", (r.numbering ?? .hierarchical).spelling)
         w.fieldOrNull("texte", r.text(.texte))
         w.field("modifie_par", r.provenance.avenant)
+        writeOpinions(r)
+        writeResources(r)
+        w.endObject()
+    }
+
+    /// `avis « ORGANISME » le : DATE` (written only when given).
+    mutating func writeOpinions(_ e: Element) {
+        guard e.has(.avis) else { return }
+        w.arrayStart("avis")
+        for p in e.properties where p.key == .avis {
+            guard case .date(let d) = p.value else { continue }
+            w.beginObject()
+            w.field("organisme", p.stepTitle ?? "")
+            w.field("date", d.description)
+            w.field("modifie_par", p.provenance.avenant)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    /// `moyens (LIBELLÉ) ANNÉE : VALEUR` by year then label (written only when given).
+    mutating func writeResources(_ e: Element) {
+        guard e.has(.moyens) else { return }
+        let list = e.properties.filter { $0.key == .moyens }.sorted { ($0.year ?? 0, $0.label ?? "") < ($1.year ?? 0, $1.label ?? "") }
+        w.arrayStart("moyens")
+        for p in list {
+            guard case .resources(let q) = p.value else { continue }
+            w.beginObject()
+            w.field("annee", p.year ?? 0)
+            w.fieldOrNull("libelle", p.label)
+            w.field("nombre", q.value)
+            w.fieldOrNull("unite", q.unit?.symbol)
+            w.field("texte_source", files.canonicalText(p.valuePlace))
+            w.field("modifie_par", p.provenance.avenant)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    /// `poids : 1/3` (written only when given).
+    mutating func writeWeight(_ e: Element) {
+        guard let i = e.properties.firstIndex(where: { $0.key == .poids }), case .weight(let wt) = e.properties[i].value else { return }
+        w.objectStart("poids")
+        w.field("fraction", wt.fraction.description)
+        w.field("valeur", IR.rounded(wt.fraction.value))
+        w.field("texte_source", files.canonicalText(e.properties[i].valuePlace))
+        w.field("modifie_par", e.properties[i].provenance.avenant)
         w.endObject()
     }
 
@@ -143,12 +198,19 @@ private struct Emitter {
             }
             w.endArray()
             w.arrayStart("cibles")
-            let targets = e.properties.filter { $0.key == .cible }.sorted {
-                ($0.year ?? 0, $0.label ?? "") < ($1.year ?? 0, $1.label ?? "")
+            // Resolved once per indicator (relative targets, design §3.5).
+            let chain = TargetChain(e, firstYear: period?.start.year)
+            var index: [Int] = []
+            for i in e.properties.indices where e.properties[i].key == .cible { index.append(i) }
+            let order = index.sorted {
+                (e.properties[$0].year ?? 0, e.properties[$0].label ?? "") < (e.properties[$1].year ?? 0, e.properties[$1].label ?? "")
             }
-            for p in targets { writeTarget(p) }
+            for i in order { writeTarget(e.properties[i], chain[property: i], unit: e.unit) }
             w.endArray()
+            if e.isCumulative { w.field("cumul", true) }
         }
+        if e.kind != .action { writeWeight(e) }
+        if e.kind == .axe || e.kind == .objectif { writeResources(e) }
         w.arrayStart("enfants")
         for c in version.tree.children(of: id) { writeElement(c) }
         w.endArray()
@@ -170,7 +232,7 @@ private struct Emitter {
         w.endObject()
     }
 
-    mutating func writeTarget(_ p: Property) {
+    mutating func writeTarget(_ p: Property, _ resolution: TargetResolution, unit: Unit?) {
         guard case .target(let t) = p.value else { return }
         w.beginObject()
         w.field("annee", p.year ?? 0)
@@ -196,8 +258,37 @@ private struct Emitter {
             w.field("texte", m.spelling)
         case .text(let s):
             w.field("texte", s)
-        case .pending, .notApplicable, .followed:
+        case .points(let q), .annualRate(let q), .cumulative(let q):
+            w.field("nombre", q.value)
+            w.fieldOrNull("unite", q.unit?.symbol)
+        case .relativeToYear(let year, let q):
+            w.field("annee_reference", year)
+            w.field("nombre", q.value)
+            w.fieldOrNull("unite", q.unit?.symbol)
+        case .pending, .notApplicable, .followed, .maintained, .atLeastPreviousActual:
             break
+        }
+        // The forms of the second table of design §3.5 carry their resolved value (a cumulated
+        // quantity is its own).
+        if t.dependsOnOtherValue || t.kind == .cumulative {
+            if let r = resolution.value {
+                w.objectStart("resolue")
+                w.field("genre", r.kind.spelling)
+                switch r.shape {
+                case .quantity(let v):
+                    w.field("nombre", IR.rounded(v))
+                case .bound(let op, let v):
+                    w.field("operateur", op.symbol)
+                    w.field("nombre", IR.rounded(v))
+                case .range(let a, let b):
+                    w.field("min", IR.rounded(a))
+                    w.field("max", IR.rounded(b))
+                }
+                w.fieldOrNull("unite", (r.unit ?? unit)?.symbol)
+                w.endObject()
+            } else {
+                w.nullField("resolue")
+            }
         }
         w.endObject()
         w.field("texte_source", files.canonicalText(p.valuePlace))

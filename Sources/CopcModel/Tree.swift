@@ -1,3 +1,5 @@
+import CopcLanguage
+
 /// The elements of a contract (as built from one file, or as one consolidated version),
 /// stored as values in chunks of 256 and linked by indices: parent, first and last child, next
 /// sibling. Copying a tree copies no element; changing one copies its chunk only (copy on
@@ -7,16 +9,20 @@
 /// removed by `remove` is unlinked and unreachable from the root, its index never reused;
 /// `Element.suppressedWithAncestors` is its own codes and its parent's.
 public struct ElementTree: Hashable, Sendable {
-    private var nodes = Chunks()
+    @usableFromInline var nodes = Chunks()
     public private(set) var root: ElementID?
+    /// Whether an element added or set in this tree gives a `poids` (COP405 visits no element
+    /// of a tree that has none). Stays true after that element is removed: conservative.
+    public private(set) var givesWeights = false
 
     public init() {}
 
     /// How many elements were ever added (removed ones included).
     public var capacity: Int { nodes.count }
 
+    // Inlinable: the rules read elements by index in their inner loops, across the module.
     public subscript(id: ElementID) -> Element {
-        _read { yield nodes[Int(id.index)] }
+        @inlinable _read { yield nodes[Int(id.index)] }
         set {
             // Links belong to the tree: a caller changes what an element says, not where it is.
             var e = newValue
@@ -26,19 +32,22 @@ public struct ElementTree: Hashable, Sendable {
             e.lastChild = old.lastChild
             e.nextSibling = old.nextSibling
             e.suppressedWithAncestors = old.suppressedWithAncestors
+            if !givesWeights, ElementTree.hasWeight(e) { givesWeights = true }
             nodes[Int(id.index)] = e
         }
     }
 
     /// Elements in chunks: a copy shares every chunk until it writes to one.
+    @usableFromInline
     struct Chunks: Hashable, Sendable {
-        static let bits = 8
-        static let size = 1 << bits
-        private var chunks: [[Element]] = []
+        @usableFromInline static let bits = 8
+        @usableFromInline static let size = 1 << bits
+        @usableFromInline var chunks: [[Element]] = []
         private(set) var count = 0
 
         // Read and modified in place: a field of an element is read or written without
         // copying the element.
+        @inlinable
         subscript(i: Int) -> Element {
             _read { yield chunks[i >> Chunks.bits][i & (Chunks.size - 1)] }
             _modify { yield &chunks[i >> Chunks.bits][i & (Chunks.size - 1)] }
@@ -55,10 +64,20 @@ public struct ElementTree: Hashable, Sendable {
         }
     }
 
+    /// Whether the element gives a `poids`: reads the keys in place (no property is copied).
+    static func hasWeight(_ e: Element) -> Bool {
+        guard e.kind == .objectif || e.kind == .sousObjectif || e.kind == .indicateur else { return false }
+        return e.properties.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i].key == .poids { return true }
+            return false
+        }
+    }
+
     /// Adds `element` as the last child of `parent`, or as the root.
     @discardableResult
     public mutating func add(_ element: Element, under parent: ElementID?) -> ElementID {
         var e = element
+        if !givesWeights, ElementTree.hasWeight(e) { givesWeights = true }
         let id = ElementID(nodes.count)
         e.parent = parent
         e.firstChild = nil

@@ -19,8 +19,26 @@ public enum PropertyValue: Hashable, Sendable {
     case nature(Nature)
     /// `cibles : déclinées`.
     case declined
+    /// `poids : 1/3`, `poids : 20 %`.
+    case weight(Weight)
+    /// `moyens ANNÉE : 12,5 M€`: a quantity of money or a number (a bare number is a number).
+    case resources(Quantity)
     /// A malformed value (already reported).
     case invalid
+}
+
+extension PropertyValue {
+    /// A target that depends on another value (`TargetValue.dependsOnOtherValue`), tested
+    /// without copying the value (the chain of every indicator asks it of every property).
+    public var isTargetDependingOnOtherValue: Bool {
+        switch self {
+        case .target(.relative), .target(.points), .target(.annualRate), .target(.relativeToYear), .target(.maintained),
+             .target(.atLeastPreviousActual):
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// A referent named in a value: an identifier, or `à déterminer`; resolved by id in the
@@ -99,6 +117,20 @@ public enum TargetValue: Hashable, Sendable {
     case pending
     case notApplicable
     case followed
+    /// `+2 points`, `-1,5 point`: the previous year's target plus or minus percentage points
+    /// (a signed quantity in `points`).
+    case points(Quantity)
+    /// `+5 % par an`: the previous year's target raised (or lowered) by a rate (signed, in `%`).
+    case annualRate(Quantity)
+    /// `+10 % par rapport à 2023`: a year's target raised (or lowered) by a rate.
+    case relativeToYear(Int, Quantity)
+    /// `maintien`, `stabilité`: the previous year's target (or the base, for the first year).
+    case maintained
+    /// `≥ N-1`, `au moins le réalisé N-1`: at least the previous year's réalisé (the bilan
+    /// resolves it).
+    case atLeastPreviousActual
+    /// `300 cumulés`: a quantity cumulated since the start of the period.
+    case cumulative(Quantity)
 
     /// The status of design §7.
     public var status: TargetStatus {
@@ -122,13 +154,29 @@ public enum TargetValue: Hashable, Sendable {
         case .pending: return .pending
         case .notApplicable: return .notApplicable
         case .followed: return .followed
+        case .points: return .points
+        case .annualRate: return .annualRate
+        case .relativeToYear: return .relativeToYear
+        case .maintained: return .maintained
+        case .atLeastPreviousActual: return .atLeastPreviousActual
+        case .cumulative: return .cumulative
+        }
+    }
+
+    /// Whether the value depends on another year's target, the base or a réalisé (design §3.5,
+    /// second table, and `de la base`): its number is known only once resolved
+    /// (`TargetChain`).
+    public var dependsOnOtherValue: Bool {
+        switch self {
+        case .relative, .points, .annualRate, .relativeToYear, .maintained, .atLeastPreviousActual: return true
+        default: return false
         }
     }
 
     /// The first unit written on the target, without allocating (rules call this per target).
     public var firstUnit: Unit? {
         switch self {
-        case .quantity(let q), .bound(_, let q): return q.unit
+        case .quantity(let q), .bound(_, let q), .cumulative(let q): return q.unit
         case .range(let a, let b): return a.unit ?? b.unit
         default: return nil
         }
@@ -137,7 +185,7 @@ public enum TargetValue: Hashable, Sendable {
     /// The first written unit whose dimension differs from `d`, if any.
     public func unit(notIn d: Dimension) -> Unit? {
         switch self {
-        case .quantity(let q), .bound(_, let q):
+        case .quantity(let q), .bound(_, let q), .cumulative(let q):
             if let u = q.unit, u.dimension != d { return u }
         case .range(let a, let b):
             if let u = a.unit, u.dimension != d { return u }
@@ -150,16 +198,17 @@ public enum TargetValue: Hashable, Sendable {
     /// The units written on the target itself.
     public var writtenUnits: [Unit] {
         switch self {
-        case .quantity(let q), .bound(_, let q): return q.unit.map { [$0] } ?? []
+        case .quantity(let q), .bound(_, let q), .cumulative(let q): return q.unit.map { [$0] } ?? []
         case .range(let a, let b): return [a.unit, b.unit].compactMap { $0 }
         default: return []
         }
     }
 
-    /// A number to compare successive targets against `sens` (COP403).
+    /// The number of an absolute target, to compare successive targets against `sens`
+    /// (COP403); relative targets have theirs once resolved (`TargetChain`).
     public var representative: Double? {
         switch self {
-        case .quantity(let q), .bound(_, let q), .relative(let q): return q.value
+        case .quantity(let q), .bound(_, let q), .cumulative(let q): return q.value
         case .range(let a, _): return a.value
         default: return nil
         }

@@ -8,8 +8,8 @@ import CopcSema
 ///
 /// COP503 — avenants are numbered 1, 2, 3… without gap or duplicate.
 /// COP305 — an avenant is signed inside the period of the version it amends, and after the
-/// previous avenant. COP306 — an avenant does not set a target for a year already over when
-/// it is signed (`sans objet` and `à fixer par avenant` are not targets set).
+/// previous avenant. COP306 — an avenant does not set a target (a value, or `sans objet` in a
+/// `modifier`) for a year already over when it is signed (`à fixer par avenant` sets nothing).
 enum AvenantChain {
     static func check(_ contract: Contract, reporter: Reporter) {
         var expected = 1
@@ -48,7 +48,10 @@ enum AvenantChain {
             for change in av.changes where change.kind == .indicateur && change.op != .supprimer {
                 for p in change.element.properties where p.key == .cible {
                     guard let y = p.year, case .target(let t) = p.value, y < signed.year else { continue }
-                    if t == .notApplicable || t == .pending { continue }
+                    // A value or `sans objet` set for an elapsed year (design §5); a year put back
+                    // `à fixer par avenant` sets nothing, and an indicator added by the avenant
+                    // rightly declares its elapsed years `sans objet`.
+                    if t == .pending || (t == .notApplicable && change.op != .modifier) { continue }
                     reporter.report(.targetForPastYear(year: y, signed: signed), at: p.place, subject: change.element)
                 }
             }

@@ -92,6 +92,22 @@ public struct VersionContext {
 
     /// The elements of one kind, in document order.
     public func elements(_ kind: ElementKind) -> [ElementID] { byKind[Int(kind.rawValue)] }
+
+    /// The resolved targets of an indicator in this version, computed once and shared by the
+    /// rules that read them (COP103 for a broken chain, COP403).
+    public func chain(of id: ElementID) -> TargetChain {
+        if let c = chains.byElement[id] { return c }
+        let c = TargetChain(tree[id], firstYear: period?.start.year)
+        // Without a relative target the chain is a view of the properties: nothing to share.
+        if c.hasRelative { chains.byElement[id] = c }
+        return c
+    }
+    let chains = ChainCache()
+}
+
+/// The target chains of one version, by indicator (`VersionContext.chain(of:)`).
+final class ChainCache {
+    var byElement: [ElementID: TargetChain] = [:]
 }
 
 /// A check over one consolidated version.
@@ -142,7 +158,10 @@ public enum Checker {
         .version(RelativeTargetHasBase.self, [.cop401]),
         .version(RangeOrdered.self, [.cop402]),
         .version(TargetsFollowDirection.self, [.cop403]),
+        .version(RelativeTargetsResolve.self, [.cop103]),
         .version(IndicatorHasUnit.self, [.cop404]),
+        .version(WeightsAddUp.self, [.cop405]),
+        .version(ResourcesChecked.self, [.cop301, .cop400]),
         .version(DeclinedTargetsHaveNoTarget.self, [.cop105]),
         .version(ObjectiveCoverage.self, [.cop500, .cop501]),
         .version(ObjectiveHasPilot.self, [.cop502]),
@@ -160,7 +179,12 @@ public enum Checker {
 
     /// All diagnostics of a workspace, deduplicated (a diagnostic repeated in version N and
     /// N-1 is reported once, at its source) and sorted.
-    public static func check(_ workspace: Workspace, files: FileTable, perFile: [Diagnostic], options: CheckOptions) -> [Diagnostic] {
+    ///
+    /// Contracts are checked on up to `threads` threads (each contract's versions in order on
+    /// one thread, with its own reporters); their diagnostics are gathered in the order of
+    /// the contracts, so the result does not depend on `threads`.
+    public static func check(_ workspace: Workspace, files: FileTable, perFile: [Diagnostic], options: CheckOptions,
+                             threads: Int = 1) -> [Diagnostic] {
         var models: [FileID: FileModel] = [:]
         for f in workspace.files { models[f.file] = f }
         var all: [Diagnostic] = []
@@ -169,7 +193,13 @@ public enum Checker {
             if let s = d.span, let f = models[s.file.id], !f.lineSuppressions.isEmpty, f.isSuppressed(d.code, line: s.start.line) { continue }
             all.append(d)
         }
-        for contract in workspace.contracts {
+        let contracts = workspace.contracts
+        let found = UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: contracts.count)
+        found.initialize(repeating: [])
+        defer { found.deinitialize(); found.deallocate() }
+        Parallel.forEach(contracts.count, threads: threads) { k in
+            let contract = contracts[k]
+            var out: [Diagnostic] = []
             let inForce = contract.versionInForce(at: options.au).number
             // Latest version first, so that a repeated diagnostic keeps its latest wording.
             for version in contract.versions.reversed() {
@@ -177,12 +207,14 @@ public enum Checker {
                 let ctx = VersionContext(contract: contract, version: version, options: options, reporter: reporter,
                                          inForce: version.number == inForce, files: files)
                 for a in analyzers { if case .version(let run) = a.run { run(ctx) } }
-                all.append(contentsOf: reporter.diagnostics)
+                out.append(contentsOf: reporter.diagnostics)
             }
             let reporter = Reporter(files: files, models: models)
             for a in analyzers { if case .contract(let run) = a.run { run(contract, reporter) } }
-            all.append(contentsOf: reporter.diagnostics)
+            out.append(contentsOf: reporter.diagnostics)
+            found[k] = out
         }
+        for k in 0..<contracts.count { all.append(contentsOf: found[k]) }
         let reporter = Reporter(files: files, models: models)
         for a in analyzers { if case .workspace(let run) = a.run { run(workspace, reporter) } }
         all.append(contentsOf: reporter.diagnostics)

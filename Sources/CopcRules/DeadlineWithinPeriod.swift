@@ -6,7 +6,8 @@ import CopcSema
 
 /// COP300 — every deadline and step of an action denotes a window (design §3.4) that lies
 /// inside the contract period; `tout au long du contrat` follows the period of each version.
-/// COP307 — a deadline still `à préciser`.
+/// COP307 — a deadline still `à préciser` in the version in force at the `--au` date (as
+/// COP303): once an avenant in force sets it, it is no longer reported.
 enum DeadlineWithinPeriod: VersionRule {
     static func check(_ ctx: VersionContext) {
         for id in ctx.elements(.action) {
@@ -21,7 +22,7 @@ enum DeadlineWithinPeriod: VersionRule {
                 }
                 let at = e.properties[i].valuePlace
                 if case .toBeSpecified = d.form {
-                    ctx.reporter.report(.deadlineToBeSpecified(ref()), at: at, subject: e)
+                    if ctx.inForce { ctx.reporter.report(.deadlineToBeSpecified(ref()), at: at, subject: e) }
                     continue
                 }
                 guard let period = ctx.period, let w = ctx.window(of: d) else { continue }

@@ -40,8 +40,16 @@ enum IdMatchesParent: VersionRule {
     /// Whether the first component of a key (before its first `.`, empty ones skipped) is
     /// made of ASCII digits.
     static func startsWithNumber(_ akey: String) -> Bool {
-        guard let first = akey.utf8.split(separator: UInt8(ascii: ".")).first else { return false }
-        return first.allSatisfy { $0 &- 0x30 < 10 }
+        // The first non-empty dot-separated component is all digits (found without splitting).
+        let u = akey.utf8
+        var i = u.startIndex
+        while i < u.endIndex && u[i] == UInt8(ascii: ".") { i = u.index(after: i) }
+        guard i < u.endIndex else { return false }
+        while i < u.endIndex && u[i] != UInt8(ascii: ".") {
+            if u[i] &- 0x30 >= 10 { return false }
+            i = u.index(after: i)
+        }
+        return true
     }
 
     /// `key` starts with `akey` followed by a `.`.

@@ -18,11 +18,15 @@ enum NumberingSequence: VersionRule {
         let value: Int
         let letter: Bool
         let element: ElementID
-        /// The id text before the last component (`1.`, `A`, `TF-`), and the digits' width.
-        let head: Substring
+        /// The length in UTF-8 bytes of the id text before the last component (`1.`, `A`,
+        /// `TF-`: always a prefix of `shown`), and the digits' width.
+        let headBytes: Int
         let width: Int
         /// The element's id, as written.
         let shown: String
+
+        /// The id text before the last component (decoded only for messages).
+        var head: Substring { shown[..<shown.utf8.index(shown.startIndex, offsetBy: headBytes)] }
     }
 
     /// A group: the kind and the id without its last component — a node of the prefix trie
@@ -132,12 +136,32 @@ enum NumberingSequence: VersionRule {
         let norm = ElementKind.normalize(String(head))
         if norm.hasSuffix("."), !prefixes.nodes.isEmpty {
             let comps = norm.dropLast().split(separator: ".", omittingEmptySubsequences: false)
-            if !comps.contains(where: \.isEmpty), let n = prefixes.lookup(comps) { return GroupKey(kind: kind, head: .node(n)) }
+            if !comps.contains(where: { $0.isEmpty }), let n = prefixes.lookup(comps) { return GroupKey(kind: kind, head: .node(n)) }
         }
         return GroupKey(kind: kind, head: .text(norm))
     }
 
+    /// The members of every group, the groups in order of first appearance, and the numbers
+    /// freed by an avenant's `supprimer` per group.
+    struct Groups {
+        var members: [GroupKey: [Member]] = [:]
+        var order: [GroupKey] = []
+        var freed: [GroupKey: Set<Int>] = [:]
+
+        mutating func add(_ gk: GroupKey, _ m: Member) {
+            if members[gk] == nil { order.append(gk) }
+            members[gk, default: []].append(m)
+        }
+    }
+
     static func check(_ ctx: VersionContext) {
+        let g = ASCIIIds.all(ctx) ? ASCIIIds.collect(ctx) : collect(ctx)
+        report(g, ctx)
+    }
+
+    /// The groups, read on Characters (any id; the ASCII ids of every real contract take
+    /// `ASCIIIds.collect`, which gives the same groups from bytes).
+    static func collect(_ ctx: VersionContext) -> Groups {
         // The prefixes of the ids that imply levels (three components or more) are interned
         // first; most contracts have few such ids, so the trie stays small.
         var prefixes = Prefixes()
@@ -167,7 +191,7 @@ enum NumberingSequence: VersionRule {
             for x in ctx.elements {
                 guard let k = tree[x].key.id else { continue }
                 let comps = k.split(separator: ".", omittingEmptySubsequences: false)
-                if comps.count >= 2, !comps.contains(where: \.isEmpty), let n = prefixes.lookup(comps) { declared.insert(n) }
+                if comps.count >= 2, !comps.contains(where: { $0.isEmpty }), let n = prefixes.lookup(comps) { declared.insert(n) }
             }
         }
         func add(_ gk: GroupKey, _ m: Member) {
@@ -177,7 +201,7 @@ enum NumberingSequence: VersionRule {
         for x in ctx.elements {
             let e = tree[x]
             guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { continue }
-            add(groupKey(e.kind, head: head, prefixes), Member(value: v, letter: letter, element: x, head: head, width: width, shown: id))
+            add(groupKey(e.kind, head: head, prefixes), Member(value: v, letter: letter, element: x, headBytes: head.utf8.count, width: width, shown: id))
             // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
             guard !prefixes.nodes.isEmpty, id.utf8.lazy.filter({ $0 == 0x2E || $0 == 0x2D }).count >= 2 else { continue }
             let comps = id.split(whereSeparator: isSeparator)
@@ -201,7 +225,7 @@ enum NumberingSequence: VersionRule {
                 guard let (pv, pl, pw) = component(comps[j - 1]) else { continue }
                 let gk = GroupKey(kind: e.kind, head: .node(nodes[j - 1]))
                 if let lastMember = groups[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
-                add(gk, Member(value: pv, letter: pl, element: x, head: head, width: pw, shown: id))
+                add(gk, Member(value: pv, letter: pl, element: x, headBytes: head.utf8.count, width: pw, shown: id))
             }
         }
         // Numbers freed by an avenant's `supprimer`, per group.
@@ -214,6 +238,12 @@ enum NumberingSequence: VersionRule {
                 freed[gk, default: []].insert(v)
             }
         }
+        return Groups(members: groups, order: order, freed: freed)
+    }
+
+    static func report(_ g: Groups, _ ctx: VersionContext) {
+        let tree = ctx.tree
+        let groups = g.members, order = g.order, freed = g.freed
         for gk in order {
             let members = groups[gk]!
             guard let f = members.first, members.allSatisfy({ $0.letter == f.letter }) else { continue }
@@ -263,4 +293,278 @@ enum NumberingSequence: VersionRule {
 
     /// Up to this many missing numbers are listed one by one; more are named as a range.
     static let listedMissing = 12
+}
+
+extension NumberingSequence {
+    /// The same groups as `collect`, read from the ids' bytes when every id is ASCII (on ASCII a
+    /// Character is a byte, so splitting, comparing and the digit test agree): components are
+    /// interned once as integers (`Atoms`), the prefix trie is keyed by integers, and no
+    /// substring is made or hashed.
+    enum ASCIIIds {
+        static func all(_ ctx: VersionContext) -> Bool {
+            let tree = ctx.tree
+            for x in ctx.elements {
+                if let id = tree[x].id, !isASCII(id) { return false }
+                if let k = tree[x].key.id, !isASCII(k) { return false }
+            }
+            for k in ctx.version.removed { if let id = k.id, !isASCII(id) { return false } }
+            return true
+        }
+
+        static func isASCII(_ s: String) -> Bool { bytes(s) { p in p.allSatisfy { $0 < 0x80 } } }
+
+        @inline(__always)
+        static func bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+            var c = s
+            c.makeContiguousUTF8()
+            return c.utf8.withContiguousStorageIfAvailable(body)!
+        }
+
+        @inline(__always) static func isSep(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2D }
+
+        /// Byte strings interned as integers 0, 1, 2… (open addressing, FNV-1a).
+        struct Atoms {
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
+            var table = [Int32](repeating: -1, count: 64)
+
+            static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for i in r { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+                return Int(truncatingIfNeeded: h ^ (h >> 29))
+            }
+
+            func equal(_ atom: Int, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+                let start = atom == 0 ? 0 : ends[atom - 1]
+                guard ends[atom] - start == r.count else { return false }
+                var k = start
+                for i in r {
+                    if bytes[k] != p[i] { return false }
+                    k += 1
+                }
+                return true
+            }
+
+            func find(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+                let mask = table.count - 1
+                var slot = Atoms.hash(p, r) & mask
+                while true {
+                    let a = Int(table[slot])
+                    if a < 0 { return nil }
+                    if equal(a, p, r) { return a }
+                    slot = (slot + 1) & mask
+                }
+            }
+
+            mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+                if let a = find(p, r) { return a }
+                let a = ends.count
+                for i in r { bytes.append(p[i]) }
+                ends.append(bytes.count)
+                if ends.count * 2 > table.count {
+                    table = [Int32](repeating: -1, count: table.count * 2)
+                    for k in 0..<ends.count { place(k) }
+                } else {
+                    place(a)
+                }
+                return a
+            }
+
+            private mutating func place(_ a: Int) {
+                let start = a == 0 ? 0 : ends[a - 1]
+                let h = bytes.withUnsafeBufferPointer { Atoms.hash($0, start..<ends[a]) }
+                let mask = table.count - 1
+                var slot = h & mask
+                while table[slot] >= 0 { slot = (slot + 1) & mask }
+                table[slot] = Int32(a)
+            }
+        }
+
+        /// The prefix trie of dotted ids over interned components (node 0: the empty prefix).
+        struct Trie {
+            var atoms = Atoms()
+            var nodes: [Int: Int] = [:]
+
+            var isEmpty: Bool { nodes.isEmpty }
+
+            mutating func child(_ parent: Int, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+                let key = parent << 32 | atoms.intern(p, r)
+                if let n = nodes[key] { return n }
+                let n = nodes.count + 1
+                nodes[key] = n
+                return n
+            }
+
+            func lookup(_ p: UnsafeBufferPointer<UInt8>, _ comps: [Range<Int>]) -> Int? {
+                var n = 0
+                for c in comps {
+                    guard let a = atoms.find(p, c), let next = nodes[n << 32 | a] else { return nil }
+                    n = next
+                }
+                return n
+            }
+        }
+
+        /// `id.split(whereSeparator: isSeparator)` (empty components omitted), as byte ranges.
+        static func components(_ p: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]) {
+            out.removeAll(keepingCapacity: true)
+            var start = 0
+            for i in 0..<p.count where isSep(p[i]) {
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            }
+            if p.count > start { out.append(start..<p.count) }
+        }
+
+        /// `s.split(separator: ".", omittingEmptySubsequences: false)` over `r`, as byte ranges.
+        static func dotted(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into out: inout [Range<Int>]) {
+            out.removeAll(keepingCapacity: true)
+            var start = r.lowerBound
+            for i in r where p[i] == 0x2E {
+                out.append(start..<i)
+                start = i + 1
+            }
+            out.append(start..<r.upperBound)
+        }
+
+        static func separators(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+            var n = 0
+            for b in p where isSep(b) { n += 1 }
+            return n
+        }
+
+        /// `NumberingSequence.split` on bytes: the length of the head and the range of the last
+        /// component, `nil` when the id ends with a separator.
+        static func split(_ p: UnsafeBufferPointer<UInt8>) -> (head: Int, last: Range<Int>)? {
+            var i = p.count - 1
+            while i >= 0 {
+                if isSep(p[i]) { return i == p.count - 1 ? nil : (i + 1, (i + 1)..<p.count) }
+                i -= 1
+            }
+            var digit = 0
+            while digit < p.count && p[digit] &- 0x30 >= 10 { digit += 1 }
+            return (digit, digit..<p.count)
+        }
+
+        /// `NumberingSequence.component` on bytes.
+        static func component(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (Int, Bool, Int)? {
+            var end = r.upperBound
+            for suffix in NumberingSequence.suffixes where end - r.lowerBound > suffix.count {
+                var match = true
+                for (k, b) in suffix.enumerated() where p[end - suffix.count + k] != b { match = false; break }
+                if match { end -= suffix.count }
+            }
+            let core = r.lowerBound..<end
+            if !core.isEmpty, core.allSatisfy({ p[$0] &- 0x30 < 10 }) {
+                var first = core.lowerBound
+                while first < end && p[first] == 0x30 { first += 1 }
+                guard end - first <= NumberingSequence.maxDigits else { return nil }
+                var v = 0
+                for i in first..<end { v = v * 10 + Int(p[i] - 0x30) }
+                return (v, false, core.count > 1 && p[core.lowerBound] == 0x30 ? core.count : 0)
+            }
+            if core.count == 1, p[core.lowerBound] &- 0x61 < 26 { return (Int(p[core.lowerBound] - 96), true, 1) }
+            return nil
+        }
+
+        /// `NumberingSequence.groupKey` on bytes: the head `p[0..<head]`, normalised (`-` → `.`).
+        static func groupKey(_ kind: ElementKind, _ p: UnsafeBufferPointer<UInt8>, head: Int, _ trie: Trie,
+                             _ scratch: inout [Range<Int>]) -> GroupKey {
+            if head > 0, isSep(p[head - 1]), !trie.isEmpty {
+                // The normalised head without its final dot, split on dots and dashes alike.
+                scratch.removeAll(keepingCapacity: true)
+                var start = 0
+                for i in 0..<(head - 1) where isSep(p[i]) {
+                    scratch.append(start..<i)
+                    start = i + 1
+                }
+                scratch.append(start..<(head - 1))
+                if !scratch.contains(where: { $0.isEmpty }), let n = trie.lookup(p, scratch) { return GroupKey(kind: kind, head: .node(n)) }
+            }
+            let norm = String(decoding: UnsafeBufferPointer(rebasing: p[0..<head]).map { $0 == 0x2D ? 0x2E : $0 }, as: UTF8.self)
+            return GroupKey(kind: kind, head: .text(norm))
+        }
+
+        static func collect(_ ctx: VersionContext) -> Groups {
+            var trie = Trie()
+            var g = Groups()
+            let tree = ctx.tree
+            var comps: [Range<Int>] = []
+            var scratch: [Range<Int>] = []
+            var numberedAbove = [ElementID?](repeating: nil, count: tree.capacity)
+            for x in ctx.elements {
+                let kind = tree[x].kind
+                if let p = tree[x].parent {
+                    numberedAbove[Int(x.index)] = tree[p].kind != .contrat && tree[p].id != nil ? p : numberedAbove[Int(p.index)]
+                }
+                guard kind != .contrat, let id = tree[x].id else { continue }
+                bytes(id) { p in
+                    guard separators(p) >= 2 else { return }
+                    components(p, into: &comps)
+                    guard comps.count >= 3 else { return }
+                    var n = 0
+                    for c in comps.dropLast() { n = trie.child(n, p, c) }
+                }
+            }
+            var declared = Set<Int>()
+            if !trie.isEmpty {
+                for x in ctx.elements {
+                    guard let k = tree[x].key.id else { continue }
+                    bytes(k) { p in
+                        dotted(p, 0..<p.count, into: &comps)
+                        if comps.count >= 2, !comps.contains(where: { $0.isEmpty }), let n = trie.lookup(p, comps) { declared.insert(n) }
+                    }
+                }
+            }
+            var nodes: [Int] = []
+            for x in ctx.elements {
+                let kind = tree[x].kind
+                guard kind != .contrat, let id = tree[x].id else { continue }
+                let ancestorKey = numberedAbove[Int(x.index)].flatMap { tree[$0].key.id }
+                bytes(id) { p in
+                    guard let (head, last) = split(p), let (v, letter, width) = component(p, last) else { return }
+                    g.add(groupKey(kind, p, head: head, trie, &scratch),
+                          Member(value: v, letter: letter, element: x, headBytes: head, width: width, shown: id))
+                    guard !trie.isEmpty, separators(p) >= 2 else { return }
+                    components(p, into: &comps)
+                    guard comps.count >= 3 else { return }
+                    var ancestorDepth = 0
+                    if let ak = ancestorKey {
+                        let prefix: Bool = bytes(ak) { q in
+                            dotted(q, 0..<q.count, into: &scratch)
+                            guard scratch.count < comps.count else { return false }
+                            for (a, c) in zip(scratch, comps) where !(a.count == c.count && zip(a, c).allSatisfy({ q[$0] == p[$1] })) {
+                                return false
+                            }
+                            return true
+                        }
+                        guard prefix else { return }
+                        ancestorDepth = scratch.count
+                    }
+                    nodes.removeAll(keepingCapacity: true)
+                    nodes.append(0)
+                    for c in comps.dropLast() { nodes.append(trie.child(nodes[nodes.count - 1], p, c)) }
+                    for j in 2..<comps.count {
+                        if declared.contains(nodes[j]) || j <= ancestorDepth { continue }
+                        guard let (pv, pl, pw) = component(p, comps[j - 1]) else { continue }
+                        let gk = GroupKey(kind: kind, head: .node(nodes[j - 1]))
+                        if let lastMember = g.members[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
+                        g.add(gk, Member(value: pv, letter: pl, element: x, headBytes: comps[j - 1].lowerBound, width: pw, shown: id))
+                    }
+                }
+            }
+            for kind in Set(g.order.map(\.kind)) {
+                for id in ctx.version.removed.compactMap({ $0.kind == kind ? $0.id : nil }) {
+                    bytes(id) { p in
+                        guard let (head, last) = split(p), let (v, letter, _) = component(p, last) else { return }
+                        let gk = groupKey(kind, p, head: head, trie, &scratch)
+                        guard let f = g.members[gk]?.first, f.letter == letter else { return }
+                        g.freed[gk, default: []].insert(v)
+                    }
+                }
+            }
+            return g
+        }
+    }
 }

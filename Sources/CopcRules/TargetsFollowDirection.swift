@@ -5,8 +5,34 @@ import CopcModel
 import CopcSema
 
 /// COP403 — with `sens : hausse` targets do not decrease from one year to the next (and
-/// conversely for `baisse`); compared within one label, between targets of the same kind.
+/// conversely for `baisse`); compared within one label, between targets of the same kind,
+/// relative targets by their resolved value (`TargetChain`). Cumulative targets (`300
+/// cumulés`, `cumul : oui`) grow even when the yearly quantity falls: with `sens : baisse`
+/// they are not compared.
 enum TargetsFollowDirection: VersionRule {
+    /// A target as written, followed for a relative one by its resolved value: `+2 points (52 %)`.
+    static func shown(_ p: Point, _ e: Element, _ chain: TargetChain?, _ ctx: VersionContext) -> String {
+        let written = ctx.text(p.place)
+        guard let chain, e.properties[p.index].value.isTargetDependingOnOtherValue,
+              let r = chain[property: p.index].value else { return written }
+        return written + " (" + french(r, r.unit ?? e.unit) + ")"
+    }
+
+    /// `52 %`, `≥ 54,6 %`, `entre 1 et 2 jours`: at most 2 decimals, French notation.
+    static func french(_ r: ResolvedTarget, _ unit: Unit?) -> String {
+        func n(_ v: Double) -> String {
+            let x = (v * 100).rounded() / 100
+            var s = x == x.rounded() ? String(Int(x)) : String(x)
+            s = String(s.map { $0 == "." ? "," : $0 })
+            return unit.map { s + " " + $0.symbol } ?? s
+        }
+        switch r.shape {
+        case .quantity(let v): return n(v)
+        case .bound(let op, let v): return op.symbol + " " + n(v)
+        case .range(let a, let b): return "entre " + n(a) + " et " + n(b)
+        }
+    }
+
     /// One target to compare: its year, its label, its value scaled to the indicator's unit,
     /// its kind, and where it is.
     struct Point {
@@ -14,9 +40,11 @@ enum TargetsFollowDirection: VersionRule {
         let label: String?
         /// `nil` for a target without a number (`à fixer par avenant`): it still separates its
         /// neighbours, which are not compared across it.
-        let scaled: Double?
-        let kind: TargetKind
+        var scaled: Double?
+        var kind: TargetKind
         let place: Place
+        /// The index of the property in the element (to show a relative target's value).
+        let index: Int
     }
 
     static func check(_ ctx: VersionContext) {
@@ -24,15 +52,28 @@ enum TargetsFollowDirection: VersionRule {
             let e = ctx.tree[id]
             guard let sens = e.direction else { continue }
             let own = e.unit
+            // Cumulative targets grow even when the quantity falls: not compared with `baisse`.
+            let cumulativeIndicator = sens == .down && e.isCumulative
             var points: [Point] = []
             var labelled = false
+            var relative = false
             for i in e.properties.indices where e.properties[i].key == .cible {
                 guard let y = e.properties[i].year, case .target(let t) = e.properties[i].value else { continue }
-                var scaled = t.representative
-                if let v = scaled, !(t.kind == .relative) { scaled = v * ((t.firstUnit ?? own)?.scale ?? 1) }
+                if sens == .down, cumulativeIndicator || t.kind == .cumulative { continue }
                 let label = e.properties[i].label
                 if label != nil { labelled = true }
-                points.append(Point(year: y, label: label, scaled: scaled, kind: t.kind, place: e.properties[i].valuePlace))
+                if t.dependsOnOtherValue { relative = true }
+                let scaled = t.representative.map { $0 * ((t.firstUnit ?? own)?.scale ?? 1) }
+                points.append(Point(year: y, label: label, scaled: scaled, kind: t.kind, place: e.properties[i].valuePlace, index: i))
+            }
+            // Relative targets take their resolved value (most indicators have none: no chain).
+            let chain = relative ? ctx.chain(of: id) : nil
+            if let chain {
+                for k in points.indices where e.properties[points[k].index].value.isTargetDependingOnOtherValue {
+                    let r = chain[property: points[k].index].value
+                    points[k].scaled = r.map { $0.representative * (($0.unit ?? own)?.scale ?? 1) }
+                    points[k].kind = r?.kind ?? points[k].kind
+                }
             }
             guard points.count > 1 else { continue }
             // Most indicators have no labelled target: one group, no dictionary.
@@ -50,7 +91,7 @@ enum TargetsFollowDirection: VersionRule {
                     guard let va = a.scaled, let vb = b.scaled, a.kind == b.kind else { continue }
                     if (sens == .up && vb < va) || (sens == .down && vb > va) {
                         ctx.reporter.report(.againstDirection(direction: sens, fromYear: a.year, toYear: b.year,
-                                                              from: ctx.text(a.place), to: ctx.text(b.place)),
+                                                              from: shown(a, e, chain, ctx), to: shown(b, e, chain, ctx)),
                                             at: b.place, subject: e)
                     }
                 }

@@ -82,6 +82,9 @@ struct BuilderState {
             model.kind = .contract
             model.tree.add(Element(kind: .contrat, id: nil, key: ElementKey(untitled: .contrat, parent: nil, ordinal: 0),
                                    title: nil, place: place(ByteRange(0, 0)), idPlace: nil), under: nil)
+        } else if syntax.diagnostics.isEmpty {
+            // Nothing but blanks and comments: a truncated save or a placeholder, said once.
+            report(.emptyFile(commentsOnly: !syntax.comments.isEmpty), ByteRange(0, 0))
         }
 
         var stack: [ElementID] = model.tree.root.map { [$0] } ?? []
@@ -216,6 +219,7 @@ struct BuilderState {
         // The identities already given, and where (an element has a handful: a linear search
         // beats a dictionary of strings per element).
         var seen: [(PropertyIdentity, ByteRange)] = []
+        seen.reserveCapacity(e.properties.count)
         func firstSeen(_ identity: PropertyIdentity) -> ByteRange? {
             for (i, r) in seen where i == identity { return r }
             return nil
@@ -235,7 +239,12 @@ struct BuilderState {
                 continue
             }
             guard let key = p.key, keys.contains(key) else {
-                let suggestion = Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
+                // A usual synonym (`responsable` → `pilote`) first, if this element takes that key;
+                // else the nearest valid key (a typo).
+                var words = foldedKey(p).split(separator: " ")
+                while let last = words.last, words.count > 1, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { words.removeLast() }
+                let synonym = KeySynonyms.key(for: words.joined(separator: " ")).flatMap { keys.contains($0) ? $0.display : nil }
+                let suggestion = synonym ?? Suggest.nearest(to: foldedKey(p), among: keys.map(\.display), normalize: { TokenText.fold($0) })
                 report(.unknownProperty(key: quotedKey(p), element: el.ref, suggestion: suggestion), p.keyRange)
                 continue
             }
@@ -306,7 +315,7 @@ struct BuilderState {
                 : ByteRange(Int(syntax.tokens[p.yearTokens.lowerBound].start), Int(syntax.tokens[p.yearTokens.upperBound - 1].end))
             switch r.years() {
             case .some(.some(let ys)) where r.atEnd:
-                if key == .base && ys.count > 1 {
+                if (key == .base || key == .moyens) && ys.count > 1 {
                     report(.invalidYear(canonical(yearsRange)), yearsRange)
                     return nil
                 }
@@ -321,6 +330,8 @@ struct BuilderState {
             default:
                 if p.yearTokens.isEmpty {
                     report(.expected(.yearSpec, found: .token(":")), p.keyRange)
+                } else if let near = Nearest.years(ValueReader(file: file, tokens: syntax.tokens, range: p.yearTokens)) {
+                    report(.invalidValueNearest(.years, canonical(yearsRange), suggestion: near), yearsRange)
                 } else {
                     report(.invalidYear(canonical(yearsRange)), yearsRange)
                 }
@@ -361,7 +372,7 @@ struct BuilderState {
             return .referents(refs)
         case .deadline:
             guard let form = r.deadline() else {
-                report(.invalidDeadline(raw), p.valueRange)
+                report(.invalidValueNearest(.deadline, raw, suggestion: Nearest.deadline(ValueReader(file: file, tokens: tokens, range: p.valueTokens))), p.valueRange)
                 return .invalid
             }
             if case .window(let w) = form, !w.isValid {
@@ -375,9 +386,10 @@ struct BuilderState {
                     report(.numberTooPrecise(raw, problem), p.valueRange)
                     return .invalid
                 }
-                report(.invalidTarget(raw), p.valueRange)
+                report(.invalidValueNearest(.target, raw, suggestion: Nearest.target(ValueReader(file: file, tokens: tokens, range: p.valueTokens))), p.valueRange)
                 return .invalid
             }
+            warnAmbiguousDecimalPoints(p)
             return .target(t)
         case .base:
             // `NC` and its spellings: the base is not known.
@@ -394,6 +406,7 @@ struct BuilderState {
                 report(.invalidNumber(raw), p.valueRange)
                 return .invalid
             }
+            warnAmbiguousDecimalPoints(p)
             return .base(q)
         case .date:
             guard let d = r.date(), r.atEnd else {
@@ -403,7 +416,11 @@ struct BuilderState {
             return .date(d)
         case .period:
             guard let w = r.period(), r.atEnd else {
-                report(.invalidPeriod(raw), p.valueRange)
+                if let near = Nearest.period(ValueReader(file: file, tokens: tokens, range: p.valueTokens)) {
+                    report(.invalidValueNearest(.period, raw, suggestion: near), p.valueRange)
+                } else {
+                    report(.invalidPeriod(raw), p.valueRange)
+                }
                 return .invalid
             }
             if !w.isValid {
@@ -420,6 +437,22 @@ struct BuilderState {
             if let u = Unit.parse(folded: f) { return .unit(u) }
             report(.invalidUnit(raw, suggestion: Suggest.nearest(to: raw, among: Unit.knownSymbols, normalize: { TokenText.fold($0) })), p.valueRange)
             return .invalid
+        case .weight:
+            guard let w = r.weight() else {
+                report(.invalidWeight(raw), p.valueRange)
+                return .invalid
+            }
+            return .weight(w)
+        case .resources:
+            guard let q = r.resources() else {
+                if let problem = r.numberProblem {
+                    report(.numberTooPrecise(raw, problem), p.valueRange)
+                    return .invalid
+                }
+                report(.invalidNumber(raw), p.valueRange)
+                return .invalid
+            }
+            return .resources(q)
         case .flag:
             if let b = Flag.parse(folded: TokenText.fold(raw)) { return .flag(b) }
             report(.invalidEnumValue(key: key, value: raw, suggestion: nil), p.valueRange)

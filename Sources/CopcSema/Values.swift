@@ -39,12 +39,26 @@ public struct ValueReader {
 
     /// Whether word `k`, folded (case and accents), equals `target` (lowercase ASCII).
     /// Compares bytes on the fly: readers try many spellings, and this must not allocate.
-    func isWord(_ k: Int, _ target: String) -> Bool {
+    /// Targets are literals (`StaticString`): compared from their bytes, no string is made.
+    func isWord(_ k: Int, _ target: StaticString) -> Bool {
         guard k < end, tokens[k].kind == .word else { return false }
         let t = tokens[k]
-        return file.bytes.withUnsafeBufferPointer { buf in
-            TokenText.foldedEquals(buf, Int(t.start), Int(t.end), target)
+        let want = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
+        // Most tries fail on the first byte: an ASCII first byte, folded (lowercased), that is
+        // not the target's first byte rejects the word without the full comparison.
+        if t.end > t.start, let first = want.first {
+            let c = file.bytes[Int(t.start)]
+            if c < 0x80 && (c &- 65 < 26 ? c &+ 32 : c) != first { return false }
         }
+        return file.bytes.withUnsafeBufferPointer { buf in
+            TokenText.foldedEquals(buf, Int(t.start), Int(t.end), want)
+        }
+    }
+
+    /// Whether token `k` begins with an ASCII digit.
+    func startsWithDigit(_ k: Int) -> Bool {
+        guard k < end, tokens[k].end > tokens[k].start else { return false }
+        return file.bytes[Int(tokens[k].start)] &- 0x30 < 10
     }
 
     func raw(_ k: Int) -> String { k < end ? file.text(tokens[k].range) : "" }
@@ -54,27 +68,27 @@ public struct ValueReader {
     /// Consumes the folded words `words` if they come next.
     /// Consumes the folded words if they come next. Fixed arities: a variadic parameter would
     /// allocate an array on every try, and readers try many spellings.
-    mutating func accept(_ a: String) -> Bool {
+    mutating func accept(_ a: StaticString) -> Bool {
         guard isWord(p, a) else { return false }
         p += 1
         return true
     }
-    mutating func accept(_ a: String, _ b: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b) else { return false }
         p += 2
         return true
     }
-    mutating func accept(_ a: String, _ b: String, _ c: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c) else { return false }
         p += 3
         return true
     }
-    mutating func accept(_ a: String, _ b: String, _ c: String, _ d: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString, _ d: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c), isWord(p + 3, d) else { return false }
         p += 4
         return true
     }
-    mutating func accept(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) -> Bool {
+    mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString, _ d: StaticString, _ e: StaticString) -> Bool {
         guard isWord(p, a), isWord(p + 1, b), isWord(p + 2, c), isWord(p + 3, d), isWord(p + 4, e) else { return false }
         p += 5
         return true
@@ -131,20 +145,29 @@ public struct ValueReader {
     /// more than 6 decimals once trailing zeros are dropped), or `nil`. The check is on the
     /// digits as written, so that the value read, the IR and the messages all agree.
     static func precisionProblem(_ text: String) -> NumberProblem? {
-        var integer: [UInt8] = [], fraction: [UInt8] = []
+        // Counted on the fly (no array of digits): the integer digits from the first non-zero
+        // one, the fraction's length without its trailing zeros, and its leading zeros.
         var inFraction = false
+        var significantInteger = 0
+        var fractionLength = 0, fractionTrimmed = 0, fractionFirstNonZero = 0
         for b in text.utf8 {
             if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") { inFraction = true; continue }
             guard b &- 0x30 < 10 else { continue }
-            if inFraction { fraction.append(b) } else { integer.append(b) }
+            if inFraction {
+                fractionLength += 1
+                if b != UInt8(ascii: "0") {
+                    fractionTrimmed = fractionLength
+                    if fractionFirstNonZero == 0 { fractionFirstNonZero = fractionLength }
+                }
+            } else if significantInteger > 0 || b != UInt8(ascii: "0") {
+                significantInteger += 1
+            }
         }
-        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-        let significantInteger = integer.drop { $0 == UInt8(ascii: "0") }
-        let significant = significantInteger.isEmpty
-            ? fraction.drop { $0 == UInt8(ascii: "0") }.count
-            : significantInteger.count + fraction.count
-        if fraction.count > maxDecimals {
-            return .tooManyDecimals(written: fraction.count, limit: maxDecimals)
+        let significant = significantInteger == 0
+            ? (fractionFirstNonZero == 0 ? 0 : fractionTrimmed - fractionFirstNonZero + 1)
+            : significantInteger + fractionTrimmed
+        if fractionTrimmed > maxDecimals {
+            return .tooManyDecimals(written: fractionTrimmed, limit: maxDecimals)
         }
         if significant > maxSignificantDigits {
             return .tooManyDigits(written: significant, limit: maxSignificantDigits)
@@ -184,16 +207,21 @@ public struct ValueReader {
     /// A four-digit year.
     public mutating func year() -> Int? {
         guard kind(p) == .word else { return nil }
-        let w = raw(p)
-        guard w.count == 4, let y = Int(w), y >= 1000 else { return nil }
+        // Four characters that `Int` reads as 1000 or more: four ASCII digits, the first not
+        // zero (a sign leaves three digits), read from the bytes without making a string.
+        let t = tokens[p]
+        let s = Int(t.start)
+        guard Int(t.end) - s == 4 else { return nil }
+        let b = file.bytes
+        guard b[s] &- 0x31 < 9, b[s + 1] &- 0x30 < 10, b[s + 2] &- 0x30 < 10, b[s + 3] &- 0x30 < 10 else { return nil }
         p += 1
-        return y
+        return Int(b[s] - 0x30) * 1000 + Int(b[s + 1] - 0x30) * 100 + Int(b[s + 2] - 0x30) * 10 + Int(b[s + 3] - 0x30)
     }
 
     // MARK: dates
 
     /// `2024-12-31`, `31/12/2024`, `31/12/24`, `31 décembre 2024`, `1er juillet 2018`.
-    public mutating func date() -> Day? {
+    public mutating func coreDate() -> Day? {
         guard kind(p) == .word else { return nil }
         let w = raw(p)
         if let d = Day.parse(w) { p += 1; return d }
@@ -211,7 +239,7 @@ public struct ValueReader {
 
     /// `2021 .. 2025`, `2021-01-01 .. 2025-12-31`, `de 2021 à 2025`, `2021-2025`, `2023`.
     /// Returns the window even when it is inverted; the caller reports COP304.
-    public mutating func period() -> Window? {
+    public mutating func corePeriod() -> Window? {
         let save = p
         if isWord(p, "de") || isWord(p, "du") { p += 1 }
         if kind(p) == .word, p + 1 == end, let w = Optional(raw(p)) {
@@ -241,7 +269,7 @@ public struct ValueReader {
     }
 
     /// Years of a `cible` or `base` key: `2023`, `2021 .. 2025`, `de 2021 à 2025`.
-    public mutating func years() -> ClosedRange<Int>?? {
+    public mutating func coreYears() -> ClosedRange<Int>?? {
         let save = p
         if isWord(p, "de") { p += 1 }
         guard let a = year() else { p = save; return nil }
@@ -259,8 +287,11 @@ public struct ValueReader {
     /// One point of a deadline: a year, a quarter, a half-year, a month, a day, `début/mi/fin X`.
     mutating func deadlinePoint() -> Window? {
         let save = p
-        let f = folded(p)
         guard kind(p) == .word else { return nil }
+        // A year alone (`2022`), read first and without folding: no other reading below takes
+        // four digits (no quarter, ordinal, month or `mi-`, and no date has day 1000 or more).
+        if let y = year() { return Window.year(y) }
+        let f = folded(p)
         // Quarters and half-years: T1 2022, S2 2021.
         if f.count == 2, let n = Int(f.dropFirst()), (f.first == "t" && (1...4).contains(n)) || (f.first == "s" && (1...2).contains(n)) {
             p += 1
@@ -320,7 +351,7 @@ public struct ValueReader {
     }
 
     /// A whole deadline expression (design §3.4 and DECISIONS.md). `nil` when malformed.
-    public mutating func deadline() -> DeadlineForm? {
+    public mutating func coreDeadline() -> DeadlineForm? {
         let save = p
         func done(_ f: DeadlineForm) -> DeadlineForm? { atEnd ? f : nil }
         if accept("a", "preciser") { return done(.toBeSpecified) }
@@ -377,7 +408,7 @@ public struct ValueReader {
     }
 
     /// A target value (design §3.5). `nil` when malformed.
-    public mutating func target() -> TargetValue? {
+    public mutating func coreTarget() -> TargetValue? {
         let save = p
         func done(_ v: TargetValue) -> TargetValue? {
             if atEnd { return v }
@@ -389,11 +420,15 @@ public struct ValueReader {
             p += 1
             return done(.text(v))
         }
+        if let v = relativeTarget() { return v }
         if accept("a", "fixer", "par", "avenant") || accept("avenant") || accept("a", "fixer") { return done(.pending) }
         if accept("sans", "objet") || accept("/") || accept("-") { return done(.notApplicable) }
         if accept("suivi") || accept("x") { return done(.followed) }
-        if kind(p) == .word, let q = Qualitative(folded: folded(p)) { p += 1; return done(.qualitative(q)) }
-        if kind(p) == .word, let m = Milestone(folded: folded(p)) { p += 1; return done(.milestone(m)) }
+        // Qualitative values and milestones are words: a number is neither (not folded to check).
+        if kind(p) == .word, !startsWithDigit(p) {
+            if let q = Qualitative(folded: folded(p)) { p += 1; return done(.qualitative(q)) }
+            if let m = Milestone(folded: folded(p)) { p += 1; return done(.milestone(m)) }
+        }
         if accept("entre") {
             guard let a = quantity(), accept("et"), let b = quantity() else { p = save; return nil }
             // `entre 2,2 et 2,8 %`: the unit written once applies to both bounds.

@@ -228,6 +228,11 @@ public final class Workspace {
                     var added = change.element.properties
                     for k in added.indices { added[k].provenance = provenance }
                     let lastBareDeadline = added.lastIndex { $0.key == .delai && $0.label == nil }
+                    if let b = lastBareDeadline {
+                        // COP109: say which labelled deadlines the bare one replaces.
+                        let labels = t.properties.compactMap { $0.key == .delai ? $0.label : nil }
+                        if !labels.isEmpty { report(.bareDeadlineReplacesLabelled(labels: labels), added[b].place) }
+                    }
                     let replaced = Set(added.map(\.identity))
                     t.properties.removeAll { (lastBareDeadline != nil && $0.key == .delai) || replaced.contains($0.identity) }
                     for (k, prop) in added.enumerated() {

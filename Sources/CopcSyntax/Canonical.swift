@@ -56,6 +56,25 @@ public enum Canonical {
         return text(Lexer.lex(part).tokens[...], in: part)
     }
 
+    /// A text value written back as a literal in canonical spelling: `« value »` when that keeps
+    /// the value (as `spelling(of:in:)` writes a `"…"` string), else `"…"` with `\\`, `\"`,
+    /// `\n` and `\t` escaped. Reading the result gives `value` back.
+    public static func literal(_ value: String) -> String {
+        let raw = ArraySlice(Array(value.utf8))
+        if !value.utf8.contains(10) && !value.utf8.contains(13) && fitsGuillemets(raw, value: value) { return String(decoding: guillemets(value), as: UTF8.self) }
+        var out = "\""
+        for ch in value.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
     static func guillemets(_ value: String) -> [UInt8] {
         value.isEmpty ? Array("« »".utf8) : Array("« \(value) »".utf8)
     }

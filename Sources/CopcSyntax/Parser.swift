@@ -1,6 +1,13 @@
 import CopcSource
 import CopcDiagnostics
 import CopcLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The recovering, line-oriented parser.
 ///
@@ -13,8 +20,24 @@ public enum Parser {
             let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
             return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [refusal])
         }
+        if let binary = refusalForBinary(file) {
+            let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
+            return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [binary])
+        }
         let stream = Lexer.lex(file)
         return parse(file, stream)
+    }
+
+    /// COP001 « fichier binaire ? » for a file holding a NUL byte (no text format of copc
+    /// has one): one diagnostic, and the file is not lexed — never thousands of lines.
+    public static func refusalForBinary(_ file: SourceFile) -> Diagnostic? {
+        // memchr: the C library's vectorised search, as for carriage returns in the lexer.
+        let found: Int? = file.bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, let hit = memchr(base, 0, buf.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let k = found else { return nil }
+        return Diagnostic(.binaryFile(offset: k), at: SourceSpan(file, ByteRange(k, k)))
     }
 
     /// COP002 for a file beyond `Limits.maxFileBytes` or with a line beyond
@@ -248,17 +271,49 @@ struct ParserState {
         }
     }
 
-    /// `avenant N au contrat ID « titre »`.
+    /// The length in bytes of a number sign opening `word` (`n°`, `N°`, `nº`, `no`, `numéro`)
+    /// when digits follow it or it stands alone, else 0.
+    static func avenantNumberSign(_ word: String) -> Int {
+        let bytes = Array(word.utf8)
+        for sign in ["n°", "N°", "nº", "Nº", "no", "No", "NO", "n°.", "numéro", "Numéro", "numero", "Numero"] {
+            let sb = Array(sign.utf8)
+            guard bytes.count >= sb.count, Array(bytes[0..<sb.count]) == sb else { continue }
+            if bytes.count == sb.count { return sb.count }
+            if bytes[sb.count] &- 0x30 < 10, bytes[sb.count...].allSatisfy({ $0 &- 0x30 < 10 }) { return sb.count }
+        }
+        return 0
+    }
+
+    /// `avenant N au contrat ID « titre »` (also `avenant n°N`, `avenant n° N`).
     mutating func parseAvenantHeader(_ e: inout ElementSyntax, _ end: Int) -> Bool {
         guard p < end, tokens[p].kind == .word else {
             error(.expected(.avenantNumber, found: describe(tokens[p])), tokens[p].range)
             return false
         }
-        e.id = text(tokens[p])
-        e.idRange = tokens[p].range
+        // `avenant n°1`, `avenant n° 1`, `avenant N°2`, `avenant no 3`, `avenant numéro 4`:
+        // the number alone is the avenant's id.
+        let numberSign = ParserState.avenantNumberSign(text(tokens[p]))
+        if numberSign == text(tokens[p]).utf8.count, p + 1 < end, tokens[p + 1].kind == .word,
+           let first = text(tokens[p + 1]).utf8.first, first &- 0x30 < 10 {
+            p += 1
+        }
+        let sign = ParserState.avenantNumberSign(text(tokens[p]))
+        let r = tokens[p].range
+        e.id = String(decoding: text(tokens[p]).utf8.dropFirst(sign), as: UTF8.self)
+        e.idRange = ByteRange(r.start + sign, r.end)
         p += 1
-        guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == .au,
-              tokens[p + 1].kind == .word, keyword(tokens[p + 1]) == .contrat,
+        // `au contrat`, and as drafters also write it, `au COP`, `au CPOM`, `à la COG`, `à la convention`.
+        if p + 2 < end, tokens[p].kind == .word, tokens[p + 1].kind == .word, tokens[p + 2].kind == .word,
+           ["a"].contains(TokenText.fold(file.bytes[Int(tokens[p].start)..<Int(tokens[p].end)])),
+           TokenText.fold(file.bytes[Int(tokens[p + 1].start)..<Int(tokens[p + 1].end)]) == "la",
+           ["cog", "convention"].contains(TokenText.fold(file.bytes[Int(tokens[p + 2].start)..<Int(tokens[p + 2].end)])) {
+            p += 1 // `à la COG X`: read as `au COG X`
+        }
+        let contractWord = p + 1 < end && tokens[p + 1].kind == .word
+            && (keyword(tokens[p + 1]) == .contrat
+                || ["cop", "cpom", "cog", "convention"].contains(TokenText.fold(file.bytes[Int(tokens[p + 1].start)..<Int(tokens[p + 1].end)])))
+        guard p + 2 <= end, tokens[p].kind == .word, keyword(tokens[p]) == .au || TokenText.fold(file.bytes[Int(tokens[p].start)..<Int(tokens[p].end)]) == "la",
+              tokens[p + 1].kind == .word, contractWord,
               p + 2 < end, tokens[p + 2].kind == .word else {
             error(.expected(.contractReference, found: describe(tokens[p])), tokens[p].range)
             return false
@@ -378,6 +433,17 @@ struct ParserState {
                 error(.expected(.stepTitle, found: describe(tokens[p])), tokens[p].range)
                 return
             }
+        case .organismThenLe?:
+            // `avis « CGEFI » le`: the organism is kept as the property's title.
+            if p + 1 < end && tokens[p].isText && tokens[p + 1].kind == .word
+                && TokenText.fold(file.bytes[Int(tokens[p + 1].start)..<Int(tokens[p + 1].end)]) == "le" {
+                stepTitle = TokenText.value(of: tokens[p], in: file)
+                keyEnd = tokens[p + 1].end
+                p += 2
+            } else {
+                error(.expected(.opinionBody, found: describe(tokens[p])), tokens[p].range)
+                return
+            }
         case .word?:
             break
         default:
@@ -417,6 +483,13 @@ struct ParserState {
             }
             keyEnd = tokens[p].end
             p += 1
+            // `moyens (ETP) 2024 :` — the years may follow the label.
+            if headKey?.head == .years, yearTokens.isEmpty {
+                let ys = p
+                while p < end && tokens[p].kind != .colon { p += 1 }
+                yearTokens = ys..<p
+                if p > ys { keyEnd = tokens[p - 1].end }
+            }
         }
         if p < end && tokens[p].kind == .colon {
             p += 1

@@ -23,7 +23,7 @@ public struct PropertySyntax: Sendable {
     public var labelRange: ByteRange?
     /// Tokens of the year specification after `cible` / `base` (indices into the token array).
     public var yearTokens: Range<Int>
-    /// The title of an `étape « … »`.
+    /// The title of an `étape « … »`, the organism of an `avis « … » le`.
     public var stepTitle: String?
     public var valueTokens: Range<Int>
     public var valueRange: ByteRange

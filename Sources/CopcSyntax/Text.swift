@@ -12,29 +12,32 @@ public enum TokenText {
     /// without allocating.
     public static func foldedEquals(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ target: String) -> Bool {
         var target = target
-        return target.withUTF8 { t in
-            var i = s, j = 0
-            while i < e {
-                guard j < t.count else { return false }
-                let c = b[i]
-                if c < 0x80 {
-                    let lower = c >= 65 && c <= 90 ? c + 32 : c
-                    if lower != t[j] { return false }
-                    i += 1; j += 1
-                    continue
-                }
-                // Multi-byte: fold this scalar alone and compare its folded bytes.
-                var n = 1
-                while i + n < e && b[i + n] & 0xC0 == 0x80 { n += 1 }
-                let folded = fold(ArraySlice(UnsafeBufferPointer(rebasing: b[i..<(i + n)])))
-                for u in folded.utf8 {
-                    guard j < t.count, t[j] == u else { return false }
-                    j += 1
-                }
-                i += n
+        return target.withUTF8 { t in foldedEquals(b, s, e, t) }
+    }
+
+    /// `foldedEquals` against the bytes of the target (a `StaticString`'s, without a string).
+    public static func foldedEquals(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = s, j = 0
+        while i < e {
+            guard j < t.count else { return false }
+            let c = b[i]
+            if c < 0x80 {
+                let lower = c >= 65 && c <= 90 ? c + 32 : c
+                if lower != t[j] { return false }
+                i += 1; j += 1
+                continue
             }
-            return j == t.count
+            // Multi-byte: fold this scalar alone and compare its folded bytes.
+            var n = 1
+            while i + n < e && b[i + n] & 0xC0 == 0x80 { n += 1 }
+            let folded = fold(ArraySlice(UnsafeBufferPointer(rebasing: b[i..<(i + n)])))
+            for u in folded.utf8 {
+                guard j < t.count, t[j] == u else { return false }
+                j += 1
+            }
+            i += n
         }
+        return j == t.count
     }
 
     /// The value of a string, guillemets or text-block token.

@@ -131,6 +131,10 @@ func measureEditorLatency() {
             cases.append(("synthétique 1 Mo, texte complet", dir, path, 7, true))
         }
     }
+    // A change to one file of a 500-file workspace (~10 MB): what the server re-reads,
+    // re-checks and publishes for the whole folder.
+    let workspace = writeWorkspace(files: 500, size: 20_000)
+    cases.append(("espace de 500 fichiers, un modifié", workspace, workspace + "/contrat-0.cop", 7, false))
     print(pad("document", 36) + pad("message (ms)", 18) + pad("attente (ms)", 20) + pad("vérif. + publication (ms)", 28) + "total (ms)")
     for (name, root, path, runs, full) in cases {
         guard let (debounce, timings, count) = measureEdits(root: root, path: path, runs: runs, fullText: full) else {
@@ -146,4 +150,5 @@ func measureEditorLatency() {
         unlink(dir + "/synthetique-1mo.cop")
         rmdir(dir)
     }
+    removeWorkspace(workspace, files: 500)
 }

@@ -3,6 +3,7 @@ import CopcDiagnostics
 import CopcDriver
 import CopcFormat
 import CopcSource
+import CopcDiff
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,6 +27,8 @@ octet pour octet.
 
 Options :
   --check      ne modifie rien ; nomme les fichiers qui seraient modifiés
+  --diff       ne modifie rien ; montre ce qui changerait, en diff unifié (comme
+               diff -u), sur la sortie standard
   -h, --help   affiche cette aide
 
 Statut de sortie : 0 rien à faire ou fichiers mis en page ; 1 avec --check, au
@@ -34,16 +37,18 @@ syntaxe ; 2 mauvais usage ou échec de lecture ou d'écriture.
 """
 
 enum FmtOption: Hashable, Sendable {
-    case check
+    case check, diff
 }
 
 let fmtCommand = CommandSpec<FmtOption>(name: "copc fmt", help: fmtHelp, options: [
     OptionSpec(.check, "--check", "--verifier", "--vérifier"),
+    OptionSpec(.diff, "--diff"),
 ])
 
 func runFmt(_ args: ArraySlice<String>) -> Int32 {
     let parsed = fmtCommand.parse(args)
-    let checkOnly = parsed.has(.check)
+    let showDiff = parsed.has(.diff)
+    let checkOnly = parsed.has(.check) || showDiff
     let stdin = parsed.positionals.contains("-")
     let paths = parsed.positionals.filter { $0 != "-" }
     if stdin {
@@ -53,13 +58,15 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
     let outcomes: [FormatOutcome]
     do { outcomes = try Driver.format(paths: paths, write: !checkOnly) } catch { fail(error.description) }
     var changed = 0, refused = 0, failed = 0
-    let color = FileSystem.isTerminal(2) && FileSystem.environment("NO_COLOR") == nil
+    let color = useColor(nil, fd: 2)
     for o in outcomes {
         switch o.status {
         case .unchanged: break
         case .reformatted:
             changed += 1
-            writeOut((checkOnly ? "à mettre en page : " : "mis en page : ") + o.path + "\n")
+            if showDiff, let d = layoutDiff(o.path) { writeOut(d) } else {
+                writeOut((checkOnly ? "à mettre en page : " : "mis en page : ") + o.path + "\n")
+            }
         case .refused(let diagnostics):
             refused += 1
             writeErr(DiagnosticRenderer.human(diagnostics, color: color))
@@ -77,6 +84,13 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
     if failed > 0 { return 2 }
     if refused > 0 || (checkOnly && changed > 0) { return 1 }
     return 0
+}
+
+/// The unified diff of what `copc fmt` would change in the file at `path`.
+func layoutDiff(_ path: String) -> String? {
+    guard let bytes = try? FileSystem.read(path),
+          case .formatted(let text) = Formatter.format(SourceFile(path: path, bytes: bytes)) else { return nil }
+    return LineDiff.unified(old: String(decoding: bytes, as: UTF8.self), new: text, path: path)
 }
 
 /// `copc fmt -`: a filter for editors. On every refusal the input is echoed byte for byte, so

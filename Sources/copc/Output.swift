@@ -15,11 +15,16 @@ let version = "0.1.0"
 /// only cost time.
 nonisolated(unsafe) var keepAlive: CheckResult?
 
-/// Prints a French usage or I/O message on stderr and exits with status 2.
+/// Prints a French usage or I/O message on stderr and exits with status 2 — or, when a
+/// subcommand set `failureHandler` (copc diff called by git), lets it answer instead.
 func fail(_ message: String) -> Never {
-    writeErr("copc : \(message)\n")
+    if let handler = failureHandler { handler(message) }
+    writeErr("copc : \(Escaping.controls(message))\n")
     exit(2)
 }
+
+/// Replaces the usual failure (message on stderr, status 2) for the rest of the run.
+nonisolated(unsafe) var failureHandler: ((String) -> Never)?
 
 func writeOut(_ s: String) {
     var s = s
@@ -71,4 +76,31 @@ func chooseVersion(_ contract: Contract, _ selector: VersionSelector) -> Version
         fail("le contrat \(contract.id ?? "?") n'a pas de version \(n) (versions : 0 à \(contract.versions.count - 1))")
     }
     fail("le contrat \(contract.id ?? "?") n'a pas de version")
+}
+
+/// `--couleur`: `nil` for auto.
+func colorChoice(_ v: String) -> Bool? {
+    switch v {
+    case "auto": return nil
+    case "toujours", "always", "oui": return true
+    case "jamais", "never", "non": return false
+    default: fail("valeur inconnue pour --couleur : « \(v) » (auto, toujours ou jamais ; aussi always ou never)")
+    }
+}
+
+/// Colours for the human format: forced, or when the output is a terminal, `NO_COLOR` is unset
+/// or empty (no-color.org), and the terminal is not `dumb`.
+func useColor(_ choice: Bool?, fd: Int32 = 1) -> Bool {
+    if let choice { return choice }
+    let noColor = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+    return FileSystem.isTerminal(fd) && !noColor && FileSystem.environment("TERM") != "dumb"
+}
+
+/// The value of `--format` read into the command's format enum (`fallback` when absent); an
+/// unknown name is a usage error listing the formats. `aliases` are other accepted names.
+func formatChoice<F: RawRepresentable & CaseIterable>(_ value: String?, default fallback: F,
+                                                       aliases: [String: F] = [:]) -> F where F.RawValue == String {
+    guard let value else { return fallback }
+    if let f = F(rawValue: value) ?? aliases[value] { return f }
+    fail("format inconnu « \(value) » (formats possibles : \(F.allCases.map(\.rawValue).joined(separator: ", ")))")
 }

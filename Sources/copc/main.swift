@@ -12,22 +12,30 @@ copc \(version) — compilateur des contrats d'objectifs et de performance (COP,
 Usage :
   copc check     [CHEMINS…] [options]   vérifie les contrats, annuaires et avenants
   copc emit      [CHEMINS…] [options]   écrit le modèle intermédiaire (IR) JSON d'une version
-  copc fmt       [CHEMINS…] [--check]   met les fichiers .cop en page canonique
+  copc diff      [CHEMINS…] [options]   ce qu'un avenant change : deux versions, ou deux brouillons
+  copc fmt       [CHEMINS…] [--check] [--diff]
+                                        met les fichiers .cop en page canonique
+  copc rendre    [CHEMINS…] [options]   rend une version en document (HTML, Markdown, .cop, CSV)
+  copc calendrier [CHEMINS…] [options]  écrit les échéances d'une version en iCalendar (.ics)
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
 
 Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
-sans chemin, le dossier courant.
+sans chemin, le dossier courant. Un fichier nommé seul est vérifié avec son
+contrat, ses avenants et ses annuaires ; « - » lit l'entrée standard.
 
-Voir « copc check --help », « copc emit --help » et « copc fmt --help » pour les options.
+Voir « copc COMMANDE --help » (check, emit, diff, fmt, rendre, calendrier) pour les options.
 """
 
 /// The subcommands, each with its spellings and its entry point (in its own file).
 let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["check", "verifier", "vérifier"], runCheck),
     (["emit", "emettre", "émettre"], runEmit),
+    (["diff", "comparer"], runDiff),
     (["fmt", "format"], runFmt),
+    (["rendre", "render"], runRendre),
+    (["calendrier", "calendar"], runCalendrier),
     (["lsp"], runLSP),
     (["expliquer", "explain"], runExplain),
 ]

@@ -15,7 +15,7 @@ final class DiagnosticTests: XCTestCase {
 
     func testGCCFormat() {
         let out = DiagnosticRenderer.gcc(check(sample))
-        XCTAssertTrue(out.hasPrefix("essai.cop:10:11: error: Le délai « fin 2026 » de l'action 1.1.1 (2026-10-01 .. 2026-12-31) se termine après la fin du contrat (2021-01-01 .. 2023-12-31) [COP300]\n"), out)
+        XCTAssertTrue(out.hasPrefix("essai.cop:10:11: error: le délai « fin 2026 » de l'action 1.1.1 (2026-10-01 .. 2026-12-31) se termine après la fin du contrat (2021-01-01 .. 2023-12-31) [COP300]\n"), out)
         XCTAssertTrue(out.contains("essai.cop:3:3: note: période du contrat déclarée ici"))
     }
 

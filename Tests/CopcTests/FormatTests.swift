@@ -139,6 +139,22 @@ final class FormatTests: XCTestCase {
         """)
     }
 
+    /// A colon inside a label is not the key's colon: `moyens (BNGA, section : X) 2022 : …` aligns
+    /// on the colon after the year, and the forms of issue 14 keep their spelling.
+    func testLabelColonIsNotAligned() {
+        let src = "contrat C « C »\n  période : 2021 .. 2022\n  moyens (a : b) 2021 : 3 M€\n  moyens 2022 : 4 M€\n  avis « CGEFI »  le :  2020-12-01\n"
+        XCTAssertEqual(formatted(src), """
+        contrat C « C »
+          période : 2021 .. 2022
+          moyens (a : b) 2021 : 3 M€
+          moyens 2022         : 4 M€
+          avis « CGEFI » le : 2020-12-01
+
+        """)
+        let targets = "indicateur 1.a « I »\n  cible 2021 : +2   points\n  cible 2022 : >= N-1\n  cible 2023 : +5 %  par an\n"
+        XCTAssertEqual(formatted(targets), "indicateur 1.a « I »\n  cible 2021 : +2 points\n  cible 2022 : ≥ N-1\n  cible 2023 : +5 % par an\n")
+    }
+
     func testTrailingCommentsOfAdjacentLinesAreAligned() {
         let src = "objectif 1 « O »\n  pilote : DGOS # un\n  co-pilote : DGCS, DSS # deux\n\n  thème : « T »      # seul\n"
         XCTAssertEqual(formatted(src), "objectif 1 « O »\n  pilote : DGOS          # un\n  co-pilote : DGCS, DSS  # deux\n\n  thème : « T »  # seul\n")
@@ -409,7 +425,9 @@ struct ContractGenerator {
                     while year <= 2025 {
                         let span = rng.below(3)
                         let years = span == 0 || year + span > 2025 ? "\(year)" : "\(year)" + tight() + ".." + tight() + "\(year + span)"
-                        let value = rng.pick(["50 %", ">=60%", "≥ 70 %", "à fixer par avenant", "sans objet", "4 000", "2,5", "<= 3"])
+                        let value = rng.pick(["50 %", ">=60%", "≥ 70 %", "à fixer par avenant", "sans objet", "4 000", "2,5", "<= 3",
+                                              "+2" + space() + "points", "+ 5" + tight() + "%" + space() + "par an", "maintien", ">=" + tight() + "N-1",
+                                              "300" + space() + "cumulés", "-10 %" + space() + "par rapport à" + space() + "2021"])
                         s += blanks() + indent() + keyword("cible") + space() + years + tight() + ":" + tight() + value + eol()
                         year += (span == 0 || year + span > 2025) ? 1 : span + 1
                     }

@@ -10,6 +10,7 @@ import CopcModel
 import CopcFormat
 import CopcDriver
 import CopcLSP
+import CopcDiff
 
 /// Each function returns the violated properties (empty when all hold).
 enum FuzzProperties {
@@ -107,6 +108,40 @@ enum FuzzProperties {
                 let ir = IR.emit(unit, version: v, files: result.fileTable)
                 failures += json("IR de la version \(v.number)", ir)
                 if ir != IR.emit(unit, version: v, files: result.fileTable) { failures.append("IR non déterministe (version \(v.number))") }
+            }
+            failures += diffs(unit, result.fileTable)
+        }
+        return failures
+    }
+
+    /// `copc diff` on a contract's versions: a version against itself has no change; each
+    /// avenant against the version before it, and the whole chain, never crash, and every
+    /// rendering is well formed (JSON parses).
+    static func diffs(_ unit: Contract, _ files: FileTable) -> [String] {
+        var failures: [String] = []
+        for v in unit.versions {
+            let side = DiffSide(version: v, files: files)
+            let same = SemanticDiff.compare(side, side)
+            if !same.isEmpty { failures.append("diff de la version \(v.number) avec elle-même : \(same.count) changement(s), dont \(same[0].kind.rawValue) \(same[0].subject)") }
+        }
+        var pairs: [(Int, Int)] = []
+        for n in unit.versions.indices.dropFirst() { pairs.append((n - 1, n)) }
+        if unit.versions.count > 2 { pairs.append((0, unit.versions.count - 1)); pairs.append((unit.versions.count - 1, 0)) }
+        for (a, b) in pairs {
+            let avenants = a < b ? Array(unit.avenants[a ..< b]) : []
+            let changes = SemanticDiff.compare(DiffSide(version: unit.versions[a], files: files),
+                                               DiffSide(version: unit.versions[b], files: files), avenants: avenants)
+            let report = DiffReport(contract: unit.id, title: unit.versions[0].header.title,
+                                    from: DiffEndpoint(version: a), to: DiffEndpoint(version: b), changes: changes,
+                                    clauseTexts: DiffReport.clauseTexts(of: avenants, files: files))
+            _ = report.text(color: true)
+            _ = report.markdown()
+            _ = report.html()
+            failures += json("diff \(a) → \(b)", report.json())
+            for c in changes {
+                if let w = c.words, w.oldText != (c.old ?? "") || w.newText != (c.new ?? "") {
+                    failures.append("diff \(a) → \(b) : les mots ne redonnent pas les textes (\(c.subject))")
+                }
             }
         }
         return failures

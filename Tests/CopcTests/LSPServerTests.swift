@@ -194,7 +194,7 @@ final class LSPServerTests: XCTestCase {
     }
 
     func testUnchangedDiagnosticsOfOtherFilesAreNotRepublished() throws {
-        let h = ServerHarness(root: try LSPFixture.folder(["autre.cop": "contrat C9 « x »\n  période : 2021 .. 2022\naction 1 « a »\n"]))
+        let h = ServerHarness(root: try LSPFixture.folder(["autre.cop": "contrat C9 « x »\n  période : 2021 .. 2022\nsous-objectif « a »\n"]))
         let initial = h.wait()
         XCTAssertEqual(initial.codes(for: h.uri("autre.cop")), ["COP105"], "files not open are checked too")
         h.open("contrat.cop", LSPFixture.contract)
@@ -273,6 +273,18 @@ final class LSPServerTests: XCTestCase {
                                                            "version": 1, "text": .string(LSPFixture.contract + "  pilote : XYZ, DGOS\n")]])
         let published = h.wait()
         XCTAssertEqual(published.codes(for: FileURI.uri(of: elsewhere + "/contrat.cop")), ["COP201"], "XYZ only: the annuaire beside it was found")
+    }
+
+    /// A document outside every workspace folder is checked in its context, as on the command
+    /// line: an avenant in a sub-folder finds its contract one level up (below the marker).
+    func testDocumentOutsideTheWorkspaceFindsItsContractAbove() throws {
+        let elsewhere = try LSPFixture.folder(["copc.toml": "", "avenants/avenant-2.cop": "avenant 2 au contrat C1 « Deux »\n  signé le : 2022-01-10\nmodifier indicateur 1.1.b\n  cible 2023 : 55 %\n"])
+        let h = ServerHarness(root: try LSPFixture.folder(["vide.txt": ""]))
+        let uri = FileURI.uri(of: elsewhere + "/avenants/avenant-2.cop")
+        h.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "copc", "version": 1,
+                                                           "text": .string("avenant 2 au contrat C1 « Deux »\n  signé le : 2022-01-10\nmodifier indicateur 1.1.z\n  cible 2023 : 55 %\n")]])
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: uri), ["COP205"], "no « contrat inconnu »: the contract above was found, and 1.1.z does not exist in it")
     }
 
     func testFilesChangedOnDiskAreRecheckedWhenTheClientSaysSo() throws {
@@ -473,8 +485,9 @@ final class LSPServerTests: XCTestCase {
         let h = ServerHarness(root: try LSPFixture.folder(), hierarchical: false)
         let symbols = h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])["result"]?.array ?? []
         XCTAssertEqual(symbols.count, 6)
-        XCTAssertEqual(symbols[2]["name"], "objectif 1.1")
-        XCTAssertEqual(symbols[2]["containerName"], "axe 1")
+        XCTAssertEqual(symbols[2]["name"], "objectif 1.1 — Objectif", "the title, as in the outline")
+        XCTAssertEqual(symbols[2]["containerName"], "axe 1 — Axe 🎯 premier")
+        XCTAssertEqual(symbols[0]["name"], "contrat C1 — Contrat d'essai")
         XCTAssertEqual(symbols[2]["location"]?["uri"]?.string, h.uri("contrat.cop"))
     }
 
@@ -561,7 +574,7 @@ final class LSPServerTests: XCTestCase {
         let units = completion(h, "contrat.cop", 13, 11)
         XCTAssertTrue(labels(units).contains("%") && labels(units).contains("k€") && labels(units).contains("jours"), "\(labels(units))")
         h.change("contrat.cop", version: 5, contract(inserting: "  cible 2024 : ", at: 13))
-        XCTAssertEqual(labels(completion(h, "contrat.cop", 13, 15)), ["à fixer par avenant", "sans objet", "suivi"])
+        XCTAssertEqual(labels(completion(h, "contrat.cop", 13, 15)), ["à fixer par avenant", "sans objet", "suivi", "maintien", "≥ N-1", "au moins le réalisé N-1"])
         h.change("contrat.cop", version: 6, contract(inserting: "  délai : tout", at: 10))
         let deadlines = completion(h, "contrat.cop", 10, 14)
         XCTAssertEqual(labels(deadlines), ["tout au long du contrat", "à préciser", "selon SDSI"])

@@ -281,15 +281,33 @@ final class LanguageReferenceTests: XCTestCase {
             guard cells.count == 3 else { XCTFail("\(Self.path):\(line): bad row"); continue }
             let examples = Self.codeSpans(cells[1])
             XCTAssertFalse(examples.isEmpty, "\(Self.path):\(line): no example")
-            let kind = cells[2].split(separator: " ").first.map(String.init) ?? ""
-            // « en attente », « sans objet »: two words.
-            let expected = ["en", "sans"].contains(kind) ? cells[2].split(separator: " ").prefix(2).joined(separator: " ") : kind
+            // The reading starts with the kind's spelling (« en attente », « écart en points »…): the longest that fits.
+            let expected = TargetKind.allCases.map(\.spelling)
+                .filter { cells[2] == $0 || cells[2].hasPrefix($0 + " ") }.max { $0.count < $1.count } ?? cells[2]
             kinds.insert(expected)
             for ex in examples {
                 XCTAssertEqual(Self.targetKind(ex), expected, "\(Self.path):\(line): cible : \(ex)")
             }
         }
-        XCTAssertEqual(kinds, ["quantité", "fourchette", "borne", "relative", "qualitative", "jalon", "texte", "en attente", "sans objet", "suivi"])
+        XCTAssertEqual(kinds, Set(TargetKind.allCases.map(\.spelling)))
+    }
+
+    /// The README's table of target forms: each example is read as the form its row names, and
+    /// every form of the language has a row.
+    func testReadmeTargetFormsTable() throws {
+        let readme = String(decoding: try FileSystem.read(repositoryRoot + "/README.md"), as: UTF8.self)
+        let rows = Self.table(readme, header: ["forme", "exemples", "valeur"])
+        var kinds = Set<String>()
+        for (line, cells) in rows {
+            guard cells.count == 3 else { XCTFail("README.md:\(line): bad row"); continue }
+            // « relative à la base » is the kind « relative ».
+            let kind = cells[0] == "relative à la base" ? "relative" : cells[0]
+            kinds.insert(kind)
+            for ex in Self.codeSpans(cells[1]) where !ex.contains(":") {
+                XCTAssertEqual(Self.targetKind(ex), kind, "README.md:\(line): cible : \(ex)")
+            }
+        }
+        XCTAssertEqual(kinds, Set(TargetKind.allCases.map(\.spelling)))
     }
 
     func testPropertyTable() throws {

@@ -89,6 +89,30 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(r.contracts.select(nil).map(\.id), .success("C1"))
         XCTAssertEqual(r.contracts.select("C2").map(\.id), .failure(.unknown("C2", suggestion: "C1", ids: ["C1"])))
     }
+
+    /// The tree knows whether any element gives a `poids` (COP405 visits no element otherwise),
+    /// also for a model built without text, and when an element is replaced.
+    func testTreeKnowsWhetherWeightsAreGiven() {
+        let nowhere = Place(FileID(0), ByteRange(0, 0))
+        func weighted(_ e: Element) -> Element {
+            var w = e
+            w.properties.append(Property(key: .poids, value: .weight(Weight(fraction: Fraction(1, 2)!, percent: false)),
+                                         place: nowhere, keyPlace: nowhere, valuePlace: nowhere))
+            return w
+        }
+        var tree = ElementTree()
+        let root = tree.add(element(.contrat, "C"), under: nil)
+        tree.add(element(.objectif, "1"), under: root)
+        XCTAssertFalse(tree.givesWeights)
+        tree.add(weighted(element(.objectif, "2")), under: root)
+        XCTAssertTrue(tree.givesWeights)
+        var other = ElementTree()
+        let r2 = other.add(element(.contrat, "C"), under: nil)
+        let o = other.add(element(.objectif, "1"), under: r2)
+        XCTAssertFalse(other.givesWeights)
+        other[o] = weighted(other[o])
+        XCTAssertTrue(other.givesWeights, "an avenant that sets a poids")
+    }
 }
 
 /// `SourceMap`: the lines of a generated file mapped to the program that made them.

@@ -98,6 +98,20 @@ final class PreCommitTests: XCTestCase {
         XCTAssertEqual(try commits(), 2)
     }
 
+    /// A refused commit shows the errors only, then the count of warnings and the command
+    /// that shows them (`--niveau erreur`), so that errors do not drown among warnings.
+    func testRefusalShowsErrorsFirstWithTheCountOfWarnings() throws {
+        try write("annuaire.cop", annuaire)
+        // Two warnings (objective without action, without indicator) and one error.
+        let noisy = broken + "objectif 1.2 « Sans rien »\n  pilote : DGOS\n"
+        try write("contrats/c.cop", noisy)
+        try git("add", ".")
+        let refused = try git("commit", "-q", "-m", "bruyant", expect: 1)
+        XCTAssertTrue(refused.output.contains("erreur[COP300]"), refused.output)
+        XCTAssertFalse(refused.output.contains("avertissement[COP50"), refused.output)
+        XCTAssertTrue(refused.output.contains("1 erreur, 2 avertissements, aucune note\n2 avertissements non affichés (--niveau erreur) ; pour tout voir : copc check ."), refused.output)
+    }
+
     /// With COPC_FMT=oui, a staged file out of canonical layout is refused and named; once
     /// formatted and staged, the commit goes through. Without it, layout is not checked.
     func testLayoutIsCheckedOnRequest() throws {

@@ -36,9 +36,23 @@ final class SarifTests: XCTestCase {
         XCTAssertEqual(run(log)["columnKind"] as? String, "utf16CodeUnits")
         let bases = run(log)["originalUriBaseIds"] as! [String: [String: Any]]
         XCTAssertEqual(bases["%SRCROOT%"]?["uri"] as? String, "file:///depot/", "a base URI ends with a slash")
-        let unknownRoot = run(try sarif(check(sample), root: nil))["originalUriBaseIds"] as! [String: [String: Any]]
-        XCTAssertNil(unknownRoot["%SRCROOT%"]?["uri"])
-        XCTAssertNotNil(unknownRoot["%SRCROOT%"]?["description"])
+        // Without a root (the command line's case), no base is written: no absolute path of
+        // the checkout leaks into an uploaded log; GitHub resolves %SRCROOT% itself.
+        XCTAssertNil(run(try sarif(check(sample), root: nil))["originalUriBaseIds"])
+    }
+
+    /// Rules carry `help.markdown` (examples fenced) and tags; no `helpUri` (no honest URL).
+    func testRulesHaveMarkdownHelpAndTags() throws {
+        let driver = (run(try sarif([]))["tool"] as! [String: Any])["driver"] as! [String: Any]
+        for rule in driver["rules"] as! [[String: Any]] {
+            let help = rule["help"] as! [String: String]
+            XCTAssertTrue(help["markdown"]!.contains("```\n"), rule["id"] as! String)
+            XCTAssertTrue(help["markdown"]!.contains("docs/langage.md"))
+            let tags = (rule["properties"] as! [String: Any])["tags"] as! [String]
+            XCTAssertEqual(tags.first, "copc")
+            XCTAssertEqual(tags.count, 3)
+            XCTAssertNil(rule["helpUri"])
+        }
     }
 
     /// Every code is a rule, in a stable order, with what GitHub shows about it.

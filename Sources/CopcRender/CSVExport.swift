@@ -1,0 +1,133 @@
+import CopcLanguage
+import CopcModel
+
+/// The tables `copc rendre --format csv` exports.
+public enum CSVTable: CaseIterable, Sendable {
+    case indicators, actions
+
+    /// The spelling of `--table`.
+    public var spelling: String { self == .indicators ? "indicateurs" : "actions" }
+
+    public init?(spelling: String) {
+        guard let t = CSVTable.allCases.first(where: { $0.spelling == spelling }) else { return nil }
+        self = t
+    }
+}
+
+/// CSV as spreadsheets read it in French locales (LibreOffice Calc, Excel): UTF-8 with a
+/// byte-order mark (Excel guesses the encoding from it), `;` between fields (the comma is the
+/// decimal separator), CRLF line ends, fields quoted when they hold `;`, `"`, a line break or
+/// start/end with a space (RFC 4180 quoting, `"` doubled).
+public struct CSVWriter {
+    public private(set) var output = "\u{FEFF}"
+
+    public init() {}
+
+    public mutating func row(_ fields: [String]) {
+        var first = true
+        for f in fields {
+            if !first { output += ";" }
+            first = false
+            output += CSVWriter.field(f)
+        }
+        output += "\r\n"
+    }
+
+    public static func field(_ s: String) -> String {
+        var needsQuotes = s.first == " " || s.last == " "
+        for u in s.utf8 where u == UInt8(ascii: ";") || u == UInt8(ascii: "\"") || u == 10 || u == 13 {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else { return s }
+        var out = "\""
+        for ch in s.unicodeScalars {
+            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        }
+        return out + "\""
+    }
+}
+
+/// The indicator and action tables of a version as CSV (`CSVWriter`). A target that is a
+/// plain quantity in the indicator's unit is written as a number with a decimal comma and no
+/// thousands separator (`21,5`), so that the spreadsheet reads a number; the unit is in its own
+/// column. Other values are written as in the document. Dates are ISO (`2022-10-01`), which
+/// both spreadsheets read as dates in every locale.
+public enum CSVExport {
+    public static func render(_ doc: ContractDocument, table: CSVTable) -> String {
+        var w = CSVWriter()
+        switch table {
+        case .indicators:
+            w.row(["identifiant", "intitulé", "rattachement", "méthode", "unité", "sens", "nature", "thème", "source",
+                   "fournisseur", "base", "année de base", "modifié par l'avenant"] + doc.years.map { "cible \($0)" })
+            for s in doc.sections {
+                for i in s.indicators {
+                    let bases = i.properties.filter { $0.key == .base }
+                    var row = [i.id ?? "", i.title ?? "", parentName(s.element), i.text(.methode) ?? "", i.unit?.symbol ?? "",
+                               i.direction?.spelling ?? "", i.nature?.spelling ?? "", i.text(.theme) ?? "", i.text(.source) ?? "",
+                               doc.referentIds(i, .fournisseur),
+                               bases.map { number($0.value, unit: i.unit) ?? doc.asWritten($0) }.joined(separator: " / "),
+                               bases.compactMap { $0.year.map(String.init) }.joined(separator: " / "),
+                               i.provenance.avenant > 0 ? String(i.provenance.avenant) : ""]
+                    for y in doc.years {
+                        if i.declinedTargets { row.append("déclinée"); continue }
+                        let ts = doc.targets(i, year: y)
+                        if ts.count == 1, ts[0].label == nil, let n = number(ts[0].value, unit: i.unit) {
+                            row.append(n)
+                        } else {
+                            row.append(ts.map { (($0.label.map { $0 + " : " }) ?? "") + doc.targetText($0) }.joined(separator: " / "))
+                        }
+                    }
+                    w.row(row)
+                }
+            }
+        case .actions:
+            w.row(["identifiant", "intitulé", "rattachement", "pilotes", "co-pilotes", "phare", "échéance", "libellé",
+                   "telle qu'écrite", "début", "fin", "modifié par l'avenant"])
+            for s in doc.sections {
+                for a in s.actions {
+                    let common = [a.id ?? "", a.title ?? "", parentName(s.element), doc.referentIds(a, .pilote),
+                                  doc.referentIds(a, .coPilote), a.flagship ? "oui" : "non"]
+                    let ds = doc.deadlines(a)
+                    if ds.isEmpty {
+                        w.row(common + ["", "", "", "", "", a.provenance.avenant > 0 ? String(a.provenance.avenant) : ""])
+                    }
+                    for p in ds {
+                        let win = doc.window(p)
+                        w.row(common + [p.key == .etape ? "étape" : "délai", p.key == .etape ? (p.stepTitle ?? "") : (p.label ?? ""),
+                                        doc.asWritten(p), win?.start.description ?? "", win?.end.description ?? "",
+                                        p.provenance.avenant > 0 ? String(p.provenance.avenant) : ""])
+                    }
+                }
+            }
+        }
+        return w.output
+    }
+
+    /// `objectif 1.1` — the element the row belongs to.
+    static func parentName(_ e: Element) -> String {
+        e.kind.keyword + (e.id.map { " " + $0 } ?? (e.title.map { " « \($0) »" } ?? ""))
+    }
+
+    /// A quantity (a target or a base) in the indicator's own unit (or none) as a spreadsheet
+    /// number: `21,5`, `-2806`; nil for anything else.
+    static func number(_ v: PropertyValue, unit: Unit?) -> String? {
+        let q: Quantity
+        switch v {
+        case .target(.quantity(let x)): q = x
+        case .base(let x?): q = x
+        default: return nil
+        }
+        if let u = q.unit, u != unit { return nil }
+        var out = ""
+        for ch in q.text.unicodeScalars {
+            switch ch {
+            case " ", "\u{00A0}", "\u{202F}", "\u{2009}": continue
+            case ".": out += ","
+            case "\u{2212}": out += "-"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

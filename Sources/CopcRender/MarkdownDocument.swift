@@ -1,0 +1,194 @@
+import CopcLanguage
+import CopcModel
+import CopcHTML
+
+/// `copc rendre --format markdown`: the same content as the HTML document (`HTMLDocument`),
+/// as GitHub-flavoured Markdown — headings, the title page as a list, notes on changed
+/// elements as quotes, annex tables as pipe tables (a `|` in a cell escaped, line breaks as
+/// `<br>`). Text is typeset the French way like the HTML (`French.typeset`).
+public enum MarkdownDocument {
+    public static func render(_ doc: ContractDocument) -> String {
+        var out = ""
+        let h = doc.header
+        let page = HTMLDocument.titlePage(doc)
+        if let k = page.kind { out += "*\(inline(k))*\n\n" }
+        out += "# \(inline(page.title))\n\n"
+        if let id = h.id { out += "`\(id)`\n\n" }
+        if let t = h.contractType { out += "- **Type** : \(t.spelling)\n" }
+        if let o = h.referents(.organisme).first { out += "- **Organisme** : \(inline(doc.referentName(o)))\n" }
+        let signatories = h.referents(.signataires)
+        if !signatories.isEmpty { out += "- **Signataires** : \(inline(signatories.map(doc.referentName).joined(separator: ", ")))\n" }
+        if let p = doc.version.period { out += "- **Période** : \(inline(ContractDocument.prose(p)))\n" }
+        if let d = h.date(.signeLe) { out += "- **Signé le** : \(inline(ContractDocument.day(d)))\n" }
+        if let d = h.date(.enVigueurLe) { out += "- **En vigueur le** : \(inline(ContractDocument.day(d)))\n" }
+        out += "- **Version** : \(inline(HTMLDocument.versionLine(doc)))\n"
+        for v in doc.contract.versions.dropFirst() where v.number <= doc.version.number {
+            out += "- **Avenant appliqué** : \(inline(HTMLDocument.avenantLine(v, doc)))\n"
+        }
+        out += "\n## Sommaire\n\n"
+        for s in doc.bodySections {
+            let indent = String(repeating: "  ", count: max(0, s.depth - 1))
+            out += "\(indent)- \(s.element.id.map { $0 + " " } ?? "")\(inline(s.element.title ?? ""))\n"
+        }
+        if doc.transversal != nil { out += "- \(HTMLDocument.transversalTitle)\n" }
+        out += "- Référents\n\n"
+        if let t = h.text(.texte) {
+            out += "## Préambule\n\n" + paragraphs(t)
+        }
+        for s in doc.bodySections {
+            let e = s.element
+            let level = String(repeating: "#", count: min(6, s.depth + 1))
+            out += "\(level) \(e.id.map { $0 + " " } ?? "")\(inline(e.title ?? ""))\n\n"
+            if let n = doc.changeNote(e) { out += "> \(inline(n.title + (n.motif.map { " — motif : " + $0 } ?? "")))\n\n" }
+            var facts: [String] = []
+            for (key, label) in [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")] {
+                let refs = e.referents(key)
+                if !refs.isEmpty { facts.append("**\(label)** : " + inline(refs.map(doc.referentName).joined(separator: ", "))) }
+            }
+            if let t = e.text(.theme) { facts.append("**Thème** : " + inline(t)) }
+            if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
+            if let t = e.text(.texte) { out += paragraphs(t) }
+            out += tables(s, doc)
+        }
+        if let t = doc.transversal {
+            out += "## \(HTMLDocument.transversalTitle)\n\n" + tables(t, doc)
+        }
+        out += "## Référents\n\n"
+        var rows: [[String]] = []
+        for r in doc.version.sortedReferents {
+            let who = [r.text(.personne), r.text(.fonction)].compactMap { $0 }.joined(separator: ", ")
+            rows.append([r.id ?? "", r.title ?? "", who, r.referents(.rattachement).map(\.spelling).joined(separator: ", ")])
+        }
+        out += table(["Sigle", "Intitulé", "Personne, fonction", "Rattachement"], rows)
+        let plans = doc.version.sortedPlans
+        if !plans.isEmpty {
+            out += "### Plans\n\n"
+            out += table(["Sigle", "Intitulé", "Période"], plans.map { [$0.id ?? "", $0.title ?? "", $0.period.map(ContractDocument.prose) ?? ""] })
+        }
+        out += "*Document produit par copc à partir du texte vérifié du contrat ; il ne remplace pas l'exemplaire signé.*\n"
+        return out
+    }
+
+    static func tables(_ s: ContractDocument.Section, _ doc: ContractDocument) -> String {
+        var out = ""
+        let name = s.element.id.map { " — \(s.element.kind.keyword) \($0)" } ?? ""
+        if !s.actions.isEmpty {
+            out += "**Actions\(inline(name))**\n\n"
+            var rows: [[String]] = []
+            for a in s.actions {
+                var title = a.title ?? ""
+                if a.flagship { title += "\n(action phare)" }
+                var pilots = a.referents(.pilote).map(\.spelling).joined(separator: ", ")
+                let co = a.referents(.coPilote).map(\.spelling)
+                if !co.isEmpty { pilots += "\nco-pilotes : " + co.joined(separator: ", ") }
+                var lines: [String] = []
+                for p in doc.deadlines(a) {
+                    var l = ContractDocument.deadlineLabel(p) + " : " + doc.asWritten(p)
+                    if let w = doc.window(p) { l += " (" + ContractDocument.prose(w) + ")" }
+                    if p.provenance.avenant > 0 { l += " ◆" }
+                    lines.append(l)
+                }
+                rows.append([idText(a, doc), title, pilots, lines.joined(separator: "\n")])
+            }
+            // The pilots' column only when one of the actions names a pilot (as in the HTML).
+            if rows.allSatisfy({ $0[2].isEmpty }) {
+                out += table(["N°", "Action", "Échéances"], rows.map { [$0[0], $0[1], $0[3]] })
+            } else {
+                out += table(["N°", "Action", "Pilotes", "Échéances"], rows)
+            }
+        }
+        if !s.indicators.isEmpty {
+            out += "**Indicateurs\(inline(name))**\n\n"
+            var rows: [[String]] = []
+            for i in s.indicators {
+                var title = i.title ?? ""
+                if let m = i.text(.methode) { title += "\nMéthode : " + m }
+                let facts = [i.unit.map { "unité : " + $0.symbol }, i.direction.map { "sens : " + $0.spelling },
+                             i.nature.map { "nature : " + $0.spelling }].compactMap { $0 }
+                if !facts.isEmpty { title += "\n" + facts.joined(separator: " · ") }
+                var source: [String] = []
+                if let s = i.text(.source) { source.append("Source : " + s) }
+                let f = i.referents(.fournisseur).map(\.spelling)
+                if !f.isEmpty { source.append("Fournisseur : " + f.joined(separator: ", ")) }
+                var row = [idText(i, doc), title, source.joined(separator: "\n"), doc.bases(i).map(\.text).joined(separator: "\n")]
+                for (k, y) in doc.years.enumerated() {
+                    if i.declinedTargets {
+                        row.append(k == 0 ? "cibles déclinées" : "")
+                        continue
+                    }
+                    let ts = doc.targets(i, year: y)
+                    row.append(ts.map { p in
+                        (p.label.map { $0 + " : " } ?? "") + doc.targetText(p) + (p.provenance.avenant > 0 ? " ◆" : "")
+                    }.joined(separator: "\n"))
+                }
+                rows.append(row)
+            }
+            out += table(["N°", "Indicateur et méthode", "Source et fournisseur", "Base"] + doc.years.map(String.init), rows)
+        }
+        return out
+    }
+
+    static func idText(_ e: Element, _ doc: ContractDocument) -> String {
+        var s = e.id ?? ""
+        if let n = doc.changeNote(e) { s += " ◆\n" + n.title + (n.motif.map { " : " + $0 } ?? "") }
+        return s
+    }
+
+    static func paragraphs(_ text: String) -> String {
+        var out = ""
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty {
+                if !current.isEmpty { out += inline(current.joined(separator: " ")) + "\n\n"; current = [] }
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { out += inline(current.joined(separator: " ")) + "\n\n" }
+        return out
+    }
+
+    /// A GitHub-flavoured pipe table.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + String(repeating: " --- |", count: header.count) + "\n"
+        for r in rows {
+            var r = r
+            while r.count < header.count { r.append("") }
+            out += "| " + r.map(cell).joined(separator: " | ") + " |\n"
+        }
+        return out + "\n"
+    }
+
+    /// A cell: typeset, Markdown-escaped, `|` escaped, line breaks as `<br>`.
+    static func cell(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)).replacingPipes() }.joined(separator: "<br>")
+    }
+
+    /// Inline text: French typography, and the characters Markdown would read as markup
+    /// (`\ * _ [ ] < > # ` `) escaped with a backslash.
+    static func inline(_ s: String) -> String {
+        let t = French.typeset(s)
+        var out = ""
+        out.reserveCapacity(t.utf8.count)
+        for ch in t.unicodeScalars {
+            switch ch {
+            case "\\", "*", "_", "[", "]", "<", ">", "`", "#": out += "\\"; out.unicodeScalars.append(ch)
+            case "\n", "\r": out += " "
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingPipes() -> String {
+        var out = ""
+        for ch in unicodeScalars {
+            if ch == "|" { out += "\\|" } else { out.unicodeScalars.append(ch) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,31 @@
+import CopcSource
+import CopcDiagnostics
+import CopcLanguage
+import CopcModel
+import CopcSema
+
+/// COP301 and COP400 on `moyens ANNÉE : VALEUR` (contract, axe, objective): the year lies in
+/// the contract period, and the value is money or a number (`nombre`, or a bare number).
+enum ResourcesChecked: VersionRule {
+    /// The kinds that accept `moyens` (`ElementKind.keys`).
+    static let kinds = ElementKind.allCases.filter { $0.keys.contains(.moyens) }
+
+    static func check(_ ctx: VersionContext) {
+        let period = ctx.period
+        for kind in kinds {
+            for id in ctx.elements(kind) {
+                let e = ctx.tree[id]
+                for p in e.properties where p.key == .moyens {
+                    guard case .resources(let q) = p.value else { continue }
+                    if let y = p.year, let period, !period.years.contains(y) {
+                        ctx.reporter.report(.resourcesYearOutsidePeriod(year: y, period: period), at: p.place, subject: e,
+                                            notes: ctx.periodNote)
+                    }
+                    if let u = q.unit, u.dimension != .money, u.dimension != .count {
+                        ctx.reporter.report(.resourcesUnit(u), at: p.valuePlace, subject: e)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import CopcSource
+import CopcDiagnostics
+import CopcLanguage
+import CopcModel
+import CopcSema
+
+/// COP405 — the `poids` given among siblings of one kind (the objectives of an axe or of the
+/// contract, the sub-objectives or the indicators of an objective…) add up to exactly 1
+/// (fractions added exactly: three times `1/3` is 1). Reported at the parent, with a note at
+/// each weight. A sum too large for exact arithmetic is not judged. Only the elements of the
+/// weighted kinds are visited, once each.
+enum WeightsAddUp: VersionRule {
+    static let weighted: [ElementKind] = [.objectif, .sousObjectif, .indicateur]
+
+    /// The weights given to the children of one kind of one parent.
+    struct Group {
+        let parent: ElementID
+        let kind: ElementKind
+        var sum: Fraction?
+        var allPercent = true
+        var weights: [Place] = []
+    }
+
+    struct Slot: Hashable {
+        let parent: ElementID
+        let kind: ElementKind
+    }
+
+    static func check(_ ctx: VersionContext) {
+        guard ctx.tree.givesWeights else { return }
+        let tree = ctx.tree
+        var groups: [Group] = []
+        var index: [Slot: Int] = [:]
+        for kind in weighted {
+            for id in ctx.elements(kind) {
+                let e = tree[id]
+                guard let i = e.properties.firstIndex(where: { $0.key == .poids }), case .weight(let w) = e.properties[i].value,
+                      let parent = e.parent else { continue }
+                let slot = Slot(parent: parent, kind: kind)
+                let g: Int
+                if let k = index[slot] { g = k } else {
+                    g = groups.count
+                    index[slot] = g
+                    groups.append(Group(parent: parent, kind: kind, sum: .zero))
+                }
+                groups[g].sum = groups[g].sum.flatMap { $0.adding(w.fraction) }
+                groups[g].weights.append(e.properties[i].valuePlace)
+                if !w.percent { groups[g].allPercent = false }
+            }
+        }
+        for g in groups {
+            guard let sum = g.sum, sum != .one else { continue }
+            let p = tree[g.parent]
+            let shown = g.allPercent ? percent(sum) : sum.description
+            ctx.reporter.report(.weightsDoNotAddUp(parent: p.ref, kind: g.kind, count: g.weights.count, sum: shown),
+                                at: p.namePlace, subject: p,
+                                notes: g.weights.map { ctx.reporter.note(.weightHere(ctx.text($0)), at: $0) })
+        }
+    }
+
+    /// A sum in percent, to two decimals in French notation (`90 %`, `99,99 %`).
+    static func percent(_ f: Fraction) -> String {
+        let hundredths = (f.value * 10_000).rounded() / 100
+        let s = hundredths == hundredths.rounded() ? String(Int(hundredths)) : String(hundredths)
+        return String(s.map { $0 == "." ? "," : $0 }) + " %"
+    }
+}
