@@ -36,7 +36,7 @@ extension AvecImportations {
 /// }
 /// .période(2021...2025)
 /// ```
-public struct Contrat: Document, AvecImportations, AvecEnTêteDeContrat {
+public struct Contrat: Document, AvecImportations, AvecEnTêteDeContrat, AvecMoyens, AvecAvis {
     public private(set) var bloc: Bloc
 
     /// `contrat` : identifiant, titre et contenu.
@@ -62,7 +62,7 @@ public struct Annuaire: Document, AvecImportations {
 }
 
 /// Un avenant (`avenant N au contrat ID`) et ses modifications.
-public struct Avenant: Document, AvecSignature, AvecMotif {
+public struct Avenant: Document, AvecSignature, AvecMotif, AvecAvis {
     public private(set) var bloc: Bloc
 
     /// `avenant N au contrat ID « titre »`.
@@ -98,7 +98,7 @@ public enum GenreModifiable: Sendable {
 /// Toutes les propriétés sont proposées ; celles que le genre visé n'accepte pas sont
 /// signalées à la vérification (COP104), comme dans le texte.
 public struct Modifier: DansAvenant, AvecRéférents, AvecThème, AvecDélais, AvecCibles, AvecEnTêteDeContrat,
-    AvecIdentité, AvecMotif {
+    AvecIdentité, AvecMotif, AvecPoids, AvecMoyens, AvecAvis {
     public private(set) var bloc: Bloc
 
     /// `modifier GENRE ID` (`modifier contrat` : `Modifier(.contrat)`).

@@ -25,7 +25,7 @@ public struct Plan: DansContrat, DansAnnuaire, Ajoutable, AvecPériode, AvecPilo
 }
 
 /// Un axe stratégique.
-public struct Axe: DansContrat, Ajoutable, AvecRéférents {
+public struct Axe: DansContrat, Ajoutable, AvecRéférents, AvecMoyens {
     public private(set) var bloc: Bloc
 
     /// `axe` : identifiant et titre.
@@ -42,7 +42,7 @@ public struct Axe: DansContrat, Ajoutable, AvecRéférents {
 }
 
 /// Un objectif.
-public struct Objectif: DansContrat, DansAxe, Ajoutable, AvecRéférents, AvecThème {
+public struct Objectif: DansContrat, DansAxe, Ajoutable, AvecRéférents, AvecThème, AvecPoids, AvecMoyens {
     public private(set) var bloc: Bloc
 
     /// `objectif` : identifiant et titre.
@@ -59,7 +59,7 @@ public struct Objectif: DansContrat, DansAxe, Ajoutable, AvecRéférents, AvecTh
 }
 
 /// Un sous-objectif.
-public struct SousObjectif: DansObjectif, Ajoutable, AvecRéférents, AvecThème {
+public struct SousObjectif: DansObjectif, Ajoutable, AvecRéférents, AvecThème, AvecPoids {
     public private(set) var bloc: Bloc
 
     /// `sousObjectif` : identifiant et titre.
@@ -87,7 +87,7 @@ public struct Étape: DansAction {
 }
 
 /// Une action (`action`), avec ses délais et ses étapes.
-public struct Action: DansObjectif, DansSousObjectif, Ajoutable, AvecRéférents, AvecThème, AvecDélais {
+public struct Action: DansContrat, DansAxe, DansObjectif, DansSousObjectif, Ajoutable, AvecRéférents, AvecThème, AvecDélais {
     public private(set) var bloc: Bloc
 
     /// `action` : identifiant et titre ; le corps, facultatif, donne les étapes.
@@ -99,7 +99,7 @@ public struct Action: DansObjectif, DansSousObjectif, Ajoutable, AvecRéférents
 }
 
 /// Un indicateur, avec son unité, ses bases et ses cibles.
-public struct Indicateur: DansContrat, DansAxe, DansObjectif, DansSousObjectif, Ajoutable, AvecRéférents, AvecThème, AvecCibles {
+public struct Indicateur: DansContrat, DansAxe, DansObjectif, DansSousObjectif, Ajoutable, AvecRéférents, AvecThème, AvecCibles, AvecPoids {
     public private(set) var bloc: Bloc
 
     /// `indicateur` : identifiant et titre.

@@ -137,6 +137,10 @@ extension AvecCibles {
         clé(.cible, .notation(valeur.description), file, line, column,
             suffixe: " \(années.lowerBound) .. \(années.upperBound)" + libelléImprimé(libellé))
     }
+    /// Toutes les cibles de l'indicateur sont cumulées (`cumul : oui`).
+    public func cumul(_ cumul: Bool = true, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.cumul, .notation(cumul ? "oui" : "non"), file, line, column)
+    }
     /// Les cibles sont fixées par les contrats déclinés (`cibles : déclinées`).
     public func ciblesDéclinées(file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.cibles, .notation(Declined.declined.spelling), file, line, column)
@@ -221,5 +225,33 @@ extension AvecMotif {
     /// Le motif (`motif`).
     public func motif(_ motif: String, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.motif, .texte(motif), file, line, column)
+    }
+}
+
+/// Elements that weigh in their parent (objectif, sous-objectif, indicateur).
+public protocol AvecPoids: ÉlémentModifiable {}
+extension AvecPoids {
+    /// Le poids dans le parent (`poids : 1/3`) ; les poids d'un même groupe totalisent 1 (COP405).
+    public func poids(_ poids: Poids, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.poids, .notation(poids.description), file, line, column)
+    }
+}
+
+/// Elements with resources per year (contrat, axe, objectif).
+public protocol AvecMoyens: ÉlémentModifiable {}
+extension AvecMoyens {
+    /// Les moyens d'une année, éventuellement étiquetés (`moyens (ETP) 2023 : 350`).
+    public func moyens(_ année: Int, _ valeur: Cible, libellé: String? = nil,
+                       file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.moyens, .notation(valeur.description), file, line, column, suffixe: libelléImprimé(libellé) + " \(année)")
+    }
+}
+
+/// Documents that record the opinion of a body (contrat, avenant).
+public protocol AvecAvis: ÉlémentModifiable {}
+extension AvecAvis {
+    /// L'avis d'un organisme et sa date (`avis « CGEFI » le : 2021-02-01`).
+    public func avis(_ organisme: String, le jour: Jour, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.avis, .notation(jour.description), file, line, column, suffixe: " " + guillemets(organisme) + " le")
     }
 }

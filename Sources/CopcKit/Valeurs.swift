@@ -128,6 +128,45 @@ public struct Cible: Hashable, Sendable, ExpressibleByStringInterpolation, Expre
     public static func moinsDe(_ c: Cible) -> Cible { Cible("< \(c)") }
     /// Une fourchette.
     public static func entre(_ a: Cible, et b: Cible) -> Cible { Cible("entre \(a) et \(b)") }
+
+    // Relative targets (issue 14): the sign is always printed, as the language requires it.
+    private static func signé(_ x: Double) -> String { (x < 0 ? "-" : "+") + nombre(x < 0 ? -x : x) }
+    /// Un écart en points à la cible de l'année précédente : `.points(+2)` s'écrit « +2 points ».
+    public static func points(_ x: Double) -> Cible { Cible(signé(x) + " points") }
+    /// Une évolution annuelle en pourcentage : `.parAn(5)` s'écrit « +5 % par an ».
+    public static func parAn(_ pourcent: Double) -> Cible { Cible(signé(pourcent) + " % par an") }
+    /// Une évolution par rapport à une année : `.parRapportÀ(2021, 10)` s'écrit « +10 % par rapport à 2021 ».
+    public static func parRapportÀ(_ année: Int, _ pourcent: Double) -> Cible {
+        Cible(signé(pourcent) + " % par rapport à \(année)")
+    }
+    /// La cible de l'année précédente reconduite (« maintien »).
+    public static let maintien = Cible("maintien")
+    /// Au moins le réalisé de l'année précédente (« ≥ N-1 »).
+    public static let auMoinsNMoins1 = Cible("≥ N-1")
+    /// Une quantité cumulée : `.cumulés(300)` s'écrit « 300 cumulés ».
+    public static func cumulés(_ x: Double) -> Cible { Cible(nombre(x) + " cumulés") }
+}
+
+/// Le poids d'un objectif, d'un sous-objectif ou d'un indicateur dans son parent :
+/// `.fraction(1, 3)`, `.pourcent(20)`, `.unTiers`, ou écrit comme dans le texte (`"la moitié"`).
+public struct Poids: Hashable, Sendable, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral, CustomStringConvertible {
+    /// L'écriture du poids dans le langage.
+    public let description: String
+    /// Un poids écrit comme dans le texte.
+    public init(_ notation: String) { description = notation }
+    public init(stringLiteral notation: String) { description = notation }
+    /// Un poids entier (`1` : tout le poids du groupe).
+    public init(integerLiteral n: Int) { description = String(n) }
+    /// Une fraction : `.fraction(1, 3)` s'écrit « 1/3 ».
+    public static func fraction(_ n: Int, _ d: Int) -> Poids { Poids("\(n)/\(d)") }
+    /// Un pourcentage : `.pourcent(33.33)` s'écrit « 33,33 % ».
+    public static func pourcent(_ x: Double) -> Poids { Poids(nombre(x) + " %") }
+    /// « un tiers ».
+    public static let unTiers = Poids("un tiers")
+    /// « un quart ».
+    public static let unQuart = Poids("un quart")
+    /// « la moitié ».
+    public static let laMoitié = Poids("la moitié")
 }
 
 extension Int {

@@ -44,8 +44,6 @@ final class CopcKitCompileTests: XCTestCase {
         let (ok, erreurs) = try typecheck(permis)
         XCTAssertTrue(ok, erreurs)
         let interdits: [(String, String)] = [
-            ("Contrat(\"C\", \"T\") { Axe(\"1\", \"A\") { Action(\"1.1\", \"Action dans un axe\") } }", "DansAxe"),
-            ("Contrat(\"C\", \"T\") { Action(\"1\", \"Action dans le contrat\") }", "DansContrat"),
             ("Contrat(\"C\", \"T\") { Objectif(\"1\", \"O\") { Référent(\"DG\") } }", "DansObjectif"),
             ("Annuaire(\"A\") { Axe(\"1\", \"Axe dans un annuaire\") }", "DansAnnuaire"),
             ("Avenant(1, contrat: \"C\") { Action(\"1.1\", \"A\") }", "DansAvenant"),

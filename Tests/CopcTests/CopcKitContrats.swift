@@ -1140,6 +1140,22 @@ func contrat_cog_canssm_2022_2024() -> Contrat {
                 2022-2024 » (sic : « CANSSEM »). Le titre I (« L'avenir de Filieris »,
                 articles 1 à 5) n'est pas décliné en actions dans l'annexe 2.
                 """)
+            // The labels as the compiler reads the unquoted text (`(BNGA, 1re section …)` → « BNGA , 1re section … »).
+            .moyens(2022, "87,61 M€", libellé: "BNGA , 1re section : gestion administrative")
+            .moyens(2023, "85,63 M€", libellé: "BNGA , 1re section : gestion administrative")
+            .moyens(2024, "83,33 M€", libellé: "BNGA , 1re section : gestion administrative")
+            .moyens(2022, "27,34 M€", libellé: "BNGA , 2e section : prestations conventionnelles agents CARMI et réserve nationale")
+            .moyens(2023, "27,34 M€", libellé: "BNGA , 2e section : prestations conventionnelles agents CARMI et réserve nationale")
+            .moyens(2024, "27,34 M€", libellé: "BNGA , 2e section : prestations conventionnelles agents CARMI et réserve nationale")
+            .moyens(2022, "0,23 M€", libellé: "BNGA , 3e section : prestations pour anciens agents")
+            .moyens(2023, "0,23 M€", libellé: "BNGA , 3e section : prestations pour anciens agents")
+            .moyens(2024, "0,23 M€", libellé: "BNGA , 3e section : prestations pour anciens agents")
+            .moyens(2022, "46 695 206 €", libellé: "BNASS , total des dépenses")
+            .moyens(2023, "35 449 581 €", libellé: "BNASS , total des dépenses")
+            .moyens(2024, "24 417 394 €", libellé: "BNASS , total des dépenses")
+            .moyens(2022, "2 805 500 €", libellé: "BNPPS , total des dépenses")
+            .moyens(2023, "2 750 000 €", libellé: "BNPPS , total des dépenses")
+            .moyens(2024, "2 698 000 €", libellé: "BNPPS , total des dépenses")
             .ignorer("COP500")
         .fichier("contrat.cop")
 }

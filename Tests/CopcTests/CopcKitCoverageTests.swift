@@ -21,18 +21,19 @@ final class CopcKitCoverageTests: XCTestCase {
                             .pilote("DG").coPilote("DG").référent("DG")
                         Indicateur("1.1.1.a", "Indicateur").méthode("M").unité(.pourcent).sens(.hausse).nature(.résultat)
                             .thème("T").fournisseur("DG").source("S").base(2020, 1.pourcent).cible(2021, 2.pourcent)
-                            .ciblesDéclinées().texte("T").pilote("DG").coPilote("DG").référent("DG")
+                            .ciblesDéclinées().cumul().poids(.unTiers).texte("T").pilote("DG").coPilote("DG").référent("DG")
                     }
-                    .pilote("DG").coPilote("DG").référent("DG").texte("T").thème("T")
+                    .pilote("DG").coPilote("DG").référent("DG").texte("T").thème("T").poids(.unTiers)
                 }
-                .pilote("DG").coPilote("DG").référent("DG").texte("T").thème("T")
+                .pilote("DG").coPilote("DG").référent("DG").texte("T").thème("T").poids(1).moyens(2021, 3)
             }
-            .pilote("DG").coPilote("DG").référent("DG").texte("T")
+            .pilote("DG").coPilote("DG").référent("DG").texte("T").moyens(2021, 3)
         }
         .utilise(annuaire)
         .type(.cop).organisme("DG").signataires("DG").période(2021...2022).signéLe("2021-01-01").approuvéLe("2021-01-01")
         .enVigueurLe("2021-01-01").numérotation(.hiérarchique).texte("T")
-        let avenant = Avenant(1, contrat: "C") {}.signéLe("2021-06-01").enVigueurLe("2021-07-01").texte("T").motif("M")
+        .moyens(2021, 3).avis("CGEFI", le: "2021-01-01")
+        let avenant = Avenant(1, contrat: "C") {}.signéLe("2021-06-01").enVigueurLe("2021-07-01").texte("T").motif("M").avis("CGEFI", le: "2021-06-01")
         let texte = source(annuaire) + source(contrat) + source(avenant)
         // The keys printed under each header, by the header's keyword.
         var écrites: [String: Set<String>] = [:]

@@ -46,7 +46,7 @@ final class CopcKitExampleTests: XCTestCase {
         let (s1, diagnostics, _) = try lancer(programme, [])
         XCTAssertEqual(s1, 0)
         XCTAssertTrue(diagnostics.contains("/Sources/petit-contrat/main.swift:\(ligne2026):"), diagnostics)
-        XCTAssertTrue(diagnostics.contains("error: Le délai « fin 2026 » de l'action 1.2.2"), diagnostics)
+        XCTAssertTrue(diagnostics.contains("error: le délai « fin 2026 » de l'action 1.2.2"), diagnostics)
         XCTAssertTrue(diagnostics.contains("contrat COP-EXEMPLE « Contrat d'objectifs et de performance 2021-2025 »\n"))
 
         // Its printed text is checked by copc check (same defect), and emits the same IR.

@@ -32,7 +32,7 @@ final class CopcKitTests: XCTestCase {
                                              "COP201@\(l + 10)"].sorted())
         let d300 = ds.first { $0.code == "COP300" }
         XCTAssertEqual(d300?.gravité, .erreur)
-        XCTAssertEqual(d300?.message, "Le délai « fin 2030 » de l'action 1.1 (2030-10-01 .. 2030-12-31) se termine après la fin du contrat (2021-01-01 .. 2025-12-31)")
+        XCTAssertEqual(d300?.message, "le délai « fin 2030 » de l'action 1.1 (2030-10-01 .. 2030-12-31) se termine après la fin du contrat (2021-01-01 .. 2025-12-31)")
         XCTAssertEqual(d300?.colonne, 28, "colonne de la parenthèse de l'appel, en octets UTF-8 comme #column")
         XCTAssertEqual(d300?.description, "\(#filePath):\(l + 3):28: error: \(d300!.message) [COP300]")
         XCTAssertEqual(ds.first { $0.code == "COP404" }?.gravité, .avertissement)
