@@ -66,6 +66,8 @@ def parse(path):
             continue
         m = re.match(r'(étape)\s*«\s*(.*?)\s*»\s*:\s*(.*)$', s)
         if m: nodes[-1]["props"].append(("étape", m.group(2), m.group(3))); continue
+        m = re.match(r'moyens\s*\(([^)]*)\)\s*(\d{4})\s*:\s*(.*)$', s)  # label before the year
+        if m: nodes[-1]["props"].append(("moyens " + m.group(2), m.group(1), m.group(3))); continue
         m = re.match(r'([^:(]+?)\s*(\(([^)]*)\))?\s*:\s*(.*)$', s)
         nodes[-1]["props"].append((m.group(1), m.group(3), m.group(4)))
     return nodes
@@ -123,6 +125,13 @@ def modifier(k, label, v, ind):
     if k == "cibles": return f"{p}.ciblesDéclinées()"
     if k == "phare": return f"{p}.phare({'true' if v in ('oui', 'vrai') else 'false'})"
     if k.startswith("base "): return f"{p}.base({k[5:].strip()}, {sw(v)})"
+    if k.startswith("moyens "):
+        lab = f", libellé: {sw(label)}" if label else ""
+        return f"{p}.moyens({k[7:].strip()}, {sw(v)}{lab})"
+    m = re.match(r'avis\s*«\s*(.*?)\s*»\s*le$', k)
+    if m: return f"{p}.avis({sw(m.group(1))}, le: {sw(v)})"
+    if k == "poids": return f"{p}.poids({sw(v)})"
+    if k == "cumul": return f"{p}.cumul({'true' if v == 'oui' else 'false'})"
     if k == "en vigueur le": return f"{p}.enVigueurLe({sw(v)})"
     raise SystemExit("clé non traduite : " + k)
 
