@@ -7,6 +7,7 @@ let package = Package(
     name: "copc",
     products: [
         .executable(name: "copc", targets: ["copc"]),
+        .library(name: "CopcKit", targets: ["CopcKit"]),
     ],
     targets: [
         .target(name: "CopcSource"),
@@ -23,8 +24,9 @@ let package = Package(
         .target(name: "CopcDiff", dependencies: ["CopcModel", "CopcSyntax", "CopcHTML"]),
         .target(name: "CopcRender", dependencies: ["CopcModel", "CopcSyntax", "CopcFormat", "CopcHTML"]),
         .target(name: "CopcBilan", dependencies: ["CopcModel", "CopcHTML"]),
+        .target(name: "CopcKit", dependencies: ["CopcDriver", "CopcFormat"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan"], exclude: ["Cases"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"], exclude: ["Cases"]),
     ]
 )

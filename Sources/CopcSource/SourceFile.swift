@@ -54,6 +54,8 @@ public struct Place: Hashable, Sendable, Comparable {
 /// The files of a check by `FileID`: how a place becomes a file, a path, a line.
 public struct FileTable: Sendable {
     public private(set) var files: [SourceFile] = []
+    /// The origins of generated files (`attach(_:to:)`); empty for files read from text.
+    var origins: [FileID: SourceMap] = [:]
 
     public init(_ files: [SourceFile] = []) {
         for f in files { add(f) }

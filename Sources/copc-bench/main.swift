@@ -113,6 +113,10 @@ if args.count == 3 && args[1] == "--ecrire" {
     }
     exit(0)
 }
+if args.count == 2 && args[1] == "--copckit" {
+    measureCopcKit()
+    exit(0)
+}
 /// User + system processor time of this process, in seconds.
 func cpuTime() -> Double {
     var u = rusage()
@@ -291,6 +295,7 @@ print("diagnostics sur le contrat synthétique de 1 Mo : \(diags.count) (\(sink 
 measureBilans(size: 10 << 20)
 measureWorkspace()
 measureEditorLatency()
+measureCopcKit()
 
 /// The synthetic contract with about 1 % of its elements changed: every 100th element
 /// header gets a new title (a `titre-modifié` each).

@@ -114,3 +114,18 @@ final class ModelTests: XCTestCase {
         XCTAssertTrue(other.givesWeights, "an avenant that sets a poids")
     }
 }
+
+/// `SourceMap`: the lines of a generated file mapped to the program that made them.
+final class SourceMapTests: XCTestCase {
+    func testOriginsOfAGeneratedFile() {
+        let f = SourceFile(path: "g.cop", text: "contrat C « T »\n  période : 2021\n", id: FileID(0))
+        var table = FileTable([f])
+        XCTAssertNil(table.origin(of: f.place(ByteRange(0, 7))), "un fichier lu d'un texte n'a pas d'origine")
+        table.attach(SourceMap(lines: [LineOrigin(path: "a.swift", line: 10, column: 5),
+                                       LineOrigin(path: "a.swift", line: 12, column: 9)]), to: f.id)
+        XCTAssertEqual(table.origin(of: f.place(ByteRange(0, 7))), LineOrigin(path: "a.swift", line: 10, column: 5))
+        XCTAssertEqual(table.origin(of: f.place(ByteRange(18, 25))), LineOrigin(path: "a.swift", line: 12, column: 9))
+        // The final empty line has no entry of its own: the last origin.
+        XCTAssertEqual(table.origin(of: f.place(ByteRange(33, 33))), LineOrigin(path: "a.swift", line: 12, column: 9))
+    }
+}
