@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 
@@ -17,7 +18,7 @@ extension BilanReport {
                 out += "| Action | Intitulé | Délai | État | Avancement | Achèvement ou nouveau délai | Livrables | Commentaire |\n"
                 out += "|---|---|---|---|---:|---|---|---|\n"
                 for a in o.actions {
-                    let end = a.completed.map { "achevé le \($0.french)" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
+                    let end = a.completed.map { "achevé le \(French.date($0))" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
                     out += "| \(md(a.id)) | \(md(a.title ?? "")) | \(md(a.deadline ?? "")) | \(a.reported || a.due ? Wording.state(a.state) : "") | \(md(a.progress ?? "")) | \(md(end)) | \(md(a.deliverables.joined(separator: " ; "))) | \(md(a.comment ?? "")) |\n"
                 }
                 out += "\n"
@@ -60,7 +61,7 @@ extension BilanReport {
     func intro() -> String {
         var s: String
         if let bilanTitle {
-            s = "« \(bilanTitle) »" + (established.map { ", établi le \($0.french)" } ?? "") + (bilanPath.map { " (\($0))" } ?? "")
+            s = "« \(bilanTitle) »" + (established.map { ", établi le \(French.date($0))" } ?? "") + (bilanPath.map { " (\($0))" } ?? "")
         } else {
             s = "Aucun bilan n'est écrit pour \(year)"
         }

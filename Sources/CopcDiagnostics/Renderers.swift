@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 
 /// The output formats of `copc check`.

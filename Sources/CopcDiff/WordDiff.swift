@@ -1,3 +1,4 @@
+import CopcFrench
 /// One piece of a word-level comparison of two texts.
 public struct WordRun: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {

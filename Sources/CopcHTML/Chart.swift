@@ -1,3 +1,4 @@
+import CopcFrench
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

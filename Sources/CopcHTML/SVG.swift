@@ -1,3 +1,4 @@
+import CopcFrench
 /// A small writer of SVG markup, for the charts. Every number goes through `SVGWriter.number`
 /// (never NaN nor infinity), every text through `HTMLEscape`, so the output is valid inline
 /// SVG in HTML and well-formed XML.

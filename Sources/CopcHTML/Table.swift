@@ -1,3 +1,4 @@
+import CopcFrench
 /// A header cell of a data table: a column title, possibly spanning several columns (`Cibles`
 /// over the years) or rows.
 public struct HeaderCell: Sendable {

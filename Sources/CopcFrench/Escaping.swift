@@ -3,12 +3,17 @@
 /// sends raw control bytes to a terminal or breaks a line-oriented format.
 public enum Escaping {
     /// `s` with every C0/C1 control character (and DEL) escaped; `s` itself when it has none.
-    public static func controls(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isControl) else { return s }
+    /// With `keepingLineBreaks`, line feeds, carriage returns and tabs are kept (a CSV field
+    /// or a Markdown cell deals with them itself).
+    public static func controls(_ s: String, keepingLineBreaks: Bool = false) -> String {
+        func escaped(_ u: Unicode.Scalar) -> Bool {
+            isControl(u) && !(keepingLineBreaks && (u == "\n" || u == "\r" || u == "\t"))
+        }
+        guard s.unicodeScalars.contains(where: escaped) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for u in s.unicodeScalars {
-            guard isControl(u) else { out.unicodeScalars.append(u); continue }
+            guard escaped(u) else { out.unicodeScalars.append(u); continue }
             switch u {
             case "\t": out += "\\t"
             case "\n": out += "\\n"
