@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CopcBilan", dependencies: ["CopcModel", "CopcHTML"]),
         .target(name: "CopcKit", dependencies: ["CopcDriver", "CopcFormat"]),
         .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcFrench", "CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"]),
         .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcFrench", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"], exclude: ["Cases"]),
     ]
 )

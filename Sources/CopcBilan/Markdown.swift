@@ -5,7 +5,7 @@ import CopcModel
 extension BilanReport {
     /// The report in Markdown, to paste into a review or a steering committee's minutes.
     public func markdown() -> String {
-        var out = "# Bilan \(year) — contrat \(contractId)" + (contractTitle.map { " « \($0) »" } ?? "") + "\n\n"
+        var out = "# Bilan \(year) — contrat \(md(contractId))" + (contractTitle.map { " « \(md($0)) »" } ?? "") + "\n\n"
         out += intro() + "\n\n"
         out += "## Tableau 1 — État d'avancement des actions\n\n"
         out += "| État | Actions |\n|---|---:|\n"
@@ -61,7 +61,7 @@ extension BilanReport {
     func intro() -> String {
         var s: String
         if let bilanTitle {
-            s = "« \(bilanTitle) »" + (established.map { ", établi le \(French.date($0))" } ?? "") + (bilanPath.map { " (\($0))" } ?? "")
+            s = "« \(md(bilanTitle)) »" + (established.map { ", établi le \(French.date($0))" } ?? "") + (bilanPath.map { " (\(md($0)))" } ?? "")
         } else {
             s = "Aucun bilan n'est écrit pour \(year)"
         }
@@ -82,15 +82,6 @@ extension BilanReport {
     }
 }
 
-/// A Markdown table cell: `|` escaped, line breaks flattened.
-func md(_ s: String) -> String {
-    var out = ""
-    for c in s {
-        switch c {
-        case "|": out += "\\|"
-        case "\n", "\r": out += " "
-        default: out.append(c)
-        }
-    }
-    return out
-}
+/// A Markdown table cell: the one Markdown escaping (`Markdown.text`: HTML, links, images,
+/// emphasis, `|`, control characters), line breaks flattened to spaces.
+func md(_ s: String) -> String { Markdown.text(s) }

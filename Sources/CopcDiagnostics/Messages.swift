@@ -528,11 +528,11 @@ public enum Message: Hashable, Sendable {
             if let u = inferred { return "indicateur sans « unité » (déduite des cibles : \(u.symbol))" }
             return "indicateur sans « unité »"
         case .weightsDoNotAddUp(let parent, let kind, let count, let sum):
-            let whole = sum.hasSuffix("%") ? "100 %" : "1"
+            let whole = sum.hasSuffix("%") ? "100\u{00A0}%" : "1"
             if count == 1 {
                 return "le seul \(kind.keyword) pondéré \(parent.kind.withOf) \(parent.label) a un poids de \(sum), et non \(whole)"
             }
-            return "les poids des \(count) \(kind.keyword)s \(parent.kind.withOf) \(parent.label) totalisent \(sum), et non \(whole)"
+            return "les poids des \(French.count(count, kind.keyword)) \(parent.kind.withOf) \(parent.label) totalisent \(sum), et non \(whole)"
         case .noIndicator(let e):
             return "\(e.kind.keyword) \(e.label) n'a aucun indicateur"
         case .noAction(let e):

@@ -50,6 +50,10 @@ public struct CSVWriter: Sendable {
 public enum CSVField: Sendable, Hashable {
     case text(String)
     case number(Double)
+    /// A number already spelled for a spreadsheet, kept as the drafter wrote its digits
+    /// (`-2806`, `21,50`): written as is when it is one (`-`, digits, at most one `,` followed
+    /// by digits), else guarded as a text.
+    case numeral(String)
     /// An empty cell.
     case empty
 
@@ -57,6 +61,7 @@ public enum CSVField: Sendable, Hashable {
         switch self {
         case .empty: return ""
         case .number(let d): return CSVWriter.number(d)
+        case .numeral(let s): return CSVField.isNumeral(s) ? s : CSVField.text(s).written
         case .text(let s):
             var t = s
             t = Escaping.controls(t, keepingLineBreaks: true)
@@ -65,6 +70,19 @@ public enum CSVField: Sendable, Hashable {
             }
             return CSVField.quote(t)
         }
+    }
+
+    /// `-`? digits (`,` digits)?
+    static func isNumeral(_ s: String) -> Bool {
+        var u = Substring(s).utf8[...]
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        var digitsBefore = 0, digitsAfter = 0, comma = false
+        for b in u {
+            if b &- 0x30 < 10 { if comma { digitsAfter += 1 } else { digitsBefore += 1 }; continue }
+            if b == UInt8(ascii: ","), !comma { comma = true; continue }
+            return false
+        }
+        return digitsBefore > 0 && (!comma || digitsAfter > 0)
     }
 
     static func quote(_ s: String) -> String {

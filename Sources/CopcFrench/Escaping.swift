@@ -32,4 +32,21 @@ public enum Escaping {
         let v = u.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
+
+    /// `s` with its control characters as visible symbols, for a reader rather than a copy:
+    /// C0 controls as their *Control Pictures* (`␛` for ESC, `␇` for BEL), DEL as `␡`, C1
+    /// controls and the bidirectional overrides as `�`. With `keepingLineBreaks`, line feeds
+    /// and tabs are kept (a tab is a space otherwise when `tabAsSpace`).
+    public static func pictures(_ s: String, keepingLineBreaks: Bool = false, tabAsSpace: Bool = false) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if keepingLineBreaks && (u == "\n" || u == "\t") { out.append(u); continue }
+            if tabAsSpace && u == "\t" { out.append(" "); continue }
+            if u.value < 0x20 { out.append(Unicode.Scalar(0x2400 + u.value) ?? "\u{FFFD}"); continue }
+            if u.value == 0x7F { out.append("\u{2421}"); continue }
+            out.append(isControl(u) ? "\u{FFFD}" : u)
+        }
+        return String(out)
+    }
 }

@@ -35,4 +35,11 @@ public enum Markdown {
 
     /// `s` for a cell of a pipe table: escaped, line breaks as `<br>`.
     public static func cell(_ s: String) -> String { text(s, lineBreak: "<br>") }
+
+    /// `s` as a code span (`` `COP-AFSO` ``) when it holds no backtick nor line break, its
+    /// control characters escaped; else as escaped text.
+    public static func code(_ s: String) -> String {
+        guard !s.isEmpty, !s.unicodeScalars.contains(where: { $0 == "`" || Escaping.isControl($0) || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{0085}" }) else { return text(s) }
+        return "`" + s + "`"
+    }
 }

@@ -424,7 +424,7 @@ struct ValueScale {
         self.hi = tickHi.isFinite ? tickHi : hi
         self.step = step
         var ticks: [Double] = []
-        let count = Int(((self.hi - self.lo) / step).rounded())
+        let count = French.clamped((self.hi - self.lo) / step, to: 0...13)
         if count >= 1 && count <= 12 {
             for i in 0...count {
                 let t = self.lo + Double(i) * step
@@ -437,7 +437,7 @@ struct ValueScale {
         self.ticks = ticks
         let magnitude = Swift.max(Swift.abs(self.lo), Swift.abs(self.hi))
         scientific = step < 1e-6 || magnitude >= 1e15
-        let exponent = Int(log10(step).rounded(.down))
+        let exponent = French.clamped(log10(step).rounded(.down), to: -400...400)
         decimals = Swift.min(Swift.max(0, -exponent + (Self.isQuarterStep(step) ? 1 : 0)), 6)
     }
 

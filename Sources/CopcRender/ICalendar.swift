@@ -78,7 +78,8 @@ public enum ICalendar {
             case "\n": if !previousCR { out += "\\n" }
             case "\r": out += "\\n"
             default:
-                if ch.value < 0x20 || ch.value == 0x7F { continue }
+                // Control characters are shown, not sent to the agenda (`Escaping.pictures`).
+                if Escaping.isControl(ch) { out += Escaping.pictures(String(ch)); continue }
                 out.unicodeScalars.append(ch)
             }
         }
