@@ -83,7 +83,7 @@ extension French {
 
     /// A number followed by its unit after a U+00A0 (`12,5 M€`, `45 jours`); no unit, the number
     /// alone. The unit is written as given.
-    public static func quantity(_ value: Double, unit: String?, decimals: Int = 2, signed: Bool = false) -> String {
+    public static func quantity(_ value: Double, symbol unit: String?, decimals: Int = 2, signed: Bool = false) -> String {
         let n = number(value, decimals: decimals, signed: signed)
         guard let unit, !unit.isEmpty else { return n }
         return n + "\u{00A0}" + unit

@@ -69,7 +69,7 @@ extension French {
 
     /// The magnitude of `value` once rounded to `decimals` (what the reader sees decides the
     /// agreement: 1,996 shown « 2 » takes the plural).
-    static func shownMagnitude(_ value: Double, decimals: Int) -> Double {
+    public static func shownMagnitude(_ value: Double, decimals: Int) -> Double {
         guard value.isFinite else { return value.isNaN ? 0 : .infinity }
         var scale = 1.0
         for _ in 0..<min(max(decimals, 0), 15) { scale *= 10 }

@@ -265,7 +265,7 @@ extension Trajectory {
             if let t = entry.target { items.append("cible " + describe(t)) } else { items.append("pas de cible") }
             if let a = entry.actual {
                 if let v = a.value, v.isFinite {
-                    var r = "réalisé " + French.quantity(v, unit: unit)
+                    var r = "réalisé " + French.quantity(v, symbol: unit)
                     switch a.outcome {
                     case .reached: r += ", cible atteinte"
                     case .missed: r += ", cible non atteinte"
@@ -285,10 +285,10 @@ extension Trajectory {
 
     private func describe(_ t: Target) -> String {
         switch t {
-        case .value(let v): return French.quantity(v, unit: unit)
-        case .range(let a, let b): return "entre " + French.quantity(min(a, b), unit: unit) + " et " + French.quantity(max(a, b), unit: unit)
-        case .atLeast(let v): return "au moins " + French.quantity(v, unit: unit)
-        case .atMost(let v): return "au plus " + French.quantity(v, unit: unit)
+        case .value(let v): return French.quantity(v, symbol: unit)
+        case .range(let a, let b): return "entre " + French.quantity(min(a, b), symbol: unit) + " et " + French.quantity(max(a, b), symbol: unit)
+        case .atLeast(let v): return "au moins " + French.quantity(v, symbol: unit)
+        case .atMost(let v): return "au plus " + French.quantity(v, symbol: unit)
         case .described(let s): return s
         }
     }

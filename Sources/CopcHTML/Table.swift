@@ -56,7 +56,7 @@ public struct TableCell: Sendable {
 
     /// A number cell, formatted the French way (`French.quantity`).
     public static func number(_ v: Double, unit: String? = nil, decimals: Int = 2, mark: ChangeMark? = nil) -> TableCell {
-        TableCell(.text(French.quantity(v, unit: unit, decimals: decimals)), numeric: true, mark: mark)
+        TableCell(.text(French.quantity(v, symbol: unit, decimals: decimals)), numeric: true, mark: mark)
     }
 
     /// An empty cell.

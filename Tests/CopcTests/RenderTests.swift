@@ -1,3 +1,4 @@
+@testable import CopcFrench
 import XCTest
 import Foundation
 import CopcLanguage

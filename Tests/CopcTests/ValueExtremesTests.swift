@@ -3,6 +3,8 @@ import CopcSource
 import CopcLanguage
 import CopcModel
 import CopcDriver
+import CopcSema
+import CopcDiagnostics
 import CopcLSP
 import CopcDiff
 import CopcRender
@@ -31,7 +33,7 @@ final class ValueExtremesTests: XCTestCase {
                 outputs.append(ContractCalendar.render(doc))
                 if case .success(let cop) = SourceDocument.render(c, version: v, files: result.fileTable) { outputs.append(cop) }
             }
-            for year in c.bilans.keys.sorted() {
+            for year in Set(c.bilans.compactMap(\.year)).sorted() {
                 if let report = BilanReport.make(c, year: year, files: result.fileTable) {
                     outputs += [report.markdown(), report.html(), report.csv(), report.json()]
                 }
