@@ -507,11 +507,11 @@ public enum Message: Hashable, Sendable {
         case .invalidPeriodOrder(let t):
             return "période invalide « \(t) » : la fin précède le début"
         case .avenantSignedOutsidePeriod(let n, let date, let period):
-            return "l'avenant \(n) est signé le \(date), hors de la période du contrat (\(period))"
+            return "l'avenant \(n) est signé le \(French.date(date)), hors de la période du contrat (\(period))"
         case .avenantNotAfterPrevious(let n, let date, let prev, let prevDate):
-            return "l'avenant \(n) est signé le \(date), pas après l'avenant \(prev) (signé le \(prevDate))"
+            return "l'avenant \(n) est signé le \(French.date(date)), pas après l'avenant \(prev) (signé le \(French.date(prevDate)))"
         case .targetForPastYear(let year, let signed):
-            return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(signed))"
+            return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(French.date(signed)))"
         case .deadlineToBeSpecified(let deadline):
             return "\(deadline.french(withText: false)) est encore « à préciser »"
         case .unitMismatch(let target, let indicator):

@@ -172,9 +172,9 @@ extension LanguageServer {
         case .date(let d) where first.key == .avis:
             let all = e.properties.filter { $0.key == .avis }.compactMap { p -> String? in
                 guard case .date(let day) = p.value else { return nil }
-                return "avis « \(p.stepTitle ?? "") » du \(day)" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
+                return "avis « \(p.stepTitle ?? "") » du \(French.date(day))" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
             }
-            return "**avis « \(first.stepTitle ?? "") »** : \(d)" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
+            return "**avis « \(first.stepTitle ?? "") »** : \(French.date(d))" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
         case .weight(let w):
             return "**poids** : \(nav.text(first.valuePlace)) (\(w.fraction) de l'évaluation parmi ses frères)"
         default:

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcSyntax
 import CopcLanguage
@@ -65,12 +66,11 @@ public enum Nearest {
     /// The nearest accepted deadline for the refused value read by `r`.
     public static func deadline(_ r: ValueReader) -> String {
         let h = hints(r)
-        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
         var core: String?
         if h.years.count >= 2 {
             core = "\(h.years[0]) .. \(h.years[h.years.count - 1])"
         } else if let y = h.years.first {
-            if let m = h.month { core = (h.part.map { $0 + " " } ?? "") + "\(months[m - 1]) \(y)" }
+            if let m = h.month, let name = French.monthName(m) { core = (h.part.map { $0 + " " } ?? "") + "\(name) \(y)" }
             else if let q = h.quarter { core = "T\(q) \(y)" }
             else if let s = h.half { core = "S\(s) \(y)" }
             else if let part = h.part { core = "\(part) \(y)" }

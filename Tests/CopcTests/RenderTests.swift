@@ -379,7 +379,7 @@ final class ICalendarTests: XCTestCase {
     }
 
     func testEscaping() {
-        XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf")
+        XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf␇", "control characters are shown, not sent")
     }
 
     func testAllDayEventsAndStableUIDs() throws {

@@ -85,9 +85,9 @@ final class RobustnessTests: XCTestCase {
     // MARK: 1. numbering gaps cost O(elements)
 
     func testHugeNumberingGapsAreMeasuredNotEnumerated() throws {
-        for (last, missing) in [("1000000000", "axe 2 à 999 999 999 manquent avant 1000000000 (999 999 998 numéros)"),
-                                ("999999999999999999", "axe 2 à 999 999 999 999 999 998 manquent"),
-                                ("10000000", "axe 2 à 9 999 999 manquent")] {
+        for (last, missing) in [("1000000000", "axe 2 à 999\u{202F}999\u{202F}999 manquent avant 1000000000 (999\u{202F}999\u{202F}998 numéros)"),
+                                ("999999999999999999", "axe 2 à 999\u{202F}999\u{202F}999\u{202F}999\u{202F}999\u{202F}998 manquent"),
+                                ("10000000", "axe 2 à 9\u{202F}999\u{202F}999 manquent")] {
             let dir = try scratch(["c.cop": bytes(robustHeader + "axe 1 « A »\naxe \(last) « B »\n")])
             for command in ["check", "emit"] {
                 let r = try runBounded([command, dir + "/c.cop"], cpuSeconds: 20, memoryMB: 1024)
@@ -102,7 +102,7 @@ final class RobustnessTests: XCTestCase {
         let dir = try scratch(["c.cop": bytes(text)])
         let r = try runBounded(["check", dir + "/c.cop"], cpuSeconds: 30, memoryMB: 1024)
         XCTAssertNil(r.signal)
-        XCTAssertEqual(r.text.components(separatedBy: "(999 999 997 numéros)").count - 1, 2000, String(r.text.prefix(2000)))
+        XCTAssertEqual(r.text.components(separatedBy: "(999\u{202F}999\u{202F}997 numéros)").count - 1, 2000, String(r.text.prefix(2000)))
     }
 
     func testLanguageServerAnswersOnHugeGap() throws {
@@ -116,7 +116,7 @@ final class RobustnessTests: XCTestCase {
         p.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "copc", "version": 1,
                                                             "text": robustHeader + "axe 1 « A »\naxe 1000000000 « B »\n"]])
         let diagnostics = try XCTUnwrap(p.diagnostics(uri: uri, version: 1, timeout: 60), "pas de diagnostics : le serveur ne répond plus")
-        XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("2 à 999 999 999") == true }, "\(diagnostics)")
+        XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("2 à 999\u{202F}999\u{202F}999") == true }, "\(diagnostics)")
         XCTAssertNotNil(p.request("shutdown", NSNull()))
     }
 
@@ -484,7 +484,7 @@ final class RobustnessTests: XCTestCase {
         for command in ["check", "fmt"] {
             let r = try runBounded([command, big], cpuSeconds: 10, memoryMB: 512)
             XCTAssertNil(r.signal)
-            XCTAssertTrue((r.text + r.err).contains("COP002") && (r.text + r.err).contains("100 000 000 octets"), r.text + r.err)
+            XCTAssertTrue((r.text + r.err).contains("COP002") && (r.text + r.err).contains("100\u{202F}000\u{202F}000 octets"), r.text + r.err)
         }
         // A line above 64 Kio: refused, and fmt leaves the file as it is.
         let line = robustHeader + "axe 1 « " + String(repeating: "x", count: Limits.maxLineBytes) + " »\n"
@@ -501,7 +501,7 @@ final class RobustnessTests: XCTestCase {
         XCTAssertNil(m.signal)
         // Items before the actions: contrat, référent, axe, objectif; « action A199997 » (line
         // 200 005) would be the 200 001st.
-        XCTAssertTrue(m.text.contains("c.cop:200005:1: error: trop d'éléments dans ce fichier : au-delà de 200 000"), String(m.text.suffix(500)))
+        XCTAssertTrue(m.text.contains("c.cop:200005:1: error: trop d'éléments dans ce fichier : au-delà de 200\u{202F}000"), String(m.text.suffix(500)))
         XCTAssertFalse(m.text.contains("c.cop:200006:"), "la suite n'est pas lue")
     }
 
