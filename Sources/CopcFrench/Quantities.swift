@@ -83,7 +83,8 @@ extension Gap {
     /// « −12 points », « −300 (−20 %) », « −0,5 M€ (−10 %) », « +0,5 jour »: the difference in
     /// the unit of reference (the indicator's, into which the réalisé was converted), the unit's
     /// word agreeing with it, and for other units than percentages the gap as a share of the
-    /// target (one decimal below 10 %, two below 1 %, left out when it rounds to zero); empty
+    /// target (whole percents; one decimal below 1 %, two below 0,1 %; left out when it rounds
+    /// to zero, never « (0 %) »); empty
     /// for a milestone.
     public var french: String {
         if unit == nil && difference == 0 && relative == nil { return "" }
@@ -92,7 +93,7 @@ extension Gap {
         if let r = relative, r.isFinite {
             let percent = r * 100
             let m = Swift.abs(percent)
-            let decimals = m >= 10 ? 0 : (m >= 1 ? 1 : 2)
+            let decimals = m >= 1 ? 0 : (m >= 0.1 ? 1 : 2)
             if French.shownMagnitude(percent, decimals: decimals) != 0 {
                 s += " (" + French.number(percent, decimals: decimals, signed: true) + "\u{00A0}%)"
             }

@@ -111,7 +111,7 @@ enum FrenchProperties {
             failures.append("CSV : caractère de commande brut")
         }
         // The cell's line breaks are its own `<br>`.
-        for md in [Markdown.text(s), Markdown.cell(s).replacingAll("<br>", with: " ")] {
+        for md in [Markdown.text(s), Markdown.cell(s).replacingEvery("<br>", with: " ")] {
             var escaped = false
             for u in md.unicodeScalars {
                 if escaped { escaped = false; continue }

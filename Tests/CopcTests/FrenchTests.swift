@@ -18,7 +18,7 @@ final class FrenchTests: XCTestCase {
         XCTAssertEqual(French.number(Double.infinity), "∞")
         XCTAssertEqual(French.number(-Double.infinity), "\(minus)∞")
         XCTAssertEqual(French.number(1e300), "1\(nbsp)×\(nbsp)10³⁰⁰")
-        XCTAssertEqual(French.number(5e-324), "0")
+        XCTAssertEqual(French.number(Double.leastNonzeroMagnitude), "0")
         XCTAssertEqual(French.number(Double.greatestFiniteMagnitude), "1,8\(nbsp)×\(nbsp)10³⁰⁸")
         XCTAssertEqual(French.number(Int.min), "\(minus)9\(nnbsp)223\(nnbsp)372\(nnbsp)036\(nnbsp)854\(nnbsp)775\(nnbsp)808")
         XCTAssertEqual(French.plainNumber(-2806), "-2806")
@@ -67,6 +67,8 @@ final class FrenchTests: XCTestCase {
 
     func testGapsAreInTheUnitOfReference() {
         XCTAssertEqual(Gap(difference: 0.5, unit: .days, relative: 0.1).french, "+0,5\(nbsp)jour (+10\(nbsp)%)")
+        XCTAssertEqual(Gap(difference: 0.5, unit: .days, relative: 0.0833).french, "+0,5\(nbsp)jour (+8\(nbsp)%)")
+        XCTAssertEqual(Gap(difference: 1, unit: .megaEuro, relative: 0.004).french, "+1\(nbsp)M€ (+0,4\(nbsp)%)")
         XCTAssertEqual(Gap(difference: -12, unit: .percent, relative: nil).french, "\(minus)12\(nbsp)points")
         XCTAssertEqual(Gap(difference: -300, unit: .count, relative: -0.2).french, "\(minus)300 (\(minus)20\(nbsp)%)")
         // A gap of 1 M€ on 2 000 M€ is 0,05 %, not « 0 % ».

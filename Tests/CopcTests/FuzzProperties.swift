@@ -198,6 +198,14 @@ enum ValuePositions {
         return n
     }()
 
+    /// The numbers of the everyday run: one of each kind (zero and its signs, 2⁶³ and its
+    /// neighbours, 2⁶⁴, runs of 1, 19, 20, 309 and 400 digits, 400 decimals, an exponent).
+    /// `numbers` (all lengths) runs with `COPC_VALEURS_EXTREMES=toutes`.
+    static let everyday: [String] = ["0", "-0", "7", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+                                     "18446744073709551616", String(repeating: "9", count: 19), String(repeating: "9", count: 20),
+                                     "1" + String(repeating: "0", count: 308), String(repeating: "9", count: 400),
+                                     "-" + String(repeating: "9", count: 400), "0," + String(repeating: "0", count: 400) + "1", "1e400"]
+
     /// A position: which file and which placeholder it replaces, with the forms the number
     /// takes there (`{n}` stands for the number).
     struct Position {
@@ -311,7 +319,7 @@ enum ValuePositions {
     static func files(slot: String, value: String) -> [(String, [UInt8])] {
         func fill(_ template: String) -> [UInt8] {
             var t = template
-            for (k, v) in defaults { t = t.replacingAll("{" + k + "}", with: k == slot ? value : v) }
+            for (k, v) in defaults { t = t.replacingEvery("{" + k + "}", with: k == slot ? value : v) }
             return Array(t.utf8)
         }
         return [("contrat.cop", fill(contract)), ("avenant-1.cop", fill(avenant)), ("bilan-2023.cop", fill(bilan))]
@@ -322,7 +330,7 @@ enum ValuePositions {
         var out: [(String, String)] = []
         for p in positions {
             for f in p.forms {
-                for n in numbers { out.append((p.slot, f.replacingAll("{n}", with: n))) }
+                for n in numbers { out.append((p.slot, f.replacingEvery("{n}", with: n))) }
             }
         }
         return out
@@ -331,7 +339,7 @@ enum ValuePositions {
 
 extension String {
     /// `self` with every `target` replaced (no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    func replacingEvery(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var out = ""
         var rest = Substring(self)
