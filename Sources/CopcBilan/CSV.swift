@@ -18,34 +18,47 @@ extension BilanReport {
         for s in sections {
             for o in s.objectives {
                 for a in o.actions {
-                    row([s.axe?.id ?? "", o.heading?.id ?? "", Wording.state(o.state), a.id, a.title ?? "", a.deadline ?? "",
-                         a.reported || a.due ? Wording.state(a.state) : "", a.progress ?? "", a.completed?.description ?? "",
+                    row([s.axe?.id ?? "", o.heading?.id ?? "", Wording.state(o.state), a.id, a.title ?? "", Wording.deadlines(a),
+                         Wording.state(a.state), a.progress ?? "", a.completed?.description ?? "",
                          a.newDeadline ?? "", a.deliverables.joined(separator: " ; "), a.comment ?? ""])
                 }
             }
         }
         w.blankLine()
+        row(["Actions par état", "bilan \(year)"])
+        row(["état", "actions"])
+        for (state, n) in stateCounts { row([.text(Wording.state(state)), .number(Double(n))]) }
+        row([.text("total"), .number(Double(actionCount))])
+        w.blankLine()
         row(["Tableau 2 — Indicateurs : cibles et réalisés"])
-        row(["axe", "objectif", "indicateur", "libellé", "intitulé", "unité", "année", "cible", "réalisé", "valeur réalisée", "atteinte", "écart", "écart relatif", "analyse des écarts"])
+        row(["axe", "objectif", "indicateur", "libellé", "intitulé", "unité", "année", "cible", "cible telle qu'écrite", "valeur cible",
+             "réalisé", "réalisé tel qu'écrit", "valeur réalisée", "atteinte", "écart", "écart relatif", "analyse des écarts"])
         for s in sections {
             for o in s.objectives {
                 for r in o.indicators {
                     for p in r.trajectory {
-                        var value = CSVField.empty
-                        if case .value(.quantity(let q))? = p.realized { value = .number(q.value) }
+                        // Numbers in the indicator's unit: the target's resolved value (a quantity
+                        // or a bound; a range has two), the réalisé converted.
+                        var target = CSVField.empty
+                        switch p.goal?.value {
+                        case .quantity(let q)?, .bound(_, let q)?: target = .number(q.value)
+                        default: break
+                        }
+                        let value = p.realizedValue.map(CSVField.number) ?? .empty
                         var gap = CSVField.empty, relative = CSVField.empty
                         if case .missed(let g)? = p.attainment, !g.french.isEmpty {
                             gap = .number(g.difference)
                             relative = g.relative.map { .number($0 * 100) } ?? .empty
                         }
-                        let realized: String
+                        let shown: String, written: String
                         switch p.realized {
-                        case .unavailable?: realized = "non disponible"
-                        case .value?: realized = p.realizedText ?? ""
-                        case nil: realized = ""
+                        case .unavailable?: shown = "non disponible"; written = ""
+                        case .value?: shown = p.realizedShown ?? ""; written = p.realizedText ?? ""
+                        case nil: shown = ""; written = ""
                         }
                         let texts = [s.axe?.id ?? "", o.heading?.id ?? "", r.id, r.label ?? "", r.title ?? "", r.unit?.symbol ?? ""]
-                        row(texts.map(CSVField.text) + [.number(Double(p.year)), .text(p.targetText ?? ""), .text(realized), value,
+                        row(texts.map(CSVField.text) + [.number(Double(p.year)), .text(p.targetShown ?? ""), .text(p.targetText ?? ""), target,
+                                                         .text(shown), .text(written), value,
                                                          .text(Wording.attainment(p.attainment) ?? ""), gap, relative,
                                                          .text(p.year == year ? [r.analysis, r.motif].compactMap { $0 }.joined(separator: " ") : "")])
                     }

@@ -9,8 +9,8 @@ extension BilanReport {
         out += intro() + "\n\n"
         out += "## Tableau 1 — État d'avancement des actions\n\n"
         out += "| État | Actions |\n|---|---:|\n"
-        for (s, n) in stateCounts { out += "| \(Wording.state(s)) | \(n) |\n" }
-        out += "\n"
+        for (s, n) in stateCounts { out += "| \(Wording.state(s)) | \(French.number(n)) |\n" }
+        out += "| **total** | **\(French.number(actionCount))** |\n\n"
         for s in sections {
             out += "### \(md(Wording.heading("axe", s.axe)))\n\n"
             for o in s.objectives where !o.actions.isEmpty {
@@ -19,7 +19,7 @@ extension BilanReport {
                 out += "|---|---|---|---|---:|---|---|---|\n"
                 for a in o.actions {
                     let end = a.completed.map { "achevé le \(French.date($0))" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
-                    out += "| \(md(a.id)) | \(md(a.title ?? "")) | \(md(a.deadline ?? "")) | \(a.reported || a.due ? Wording.state(a.state) : "") | \(md(a.progress ?? "")) | \(md(end)) | \(md(a.deliverables.joined(separator: " ; "))) | \(md(a.comment ?? "")) |\n"
+                    out += "| \(md(a.id)) | \(md(a.title ?? "")) | \(md(Wording.deadlines(a))) | \(Wording.state(a.state)) | \(md(a.progress ?? "")) | \(md(end)) | \(md(a.deliverables.joined(separator: " ; "))) | \(md(a.comment ?? "")) |\n"
                 }
                 out += "\n"
             }

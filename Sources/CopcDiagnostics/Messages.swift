@@ -272,6 +272,8 @@ public enum Message: Hashable, Sendable {
     // COP600
     case bilanUnknownElement(kind: ElementKind, id: String, version: Int, suggestion: String?)
     case bilanYearOutsidePeriod(year: Int, period: Window)
+    /// `état (LIBELLÉ)` naming no labelled `délai` of the action.
+    case bilanUnknownDeadlineLabel(action: String, label: String, labels: [String])
     // COP601
     case realizedUnitMismatch(realized: UnitMismatch, indicator: Unit)
     case realizedUnknownLabel(label: String, year: Int, labels: [String])
@@ -340,7 +342,7 @@ public enum Message: Hashable, Sendable {
         case .noAction: return .cop501
         case .noPilot: return .cop502
         case .avenantNumbering, .avenantDuplicate: return .cop503
-        case .bilanUnknownElement, .bilanYearOutsidePeriod: return .cop600
+        case .bilanUnknownElement, .bilanYearOutsidePeriod, .bilanUnknownDeadlineLabel: return .cop600
         case .realizedUnitMismatch, .realizedUnknownLabel: return .cop601
         case .missingRealized, .missingRealizedAbsent, .unavailableWithoutMotif: return .cop602
         case .targetMissed: return .cop603
@@ -551,6 +553,9 @@ public enum Message: Hashable, Sendable {
             return "\(kind.withArticle) \(id) n'existe pas dans la version \(version) du contrat (celle en vigueur au 31 décembre de l'année du bilan)" + suggest(suggestion)
         case .bilanYearOutsidePeriod(let year, let period):
             return "bilan \(year) hors de la période du contrat (\(period))"
+        case .bilanUnknownDeadlineLabel(let action, let label, let labels):
+            return "état (\(label)) : l'action \(action) n'a pas de délai « \(label) »"
+                + (labels.isEmpty ? " (ses délais n'ont pas de libellé)" : " (libellés de ses délais : \(labels.joined(separator: ", ")))")
         case .realizedUnitMismatch(let realized, let indicator):
             return "réalisé en \(realized.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
         case .realizedUnknownLabel(let label, let year, let labels):

@@ -70,4 +70,25 @@ extension French {
     public static func quoted(_ text: String) -> String {
         "« " + Escaping.controls(text) + " »"
     }
+
+    /// A label (`délai (LIBELLÉ)`, `état (LIBELLÉ)`) in words for a reader, its first letter
+    /// capitalised: « Directeurs », « Plan de formation ». A label written as one tag joined by
+    /// hyphens (`plan-formation-directeurs`, `bourses-à-l-emploi`) reads as words
+    /// (« Plan formation directeurs », « Bourses à l'emploi »): a one-letter part that elides
+    /// (`l`, `d`, `j`, `m`, `n`, `s`, `t`, `c`, `qu`) joins the next with an apostrophe. A label
+    /// with a space is taken as written in words and keeps its hyphens (`mi-parcours`).
+    public static func label(_ label: String) -> String {
+        var words = label
+        if !label.contains(" "), label.contains("-") {
+            let parts = label.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
+            var out = ""
+            for (k, part) in parts.enumerated() {
+                let elided = ["l", "d", "j", "m", "n", "s", "t", "c", "qu"].contains(part.lowercased()) && k + 1 < parts.count
+                out += part + (elided ? "'" : (k + 1 < parts.count ? " " : ""))
+            }
+            words = out
+        }
+        guard let first = words.first else { return words }
+        return first.uppercased() + words.dropFirst()
+    }
 }

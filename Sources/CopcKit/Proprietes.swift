@@ -168,6 +168,11 @@ extension AvecSignature {
     public func signéLe(_ jour: Jour, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.signeLe, .notation(jour.description), file, line, column)
     }
+    /// Le lieu de signature (`fait à : Paris`), pour « Fait à Paris, le … » de la page des
+    /// signatures.
+    public func faitÀ(_ lieu: String, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.faitA, .texte(lieu), file, line, column)
+    }
     /// La date d'entrée en vigueur (`en vigueur le`).
     public func enVigueurLe(_ jour: Jour, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.enVigueurLe, .notation(jour.description), file, line, column)

@@ -157,16 +157,39 @@ extension LanguageServer {
             guard let t = indicator.targets.first(where: { $0.year == year && $0.property.label == first.label }) else {
                 return s + "\n\naucune cible \(year)\(first.label.map { " (\($0))" } ?? "") pour l'indicateur \(indicator.id ?? "")"
             }
-            s += "\n\ncible \(year)\(first.label.map { " (\($0))" } ?? "") : \(nav.text(t.property.valuePlace)) — \(t.value.status.spelling)"
-            if case .value(let rv) = r, t.value.status == .set {
-                switch Attainment.judge(target: t.value, realized: rv, unit: indicator.unit, direction: indicator.direction, base: indicator.baseQuantity) {
+            // The target as the bilan judges it (`Goal`): a relative one by its resolved value,
+            // `≥ N-1` by the previous bilan's réalisé, numbers in the indicator's unit.
+            let goal: Goal
+            if let c = nav.contract, let v = nav.versions?.after {
+                goal = c.goal(t.property, of: indicator, in: v)
+            } else {
+                goal = Goal(t.property, of: indicator, firstYear: nav.versions?.after.period?.start.year)
+            }
+            if case .value(let rv) = r, case .quantity(let q) = rv, let u = q.unit, let unit = goal.unit, u != unit,
+               let n = Attainment.number(of: rv, in: unit) {
+                s += " ; soit " + French.quantity(n, unit: unit, decimals: 6)
+            }
+            s += "\n\ncible \(year)\(first.label.map { " (\($0))" } ?? "") : \(goal.french(asWritten: nav.text(t.property.valuePlace))) — \(t.value.status.spelling)"
+            if case .value(let rv) = r, let judgement = goal.judge(rv, indicator: indicator) {
+                switch judgement {
                 case .reached: s += " ; **atteinte**"
                 case .missed(let g): s += " ; **non atteinte**" + (g.french.isEmpty ? "" : " (écart \(g.french))")
-                case .notComparable: break
+                case .notComparable: s += " ; non évaluée"
                 }
             }
             return s
 
+        case .actionState(let state) where first.label != nil:
+            // `état (LIBELLÉ)` in a bilan: the deadline of that label.
+            let label = first.label ?? ""
+            var s = "**\(nav.written(first.keyPlace)) (\(label))** : \(state.spelling)"
+            guard let action = nav.reportedElement(e) else { return s }
+            if let d = action.properties.first(where: { $0.key == .delai && $0.label == label }) {
+                s += "\n\ndélai (\(label)) de l'action \(action.id ?? "") : \(nav.text(d.valuePlace))"
+            } else {
+                s += "\n\nl'action \(action.id ?? "") n'a pas de délai « \(label) » (COP600)"
+            }
+            return s
         case .resources:
             return describeResources(e.properties.filter { $0.key == .moyens }, nav)
         case .date(let d) where first.key == .avis:

@@ -14,6 +14,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     /// Design §3.5, last paragraph: `cumul : oui`, `poids : 1/3`, `moyens (ETP) 2024 : 350`,
     /// `avis « CGEFI » le : 2024-07-05`.
     case cumul, poids, moyens, avis
+    /// Where the contract (or an avenant) was signed: `fait à : Paris` (« Fait à Paris, le … »
+    /// of the signature page).
+    case faitA
 
     public static func < (a: PropertyKey, b: PropertyKey) -> Bool { a.rawValue < b.rawValue }
 
@@ -125,6 +128,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .poids: return "poids"
         case .moyens: return "moyens"
         case .avis: return "avis"
+        case .faitA: return "fait a"
         }
     }
 
@@ -149,6 +153,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .acheveLe: return "achevé le"
         case .nouveauDelai: return "nouveau délai"
         case .difficulte: return "difficulté"
+        case .faitA: return "fait à"
         default: return folded
         }
     }
@@ -164,7 +169,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .signataires, .pilote, .coPilote, .referent, .fournisseur: return .referents
         case .periode: return .period
         case .signeLe, .approuveLe, .enVigueurLe: return .date
-        case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source: return .text
+        case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source, .faitA: return .text
         case .delai, .etape: return .deadline
         case .phare, .cumul: return .flag
         case .unite: return .unit
@@ -200,17 +205,18 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .etape, .avis: return .title
         case .base: return .year
         case .cible, .moyens: return .yearAndLabel
-        case .realise, .bilanAnnuel, .donnees, .synthese: return .label
+        case .realise, .etat, .bilanAnnuel, .donnees, .synthese: return .label
         case .livrable, .difficulte, .mesureCorrective: return .repeatable
         default: return .key
         }
     }
 
-    /// `délai (LABEL)`, `cible ANNÉE (LABEL)`, `moyens (LABEL) ANNÉE`, `réalisé ANNÉE (LABEL)` and the
-    /// calendar's dates take a label.
+    /// `délai (LABEL)`, `cible ANNÉE (LABEL)`, `moyens (LABEL) ANNÉE`, `réalisé (LABEL)`, in a bilan
+    /// `état (LABEL)` (the state of the action's `délai (LABEL)`), and the calendar's dates take a
+    /// label.
     public var labelled: Bool {
         switch self {
-        case .delai, .cible, .moyens, .realise, .bilanAnnuel, .donnees, .synthese: return true
+        case .delai, .cible, .moyens, .realise, .etat, .bilanAnnuel, .donnees, .synthese: return true
         default: return false
         }
     }
@@ -236,11 +242,11 @@ extension ElementKind {
     /// editor proposes them.
     public var keys: [PropertyKey] {
         switch self {
-        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte,
+        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .faitA, .approuveLe, .enVigueurLe, .numerotation, .texte,
                                .avis, .moyens, .bilanAnnuel, .donnees, .synthese]
         case .bilan: return [.etabliLe, .texte]
         case .annuaire: return [.texte]
-        case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif, .avis]
+        case .avenant: return [.signeLe, .faitA, .enVigueurLe, .texte, .motif, .avis]
         case .referent: return [.rattachement, .personne, .fonction, .texte]
         case .plan: return [.periode, .pilote, .texte]
         case .axe: return [.pilote, .coPilote, .referent, .texte, .moyens]

@@ -129,7 +129,11 @@ public struct TargetChain: Sendable {
     }
 
     /// Resolves the targets of `element`; `firstYear` is the first year of the contract period.
-    public init(_ element: Element, firstYear: Int?) {
+    /// `actual(year, label)` gives the réalisé a bilan reports for a year (same label, else
+    /// unlabelled): with it, `≥ N-1` resolves to at least the previous year's réalisé — or, when
+    /// that year lies before the period, to the latest base up to it; without it (the contract
+    /// alone), `≥ N-1` awaits the bilans.
+    public init(_ element: Element, firstYear: Int?, actual: ((_ year: Int, _ label: String?) -> Quantity?)? = nil) {
         let props = element.properties
         absolute = props
         hasRelative = props.contains { $0.value.isTargetDependingOnOtherValue }
@@ -165,7 +169,7 @@ public struct TargetChain: Sendable {
             return label == nil ? nil : slots[Slot(year: year, label: nil)]
         }
         /// What a relative target at `i` derives from: another target's index, the base, or a break.
-        enum Source { case target(Int), base(Quantity), broken(ChainBreak), awaiting, nothing }
+        enum Source { case target(Int), base(Quantity), actual(Quantity), broken(ChainBreak), awaiting, nothing }
         func source(_ i: Int) -> Source {
             guard case .target(let t) = props[i].value, let y = props[i].year else { return .nothing }
             let label = props[i].label
@@ -176,7 +180,15 @@ public struct TargetChain: Sendable {
                 }
             }
             switch t {
-            case .atLeastPreviousActual: return .awaiting
+            case .atLeastPreviousActual:
+                guard let actual else { return .awaiting }
+                let previous = y.subtractingReportingOverflow(1)
+                guard !previous.overflow else { return .awaiting }
+                if let first = firstYear, previous.partialValue < first {
+                    if case .some(.some(let q)) = base(upTo: previous.partialValue) { return .actual(q) }
+                    return .awaiting
+                }
+                return actual(previous.partialValue, label).map { .actual($0) } ?? .awaiting
             case .relative: return fromBase(anyYear: true)
             case .relativeToYear(let ref, _):
                 guard ref < y else { return .broken(.referenceNotEarlier(year: ref)) }
@@ -223,6 +235,9 @@ public struct TargetChain: Sendable {
                     done[i] = true
                 case .base(let q):
                     res[i] = .resolved(apply(i, to: baseValue(q)))
+                    done[i] = true
+                case .actual(let q):
+                    res[i] = .resolved(ResolvedTarget(.bound(.atLeast, q.value), unit: q.unit))
                     done[i] = true
                 case .target(let j):
                     if !done[j] { stack.append(j); continue }

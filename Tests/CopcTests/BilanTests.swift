@@ -73,8 +73,12 @@ final class BilanTests: XCTestCase {
     func testRealBilanHasNoIndicatorValue() throws {
         let r = try report("contracts/cop-cng-2021-2025", year: nil)
         XCTAssertEqual(r.year, 2024)
-        XCTAssertEqual(r.withoutRealized.count, r.indicatorCount)
+        // 1.1.a's 2024 target is « sans objet » (« / » in the document): it expects no réalisé.
+        XCTAssertEqual(r.notApplicableCount, 1)
+        XCTAssertEqual(r.withoutRealized.count + r.notApplicableCount, r.indicatorCount)
+        XCTAssertFalse(r.withoutRealized.contains("1.1.a"))
         XCTAssertTrue(r.realizedSummary.hasPrefix("Aucun des"), r.realizedSummary)
+        XCTAssertTrue(r.realizedSummary.contains("1 indicateur sans objet pour 2024"), r.realizedSummary)
         let md = r.markdown()
         XCTAssertTrue(md.contains("Tableau des emplois médicaux dans Logimedh"))
         XCTAssertTrue(md.contains("Un déficit de notoriété subsiste"))
@@ -83,8 +87,8 @@ final class BilanTests: XCTestCase {
     func testCSVConventions() throws {
         let csv = try report(BilanTests.example, year: 2024).csv()
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}"), "BOM")
-        XCTAssertTrue(csv.contains(";2023;55 %;58 %;58;atteinte;"), "decimal comma, semicolons")
-        XCTAssertTrue(csv.contains(";2024;70 %;66 %;66;non atteinte;-4;;"))
+        XCTAssertTrue(csv.contains(";2023;55 %;55 %;55;58 %;58 %;58;atteinte;"), "decimal comma, semicolons")
+        XCTAssertTrue(csv.contains(";2024;70 %;70 %;70;66 %;66 %;66;non atteinte;-4;;"))
         XCTAssertTrue(csv.contains("12,5"))
         XCTAssertTrue(csv.contains("\r\n"))
     }
