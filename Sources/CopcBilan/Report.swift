@@ -120,16 +120,16 @@ public struct BilanReport: Sendable {
         public let attainment: Attainment?
 
         /// The target as a reader sees it: « 22 % (+2 points) », « ≤ 2 200 k€ (≤ 2,2 M€) », else
-        /// as written.
+        /// as written — typeset (`French.typeset`), the written form as the computed one.
         public var targetShown: String? {
             guard let targetText else { return nil }
-            return goal?.french(asWritten: targetText) ?? targetText
+            return French.typeset(goal?.french(asWritten: targetText) ?? targetText)
         }
 
-        /// The réalisé as a reader sees it: « 2 350 k€ (2,35 M€) », else as written.
+        /// The réalisé as a reader sees it: « 2 350 k€ (2,35 M€) », else as written; typeset.
         public var realizedShown: String? {
             guard case .value(let v)? = realized, let realizedText else { return nil }
-            return Attainment.french(realized: v, asWritten: realizedText, unit: goal?.unit ?? unit)
+            return French.typeset(Attainment.french(realized: v, asWritten: realizedText, unit: goal?.unit ?? unit))
         }
 
         /// The indicator's unit.
@@ -223,6 +223,16 @@ extension BilanReport {
             for r in b.reports where r.kind == .action && r.actionState == .done { doneEarlier[r.key] = r }
         }
 
+        /// An action's state: its unlabelled `état`, else what the states of all its labelled
+        /// deadlines add up to — a labelled deadline the bilan gives no state counting as not
+        /// reported (pilote finalisé, généralisation not reported: « en cours »).
+        func state(_ r: Element?, _ deadlines: [DeadlineLine]) -> ActionState? {
+            guard let r else { return nil }
+            if let s = r.ownActionState { return s }
+            if r.deadlineStates.isEmpty { return r.actionState }
+            return ActionState.aggregate(deadlines.filter { $0.writtenLabel != nil }.map(\.state))
+        }
+
         func actionRow(_ e: Element) -> ActionRow {
             var due: Day?
             let r = report(e.key) ?? doneEarlier[e.key]
@@ -241,7 +251,7 @@ extension BilanReport {
             var comment = r?.text(.texte)
             if let m = r?.text(.motif) { comment = comment.map { $0 + " " + m } ?? m }
             return ActionRow(id: e.id ?? "", title: e.title, deadlines: deadlines,
-                             due: due.map { $0 <= yearEnd } ?? false, reported: r != nil, state: r?.actionState,
+                             due: due.map { $0 <= yearEnd } ?? false, reported: r != nil, state: state(r, deadlines),
                              progress: progress, completed: r?.date(.acheveLe), newDeadline: newDeadline,
                              deliverables: r?.texts(.livrable) ?? [], risk: r?.riskLevel, difficulties: r?.texts(.difficulte) ?? [],
                              correctiveMeasures: r?.texts(.mesureCorrective) ?? [], comment: comment)

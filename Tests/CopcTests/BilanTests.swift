@@ -87,8 +87,8 @@ final class BilanTests: XCTestCase {
     func testCSVConventions() throws {
         let csv = try report(BilanTests.example, year: 2024).csv()
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}"), "BOM")
-        XCTAssertTrue(csv.contains(";2023;55 %;55 %;55;58 %;58 %;58;atteinte;"), "decimal comma, semicolons")
-        XCTAssertTrue(csv.contains(";2024;70 %;70 %;70;66 %;66 %;66;non atteinte;-4;;"))
+        XCTAssertTrue(csv.contains(";2023;55\u{00A0}%;55 %;55;58\u{00A0}%;58 %;58;atteinte;"), "decimal comma, semicolons")
+        XCTAssertTrue(csv.contains(";2024;70\u{00A0}%;70 %;70;66\u{00A0}%;66 %;66;non atteinte;-4;;"))
         XCTAssertTrue(csv.contains("12,5"))
         XCTAssertTrue(csv.contains("\r\n"))
     }
