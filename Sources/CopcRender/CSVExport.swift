@@ -15,10 +15,13 @@ public enum CSVTable: CaseIterable, Sendable {
     }
 }
 
-/// The indicator and action tables of a version as CSV (`CSVWriter`). A target that is a
-/// plain quantity in the indicator's unit is written as a number with a decimal comma and no
-/// thousands separator (`21,5`), so that the spreadsheet reads a number; the unit is in its own
-/// column. Other values are written as in the document. Dates are ISO (`2022-10-01`), which
+/// The indicator and action tables of a version as CSV (`CSVWriter`). Each year has two
+/// columns: « cible ANNÉE » holds only a number or nothing — the target's value in the
+/// indicator's unit (a relative target resolved through the chain of years, `+2 points` →
+/// `22`; a bound by its value; a unit converted, `2,2 M€` → `2200` for a k€ indicator), with a
+/// decimal comma and no thousands separator so that the spreadsheet reads a number —, and
+/// « cible ANNÉE telle qu'écrite » the target as the document writes it (`+2 points`,
+/// `≤ 2,2 M€`, `à fixer par avenant`, labelled targets). The unit is in its own column. Dates are ISO (`2022-10-01`), which
 /// both spreadsheets read as dates in every locale.
 public enum CSVExport {
     public static func render(_ doc: ContractDocument, table: CSVTable) -> String {
@@ -26,7 +29,9 @@ public enum CSVExport {
         switch table {
         case .indicators:
             w.row(["identifiant", "intitulé", "rattachement", "méthode", "unité", "sens", "nature", "thème", "source",
-                   "fournisseur", "base", "année de base", "modifié par l'avenant"] + doc.years.map { "cible \($0)" })
+                   "fournisseur", "base", "année de base", "modifié par l'avenant"]
+                  + doc.years.flatMap { ["cible \($0)", "cible \($0) telle qu'écrite"] })
+            let first = doc.period?.start.year
             for s in doc.sections {
                 for i in s.indicators {
                     let bases = i.properties.filter { $0.key == .base }
@@ -39,13 +44,16 @@ public enum CSVExport {
                     // A single base in the unit is a number for the spreadsheet.
                     if bases.count == 1, let n = number(bases[0].value, unit: i.unit) { row[10] = .numeral(n) }
                     for y in doc.years {
-                        if i.declinedTargets { row.append(.text("déclinée")); continue }
+                        if i.declinedTargets { row += [.empty, .text("déclinée")]; continue }
                         let ts = doc.targets(i, year: y)
                         if ts.count == 1, ts[0].label == nil, let n = number(ts[0].value, unit: i.unit) {
                             row.append(.numeral(n))
+                        } else if ts.count == 1, ts[0].label == nil {
+                            row.append(value(Goal(ts[0], of: i, firstYear: first)))
                         } else {
-                            row.append(.text(ts.map { (($0.label.map { $0 + " : " }) ?? "") + doc.targetText($0) }.joined(separator: " / ")))
+                            row.append(.empty)
                         }
+                        row.append(.text(ts.map { (($0.label.map { $0 + " : " }) ?? "") + doc.targetText($0) }.joined(separator: " / ")))
                     }
                     w.row(row)
                 }
@@ -71,6 +79,15 @@ public enum CSVExport {
             }
         }
         return w.output
+    }
+
+    /// The number of a goal in the indicator's unit (a quantity, or a bound's value), else an
+    /// empty cell: a range, a milestone, a text, a target not set or not resolved.
+    static func value(_ g: Goal) -> CSVField {
+        switch g.value {
+        case .quantity(let q)?, .bound(_, let q)?: return .number(q.value)
+        default: return .empty
+        }
     }
 
     /// `objectif 1.1` — the element the row belongs to.

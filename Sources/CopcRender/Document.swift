@@ -115,6 +115,72 @@ public struct ContractDocument {
         return id
     }
 
+    /// A referent named for a reader: its title (`Direction générale de l'offre de soins`)
+    /// and its id apart (the documents print it in small type), or the id alone as name when
+    /// it has no title, or `à déterminer`.
+    public func referentLabel(_ r: ReferentRef) -> (name: String, id: String?) {
+        guard let id = r.id else { return (ReferentRef.toBeDetermined, nil) }
+        if let t = version.referents[id]?.title, !t.isEmpty, t != id { return (t, id) }
+        return (id, nil)
+    }
+
+    /// One signatory of the signature page: the quality printed above the signature
+    /// (`fonction`, else the referent's title), the person's name (`personne`, nil: a blank to
+    /// fill by hand), and its id.
+    public struct Signatory {
+        public let quality: String?
+        public let name: String?
+        public let id: String?
+    }
+
+    /// The signature page of the version: « Fait à PLACE, le DATE » — either left blank when
+    /// the contract does not give it, as in a document signed by hand — and the signatories in
+    /// the order of `signataires`.
+    public var signatories: [Signatory] {
+        header.referents(.signataires).map { r in
+            guard let id = r.id else { return Signatory(quality: nil, name: nil, id: nil) }
+            let e = version.referents[id]
+            let title = e?.title.flatMap { $0.isEmpty ? nil : $0 }
+            return Signatory(quality: e?.text(.fonction) ?? title ?? id, name: e?.text(.personne), id: id)
+        }
+    }
+
+    /// `fait à` of the contract, when written.
+    public var signaturePlace: String? { header.text(.faitA) }
+
+    /// One element an avenant removed (`supprimer KIND ID`), for the annex « Éléments
+    /// supprimés par avenant ».
+    public struct Removal {
+        /// The version the avenant made.
+        public let version: Int
+        public let kind: ElementKind
+        public let id: String?
+        /// Its title in the version before the avenant.
+        public let title: String?
+        public let motif: String?
+        /// Whether the element is present again in this version (moved: removed, then added).
+        public let present: Bool
+    }
+
+    /// What each avenant applied to this version removed, in avenant order, each with its motif
+    /// (the change's, else the avenant's).
+    public var removals: [Removal] {
+        var out: [Removal] = []
+        for v in contract.versions.dropFirst() where v.number <= version.number {
+            guard let a = v.avenant else { continue }
+            let before = contract.versions[v.number - 1]
+            for c in a.changes where c.op == .supprimer {
+                let key = c.id.map { ElementKey(c.kind, $0) }
+                let old = key.flatMap { before.index[$0] }.map { before.tree[$0] }
+                    ?? c.id.flatMap { before.referents[$0] ?? before.plans[$0] }
+                out.append(Removal(version: v.number, kind: c.kind, id: c.id, title: old?.title,
+                                   motif: c.motif ?? a.header.provenance.motif,
+                                   present: key.map { version.index[$0] != nil } ?? false))
+            }
+        }
+        return out
+    }
+
     /// The ids of the referents under `key`, joined: `DGOS, CNG`.
     public func referentIds(_ e: Element, _ key: PropertyKey) -> String {
         e.referents(key).map(\.spelling).joined(separator: ", ")
@@ -218,11 +284,18 @@ public struct ContractDocument {
         e.properties.filter { $0.key == .delai || $0.key == .etape }
     }
 
-    /// `délai (directeurs)`, `délai`, `étape « Cartographier »`.
+    /// `délai (directeurs)`, `délai`, `étape « Cartographier »`: the tag as written (the
+    /// calendar's descriptions).
     public static func deadlineLabel(_ p: Property) -> String {
         if p.key == .etape { return "étape « \(p.stepTitle ?? "") »" }
         if let l = p.label { return "délai (\(l))" }
         return "délai"
     }
-}
 
+    /// `Directeurs`, `Plan formation directeurs` (a label in words, `French.label`), `délai`,
+    /// `étape « Cartographier »`: what precedes a deadline in the documents.
+    public static func deadlineWords(_ p: Property) -> String {
+        if p.key == .delai, let l = p.label { return French.label(l) }
+        return deadlineLabel(p)
+    }
+}

@@ -17,10 +17,11 @@ public enum MarkdownDocument {
         if let id = h.id { out += Markdown.code(id) + "\n\n" }
         if let t = h.contractType { out += "- **Type** : \(t.spelling)\n" }
         if let o = h.referents(.organisme).first { out += "- **Organisme** : \(inline(doc.referentName(o)))\n" }
-        let signatories = h.referents(.signataires)
-        if !signatories.isEmpty { out += "- **Signataires** : \(inline(signatories.map(doc.referentName).joined(separator: ", ")))\n" }
+        let signers = h.referents(.signataires)
+        if !signers.isEmpty { out += "- **Signataires** : \(inline(signers.map(doc.referentName).joined(separator: ", ")))\n" }
         if let p = doc.version.period { out += "- **Période** : \(inline(ContractDocument.prose(p)))\n" }
         if let d = h.date(.signeLe) { out += "- **Signé le** : \(inline(ContractDocument.day(d)))\n" }
+        if let d = h.date(.approuveLe) { out += "- **Approuvé le** : \(inline(ContractDocument.day(d)))\n" }
         if let d = h.date(.enVigueurLe) { out += "- **En vigueur le** : \(inline(ContractDocument.day(d)))\n" }
         out += "- **Version** : \(inline(HTMLDocument.versionLine(doc)))\n"
         for v in doc.contract.versions.dropFirst() where v.number <= doc.version.number {
@@ -32,6 +33,11 @@ public enum MarkdownDocument {
             out += "\(indent)- \(s.element.id.map { inline($0) + " " } ?? "")\(inline(s.element.title ?? ""))\n"
         }
         if doc.transversal != nil { out += "- \(HTMLDocument.transversalTitle)\n" }
+        let signatories = doc.signatories
+        let signs = !signatories.isEmpty || doc.signaturePlace != nil
+        if signs { out += "- Signatures\n" }
+        let removals = doc.removals
+        if !removals.isEmpty { out += "- \(HTMLDocument.removalsTitle)\n" }
         out += "- Référents\n\n"
         if let t = h.text(.texte) {
             out += "## Préambule\n\n" + paragraphs(t)
@@ -44,7 +50,7 @@ public enum MarkdownDocument {
             var facts: [String] = []
             for (key, label) in [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")] {
                 let refs = e.referents(key)
-                if !refs.isEmpty { facts.append("**\(label)** : " + inline(refs.map(doc.referentName).joined(separator: ", "))) }
+                if !refs.isEmpty { facts.append("**\(label)** : " + inline(names(refs, doc))) }
             }
             if let t = e.text(.theme) { facts.append("**Thème** : " + inline(t)) }
             if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
@@ -53,6 +59,21 @@ public enum MarkdownDocument {
         }
         if let t = doc.transversal {
             out += "## \(HTMLDocument.transversalTitle)\n\n" + tables(t, doc)
+        }
+        if signs {
+            out += "## Signatures\n\n" + inline(HTMLDocument.signatureLine(doc)) + "\n\n"
+            for s in signatories {
+                out += "- " + inline(s.quality ?? HTMLDocument.blank) + (s.id.map { " (" + inline($0) + ")" } ?? "")
+                    + " : **" + inline(s.name ?? HTMLDocument.blank) + "**\n"
+            }
+            out += "\n"
+        }
+        if !removals.isEmpty {
+            out += "## \(HTMLDocument.removalsTitle)\n\n"
+            out += table(["Avenant", "Élément", "Intitulé", "Motif"], removals.map { r in
+                [doc.avenantName(r.version), r.kind.keyword + (r.id.map { " " + $0 } ?? ""),
+                 (r.title ?? "") + (r.present ? " (rétabli ensuite par un avenant : voir le corps du document)" : ""), r.motif ?? ""]
+            })
         }
         out += "## Référents\n\n"
         var rows: [[String]] = []
@@ -79,12 +100,14 @@ public enum MarkdownDocument {
             for a in s.actions {
                 var title = a.title ?? ""
                 if a.flagship { title += "\n(action phare)" }
-                var pilots = a.referents(.pilote).map(\.spelling).joined(separator: ", ")
-                let co = a.referents(.coPilote).map(\.spelling)
-                if !co.isEmpty { pilots += "\nco-pilotes : " + co.joined(separator: ", ") }
+                var pilots = names(a.referents(.pilote), doc)
+                let co = a.referents(.coPilote)
+                if !co.isEmpty { pilots += "\nco-pilotes : " + names(co, doc) }
+                let refs = a.referents(.referent)
+                if !refs.isEmpty { pilots += "\nréférents : " + names(refs, doc) }
                 var lines: [String] = []
                 for p in doc.deadlines(a) {
-                    var l = ContractDocument.deadlineLabel(p) + " : " + doc.asWritten(p)
+                    var l = ContractDocument.deadlineWords(p) + " : " + doc.asWritten(p)
                     if let w = doc.window(p) { l += " (" + ContractDocument.prose(w) + ")" }
                     if p.provenance.avenant > 0 { l += " ◆" }
                     lines.append(l)
@@ -109,8 +132,8 @@ public enum MarkdownDocument {
                 if !facts.isEmpty { title += "\n" + facts.joined(separator: " · ") }
                 var source: [String] = []
                 if let s = i.text(.source) { source.append("Source : " + s) }
-                let f = i.referents(.fournisseur).map(\.spelling)
-                if !f.isEmpty { source.append("Fournisseur : " + f.joined(separator: ", ")) }
+                let f = i.referents(.fournisseur)
+                if !f.isEmpty { source.append("Fournisseur : " + names(f, doc)) }
                 var row = [idText(i, doc), title, source.joined(separator: "\n"), doc.bases(i).map(\.text).joined(separator: "\n")]
                 for (k, y) in doc.years.enumerated() {
                     if i.declinedTargets {
@@ -127,6 +150,14 @@ public enum MarkdownDocument {
             out += table(["N°", "Indicateur et méthode", "Source et fournisseur", "Base"] + doc.years.map(String.init), rows)
         }
         return out
+    }
+
+    /// Referents by name, each id after it: « Direction générale de l'offre de soins (DGOS) ».
+    static func names(_ refs: [ReferentRef], _ doc: ContractDocument) -> String {
+        refs.map { r in
+            let l = doc.referentLabel(r)
+            return l.name + (l.id.map { " (" + $0 + ")" } ?? "")
+        }.joined(separator: ", ")
     }
 
     static func idText(_ e: Element, _ doc: ContractDocument) -> String {

@@ -339,7 +339,7 @@ final class RenderDocumentTests: XCTestCase {
         XCTAssertTrue(ind.hasSuffix("\r\n"))
         let rows = ind.dropFirst().components(separatedBy: "\r\n")
         XCTAssertTrue(rows[1].hasPrefix("1.1.a;Indicateur;objectif 1.1;Part des postes;%;"), rows[1])
-        XCTAssertTrue(rows[1].hasSuffix(";21,5;2019;1;30;40;sans objet"), rows[1])
+        XCTAssertTrue(rows[1].hasSuffix(";21,5;2019;1;30;30 %;40;40 %;;sans objet"), rows[1])
         let act = CSVExport.render(v1, table: .actions)
         XCTAssertTrue(act.contains("1.1.1;Action | barre;objectif 1.1;CNG;;non;délai;directeurs;fin 2022;2022-10-01;2022-12-31;\r\n"), act)
         XCTAssertTrue(act.contains(";étape;\"Cartographier ; lister, classer\";T1 2022;2022-01-01;2022-03-31;"), act)
