@@ -129,8 +129,10 @@ public struct Goal: Hashable, Sendable {
     /// The goal of the target `property` of `indicator`; `firstYear` is the first year of the
     /// period of the version read, `actual` the réalisés of the contract's bilans (for `≥ N-1`).
     /// The chain of years is built only for a target that depends on another value.
+    /// `chain`, when given, is the indicator's `TargetChain` already built (a caller reading
+    /// every target of an indicator builds it once).
     public init(_ property: Property, of indicator: Element, firstYear: Int?,
-                actual: ((_ year: Int, _ label: String?) -> Quantity?)? = nil) {
+                actual: ((_ year: Int, _ label: String?) -> Quantity?)? = nil, chain: TargetChain? = nil) {
         self.property = property
         guard case .target(let t) = property.value else {
             written = .text(""); value = nil; unit = indicator.unit; isComputed = false
@@ -143,7 +145,7 @@ public struct Goal: Hashable, Sendable {
         if t.dependsOnOtherValue {
             var resolved: TargetValue?
             if let i = indicator.properties.firstIndex(of: property),
-               let r = TargetChain(indicator, firstYear: firstYear, actual: actual)[property: i].value {
+               let r = (chain ?? TargetChain(indicator, firstYear: firstYear, actual: actual))[property: i].value {
                 resolved = r.absoluteTarget
             }
             value = resolved.map { Goal.expressed($0, in: unit) }

@@ -31,7 +31,6 @@ public enum CSVExport {
             w.row(["identifiant", "intitulé", "rattachement", "méthode", "unité", "sens", "nature", "thème", "source",
                    "fournisseur", "base", "année de base", "modifié par l'avenant"]
                   + doc.years.flatMap { ["cible \($0)", "cible \($0) telle qu'écrite"] })
-            let first = doc.period?.start.year
             for s in doc.sections {
                 for i in s.indicators {
                     let bases = i.properties.filter { $0.key == .base }
@@ -49,7 +48,7 @@ public enum CSVExport {
                         if ts.count == 1, ts[0].label == nil, let n = number(ts[0].value, unit: i.unit) {
                             row.append(.numeral(n))
                         } else if ts.count == 1, ts[0].label == nil {
-                            row.append(value(Goal(ts[0], of: i, firstYear: first)))
+                            row.append(value(doc.goal(ts[0], of: i)))
                         } else {
                             row.append(.empty)
                         }

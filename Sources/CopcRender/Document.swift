@@ -31,6 +31,8 @@ public struct ContractDocument {
         var asWritten: [ArraySlice<UInt8>: String] = [:]
         var typeset: [ArraySlice<UInt8>: String] = [:]
         var windows: [Window: String] = [:]
+        /// The chain of years of each indicator with a relative target, built once.
+        var chains: [ElementKey: TargetChain] = [:]
     }
 
     /// An element that opens a part of the document, with the actions and indicators placed
@@ -256,6 +258,33 @@ public struct ContractDocument {
         case .target(.followed): return "suivi"
         default: return asWritten(p)
         }
+    }
+
+    /// The goal of a target of `indicator` in this version (`Goal`): a relative target resolved
+    /// through the chain of years (built once per indicator), numbers in the indicator's unit.
+    /// `≥ N-1` stays unresolved: the contract alone does not know the réalisés.
+    public func goal(_ p: Property, of indicator: Element) -> Goal {
+        var chain: TargetChain?
+        if case .target(let t) = p.value, t.dependsOnOtherValue {
+            if let c = memo.chains[indicator.key] { chain = c } else {
+                let c = TargetChain(indicator, firstYear: period?.start.year)
+                memo.chains[indicator.key] = c
+                chain = c
+            }
+        }
+        return Goal(p, of: indicator, firstYear: period?.start.year, chain: chain)
+    }
+
+    /// A target as a reader sees it in the tables, typeset: pending and not-applicable in
+    /// words, a computed value with the written form beside it (« 22 % (+2 points) »,
+    /// « ≤ 2 200 k€ (≤ 2,2 M€) »), else as written.
+    public func targetShown(_ p: Property, of indicator: Element) -> String {
+        switch p.value {
+        case .target(.pending), .target(.notApplicable), .target(.followed): return targetText(p)
+        default: break
+        }
+        let g = goal(p, of: indicator)
+        return g.isComputed ? French.typeset(g.french(asWritten: asWritten(p))) : typesetValue(p)
     }
 
     /// The targets of an indicator for `year`: (label, property), in source order.

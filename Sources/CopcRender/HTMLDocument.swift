@@ -307,10 +307,7 @@ public enum HTMLDocument {
                     for p in ts {
                         w.element(p.target == .pending ? .span : .p, p.target == .pending ? [.class("a-fixer")] : []) { w in
                             if let l = p.label { w.prose(l); w.text("\u{00A0}: ") }
-                            switch p.value {
-                            case .target(.pending), .target(.notApplicable), .target(.followed): w.text(doc.targetText(p))
-                            default: w.text(doc.typesetValue(p))
-                            }
+                            w.text(doc.targetShown(p, of: i))
                         }
                     }
                 }

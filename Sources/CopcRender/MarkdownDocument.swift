@@ -142,7 +142,7 @@ public enum MarkdownDocument {
                     }
                     let ts = doc.targets(i, year: y)
                     row.append(ts.map { p in
-                        (p.label.map { $0 + " : " } ?? "") + doc.targetText(p) + (p.provenance.avenant > 0 ? " ◆" : "")
+                        (p.label.map { $0 + " : " } ?? "") + doc.targetShown(p, of: i) + (p.provenance.avenant > 0 ? " ◆" : "")
                     }.joined(separator: "\n"))
                 }
                 rows.append(row)
