@@ -81,10 +81,12 @@ public enum CSVExport {
     }
 
     /// The number of a goal in the indicator's unit (a quantity, or a bound's value), else an
-    /// empty cell: a range, a milestone, a text, a target not set or not resolved.
+    /// empty cell: a range, a milestone, a text, a target not set or not resolved, a number in
+    /// a unit of another family.
     static func value(_ g: Goal) -> CSVField {
         switch g.value {
-        case .quantity(let q)?, .bound(_, let q)?: return .number(q.value)
+        // A number in another unit than the indicator's (`50 %` for a count) is not its value.
+        case .quantity(let q)?, .bound(_, let q)?: return q.unit == nil || q.unit == g.unit ? .number(q.value) : .empty
         default: return .empty
         }
     }
