@@ -113,6 +113,21 @@ if args.count == 3 && args[1] == "--ecrire" {
     }
     exit(0)
 }
+if args.count == 4 && args[1] == "--ecrire-suivi", let mb = Int(args[3]), mb > 0, mb <= 64 {
+    // A synthetic contract of `mb` Mo in DOSSIER/contrat/contrat.cop, and the same contract
+    // with its five bilans in DOSSIER/suivi/: each input alone in its folder, for the
+    // instruction counts of `check` against `rendre` and `bilan` (scripts/instructions-documents.sh).
+    let contract = synthetic(size: mb << 20)
+    do {
+        try FileSystem.writeAtomically(args[2] + "/contrat/contrat.cop", contract)
+        try FileSystem.writeAtomically(args[2] + "/suivi/contrat.cop", contract)
+        for (name, bytes) in syntheticBilans(of: contract) { try FileSystem.writeAtomically(args[2] + "/suivi/" + name, bytes) }
+    } catch {
+        print("copc-bench : écriture impossible dans \(args[2]) : \(error.message)")
+        exit(2)
+    }
+    exit(0)
+}
 if args.count == 2 && args[1] == "--copckit" {
     measureCopcKit()
     exit(0)
