@@ -819,15 +819,18 @@ extension RuleDescriptor {
             explanation: """
             COP600 — bilan : élément inconnu ou année hors période (erreur)
 
-            Un bilan rend compte d'une année du contrat, dans la version en vigueur au 31 décembre de cette année (le contrat signé et les avenants entrés en vigueur jusque-là). Un bloc `indicateur ID` ou `action ID` du bilan doit nommer un élément de cette version ; copc propose l'identifiant le plus proche. L'année du bilan doit appartenir à la période du contrat.
+            Un bilan rend compte d'une année du contrat, dans la version en vigueur au 31 décembre de cette année (le contrat signé et les avenants entrés en vigueur jusque-là). Un bloc `indicateur ID` ou `action ID` du bilan doit nommer un élément de cette version ; copc propose l'identifiant le plus proche. L'année du bilan doit appartenir à la période du contrat. Un état par délai, `état (LIBELLÉ) : …`, doit nommer un `délai (LIBELLÉ)` de l'action ; copc donne les libellés de ses délais.
 
             Exemple :
                 bilan 2024 du contrat COP-CNG « Bilan annuel de réalisation 2024 »
                   établi le : 2025-03-10
                 indicateur 1.1.z   # ← COP600 : aucun indicateur 1.1.z dans le contrat
                   réalisé : 48 %
+                action 1.1.2
+                  état (directeurs) : finalisé
+                  état (praticien) : en cours   # ← COP600 : le délai s'appelle « praticiens »
 
-            Correction : corrigez l'identifiant (celui du contrat, tel que l'avenant en vigueur l'a laissé), ou l'année du bilan. Une action supprimée par un avenant n'a plus à figurer au bilan.
+            Correction : corrigez l'identifiant (celui du contrat, tel que l'avenant en vigueur l'a laissé), le libellé (celui du délai dans le contrat), ou l'année du bilan. Une action supprimée par un avenant n'a plus à figurer au bilan.
             """),
         RuleDescriptor(
             code: .cop601, severity: .error,

@@ -198,5 +198,12 @@ final class BilanExactTests: XCTestCase {
         XCTAssertTrue(previous.contains("≥ 21,5\u{00A0}% (≥ N-1)") && previous.contains("non atteinte"), previous)
         let labelled = hover("c9-bilan-2023.cop", 11, 4)
         XCTAssertTrue(labelled.contains("délai (plan-formation-directeurs) de l'action 1.1.2 : fin 2025"), labelled)
+        // Completion after `état (` in an action's block: the labels of its deadlines.
+        let typed = Self.bilan2024 + "  état ("
+        h.change("c9-bilan-2024.cop", version: 2, typed)
+        h.wait()
+        let lines = typed.components(separatedBy: "\n")
+        let items = h.at("textDocument/completion", "c9-bilan-2024.cop", lines.count - 1, lines.last!.utf16.count)["items"]?.array ?? []
+        XCTAssertEqual(items.compactMap { $0["label"]?.string }, ["pilote", "plan-formation-directeurs"])
     }
 }
