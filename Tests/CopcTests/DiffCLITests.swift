@@ -354,9 +354,12 @@ final class DiffCLITests: XCTestCase {
         XCTAssertTrue(r.1.contains("avenant 2 révisé"), r.1)
         XCTAssertTrue(r.1.contains("S1 2026 → S2 2026"), r.1)
         r = try git(["log", "-p", "--ext-diff", "--format=%s"], in: repo)
-        XCTAssertTrue(r.1.contains("copc diff — c/avenant-1.cop : fichier ajouté"), r.1)
+        // An avenant added: what it changes (issue 23), not « fichier ajouté ».
+        XCTAssertTrue(r.1.contains("avenant ajouté : ce qu'il change à la version 0 du contrat"), r.1)
+        XCTAssertFalse(r.1.contains("fichier ajouté"), r.1)
 
-        // An avenant whose contract is nowhere in the repository: git goes on, the diff says why.
+        // An avenant whose contract is nowhere in the repository: git goes on, the diff says why
+        // and compares its two texts alone.
         try FileManager.default.createDirectory(atPath: repo + "/seul", withIntermediateDirectories: true)
         let orphan = files["c/avenant-1.cop"]!.replacingOccurrences(of: "au contrat COP-OFE", with: "au contrat COP-AUTRE")
         try orphan.write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
@@ -365,8 +368,9 @@ final class DiffCLITests: XCTestCase {
         try (orphan + "\n# modifié\n").write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
         r = try git(["diff"], in: repo)
         XCTAssertEqual(r.0, 0, r.2)
-        XCTAssertTrue(r.1.contains("copc diff — seul/avenant-1.cop : comparaison impossible : "), r.1)
-        XCTAssertTrue(r.1.contains("avenant au contrat « COP-AUTRE », introuvable à côté de seul/avenant-1.cop"), r.1)
+        XCTAssertTrue(r.1.contains("copc diff — contrat COP-AUTRE : a/seul/avenant-1.cop → b/seul/avenant-1.cop"), r.1)
+        XCTAssertTrue(r.1.contains("contrat « COP-AUTRE » de l'avenant introuvable à l'une et l'autre révision : ses deux textes sont comparés seuls"), r.1)
+        XCTAssertTrue(r.1.contains("\naucun changement\n"), "a comment changes nothing\n" + r.1)
         XCTAssertEqual(try git(["checkout", "--", "seul"], in: repo).0, 0)
 
         // git difftool: the old side is a temporary file of git's, outside the repository. (The
