@@ -182,7 +182,7 @@ public struct GitDiffReport: Sendable {
                                           TableCell(.text(String(e.report.changes.count)), numeric: true)]
                               }))
             for (k, e) in entries.enumerated() {
-                w.element(.section, [.id(anchors[k]), .class(StyleClass.pageBreakBefore)]) { w in
+                w.element(.section, k == 0 ? [.id(anchors[k])] : [.id(anchors[k]), .class(StyleClass.pageBreakBefore)]) { w in
                     w.element(.h2, prose: e.report.subjectWords.capitalizedFirst() + " — " + e.presence.rawValue)
                     e.report.writeHTML(&w, level: 2, namespace: "c\(k + 1)-")
                 }

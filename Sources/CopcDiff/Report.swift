@@ -59,25 +59,38 @@ public struct DiffAvenant: Sendable, Equatable {
     public var title: String?
     public var signed: Day?
     public var effective: Day?
+    /// The motif written in the avenant's header.
     public var motif: String?
+    /// Every motif the avenant gives, its header's then its clauses', each once.
+    public var motifs: [String]
     public var file: String?
     public var status: Status?
 
-    public init(number: Int, title: String?, signed: Day?, effective: Day?, motif: String?, file: String?, status: Status? = nil) {
+    public init(number: Int, title: String?, signed: Day?, effective: Day?, motif: String?, motifs: [String]? = nil,
+                file: String?, status: Status? = nil) {
         self.number = number
         self.title = title
         self.signed = signed
         self.effective = effective
         self.motif = motif
+        self.motifs = motifs ?? motif.map { [$0] } ?? []
         self.file = file
         self.status = status
     }
 
     /// The avenant `av`, number `number` in its contract's chain.
     public init(_ av: Avenant, number: Int, files: FileTable, status: Status? = nil) {
-        self.init(number: number, title: av.header.title, signed: av.signed, effective: av.effectiveDate,
-                  motif: av.header.provenance.motif ?? av.header.text(.motif),
+        let own = av.header.provenance.motif ?? av.header.text(.motif)
+        var all: [String] = own.map { [$0] } ?? []
+        for c in av.changes { if let m = c.motif, !all.contains(m) { all.append(m) } }
+        self.init(number: number, title: av.header.title, signed: av.signed, effective: av.effectiveDate, motif: own, motifs: all,
                   file: files.contains(av.file) ? files[av.file].path : nil, status: status)
+    }
+
+    /// `motif : « … »`, `motifs : « … », « … »`; nil without any.
+    public var motifWords: String? {
+        guard !motifs.isEmpty else { return nil }
+        return (motifs.count > 1 ? "motifs : " : "motif : ") + motifs.map { "« " + $0 + " »" }.joined(separator: ", ")
     }
 
     /// `signé le 28 juin 2024, en vigueur le 1er juillet 2024`.
@@ -94,7 +107,7 @@ public struct DiffAvenant: Sendable, Equatable {
         if let t = title { s += " « " + t + " »" }
         if let st = status { s += " (" + st.rawValue + ")" }
         if !dates.isEmpty { s += " — " + dates }
-        if let m = motif { s += " — motif : « " + m + " »" }
+        if let m = motifWords { s += " — " + m }
         return s
     }
 
@@ -273,7 +286,7 @@ extension DiffReport {
         for a in avenants {
             s += "- **Avenant " + String(a.number) + "**" + (a.title.map { " « " + esc($0) + " »" } ?? "")
                 + (a.status.map { " (" + $0.rawValue + ")" } ?? "") + (a.dates.isEmpty ? "" : " — " + esc(a.dates))
-                + (a.motif.map { " — motif : « " + esc($0) + " »" } ?? "") + "\n"
+                + (a.motifWords.map { " — " + esc($0) } ?? "") + "\n"
         }
         if !avenants.isEmpty { s += "\n" }
         if changes.isEmpty { return s + "Aucun changement.\n" }
@@ -335,6 +348,9 @@ extension DiffReport {
             w.fieldOrNull("signe_le", a.signed?.description)
             w.fieldOrNull("en_vigueur_le", a.effective?.description)
             w.fieldOrNull("motif", a.motif)
+            w.arrayStart("motifs")
+            for m in a.motifs { w.string(m) }
+            w.endArray()
             w.fieldOrNull("fichier", a.file)
             w.fieldOrNull("etat", a.status?.rawValue)
             w.endObject()
@@ -429,24 +445,25 @@ extension DiffReport {
         w.element(.p, prose: "Comparaison de " + from.words + " et de " + to.words + ". " + summary.capitalizedFirst() + ".")
         if let n = notice { w.element(.p, [.class("remarque")], prose: n) }
         if !avenants.isEmpty {
-            w.element(.section, [.class("avenants")]) { w in
-                w.element(Tag.heading(level + 1), prose: avenants.count > 1 ? "Les avenants" : "L’avenant")
-                for a in avenants {
-                    w.element(.div, [.class("avenant")]) { w in
-                        w.element(.p, [.class("avenant-titre")]) { w in
-                            w.element(.strong, prose: "Avenant n° " + String(a.number))
-                            if let t = a.title { w.prose(" — « " + t + " »") }
-                            if let st = a.status { w.prose(" (" + st.rawValue + ")") }
-                        }
-                        w.element(.dl) { w in
-                            if let d = a.signed { w.element(.dt, prose: "Signé le"); w.element(.dd, prose: DiffAvenant.prose(d)) }
-                            if let d = a.effective { w.element(.dt, prose: "En vigueur le"); w.element(.dd, prose: DiffAvenant.prose(d)) }
-                            if let m = a.motif { w.element(.dt, prose: "Motif"); w.element(.dd, prose: m) }
-                            if let f = a.file { w.element(.dt, prose: "Fichier"); w.element(.dd, text: f) }
-                        }
-                    }
-                }
+            // The avenants first, as text and Markdown give them: title, dates, motifs.
+            let withStatus = avenants.contains { $0.status != nil }
+            var columns = ["Avenant", "Titre", "Signé le", "En vigueur le", "Motifs", "Fichier"]
+            if withStatus { columns.insert("État", at: 2) }
+            let rows: [[TableCell]] = avenants.map { a in
+                var row: [TableCell] = [.rowHeader("n° " + String(a.number)), .prose(a.title.map { "« " + $0 + " »" } ?? "—"),
+                                        .prose(a.signed.map(DiffAvenant.prose) ?? "—"), .prose(a.effective.map(DiffAvenant.prose) ?? "—"),
+                                        TableCell(a.motifs.isEmpty ? .prose("—") : .build { w in
+                                            for (k, m) in a.motifs.enumerated() {
+                                                if k > 0 { w.open(.br) }
+                                                w.prose("« " + m + " »")
+                                            }
+                                        }),
+                                        .text(a.file ?? "—")]
+                if withStatus { row.insert(.prose(a.status?.rawValue ?? "—"), at: 2) }
+                return row
             }
+            w.table(DataTable(caption: avenants.count > 1 ? "Les avenants" : "L’avenant", columns: columns, rows: rows,
+                              anchor: Anchor(prefix: namespace + "avenants", key: "")))
         }
         if changes.isEmpty {
             w.element(.p, prose: "Les deux versions ont le même contenu : aucun élément, aucune propriété ne diffère.")
@@ -477,10 +494,16 @@ extension DiffReport {
                 clauseTitle = "Avenant n° \(c.origin.avenant) — " + firstLine
                 place = (c.origin.file ?? "") + (c.origin.line.map { ", ligne \($0)" } ?? "")
             } else {
-                groupKey = "el:" + c.element.name
                 var named = c.element.name.capitalizedFirst()
                 if let t = c.element.title { named += " « " + t + " »" }
-                clauseTitle = (c.origin.avenant > 0 ? "Avenant n° \(c.origin.avenant) — " : "") + named
+                if let y = c.origin.bilan {
+                    // A bilan's block, after the avenants' clauses.
+                    groupKey = "bilan:\(y):" + c.element.name
+                    clauseTitle = "Bilan \(y) — " + named
+                } else {
+                    groupKey = "el:" + c.element.name
+                    clauseTitle = (c.origin.avenant > 0 ? "Avenant n° \(c.origin.avenant) — " : "") + named
+                }
                 place = c.origin.file.map { $0 + (c.origin.line.map { ", ligne \($0)" } ?? "") }
             }
             let anchor = Anchor(prefix: namespace + "chg", index: n + 1)
@@ -490,7 +513,7 @@ extension DiffReport {
             } else {
                 clauseIndex[groupKey] = clauses.count
                 let cp = c.origin.clause
-                order.append((c.origin.avenant, cp?.file.index ?? 0, cp?.start ?? 0, n))
+                order.append((c.origin.bilan.map { Int(Int32.max) + $0 } ?? c.origin.avenant, cp?.file.index ?? 0, cp?.start ?? 0, n))
                 clauses.append(RedlineClause(anchor: Anchor(prefix: namespace + "clause", index: clauses.count + 1), title: clauseTitle,
                                              place: place, text: text, motif: c.origin.motif, changes: [change]))
             }

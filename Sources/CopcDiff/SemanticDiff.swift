@@ -538,6 +538,7 @@ private struct Differ {
         switch (a, b) {
         case (.referents(let x), .referents(let y)): return x.map(\.spelling) == y.map(\.spelling)
         case (.target(let x), .target(let y)): return sameTarget(x, y)
+        case (.realized(.value(let x)), .realized(.value(let y))): return sameTarget(x, y)
         case (.base(let x), .base(let y)):
             if let x, let y { return sameQuantity(x, y) }
             return x == nil && y == nil

@@ -198,8 +198,8 @@ func compareContract(_ a: Contract?, _ oldFiles: FileTable, _ b: Contract?, _ ne
         let before = Set(a.files.map { oldFiles[$0].path }), after = Set(b.files.map { newFiles[$0].path })
         let moved = after.subtracting(before).sorted(), gone = before.subtracting(after).sorted()
         if !moved.isEmpty || !gone.isEmpty {
-            report.notice = "fichiers : " + (gone.isEmpty ? "" : "retirés " + gone.joined(separator: ", "))
-                + (gone.isEmpty || moved.isEmpty ? "" : " ; ") + (moved.isEmpty ? "" : "nouveaux " + moved.joined(separator: ", "))
+            report.notice = (gone.isEmpty ? "" : "fichiers retirés : " + gone.joined(separator: ", "))
+                + (gone.isEmpty || moved.isEmpty ? "" : " ; ") + (moved.isEmpty ? "" : "nouveaux fichiers : " + moved.joined(separator: ", "))
         }
     }
     let unchanged = changes.isEmpty && statuses.isEmpty
