@@ -310,7 +310,7 @@ func runExternalDiff(_ call: ExternalDiffCall, render: (DiffReport) -> String) -
     let shownOld = "a/" + GitRepository.displayPath(call.path), shownNew = "b/" + label
     let header = call.renameHeader.map { h in
         h.split(separator: "\n").filter { $0.hasPrefix("rename") || $0.hasPrefix("copy") || $0.hasPrefix("similarity") }.joined(separator: " ; ")
-    }
+    }.flatMap { $0.isEmpty ? nil : $0 }
     func content(_ file: [UInt8], _ id: String, worktreePath: [UInt8]?) -> [UInt8] {
         if let repo, !ExternalDiffCall.isNull(id), let t = try? repo.blobs([id]).texts[id] { return t }
         if let repo, let p = worktreePath, file == p, let t = try? repo.readWorktree(p) { return t }
