@@ -131,6 +131,8 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
         let shown = render(diffFile(call), format, color: color, toFile: parsed[.sortie] != nil)
         write(shown, to: parsed[.sortie])
         return 0
+    } else if positionals.count == 2 && positionals.contains("/dev/null") {
+        fail("un fichier ajouté ou supprimé (/dev/null) ne se compare que dans un dépôt git, avec --chemin (git difftool)")
     } else if positionals.count == 2 && from == nil && to == nil && parsed[.contrat] == nil,
               let heads = draftHeaders(positionals[0], positionals[1]), heads.0.kind == heads.1.kind {
         if parsed[.chemin] == nil, heads.0.kind == .avenant, let n1 = heads.0.avenantNumber, let n2 = heads.1.avenantNumber, n1 != n2,

@@ -291,6 +291,11 @@ final class DiffGitTests: XCTestCase {
         XCTAssertTrue(removed.1.contains("avenant supprimé : ce qu'il faisait est défait"), removed.1)
         XCTAssertTrue(removed.1.contains("copc diff — contrat COP-OFE : version 3"), removed.1)
         XCTAssertFalse(removed.1.contains("/tmp/"), "no temporary path in the output\n" + removed.1)
+        // Outside a repository, /dev/null has no revision to be compared with: said plainly.
+        let outside = try tempDir(["a.cop": "contrat X « X »\n"])
+        let r = try run(["diff", "--chemin", "a.cop", "/dev/null", "a.cop"], cwd: outside)
+        XCTAssertEqual(r.0, 2)
+        XCTAssertTrue(r.2.contains("ne se compare que dans un dépôt git"), r.2)
     }
 
     /// Called as git calls it with anything at all, the driver never exits non-zero: a missing
