@@ -97,14 +97,15 @@ public enum Driver {
         return FileContext.check(named: [(real, root)], explicit: [(real, root)], sources: sources, options: options)
     }
 
-    /// Checks texts held in memory (tests, benchmarks): `(path, text)` pairs under a virtual
-    /// root, in that order.
-    public static func check(sources: [(String, [UInt8])], options: CheckOptions) -> CheckResult {
+    /// Checks texts held in memory (tests, benchmarks, a revision read through git): `(path,
+    /// text)` pairs under a virtual root, in that order; paths are shown as given. With `load`,
+    /// only the paths it holds are checked, the others being read only when imported.
+    public static func check(sources: [(String, [UInt8])], options: CheckOptions, load: Set<String>? = nil) -> CheckResult {
         let root = "/virtual"
         let set = SourceSet(displayBase: root, readsDisk: false)
         for (path, bytes) in sources { set.setText(bytes, at: root + "/" + path) }
         let run = Loading(sources: set)
-        for (path, _) in sources { run.load(Paths.normalize(root + "/" + path), root: root) }
+        for (path, _) in sources where load?.contains(path) ?? true { run.load(Paths.normalize(root + "/" + path), root: root) }
         return run.finish(options: options)
     }
 
