@@ -33,7 +33,13 @@ extension Driver {
         var seen = Set<String>()
         var cleaned = Set<String>()
         var outcomes: [FormatOutcome] = []
-        for (path, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
+        let workspaces = Workspaces()
+        let found = try expand(paths.isEmpty ? ["."] : paths, cwd: cwd, workspaces: workspaces)
+        // What a walk could not read is not formatted, and said so (never silently).
+        for s in workspaces.skipped {
+            outcomes.append(FormatOutcome(path: PathBytes.shown(s.path), status: .failed("non lu : \(s.reason)")))
+        }
+        for (path, root) in found {
             guard let real = FileSystem.realPath(path), Paths.isInside(real, root) else {
                 outcomes.append(FormatOutcome(path: path, status: .failed("hors de l'espace de travail")))
                 continue
