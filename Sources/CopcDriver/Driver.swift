@@ -333,9 +333,10 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let notices = workspaces?.diagnostics(display: sources.displayEntry) ?? []
-        let diagnostics = Checker.check(ws, files: table, perFile: perFile + notices, options: options, threads: threads)
+        let notices = workspaces?.notices(display: sources.displayEntry) ?? []
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile + notices.map(\.diagnostic), options: options, threads: threads)
         var realPaths: [String: String] = [:]
+        for n in notices { realPaths[n.diagnostic.path] = n.path }
         var rootsByPath: [String: String] = [:]
         for f in loaded {
             realPaths[f.source.path] = f.realPath

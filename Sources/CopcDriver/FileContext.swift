@@ -56,10 +56,17 @@ enum FileContext {
                 kept.append(d)
             }
         }
-        kept += workspaces.diagnostics(display: sources.displayEntry)
+        var realPaths = full.realPaths
+        for n in workspaces.notices(display: sources.displayEntry) {
+            // What a walk could not read, as the check of the contract's folder reports it: in
+            // the trees of the contracts (not in the folders above, searched only for headers).
+            if case .entryNotRead = n.diagnostic.message, !finder.trees.contains(where: { Paths.isInside(n.path, $0) }) { continue }
+            kept.append(n.diagnostic)
+            realPaths[n.diagnostic.path] = n.path
+        }
         kept.sort(by: Diagnostic.ordered)
         return CheckResult(diagnostics: kept, files: full.files, workspace: full.workspace, fileTable: full.fileTable,
-                           realPaths: full.realPaths, roots: full.roots)
+                           realPaths: realPaths, roots: full.roots)
     }
 }
 
@@ -70,6 +77,8 @@ struct ContextFinder {
     let workspaces: Workspaces
     private var headers: [String: FileHeader] = [:]
     private var listings: [String: [String]] = [:]
+    /// The folders of the contracts found (each walked with its tree).
+    private(set) var trees = Set<String>()
 
     init(sources: SourceSet, workspaces: Workspaces) {
         self.sources = sources
@@ -146,6 +155,7 @@ struct ContextFinder {
             dir = Paths.directory(of: dir)
         }
         guard let folder = declarationFolder else { return [file] }
+        trees.insert(folder)
         var tree = listing(folder, recursive: true, root: root)
         if !tree.contains(file) { tree.append(file) }
         var files: [Membership.File] = []

@@ -58,22 +58,25 @@ final class Workspaces {
 
     /// What must be reported: COP004 for each untrusted marker met, COP003 for each problem of
     /// a configuration read, COP001 for each entry a walk left out; `display` gives the path
-    /// shown for an absolute or walked path.
-    func diagnostics(display: (String) -> String) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    /// shown for an absolute or walked path. Each diagnostic comes with the absolute path it is
+    /// about (for `CheckResult.realPaths`).
+    func notices(display: (String) -> String) -> [(diagnostic: Diagnostic, path: String)] {
+        var out: [(Diagnostic, String)] = []
         for u in untrusted {
             let folder = Paths.directory(of: u.path)
-            out.append(Diagnostic(.untrustedWorkspaceMarker(name: Paths.lastComponent(of: u.path), owner: u.owner,
-                                                            folder: PathBytes.shown(folder)), path: display(u.path)))
+            out.append((Diagnostic(.untrustedWorkspaceMarker(name: Paths.lastComponent(of: u.path), owner: u.owner,
+                                                             folder: PathBytes.shown(folder)), path: display(u.path)), u.path))
         }
         for root in configOrder {
-            let path = display(Paths.join(root, WorkspaceConfig.fileName))
+            let config = Paths.join(root, WorkspaceConfig.fileName)
             for p in configs[root]?.problems ?? [] {
-                out.append(Diagnostic(.invalidConfiguration(line: p.line, column: p.column, p.problem), path: path))
+                out.append((Diagnostic(.invalidConfiguration(line: p.line, column: p.column, p.problem), path: display(config)), config))
             }
         }
+        let cwd = FileSystem.currentDirectory()
         for s in skipped {
-            out.append(Diagnostic(.entryNotRead(reason: s.reason), path: display(s.path)))
+            let absolute = s.path.hasPrefix("/") ? s.path : Paths.normalize(Paths.join(cwd, s.path))
+            out.append((Diagnostic(.entryNotRead(reason: s.reason), path: display(s.path)), absolute))
         }
         return out
     }
