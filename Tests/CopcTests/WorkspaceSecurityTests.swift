@@ -275,7 +275,11 @@ final class WorkspaceSecurityTests: XCTestCase {
         XCTAssertTrue(bad.out.contains("avenant-r\\xE9vis\\xE9.cop:4:16: error: cible invalide"), bad.out)
         let emitted = try shell("$COPC emit . --au 2023-06-01", cwd: dir)
         XCTAssertTrue(emitted.out.contains("avenant-r\\\\xE9vis\\\\xE9.cop"), emitted.out)
-        // fmt reads and writes it too.
+        // fmt reads, names and writes it too.
+        XCTAssertEqual(try shell("printf '%s' \"$AV\" > \"$(printf 'avenant-r\\351vis\\351.cop')\"", cwd: dir,
+                                 environment: ["AV": avenant(1).replacingOccurrences(of: "  cible", with: "      cible")]).status, 0)
+        let layout = try shell("$COPC fmt --check .", cwd: dir)
+        XCTAssertTrue(layout.out.contains("à mettre en page : avenant-r\\xE9vis\\xE9.cop\n"), layout.out)
         XCTAssertEqual(try shell("$COPC fmt . && $COPC fmt --check .", cwd: dir).status, 0)
     }
 
