@@ -104,7 +104,7 @@ final class WorkspaceSecurityTests: XCTestCase {
             "$COPC emit contrats", "$COPC emit contrats/contrat.cop",
             "$COPC rendre contrats --format markdown", "$COPC rendre contrats/contrat.cop --format html",
             "$COPC rendre contrats --format csv", "$COPC rendre contrats --format cop", "$COPC calendrier contrats",
-            "$COPC diff contrats", "$COPC fmt --check .", "$COPC fmt --check contrats/contrat.cop",
+            "$COPC diff contrats", "$COPC bilan contrats", "$COPC fmt --check .", "$COPC fmt --check contrats/contrat.cop",
             "$COPC check .git/config", "$COPC check .env", "$COPC fmt --check .git/config", "$COPC emit .env",
             "$COPC check contrats/lien.cop", "$COPC fmt --check contrats/lien.cop", "$COPC rendre contrats/lien.cop",
         ]
