@@ -139,7 +139,7 @@ final class CaseTests: XCTestCase {
         for (rel, bytes) in files {
             let path = dir + "/" + rel
             try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             guard rel.hasSuffix("copc.toml"), String(decoding: bytes, as: UTF8.self).hasPrefix("# propriétaire : autre") else { continue }
             if geteuid() == 0 {
                 XCTAssertEqual(chown(path, 4242, 4242), 0)
