@@ -5,6 +5,8 @@
 public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop001 = "COP001"
     case cop002 = "COP002"
+    case cop003 = "COP003"
+    case cop004 = "COP004"
     case cop100 = "COP100"
     case cop101 = "COP101"
     case cop102 = "COP102"

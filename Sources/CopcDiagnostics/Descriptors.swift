@@ -87,6 +87,38 @@ extension RuleDescriptor {
             Correction : c'est presque toujours un fichier produit par un programme défaillant, ou un copier-coller répété ; découpez le fichier, ou corrigez la chaîne de `dans`. Les fins de ligne « CR » seules des anciens Mac font du fichier une seule ligne : réenregistrez-le avec des fins de ligne LF ou CRLF.
             """),
         RuleDescriptor(
+            code: .cop003, severity: .error,
+            title: "copc.toml invalide",
+            name: "InvalidWorkspaceConfiguration",
+            explanation: """
+            COP003 — copc.toml invalide (erreur)
+
+            Le fichier `copc.toml` à la racine de l'espace de travail marque cette racine et peut lister des dossiers à laisser de côté lors des parcours (`exclure`, par exemple les fichiers d'essai d'un dépôt). copc en lit un petit sous-ensemble de TOML : commentaires `#`, clés simples, `=`, chaînes `"…"` ou `'…'`, listes de chaînes sur une ou plusieurs lignes. Ce qu'il ne sait pas lire est signalé avec la ligne et la colonne, sans jamais citer le texte du fichier (hors une clé simple) ; la partie lisible est appliquée. Un `copc.toml` qui est un lien symbolique n'est pas lu.
+
+            Exemple :
+                exclure = "Tests"      # ← COP003 : « exclure » attend une liste de chaînes
+
+            Correction :
+                exclure = ["Tests", "archives/2019"]
+
+            Les chemins sont relatifs au dossier de `copc.toml`, sans `..`. Un dossier exclu n'est plus parcouru quand on vérifie un dossier qui le contient, ni cherché pour le contexte d'un fichier nommé seul ; nommé lui-même (`copc check Tests/cas`), il est vérifié.
+            """),
+        RuleDescriptor(
+            code: .cop004, severity: .warning,
+            title: "repère d'espace de travail d'un autre utilisateur ignoré",
+            name: "UntrustedWorkspaceMarker",
+            explanation: """
+            COP004 — repère d'espace de travail d'un autre utilisateur ignoré (avertissement)
+
+            La racine de l'espace de travail — le dossier hors duquel copc ne lit rien — est le plus proche dossier qui contient un `copc.toml` ou un `.git`. Un repère qui appartient à un autre utilisateur que vous (ou root), ou qui se trouve dans un dossier qui lui appartient, n'est pas pris en compte : sinon, quiconque peut écrire dans un dossier parent partagé (`/tmp`) y poserait un `copc.toml` et ferait entrer ses propres fichiers — un avenant, un annuaire — dans vos contrats. C'est la règle de git pour `safe.directory` (CVE-2022-24765). copc continue sa recherche plus haut ; sans autre repère, la racine est le dossier vérifié lui-même.
+
+            Exemple (un `copc.toml` déposé dans `/tmp` par l'utilisateur n° 1001) :
+                /tmp/copc.toml                 # ← COP004 : repère d'espace de travail ignoré
+                /tmp/mon-contrat/contrat.cop   # copc check /tmp/mon-contrat/contrat.cop
+
+            Correction : si ce dossier est bien le vôtre (un dépôt extrait par un autre compte, dans un conteneur de CI), faites-lui confiance : `COPC_REPERTOIRES_SURS=/chemin/du/depot` (plusieurs dossiers séparés par `:`, ou `*` pour tous) ; sinon, supprimez le repère ou travaillez ailleurs.
+            """),
+        RuleDescriptor(
             code: .cop100, severity: .error,
             title: "caractère inattendu",
             name: "UnexpectedCharacter",
@@ -393,13 +425,14 @@ extension RuleDescriptor {
             explanation: """
             COP206 — fichier importé introuvable, hors de l'espace de travail ou cyclique (erreur)
 
-            Le fichier d'une ligne `utilise « chemin »` n'existe pas (le chemin est relatif au fichier qui l'importe), sort de l'espace de travail (le dossier donné en ligne de commande, ou le dossier courant), ou forme un cycle (a utilise b qui utilise a). Sans ce fichier, les référents et plans qu'il déclare manquent et chaque usage devient un COP201 ; hors de l'espace de travail, le résultat dépendrait de fichiers que le relecteur n'a pas.
+            Le fichier d'une ligne `utilise « chemin »` n'existe pas (le chemin est relatif au fichier qui l'importe), sort de l'espace de travail (la racine du dépôt ou le dossier du `copc.toml` le plus proche, voir `copc expliquer COP004`), forme un cycle (a utilise b qui utilise a), ou n'est pas un fichier de contrat : `utilise` n'ouvre qu'un fichier `.cop` hors de tout dossier caché (jamais `.env`, `.git/config`, ni un lien qui y mène), et un fichier ouvert qui ne déclare ni contrat ni annuaire est signalé une seule fois, sans qu'aucune de ses lignes soit citée. Sans ce fichier, les référents et plans qu'il déclare manquent et chaque usage devient un COP201 ; hors de l'espace de travail, le résultat dépendrait de fichiers que le relecteur n'a pas.
 
             Exemple :
                 contrat CPOM-ARS-BRE « CPOM État – ARS Bretagne 2024-2028 »
                   période : 2024 .. 2028
                   utilise « ../annuaire/ministere.cop »          # ← COP206 : fichier introuvable
                   utilise « ../../partage/referents.cop »        # ← COP206 : hors de l'espace de travail
+                  utilise « ../.env »                            # ← COP206 : n'est pas un fichier de contrat
 
             Correction : corrigez le chemin relativement au fichier importateur ; lancez copc depuis un dossier qui contient le contrat et l'annuaire (`copc check .` à la racine du dépôt) ou copiez l'annuaire dans l'espace de travail. Pour un cycle, regroupez les référents communs dans un annuaire qui n'importe rien.
             """),
@@ -454,7 +487,9 @@ extension RuleDescriptor {
                 avenant 1 au contrat COP-CGN « Fixation des cibles des indicateurs »   # ← COP209 : vouliez-vous dire COP-CNG ?
                   signé le : 2022-06-30
 
-            Correction : corrigez l'identifiant, ou vérifiez le contrat avec ses avenants : `copc check contrats/cng/`.
+            Un avenant ou un bilan appartient au contrat déclaré dans son dossier ou dans le plus proche dossier au-dessus qui en déclare un du même identifiant ; un contrat du même identifiant déclaré ailleurs (un dossier voisin, des fichiers d'essai) est un autre contrat. Si le contrat n'est déclaré qu'ailleurs, le message le dit (« déclaré hors du dossier de ce fichier ») et une note montre la déclaration.
+
+            Correction : corrigez l'identifiant, ou vérifiez le contrat avec ses avenants : `copc check contrats/cng/` ; rangez l'avenant dans le dossier de son contrat ou dans un de ses sous-dossiers.
             """),
         RuleDescriptor(
             code: .cop300, severity: .error,

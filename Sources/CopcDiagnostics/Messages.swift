@@ -118,6 +118,49 @@ public enum PlacementReason: Hashable, Sendable {
     case rule(ElementKind)
 }
 
+/// What is wrong in a `copc.toml` (COP003). Nothing of the file's text is quoted but a bare key.
+public enum ConfigurationProblem: Hashable, Sendable {
+    case unreadable(reason: String)
+    case notUTF8
+    case table
+    case expectedKey
+    case expectedEquals(key: String)
+    case expectedValue
+    case expectedComma
+    case trailingText
+    case unterminatedString
+    case unterminatedArray
+    case badEscape
+    case controlCharacter
+    case unknownKey(String, suggestion: String?)
+    case duplicateKey(String)
+    case expectedStringList(key: String?)
+    case invalidExcludedFolder
+
+    public var french: String {
+        switch self {
+        case .unreadable(let reason): return "fichier non lu (\(reason))"
+        case .notUTF8: return "le fichier n'est pas en UTF-8"
+        case .table: return "les sections « [nom] » ne sont pas reconnues : écrivez les clés au début du fichier"
+        case .expectedKey: return "attendu une clé (lettres, chiffres, « - », « _ ») suivie de « = »"
+        case .expectedEquals(let key): return "attendu « = » après la clé « \(key) »"
+        case .expectedValue: return "attendu une valeur après « = »"
+        case .expectedComma: return "attendu « , » ou « ] » entre les éléments de la liste"
+        case .trailingText: return "texte inattendu après la valeur (un commentaire commence par « # »)"
+        case .unterminatedString: return "chaîne non terminée sur sa ligne"
+        case .unterminatedArray: return "liste non fermée par « ] »"
+        case .badEscape: return "échappement invalide dans la chaîne (\\\", \\\\, \\n, \\t, \\uXXXX)"
+        case .controlCharacter: return "caractère de contrôle dans la chaîne"
+        case .unknownKey(let key, let suggestion): return "clé inconnue « \(key) »" + suggest(suggestion) + " (clés reconnues : exclure)"
+        case .duplicateKey(let key): return "la clé « \(key) » est donnée deux fois"
+        case .expectedStringList(let key):
+            return (key.map { "« \($0) »" } ?? "la valeur") + " attend une liste de chaînes, comme exclure = [\"Tests\", \"archives\"]"
+        case .invalidExcludedFolder:
+            return "dossier à exclure invalide : un chemin relatif au dossier de copc.toml, sans « .. », non vide"
+        }
+    }
+}
+
 /// What a target or a base is written in, when it does not fit the indicator's unit (COP400).
 public enum UnitMismatch: Hashable, Sendable {
     case unit(Unit)
@@ -135,9 +178,17 @@ public enum Message: Hashable, Sendable {
     case unreadableFile(reason: String)
     /// A NUL byte: the file is not text; nothing else is reported for it.
     case binaryFile(offset: Int)
+    /// An entry a folder walk could not read (an unreadable folder, a path too long…).
+    case entryNotRead(reason: String)
     // COP002
     case fileTooLarge(bytes: Int, limit: Int)
     case lineTooLong(bytes: Int, limit: Int)
+    // COP003
+    /// `copc.toml` could not be read (1-based line and column, no text of the file quoted).
+    case invalidConfiguration(line: Int, column: Int, ConfigurationProblem)
+    // COP004
+    /// A workspace marker owned by someone else, passed over.
+    case untrustedWorkspaceMarker(name: String, owner: UInt32, folder: String)
     case tooManyElements(limit: Int)
     case nestingTooDeep(ElementRef, limit: Int)
     case tooManyAvenants(contract: String, limit: Int)
@@ -218,6 +269,8 @@ public enum Message: Hashable, Sendable {
     // COP206
     case importNotFound(String)
     case importOutsideWorkspace(String)
+    /// `utilise` of a file that is not a `.cop` file, is hidden, or is not a contract file.
+    case importNotContractFile(String)
     case importCycle(String)
     // COP207
     case danglingReference(kind: ElementKind, id: String, usedBy: ElementRef)
@@ -225,6 +278,8 @@ public enum Message: Hashable, Sendable {
     case referentToBeDetermined(role: PropertyKey)
     // COP209
     case unknownContract(String, suggestion: String?)
+    /// The contract is declared, but not in the folder of the file nor above it.
+    case contractDeclaredElsewhere(String)
     // COP300
     case deadlineOutsidePeriod(DeadlineRef, window: Window, period: Window, after: Bool)
     // COP301
@@ -296,8 +351,10 @@ public enum Message: Hashable, Sendable {
 
     public var code: Code {
         switch self {
-        case .invalidUTF8, .unreadableFile, .binaryFile: return .cop001
+        case .invalidUTF8, .unreadableFile, .binaryFile, .entryNotRead: return .cop001
         case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears, .importChainTooLong: return .cop002
+        case .invalidConfiguration: return .cop003
+        case .untrustedWorkspaceMarker: return .cop004
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
@@ -317,10 +374,10 @@ public enum Message: Hashable, Sendable {
         case .numberingGap, .numberingGapRange: return .cop203
         case .numberingOrder: return .cop204
         case .changeTargetMissing, .parentMissing: return .cop205
-        case .importNotFound, .importOutsideWorkspace, .importCycle: return .cop206
+        case .importNotFound, .importOutsideWorkspace, .importCycle, .importNotContractFile: return .cop206
         case .danglingReference: return .cop207
         case .referentToBeDetermined: return .cop208
-        case .unknownContract: return .cop209
+        case .unknownContract, .contractDeclaredElsewhere: return .cop209
         case .deadlineOutsidePeriod: return .cop300
         case .targetYearOutsidePeriod, .baseYearAfterPeriod, .resourcesYearOutsidePeriod: return .cop301
         case .missingTargets: return .cop302
@@ -362,6 +419,14 @@ public enum Message: Hashable, Sendable {
             return "séquence UTF-8 invalide à l'octet \(offset)"
         case .unreadableFile(let reason):
             return "fichier illisible : \(reason)"
+        case .entryNotRead(let reason):
+            return "non lu : \(reason) ; les fichiers .cop qui s'y trouvent ne sont pas vérifiés"
+        case .invalidConfiguration(let line, let column, let problem):
+            return "copc.toml, ligne \(line), colonne \(column) : \(problem.french)"
+        case .untrustedWorkspaceMarker(let name, let owner, let folder):
+            let who = owner == UInt32.max ? "un autre utilisateur" : "l'utilisateur n° \(owner)"
+            return "repère d'espace de travail ignoré : ce « \(name) » (ou son dossier) appartient à \(who), ni à vous ni à root, "
+                + "et copc ne s'en sert pas pour borner ce qu'il lit (comme git pour safe.directory) ; pour lui faire confiance : COPC_REPERTOIRES_SURS=\(folder)"
         case .fileTooLarge(let bytes, let limit):
             return "fichier trop volumineux : \(groupedCount(bytes)) octets, au-delà de la limite de \(groupedCount(limit)) octets ; il n'est pas lu"
         case .lineTooLong(let bytes, let limit):
@@ -475,6 +540,8 @@ public enum Message: Hashable, Sendable {
             return "fichier importé introuvable « \(p) »"
         case .importOutsideWorkspace(let p):
             return "fichier importé hors de l'espace de travail « \(p) »"
+        case .importNotContractFile(let p):
+            return "« \(p) » n'est pas un fichier de contrat : « utilise » ne lit qu'un fichier .cop, hors de tout dossier caché, qui déclare un annuaire ou un contrat ; rien de ce fichier n'est cité"
         case .importCycle(let p):
             return "import cyclique : « \(p) » s'importe lui-même, directement ou non"
         case .danglingReference(let kind, let id, let usedBy):
@@ -483,6 +550,8 @@ public enum Message: Hashable, Sendable {
             return "\(role.roleName) à déterminer"
         case .unknownContract(let id, let suggestion):
             return "contrat inconnu « \(id) »" + suggest(suggestion)
+        case .contractDeclaredElsewhere(let id):
+            return "contrat « \(id) » déclaré hors du dossier de ce fichier : un avenant ou un bilan se range dans le dossier de son contrat ou dans un de ses sous-dossiers"
         case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
             let what = deadline.french(withText: true)
             return after
@@ -547,7 +616,7 @@ public enum Message: Hashable, Sendable {
         case .invalidDueDate(let t):
             return "échéance invalide « \(t) » (attendu par exemple : avant le 15 mars N+1, avant le 31 janvier N+1)"
         case .bilanUnknownElement(let kind, let id, let version, let suggestion):
-            return "\(kind.withArticle) \(id) n'existe pas dans la version \(version) du contrat (celle en vigueur au 31 décembre de l'année du bilan)" + suggest(suggestion)
+            return "\(kind.withArticle) \(id) n'existe pas dans \(versionName(version)), en vigueur au 31 décembre de l'année du bilan" + suggest(suggestion)
         case .bilanYearOutsidePeriod(let year, let period):
             return "bilan \(year) hors de la période du contrat (\(period))"
         case .realizedUnitMismatch(let realized, let indicator):
@@ -724,6 +793,8 @@ public func versionName(_ n: Int) -> String {
 /// Messages of secondary notes.
 public enum NoteMessage: Hashable, Sendable {
     case firstDeclaration
+    /// Where a contract declared out of an avenant's folder is (COP209).
+    case declaredHere
     case periodDeclared
     case previousAvenant(Int)
     case parentHere
@@ -734,6 +805,7 @@ public enum NoteMessage: Hashable, Sendable {
     public var text: String {
         switch self {
         case .firstDeclaration: return "première déclaration ici"
+        case .declaredHere: return "déclaré ici"
         case .periodDeclared: return "période du contrat déclarée ici"
         case .previousAvenant(let n): return "avenant \(n) signé ici"
         case .parentHere: return "parent déclaré ici"

@@ -65,20 +65,20 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
         case .reformatted:
             changed += 1
             if showDiff, let d = layoutDiff(o.path) { writeOut(d) } else {
-                writeOut((checkOnly ? "à mettre en page : " : "mis en page : ") + o.path + "\n")
+                writeOut((checkOnly ? "à mettre en page : " : "mis en page : ") + o.shownPath + "\n")
             }
         case .refused(let diagnostics):
             refused += 1
             writeErr(DiagnosticRenderer.human(diagnostics, color: color))
             writeErr(diagnostics.contains { $0.code == .cop002 }
-                ? "copc : \(o.path) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
-                : "copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
+                ? "copc : \(o.shownPath) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
+                : "copc : \(o.shownPath) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
         case .unsafe:
             refused += 1
-            writeErr("copc : \(o.path) laissé intact : la mise en page ne relisait pas à l'identique (défaut de copc, merci de le signaler avec ce fichier)\n")
+            writeErr("copc : \(o.shownPath) laissé intact : la mise en page ne relisait pas à l'identique (défaut de copc, merci de le signaler avec ce fichier)\n")
         case .failed(let message):
             failed += 1
-            writeErr("copc : \(o.path) : \(message)\n")
+            writeErr("copc : \(o.shownPath) : \(message)\n")
         }
     }
     if failed > 0 { return 2 }

@@ -1,5 +1,6 @@
 // copc — the command-line shell over CopcDriver: one file per subcommand, dispatched here.
 import CopcDiagnostics
+import CopcDriver
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -42,7 +43,8 @@ let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["expliquer", "explain"], runExplain),
 ]
 
-let argv = CommandLine.arguments
+// Paths are bytes: a name that is not UTF-8 is kept (`PathBytes`), not replaced with U+FFFD.
+let argv = FileSystem.arguments()
 guard argv.count >= 2 else {
     writeOut(mainHelp + "\n")
     exit(2)
