@@ -33,7 +33,8 @@ extension Driver {
         var seen = Set<String>()
         var cleaned = Set<String>()
         var outcomes: [FormatOutcome] = []
-        for (path, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
+        // A folder named with no `.cop` file below it is a usage error, as for `copc check`.
+        for (path, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd, requireCop: !paths.isEmpty) {
             guard let real = FileSystem.realPath(path), Paths.isInside(real, root) else {
                 outcomes.append(FormatOutcome(path: path, status: .failed("hors de l'espace de travail")))
                 continue

@@ -37,9 +37,14 @@ enum BilanOption: Hashable, Sendable {
 let bilanCommand = CommandSpec<BilanOption>(name: "copc bilan", help: bilanHelp, options: [
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.annee, "--annee", "--année", value: true),
-    OptionSpec(.format, "--format", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.format, "--format", choices: formatNames(BilanFormat.self)),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
+
+/// The formats of `copc bilan`.
+enum BilanFormat: String, CaseIterable {
+    case markdown, html, csv, json
+}
 
 func runBilan(_ args: ArraySlice<String>) -> Int32 {
     let parsed = bilanCommand.parse(args)
@@ -48,12 +53,7 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
         guard v.count == 4, let n = Int(v), n >= 1000 else { fail("année invalide : « \(v) » (attendu : 2024)") }
         year = n
     }
-    let format = parsed[.format] ?? "markdown"
-    let formats = ["markdown", "html", "csv", "json"]
-    guard formats.contains(format) else {
-        fail("format inconnu « \(format) » (formats : markdown, html, csv, json)"
-             + (Suggest.nearest(to: format, among: formats).map { " ; vouliez-vous dire « \($0) » ?" } ?? ""))
-    }
+    let format = formatChoice(parsed[.format], default: BilanFormat.markdown)
     let result = checkOrFail(parsed.positionals, CheckOptions.today())
     let contract = chooseContract(result, parsed[.contrat])
     if year == nil && contract.bilans.isEmpty {
@@ -69,10 +69,10 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
     }
     let text: String
     switch format {
-    case "html": text = report.html()
-    case "csv": text = report.csv()
-    case "json": text = report.json()
-    default: text = report.markdown()
+    case .html: text = report.html()
+    case .csv: text = report.csv()
+    case .json: text = report.json()
+    case .markdown: text = report.markdown()
     }
     if let output = parsed[.sortie] {
         do { try FileSystem.writeAtomically(output, Array(text.utf8)) } catch {

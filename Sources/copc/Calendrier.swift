@@ -34,7 +34,7 @@ enum CalendrierOption: Hashable, Sendable {
 let calendrierCommand = CommandSpec<CalendrierOption>(name: "copc calendrier", help: calendrierHelp, options: [
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.version, "--version", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 func runCalendrier(_ args: ArraySlice<String>) -> Int32 {

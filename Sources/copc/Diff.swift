@@ -66,11 +66,11 @@ let diffCommand = CommandSpec<DiffOption>(name: "copc diff", help: diffHelp, opt
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.de, "--de", "--from", value: true),
     OptionSpec(.a, "--a", "--à", "--to", value: true),
-    OptionSpec(.format, "--format", value: true),
+    OptionSpec(.format, "--format", choices: formatNames(DiffFormat.self)),
     OptionSpec(.sortieCode, "--sortie-code", "--exit-code"),
-    OptionSpec(.couleur, "--couleur", "--color", value: true),
-    OptionSpec(.chemin, "--chemin", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.couleur, "--couleur", "--color", choices: colorChoices),
+    OptionSpec(.chemin, "--chemin", path: true),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 /// The formats of `copc diff`.

@@ -33,7 +33,7 @@ let emitCommand = CommandSpec<EmitOption>(name: "copc emit", help: emitHelp, opt
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.version, "--version", value: true),
     OptionSpec(.au, "--au", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 func runEmit(_ args: ArraySlice<String>) -> Int32 {

@@ -96,11 +96,24 @@ func useColor(_ choice: Bool?, fd: Int32 = 1) -> Bool {
     return FileSystem.isTerminal(fd) && !noColor && FileSystem.environment("TERM") != "dumb"
 }
 
-/// The value of `--format` read into the command's format enum (`fallback` when absent); an
-/// unknown name is a usage error listing the formats. `aliases` are other accepted names.
-func formatChoice<F: RawRepresentable & CaseIterable>(_ value: String?, default fallback: F,
-                                                       aliases: [String: F] = [:]) -> F where F.RawValue == String {
+/// Other spellings of format names, the same in every command: `humain` is the old name of
+/// `texte` (`copc check` before issue 23), `md` is short for `markdown`.
+let formatAliases: [String: String] = ["humain": "texte", "human": "texte", "text": "texte", "md": "markdown"]
+
+/// The value of `--format` read into the command's format enum (`fallback` when absent), through
+/// `formatAliases`; an unknown name is a usage error listing the formats.
+func formatChoice<F: RawRepresentable & CaseIterable>(_ value: String?, default fallback: F) -> F where F.RawValue == String {
     guard let value else { return fallback }
-    if let f = F(rawValue: value) ?? aliases[value] { return f }
-    fail("format inconnu « \(value) » (formats possibles : \(F.allCases.map(\.rawValue).joined(separator: ", ")))")
+    if let f = F(rawValue: value) ?? formatAliases[value].flatMap(F.init(rawValue:)) { return f }
+    let names = F.allCases.map(\.rawValue)
+    fail("format inconnu « \(value) » (formats possibles : \(names.joined(separator: ", ")))"
+         + (Suggest.nearest(to: value, among: names).map { " ; vouliez-vous dire « \($0) » ?" } ?? ""))
 }
+
+/// The names of a format enum, for `OptionSpec(choices:)` (shell completion, the manual).
+func formatNames<F: RawRepresentable & CaseIterable>(_: F.Type) -> [String] where F.RawValue == String {
+    F.allCases.map(\.rawValue)
+}
+
+/// The values of `--couleur`, for completion.
+let colorChoices = ["auto", "toujours", "jamais"]

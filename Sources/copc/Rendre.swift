@@ -43,9 +43,9 @@ enum RendreOption: Hashable, Sendable {
 let rendreCommand = CommandSpec<RendreOption>(name: "copc rendre", help: rendreHelp, options: [
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.version, "--version", value: true),
-    OptionSpec(.format, "--format", "-f", value: true),
-    OptionSpec(.table, "--table", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.format, "--format", "-f", choices: formatNames(RenderFormat.self)),
+    OptionSpec(.table, "--table", choices: CSVTable.allCases.map(\.spelling)),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 /// The formats of `copc rendre`.
@@ -55,7 +55,7 @@ enum RenderFormat: String, CaseIterable {
 
 func runRendre(_ args: ArraySlice<String>) -> Int32 {
     let parsed = rendreCommand.parse(args)
-    let format = formatChoice(parsed[.format], default: RenderFormat.html, aliases: ["md": .markdown])
+    let format = formatChoice(parsed[.format], default: RenderFormat.html)
     var table = CSVTable.indicators
     if let t = parsed[.table] {
         guard format == .csv else { fail("--table ne s'emploie qu'avec --format csv") }
