@@ -74,12 +74,6 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
     case .json: text = report.json()
     case .markdown: text = report.markdown()
     }
-    if let output = parsed[.sortie] {
-        do { try FileSystem.writeAtomically(output, Array(text.utf8)) } catch {
-            fail("écriture impossible de \(output) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(text)
-    }
+    writeResult(text, to: parsed[.sortie])
     return 0
 }

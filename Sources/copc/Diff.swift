@@ -125,13 +125,7 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
     case .json: out = report.json()
     case .html: out = report.html()
     }
-    if let output = parsed[.sortie] {
-        do { try FileSystem.writeAtomically(output, Array(out.utf8)) } catch {
-            fail("écriture impossible de \(output) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(out)
-    }
+    writeResult(out, to: parsed[.sortie], named: positionals)
     if parsed.has(.sortieCode) { return report.changes.isEmpty ? 0 : 1 }
     return 0
 }

@@ -58,12 +58,6 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
         writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(contract.id ?? "?") et ses avenants (voir « copc check ») ; l'IR reflète le texte tel qu'écrit\n")
     }
     let json = IR.emit(contract, version: version, files: result.fileTable)
-    if let output {
-        do { try FileSystem.writeAtomically(output, Array(json.utf8)) } catch {
-            fail("écriture impossible de \(output) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(json)
-    }
+    writeResult(json, to: output)
     return 0
 }

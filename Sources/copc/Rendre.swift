@@ -103,14 +103,3 @@ func warnAboutErrors(_ result: CheckResult, _ contract: Contract, what: String) 
         writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(contract.id ?? "?") et ses avenants (voir « copc check ») ; \(what) reflète le texte tel qu'écrit\n")
     }
 }
-
-/// Writes `text` to `path` atomically, or to stdout.
-func writeResult(_ text: String, to path: String?) {
-    if let path {
-        do { try FileSystem.writeAtomically(path, Array(text.utf8)) } catch {
-            fail("écriture impossible de \(path) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(text)
-    }
-}
