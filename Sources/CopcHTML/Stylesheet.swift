@@ -174,6 +174,11 @@ enum Stylesheet {
       nav.sommaire { break-after: page; }
       .note-marginale { width: 13rem; }
       table.comparaison { font-size: 8.5pt; }
+      /* One long word (an address in a title, a source, a text) must not push the deadline
+         and target columns off the page: it may break anywhere, which also lowers its
+         column's minimum width; the other cells keep room for a whole short word. */
+      body { overflow-wrap: anywhere; }
+      td { overflow-wrap: anywhere; min-width: 4.5em; }
     }
     """
 }
