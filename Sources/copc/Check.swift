@@ -102,8 +102,14 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
         writeOut(DiagnosticRenderer.gcc(shown))
         if quiet || shown.count < all.count { writeErr(summary(all, shown: shown, strict: strict, level: level, args: args) + "\n") }
     case .sarif:
-        // Relative paths are relative to the current folder, which becomes %SRCROOT%.
-        writeOut(DiagnosticRenderer.sarif(shown, toolVersion: version, sourceRoot: nil))
+        // Paths relative to the workspace root (%SRCROOT%), never absolute, whatever the
+        // current folder (`cd contrats/exemples && copc check ..`).
+        let root = sarifRoot(result)
+        writeOut(DiagnosticRenderer.sarif(shown, toolVersion: version, sourceRoot: nil) { shown in
+            let real = result.realPaths[shown] ?? (shown.hasPrefix("/") ? shown : Paths.join(FileSystem.realPath(".") ?? FileSystem.currentDirectory(), shown))
+            let relative = Paths.relative(real, to: root)
+            return relative.hasPrefix("/") ? Paths.lastComponent(of: real) : relative
+        })
     case .texte:
         if result.files.isEmpty {
             writeOut("aucun fichier .cop trouvé\n")
@@ -112,6 +118,22 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
         writeOut(summary(all, shown: shown, strict: strict, level: level, args: args) + "\n")
     }
     return result.exitStatus(strict: strict)
+}
+
+/// `%SRCROOT%` of a SARIF log: the workspace root of the files checked (the repository), or,
+/// when they lie in several workspaces, the deepest folder holding all of them.
+func sarifRoot(_ result: CheckResult) -> String {
+    let roots = Set(result.roots.values).sorted()
+    guard var common = roots.first.map(Paths.components) else {
+        return FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+    }
+    for r in roots.dropFirst() {
+        let c = Paths.components(r)
+        var n = 0
+        while n < min(common.count, c.count) && common[n] == c[n] { n += 1 }
+        common = Array(common.prefix(n))
+    }
+    return "/" + common.joined(separator: "/")
 }
 
 /// The summary line: counts of every diagnostic (shown or not), why `--strict` failed, and how
