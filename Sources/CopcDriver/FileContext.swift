@@ -72,6 +72,11 @@ enum FileContext {
                 }
             }
         }
+        // A file that could not be decoded (COP001: Windows-1252, UTF-16, binary) may belong to
+        // any contract: it is part of every context, so that no document is written without it.
+        for f in survey.loaded where f.model.kind == .unknown && f.diagnostics.contains(where: { $0.code == .cop001 }) {
+            selected.insert(f.realPath)
+        }
         let rootOf = Dictionary(entries.map { ($0.real, $0.root) }, uniquingKeysWith: { a, _ in a })
         let namedRoots = Dictionary(named.map { ($0.real, $0.root) }, uniquingKeysWith: { a, _ in a })
         func run(_ files: [String]) -> CheckResult {

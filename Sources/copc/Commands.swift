@@ -79,6 +79,11 @@ func subcommand(named name: String) -> Subcommand? {
     subcommands.first { $0.names.contains(name) }
 }
 
+/// The subcommand nearest to a mistyped name: a name first (`rendr` → `rendre`), else an alias.
+func suggestedCommand(_ name: String) -> String? {
+    Suggest.nearest(to: name, among: subcommands.map(\.name)) ?? Suggest.nearest(to: name, among: subcommands.flatMap(\.aliases))
+}
+
 /// The paragraphs of the general help that follow the list of commands (also the manual's
 /// description).
 let pathsParagraph = """
@@ -151,7 +156,7 @@ func runHelp(_ args: ArraySlice<String>) -> Int32 {
     }
     guard parsed.positionals.count == 1 else { fail("« help » attend au plus un nom de commande (voir « copc help --help »)") }
     guard let sub = subcommand(named: first) else {
-        let suggestion = Suggest.nearest(to: first, among: subcommands.flatMap(\.names))
+        let suggestion = suggestedCommand(first)
         fail("commande inconnue « \(first) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc --help »)")
     }
     writeOut(sub.help + "\n")

@@ -104,7 +104,11 @@ func refuseUnreadableInputs() {
     var unread: [Diagnostic] = []
     var seen = Set<String>()
     for result in inputs {
-        for d in result.diagnostics where d.code == .cop001 && seen.insert(d.path).inserted { unread.append(d) }
+        // The check's diagnostics (a file that could not be read), and those of every file it
+        // loaded (a file named alone reports only its own).
+        for d in result.diagnostics + result.files.flatMap(\.diagnostics) where d.code == .cop001 && seen.insert(d.path).inserted {
+            unread.append(d)
+        }
     }
     guard !unread.isEmpty else { return }
     writeErr(DiagnosticRenderer.human(unread, color: false))

@@ -24,6 +24,6 @@ case "--version", "-V":
     writeOut("copc \(version)\n")
     exit(0)
 default:
-    let suggestion = Suggest.nearest(to: command, among: subcommands.flatMap(\.names))
+    let suggestion = suggestedCommand(command)
     fail("commande inconnue « \(command) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc --help »)")
 }
