@@ -174,9 +174,8 @@ enum Stylesheet {
       nav.sommaire { break-after: page; }
       .note-marginale { width: 13rem; }
       table.comparaison { font-size: 8.5pt; }
-      /* One long word (an address in a title, a source, a text) must not push the deadline
-         and target columns off the page: it may break anywhere, which also lowers its
-         column's minimum width; the other cells keep room for a whole short word. */
+      /* Un mot long (une adresse) se coupe plutôt que de pousser les colonnes hors de la
+         page ; chaque cellule garde la place d'un mot court entier. */
       body { overflow-wrap: anywhere; }
       td { overflow-wrap: anywhere; min-width: 4.5em; }
     }

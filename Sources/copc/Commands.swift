@@ -105,7 +105,7 @@ func generalHelp() -> String {
     out += "Usage : copc COMMANDE [ARGUMENTS…] [options]\n        copc --help | --version\n\nCommandes :\n"
     let width = (subcommands.map { $0.name.count }.max() ?? 0) + 2
     for s in subcommands {
-        out += "  " + s.name + String(repeating: " ", count: width - s.name.count) + s.summary + "\n"
+        out += "  copc " + s.name + String(repeating: " ", count: width - s.name.count) + s.summary + "\n"
     }
     out += "\n" + wrapped("Autres noms des commandes : " + subcommands.filter { !$0.aliases.isEmpty }
         .map { $0.aliases.joined(separator: " et ") + " (" + $0.name + ")" }

@@ -36,12 +36,15 @@ final class CLIGrammarTests: XCTestCase {
         return dir
     }
 
-    /// The subcommands, as the general help lists them (two spaces, the name, a summary).
+    /// The subcommands, as the general help lists them (`  copc NAME  summary`).
     func listedCommands() throws -> [String] {
         let (status, help, _) = try run(["--help"])
         XCTAssertEqual(status, 0)
         let section = help.components(separatedBy: "Commandes :\n")[1].components(separatedBy: "\n\n")[0]
-        return section.split(separator: "\n").map { String($0.dropFirst(2).prefix { $0 != " " }) }
+        return section.split(separator: "\n").map { line in
+            XCTAssertTrue(line.hasPrefix("  copc "), String(line))
+            return String(line.dropFirst(7).prefix { $0 != " " })
+        }
     }
 
     func testEverySubcommandIsListedAndHelpCommandEqualsDashDashHelp() throws {
