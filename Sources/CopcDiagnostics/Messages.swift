@@ -725,7 +725,6 @@ private func invalidValue(_ value: String, _ key: String, _ allowed: [String]) -
     "valeur inconnue « \(value) » pour « \(key) » (valeurs possibles : \(allowed.joined(separator: ", ")))"
 }
 
-/// « U+0007 » for a control character, the character itself otherwise.
 /// A character of a word processor met outside a text (COP110), and what copc reads instead.
 public enum WordProcessorCharacter: Hashable, Sendable {
     /// Quotes around a text (`“…”`, `‘…’`, `‹…›`): read as `« … »`.
@@ -758,6 +757,7 @@ private func codePoint(_ c: Unicode.Scalar) -> String {
     return "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h
 }
 
+/// « U+0007 » for a control character, the character itself otherwise.
 private func shown(_ c: Unicode.Scalar) -> String {
     if c.value < 0x20 || c.value == 0x7F {
         let h = String(c.value, radix: 16, uppercase: true)

@@ -72,6 +72,8 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
             writeErr(DiagnosticRenderer.human(diagnostics, color: color))
             writeErr(diagnostics.contains { $0.code == .cop002 }
                 ? "copc : \(o.path) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
+                : diagnostics.contains { $0.code == .cop001 }
+                ? "copc : \(o.path) laissé intact : fichier mal encodé (réenregistrez-le en UTF-8 ; voir « copc expliquer COP001 »)\n"
                 : "copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
         case .unsafe:
             refused += 1

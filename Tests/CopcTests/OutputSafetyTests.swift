@@ -128,6 +128,11 @@ final class OutputSafetyTests: XCTestCase {
             XCTAssertTrue(err.contains("erreur[COP001]: fichier en Windows-1252 ?"), "\(command): \(err)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/sortie.txt"), "\(command)")
         }
+        // copc fmt leaves it as it is, and says why.
+        let (fmtStatus, _, fmtErr) = try run(["fmt", "a2.cop"], cwd: dir)
+        XCTAssertEqual(fmtStatus, 1)
+        XCTAssertTrue(fmtErr.contains("a2.cop laissé intact : fichier mal encodé (réenregistrez-le en UTF-8"), fmtErr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/a2.cop")), Data(latin))
     }
 
     /// A file saved as « Texte Unicode » (UTF-16 with its byte-order mark) is one COP001.
