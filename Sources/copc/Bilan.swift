@@ -17,17 +17,19 @@ et mesures correctives. Le contrat lu est la version en vigueur au 31 décembre 
 
 Options :
   --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
-  --annee N           l'année (défaut : celle du dernier bilan)
-  --format F          markdown (défaut), html (page autonome imprimable, avec un graphique
+  --annee N           l'année (défaut : celle du dernier bilan) ; aussi --année
+  --format F          markdown (défaut, ou md), html (page autonome imprimable, avec un graphique
                       par indicateur), csv (pour un tableur : UTF-8 avec BOM, « ; »,
                       virgule décimale) ou json (schéma copc.bilan/1, grammar/bilan.schema.json)
-  -o FICHIER          écrit dans FICHIER plutôt que sur la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 Les erreurs des fichiers sont résumées sur la sortie d'erreur (« copc check » les détaille) ;
 le bilan est tout de même produit.
 Statut de sortie : 0 bilan écrit ; 2 mauvais usage, contrat introuvable, aucun bilan,
-échec d'écriture.
+échec d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum BilanOption: Hashable, Sendable {

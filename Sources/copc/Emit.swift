@@ -15,14 +15,15 @@ Options :
   --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
   --version N         la version N (défaut : la dernière)
   --au AAAA-MM-JJ     la version en vigueur ce jour-là (date d'effet des avenants)
-  -o FICHIER          écrit dans FICHIER (par un fichier temporaire renommé) plutôt
-                      que sur la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 L'IR reflète le texte tel qu'écrit : s'il contient des erreurs, elles sont résumées sur
 la sortie d'erreur (« copc check » les détaille) et l'IR est tout de même écrit.
 Statut de sortie : 0 IR écrit ; 2 mauvais usage, contrat ou version introuvable, échec
-d'écriture.
+d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum EmitOption: Hashable, Sendable {

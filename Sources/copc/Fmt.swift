@@ -26,7 +26,8 @@ copc (COP002), n'est pas modifié ; avec « - », l'entrée refusée est rendue
 octet pour octet.
 
 Options :
-  --check      ne modifie rien ; nomme les fichiers qui seraient modifiés
+  --check      ne modifie rien ; nomme les fichiers qui seraient modifiés (aussi
+               --vérifier)
   --diff       ne modifie rien ; montre ce qui changerait, en diff unifié (comme
                diff -u), sur la sortie standard
   -h, --help   affiche cette aide

@@ -18,7 +18,7 @@ Options :
   --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
   --version V         numéro de version (0 = tel que signé) ou date AAAA-MM-JJ (la version
                       en vigueur ce jour-là) ; défaut : la dernière version
-  --format F          html (défaut) : une page autonome, imprimable sur A4 ;
+  --format F          html (défaut) : une page autonome, imprimable sur A4 (aussi -f) ;
                       markdown : le même contenu, tableaux au format GitHub ;
                       cop : la version consolidée réécrite en texte source canonique
                       (avenants appliqués, commentaires conservés), point de départ d'un
@@ -26,14 +26,15 @@ Options :
                       csv : un tableau pour un tableur (UTF-8 avec BOM, séparateur « ; »,
                       virgule décimale), choisi par --table
   --table T           avec --format csv : indicateurs (défaut) ou actions
-  -o FICHIER          écrit dans FICHIER (par un fichier temporaire renommé) plutôt que sur
-                      la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 Le document reflète le texte tel qu'écrit : s'il contient des erreurs, elles sont résumées
 sur la sortie d'erreur (« copc check » les détaille) et le document est tout de même écrit.
 Statut de sortie : 0 document écrit ; 2 mauvais usage, contrat ou version introuvable,
-échec d'écriture.
+échec d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum RendreOption: Hashable, Sendable {
