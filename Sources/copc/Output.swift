@@ -1,4 +1,5 @@
 // Output, usage errors and the helpers shared by the subcommands.
+import CopcSource
 import CopcSema
 import CopcDiagnostics
 import CopcLanguage
@@ -63,14 +64,17 @@ func checkOrFail(_ paths: [String], _ options: CheckOptions) -> CheckResult {
 func writeResult(_ text: String, to path: String?, named: [String] = []) {
     refuseUnreadableInputs()
     guard let path, path != "-" else { writeOut(text); return }
+    // Paths are bytes (`PathBytes`: a name that is not UTF-8, as the arguments are read).
+    func status(_ p: String, _ st: inout stat) -> Int32 { PathBytes.withCString(p) { stat($0, &st) } }
+    let shown = PathBytes.shown(path)
     var target = stat()
-    if stat(path, &target) == 0 {
+    if status(path, &target) == 0 {
         // (shown as displayed, read through its real path)
-        let read = inputs.flatMap { $0.realPaths.map { (shown: $0.key, real: $0.value) } } + named.map { (shown: $0, real: $0) }
+        let read = inputs.flatMap { $0.realPaths.map { (shown: $0.key, real: $0.value) } } + named.map { (shown: PathBytes.shown($0), real: $0) }
         for input in read {
             var st = stat()
-            if stat(input.real, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino {
-                fail("« -o \(path) » désigne un fichier d'entrée (\(input.shown)) : copc ne remplace jamais ce qu'il lit ; choisissez un autre fichier de sortie")
+            if status(input.real, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino {
+                fail("« -o \(shown) » désigne un fichier d'entrée (\(input.shown)) : copc ne remplace jamais ce qu'il lit ; choisissez un autre fichier de sortie")
             }
         }
         var out = stat()
@@ -80,20 +84,20 @@ func writeResult(_ text: String, to path: String?, named: [String] = []) {
         }
         switch target.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: fail("écriture impossible de \(path) : c'est un dossier")
+        case S_IFDIR: fail("écriture impossible de \(shown) : c'est un dossier")
         default:
             // A device, a pipe or a socket (/dev/null, /dev/stderr, a FIFO): written as it is.
-            let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
-            guard fd >= 0 else { fail("écriture impossible de \(path) : \(String(cString: strerror(errno)))") }
+            let fd = PathBytes.withCString(path) { open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
+            guard fd >= 0 else { fail("écriture impossible de \(shown) : \(String(cString: strerror(errno)))") }
             var text = text
             let written = text.withUTF8 { FileSystem.writeAll(fd, UnsafeRawBufferPointer($0)) }
             close(fd)
-            if !written { fail("écriture impossible de \(path)") }
+            if !written { fail("écriture impossible de \(shown)") }
             return
         }
     }
     do { try FileSystem.writeAtomically(path, Array(text.utf8)) } catch {
-        fail("écriture impossible de \(path) : \((error as FileSystem.IOError).message)")
+        fail("écriture impossible de \(shown) : \((error as FileSystem.IOError).message)")
     }
 }
 

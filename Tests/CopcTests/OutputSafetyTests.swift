@@ -71,6 +71,44 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: dir + "/consolide.cop", encoding: .utf8).hasPrefix("contrat C1"))
     }
 
+    /// A name that is not UTF-8 (arguments are read as bytes): `-o` onto such an input, or onto
+    /// a hard link to it, is refused like any other — before, the guard looked the name up
+    /// as UTF-8, found nothing, and `rendre --format cop` replaced the contract; a new such
+    /// name is written under its own bytes.
+    func testOutputOntoAnInputWithAByteName() throws {
+        let dir = try workspace()
+        func shell(_ script: String) throws -> (Int32, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", script]
+            p.currentDirectoryURL = URL(fileURLWithPath: dir)
+            var env = ProcessInfo.processInfo.environment
+            env["COPC"] = builtCopc.path
+            p.environment = env
+            let err = Pipe()
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = err
+            try p.run()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, String(decoding: e, as: UTF8.self))
+        }
+        try FileManager.default.removeItem(atPath: dir + "/a1.cop")
+        XCTAssertEqual(try shell("mv c.cop \"$(printf 'contrat-r\\351vis\\351.cop')\"").0, 0)
+        XCTAssertEqual(try shell("ln \"$(printf 'contrat-r\\351vis\\351.cop')\" dur.cop").0, 0)
+        for script in ["$COPC rendre . --format cop -o \"$(printf 'contrat-r\\351vis\\351.cop')\"",
+                       "$COPC rendre dur.cop --format cop -o \"$(printf 'contrat-r\\351vis\\351.cop')\"",
+                       "$COPC emit \"$(printf 'contrat-r\\351vis\\351.cop')\" -o dur.cop"] {
+            let (status, err) = try shell(script)
+            XCTAssertEqual(status, 2, "\(script): \(err)")
+            XCTAssertTrue(err.contains("désigne un fichier d'entrée"), "\(script): \(err)")
+        }
+        XCTAssertTrue(try shell("$COPC rendre . --format cop -o \"$(printf 'contrat-r\\351vis\\351.cop')\"").1
+            .contains("« -o contrat-r\\xE9vis\\xE9.cop » désigne un fichier d'entrée"))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/dur.cop")), Data(cleanContract.utf8))
+        XCTAssertEqual(try shell("$COPC rendre dur.cop -o \"$(printf 'rendu-r\\351vis\\351.html')\" && test -s \"$(printf 'rendu-r\\351vis\\351.html')\"").0, 0)
+    }
+
     /// A name of up to NAME_MAX (255) bytes works: the temporary name used to be 40 bytes
     /// longer than the target's, so a 232-byte name failed.
     func testLongOutputNames() throws {
