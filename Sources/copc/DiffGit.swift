@@ -64,9 +64,9 @@ struct GitWorkspace {
 // MARK: copc diff --git
 
 /// `copc diff --git REV1 [REV2]`: REV2 defaults to the working tree; `A...B` compares B with
-/// the merge base of A and B, `A..B` A with B, as git does. Also returns the files of the
-/// working tree the run read (absolute paths), which `-o` must not replace; a revision's
-/// blobs are not files on disk.
+/// the merge base of A and B, `A..B` A with B, as git does. Also returns, as paths in the
+/// working tree, the files read at either revision, which `-o` must not replace: a blob is not
+/// a file on disk, but the working file at its path is the drafter's text of it.
 func diffGit(_ first: String, _ second: String?, contractId: String?) -> (report: GitDiffReport, worktreeFiles: [String]) {
     let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
     let repo: GitRepository
@@ -123,10 +123,7 @@ func diffGit(_ first: String, _ second: String?, contractId: String?) -> (report
     // stops the report (`writeResult`).
     inputs.append(old.result)
     keepAlive = new.result
-    var worktreeFiles: [String] = []
-    for (r, ws) in [(from, old), (to, new)] where r.commit == nil {
-        worktreeFiles += ws.shown.keys.map { Paths.join(top, PathBytes.decode($0)) }.sorted()
-    }
+    let worktreeFiles = Set(old.shown.keys).union(new.shown.keys).map { Paths.join(top, PathBytes.decode($0)) }.sorted()
     var entries: [GitDiffReport.Entry] = []
     var ids: [String] = []
     for c in new.result.contracts + old.result.contracts {
