@@ -133,8 +133,13 @@ func chooseContract(_ result: CheckResult, _ id: String?) -> Contract {
     switch result.contracts.select(id) {
     case .success(let c): return c
     case .failure(.none):
-        // Say why a file could not be read (COP001, COP002), if that is the reason.
-        let unread = result.diagnostics.filter { $0.code == .cop001 || $0.code == .cop002 }
+        // Say why a file could not be read (COP001, COP002), if that is the reason: also a file
+        // of a named file's context (a contract in Windows-1252 above the avenant named), whose
+        // diagnostics the check reports only on the files named.
+        var seen = Set<String>()
+        let unread = (result.diagnostics + result.files.flatMap(\.diagnostics)).filter {
+            ($0.code == .cop001 || $0.code == .cop002) && seen.insert("\($0.code.rawValue)|\($0.path)|\($0.text)").inserted
+        }
         if !unread.isEmpty { writeErr(DiagnosticRenderer.human(unread, color: false)) }
         fail("aucun contrat trouvé dans les chemins donnés")
     case .failure(.several(let ids)): fail("plusieurs contrats trouvés (\(ids.joined(separator: ", "))) : précisez --contrat ID")

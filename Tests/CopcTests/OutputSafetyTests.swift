@@ -109,6 +109,48 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try shell("$COPC rendre dur.cop -o \"$(printf 'rendu-r\\351vis\\351.html')\" && test -s \"$(printf 'rendu-r\\351vis\\351.html')\"").0, 0)
     }
 
+    /// A file whose first element cannot be decoded is part of the context of a file named
+    /// alone when the survey met it: an avenant in Windows-1252 in a subfolder of the contract's
+    /// makes `rendre c.cop` refuse; a contract in Windows-1252 above a named avenant is said
+    /// when no contract is found. A badly encoded file outside the contract's folders (never
+    /// surveyed for it) does not stop it; the whole folder, which reads it, does.
+    func testUndecodableFileInANamedFileContext() throws {
+        func latin1(_ text: String) -> [UInt8] { text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } }
+        let latinAvenant = latin1("avenant 2 au contrat C1 « Délai repoussé »\n  signé le : 2022-01-10\nmodifier action 1.1.1\n  délai : fin 2023\n")
+        let dir = try workspace()
+        try FileManager.default.createDirectory(atPath: dir + "/avenants", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/avenants/a2.cop", contents: Data(latinAvenant))
+        var (status, out, err) = try run(["rendre", "c.cop", "-o", "sortie.html"], cwd: dir)
+        XCTAssertEqual(status, 2, err)
+        XCTAssertTrue(out.isEmpty)
+        XCTAssertTrue(err.contains("erreur[COP001]: fichier en Windows-1252 ?"), err)
+        XCTAssertTrue(err.contains("fichier illisible ou mal encodé : « avenants/a2.cop » ; rien n'est écrit"), err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/sortie.html"))
+
+        let above = try workspace()
+        try FileManager.default.removeItem(atPath: above + "/a1.cop")
+        FileManager.default.createFile(atPath: above + "/c.cop", contents: Data(latin1(cleanContract)))
+        try FileManager.default.createDirectory(atPath: above + "/avenants", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: above + "/avenants/a1.cop", contents: Data(avenant.utf8))
+        (status, out, err) = try run(["rendre", "avenants/a1.cop", "-o", "sortie.html"], cwd: above)
+        XCTAssertEqual(status, 2, err)
+        XCTAssertTrue(err.contains("erreur[COP001]: fichier en Windows-1252 ?"), err)
+        XCTAssertTrue(err.contains("--> c.cop:1:12"), err)
+        XCTAssertTrue(err.contains("aucun contrat trouvé"), err)
+
+        let near = try workspace()
+        try FileManager.default.createDirectory(atPath: near + "/archives", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: near + "/contrat", withIntermediateDirectories: true)
+        for name in ["c.cop", "a1.cop"] { try FileManager.default.moveItem(atPath: near + "/" + name, toPath: near + "/contrat/" + name) }
+        FileManager.default.createFile(atPath: near + "/archives/ancien.cop", contents: Data(latinAvenant))
+        (status, out, err) = try run(["rendre", "contrat/a1.cop", "-o", "sortie.html"], cwd: near)
+        XCTAssertEqual(status, 0, err)
+        XCTAssertTrue(try String(contentsOfFile: near + "/sortie.html", encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        (status, out, err) = try run(["rendre", ".", "-o", "tout.html"], cwd: near)
+        XCTAssertEqual(status, 2, err)
+        XCTAssertTrue(err.contains("fichier illisible ou mal encodé : « archives/ancien.cop »"), err)
+    }
+
     /// A name of up to NAME_MAX (255) bytes works: the temporary name used to be 40 bytes
     /// longer than the target's, so a 232-byte name failed.
     func testLongOutputNames() throws {
