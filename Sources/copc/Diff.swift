@@ -53,7 +53,9 @@ Options :
   --chemin FICHIER    pour deux brouillons : la place du fichier dans l'espace de
                       travail (son contrat et ses annuaires sont cherchés là) ; utile
                       quand les brouillons sont des fichiers temporaires (git difftool)
-  -o FICHIER          écrit dans FICHIER plutôt que sur la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 Git :
@@ -69,7 +71,8 @@ jamais git : une comparaison impossible est expliquée dans le diff, statut 0.
 Les erreurs des textes sont résumées sur la sortie d'erreur (« copc check » les
 détaille) ; le diff montre les textes tels qu'écrits.
 Statut de sortie : 0 diff écrit (avec --sortie-code : aucun changement) ; 1 avec
---sortie-code, au moins un changement ; 2 mauvais usage, contrat ou version introuvable.
+--sortie-code, au moins un changement ; 2 mauvais usage, contrat ou version introuvable,
+échec d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum DiffOption: Hashable, Sendable {

@@ -69,6 +69,9 @@ enum Manual {
         .TP
         .B COLUMNS
         Largeur à laquelle « copc expliquer » coupe son texte (défaut : la largeur du terminal, sinon 80).
+        .TP
+        .B COPC_REPERTOIRES_SURS
+        Dossiers (chemins absolus séparés par « : », ou « * » pour tous) dont le copc.toml ou le .git compte comme repère d'espace de travail même s'il appartient à un autre utilisateur (COP004).
         .SH "STATUT DE SORTIE"
         .TP
         .B 0
