@@ -17,8 +17,23 @@ import CopcSema
 /// appears only because of the named files (compared with the same context checked without
 /// them) is reported there as a note.
 enum FileContext {
-    static func check(named: [(real: String, root: String)], explicit: [(real: String, root: String)],
-                      sources: SourceSet, options: CheckOptions) -> CheckResult {
+    struct Entry { let real: String; let root: String; let model: FileModel }
+
+    /// What the survey below the roots found: every file (in the order of the folder walks,
+    /// then the files named), and for each explicit file, in order, the files of its contract.
+    struct Survey {
+        let entries: [Entry]
+        let byReal: [String: Int]
+        /// Per explicit file: itself, the nearest declaration of each contract it belongs to and
+        /// that declaration's avenants (`files`), and that declaration's bilans (`bilans`).
+        let contexts: [(files: Set<String>, bilans: Set<String>)]
+    }
+
+    /// The survey and the rule of the nearest declaration: the one answer to « which files
+    /// belong with this file », for `check` (the command line) and `Driver.contexts` (the
+    /// language server).
+    static func survey(named: [(real: String, root: String)], explicit: [(real: String, root: String)],
+                       sources: SourceSet) -> Survey {
         // Pass 1: every file below the roots of the files named, parsed and built once (the
         // source set's parse cache serves the passes that follow).
         let survey = Loading(sources: sources)
@@ -29,7 +44,6 @@ enum FileContext {
             }
         }
         for (real, root) in named { survey.load(real, root: root) }
-        struct Entry { let real: String; let root: String; let model: FileModel }
         let entries = survey.loaded.map { f in Entry(real: f.realPath, root: survey.roots[f.model.file]?.root ?? "", model: f.model) }
         var declarations: [String: [Int]] = [:]   // contract id → entries declaring it
         var importers: [String: [Int]] = [:]      // real path imported → entries importing it
@@ -40,15 +54,16 @@ enum FileContext {
                 importers[target, default: []].append(k)
             }
         }
-        /// The contracts a file belongs to: its own, the one it amends, or (an annuaire) those of
-        /// the files importing it, directly or through other annuaires (each file visited once).
+        /// The contracts a file belongs to: its own, the one it amends or follows up, or (an
+        /// annuaire) those of the files importing it, directly or through other annuaires (each
+        /// file visited once).
         func contractIds(_ start: Int) -> [String] {
             var ids: [String] = [], seen: Set<Int> = [start], queue = [start]
             while let k = queue.popLast() {
                 let e = entries[k]
                 switch e.model.kind {
                 case .contract: if let id = e.model.header?.id { ids.append(id) }
-                case .avenant: if let id = e.model.contractRef { ids.append(id) }
+                case .avenant, .bilan: if let id = e.model.contractRef { ids.append(id) }
                 default:
                     for i in importers[e.real] ?? [] where seen.insert(i).inserted { queue.append(i) }
                 }
@@ -60,18 +75,33 @@ enum FileContext {
             let candidates = (declarations[id] ?? []).filter { entries[$0].root == root }
             return candidates.max { commonDepth(entries[$0].real, path) < commonDepth(entries[$1].real, path) }
         }
-        var selected = Set(named.map(\.real))
         let byReal = Dictionary(entries.enumerated().map { ($1.real, $0) }, uniquingKeysWith: { a, _ in a })
+        var contexts: [(files: Set<String>, bilans: Set<String>)] = []
         for (real, root) in explicit {
+            var files: Set<String> = [real], bilans: Set<String> = []
+            defer { contexts.append((files, bilans)) }
             guard let k = byReal[real] else { continue }
             for id in contractIds(k) {
                 guard let decl = nearest(id, to: real, root: root) else { continue }
-                selected.insert(entries[decl].real)
-                for e in entries where e.model.kind == .avenant && e.model.contractRef == id && e.root == root {
-                    if nearest(id, to: e.real, root: root) == decl { selected.insert(e.real) }
+                files.insert(entries[decl].real)
+                for e in entries where (e.model.kind == .avenant || e.model.kind == .bilan) && e.model.contractRef == id && e.root == root {
+                    if nearest(id, to: e.real, root: root) == decl {
+                        if e.model.kind == .avenant { files.insert(e.real) } else { bilans.insert(e.real) }
+                    }
                 }
             }
         }
+        return Survey(entries: entries, byReal: byReal, contexts: contexts)
+    }
+
+    static func check(named: [(real: String, root: String)], explicit: [(real: String, root: String)],
+                      sources: SourceSet, options: CheckOptions) -> CheckResult {
+        let found = survey(named: named, explicit: explicit, sources: sources)
+        let entries = found.entries, byReal = found.byReal
+        var selected = Set(named.map(\.real))
+        // A bilan's contract is its context; the bilans of a contract named are not (they do
+        // not change what the contract says).
+        for c in found.contexts { selected.formUnion(c.files) }
         let rootOf = Dictionary(entries.map { ($0.real, $0.root) }, uniquingKeysWith: { a, _ in a })
         let namedRoots = Dictionary(named.map { ($0.real, $0.root) }, uniquingKeysWith: { a, _ in a })
         func run(_ files: [String]) -> CheckResult {
