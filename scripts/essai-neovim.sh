@@ -193,14 +193,14 @@ depot_ok() { # $1 : relevé, $2 : nom
   ! printf '%s' "$contrat" | grep -q COP200 || probleme="$probleme faux COP200 ;"
   ! grep '^bilan ' "$1" | grep -q 'COP600\|COP209' || probleme="$probleme faux COP600 ou COP209 dans le bilan ;"
   grep -q '^apres-pull .*COP201' "$1" || probleme="$probleme git pull non vu (pas de COP201) ;"
-  hors=$(grep '^publie ' "$1" | grep -v "^publie file://$depot/$dossier/" | wc -l)
+  hors=$(grep '^publie ' "$1" | grep -v "^publie file://$(printf '%s' "$depot" | sed 's/ /%20/g')/$dossier/" | wc -l)
   [ "$hors" -eq 0 ] || probleme="$probleme $hors publications hors du dossier du contrat ;"
   if [ -z "$probleme" ]; then
     echo "ok     $2, clone du dépôt : $n diagnostics dans contrat.cop (comme copc check), bilan sans faux COP600, git pull vu, $(grep -c '^publie ' "$1") publications, toutes dans $dossier"
   else
     echecs=$((echecs + 1))
     echo "ÉCHEC  $2, clone du dépôt :$probleme"
-    grep -v '^publie ' "$1" | sed 's/^/         /' | cut -c1-200
+    sed 's/^/         /' "$1" | cut -c1-200
   fi
 }
 for nvim in "$@"; do
