@@ -143,7 +143,10 @@ cat >"$tmp/releve-depot.el" <<'EL'
 (defun essai-attendre (test secondes)
   (let ((n 0))
     (while (and (< n (* 10 secondes)) (not (funcall test)))
-      (accept-process-output nil 0.1)
+      (accept-process-output nil 0.05)
+      ;; En mode batch, les événements de file-notify (la surveillance des fichiers par Eglot)
+      ;; ne sont traités qu'en lisant des événements, comme le fait la boucle interactive.
+      (read-event nil nil 0.05)
       (setq n (1+ n)))))
 (let* ((dossier (getenv "ESSAI_DOSSIER"))
        (contrat (expand-file-name "contrat.cop" dossier))
