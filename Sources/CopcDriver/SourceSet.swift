@@ -122,6 +122,11 @@ public final class SourceSet: @unchecked Sendable {
         return checked
     }
 
+    /// The model of the file at `real` as it is now (as `revision(at:beneath:)` reads it).
+    public func model(at real: String, beneath root: String) -> FileModel? {
+        (try? file(at: real, beneath: root))?.model
+    }
+
     /// The revision of the build of a file already read (no look at the disk).
     public func revision(of id: FileID) -> Int? { cache[id]?.revision }
 

@@ -61,9 +61,8 @@ final class Analysis {
     let revisions: [(real: String, root: String, revision: Int)]
     let surveyed: [String]
     let au: Day
-    /// The diagnostics of each file of the check (absolute real path), and their hash.
+    /// The diagnostics of each file of the check (absolute real path).
     let diagnostics: [String: [Diagnostic]]
-    let hashes: [String: Int]
 
     init(scope: Scope, result: CheckResult, sources: SourceSet, surveyed: [String], au: Day) {
         self.scope = scope
@@ -88,7 +87,6 @@ final class Analysis {
             byPath[path, default: []].append(d)
         }
         diagnostics = byPath
-        hashes = byPath.mapValues { $0.hashValue }
     }
 
     /// Whether nothing this check read has changed since (texts, files found, date).
@@ -111,6 +109,22 @@ final class Analysis {
     }
 }
 
+/// What of a file decides which files go with it (`FileContext`'s rule): its kind, the contract
+/// it declares, amends or follows up, and its imports.
+struct MembershipKey: Equatable {
+    let kind: FileKind
+    let id: String?
+    let contractRef: String?
+    let imports: [String]
+
+    init(_ m: FileModel) {
+        kind = m.kind
+        id = m.kind == .contract ? m.header?.id : nil
+        contractRef = m.contractRef
+        imports = m.imports.map(\.path)
+    }
+}
+
 /// A scope's texts and checks: one source set (texts, parse cache by content, disk stamps) and
 /// the checks of its open documents' contexts, kept while nothing they read changes.
 final class ScopeState {
@@ -123,6 +137,12 @@ final class ScopeState {
     var roots: Set<String> = []
     /// Whether `units` were made from the current texts of the documents.
     var current = false
+    /// The driver's last answer, for which documents, and what of each document decides its
+    /// context (`MembershipKey`). Asked again when the documents, one of those keys or the
+    /// disk (`diskChanged`: watcher, look at the disk, closing) changed: an edit inside a
+    /// document does not walk the workspace again.
+    var survey: (named: [String], roots: [String], found: DocumentContexts, keys: [MembershipKey?])?
+    var diskChanged = true
     /// Contexts checked since their diagnostics were last published, and the files of the
     /// contexts dropped since (their diagnostics may now come from other contexts, or none).
     var unpublished: Set<[String]> = []
@@ -192,8 +212,10 @@ public final class LanguageServer {
     /// (`workspace/didChangeWatchedFiles`, registered dynamically).
     var clientWatchesFiles = false
     var canRegisterWatchers = false
-    /// How many contexts were checked (not taken as they were), for the tests.
+    /// How many contexts were checked (not taken as they were), and how many times the driver
+    /// was asked which files go with the documents, for the tests.
     public private(set) var contextChecks = 0
+    public private(set) var membershipQueries = 0
 
     /// When the transport must call `runDueWork` next: the debounced check, or the look at
     /// the disk.
@@ -531,6 +553,7 @@ public final class LanguageServer {
     /// diagnostics: after the quiet period for an edit, at once for a change on disk.
     func invalidate(_ s: Scope, edit: Bool = true) {
         scopes[s]?.current = false
+        if !edit { scopes[s]?.diskChanged = true }
         pendingScopes.insert(s)
         let due = clock() + (edit ? debounce : 0)
         dueDate = edit ? due : min(dueDate ?? due, due)
@@ -586,8 +609,18 @@ public final class LanguageServer {
         if let au { options.au = au }
         let items = named.map { (real: $0, root: workspaceRoot(of: $0, in: s)) }
         state.roots = Set(items.map(\.root))
-        // Contract membership: one call to the driver, the rule of the command line.
-        let found = Driver.contexts(of: items, sources: state.sources)
+        // Contract membership: one call to the driver, the rule of the command line — asked
+        // again only when what decides it may have changed.
+        let keys = items.map { state.sources.model(at: $0.real, beneath: $0.root).map(MembershipKey.init) }
+        let found: DocumentContexts
+        if !state.diskChanged, let last = state.survey, last.named == named, last.roots == items.map(\.root), last.keys == keys {
+            found = last.found
+        } else {
+            found = Driver.contexts(of: items, sources: state.sources)
+            membershipQueries += 1
+            state.survey = (named, items.map(\.root), found, keys)
+            state.diskChanged = false
+        }
         var units: [[String]: Analysis] = [:]
         var unitOf: [String: [String]] = [:]
         for (doc, members) in zip(named, found.contexts) {
@@ -637,6 +670,7 @@ public final class LanguageServer {
             // checked again and only changed diagnostics published.
             for s in activeScopes() where scopes[s] != nil {
                 scopes[s]?.current = false
+                scopes[s]?.diskChanged = true
                 pendingScopes.insert(s)
                 if dueDate == nil { dueDate = clock() }
             }

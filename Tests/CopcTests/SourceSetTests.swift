@@ -81,6 +81,25 @@ final class LSPIncrementalTests: XCTestCase {
         XCTAssertEqual(set.builds, builds + 1)
     }
 
+    /// An edit inside a document does not walk the workspace again; an edit of what decides
+    /// its contract (its header, its imports) does, and so does a change on disk.
+    func testTheWorkspaceIsSurveyedAgainOnlyWhenMembershipMayChange() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(), watchesFiles: true)
+        h.open("contrat.cop", LSPFixture.contract)
+        h.wait()
+        XCTAssertEqual(h.server.membershipQueries, 1)
+        h.edit("contrat.cop", version: 2, line: 9, from: 14, to: 18, "2030")
+        XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop")), ["COP300"])
+        XCTAssertEqual(h.server.membershipQueries, 1, "a deadline edited: same contract, same files")
+        // The contract renamed: the avenant (au contrat C1) no longer belongs to it.
+        h.edit("contrat.cop", version: 3, line: 0, from: 7, to: 9, "C7")
+        h.wait()
+        XCTAssertEqual(h.server.membershipQueries, 2)
+        h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("annuaire.cop")), "type": 2]]])
+        h.wait(0)
+        XCTAssertEqual(h.server.membershipQueries, 3, "a change on disk: surveyed again")
+    }
+
     /// An edit checks again the contexts the file belongs to, and no other.
     func testAnEditChecksOnlyTheContextsOfTheEditedFile() throws {
         let other = "contrat C2 « Autre »\n  utilise « annuaire.cop »\n  période : 2021 .. 2022\nobjectif 1 « O »\n  pilote : DGOS\n"
