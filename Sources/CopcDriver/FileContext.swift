@@ -70,10 +70,18 @@ enum FileContext {
             }
             return ids
         }
-        /// The declaration of `id` nearest to `path` (deepest common folder), in the same root.
-        func nearest(_ id: String, to path: String, root: String) -> Int? {
+        // Each path split once: a root holding hundreds of declarations of one id (test
+        // cases) would otherwise split them again for every avenant.
+        let components = entries.map { $0.real.split(separator: "/") }
+        var nearestOf: [String: [Int: Int?]] = [:]
+        /// The declaration of `id` nearest to entry `k` (deepest common folder), in the same root.
+        func nearest(_ id: String, to k: Int, root: String) -> Int? {
+            let memo = root + "\u{0}" + id
+            if let known = nearestOf[memo]?[k] { return known }
             let candidates = (declarations[id] ?? []).filter { entries[$0].root == root }
-            return candidates.max { commonDepth(entries[$0].real, path) < commonDepth(entries[$1].real, path) }
+            let found = candidates.max { commonDepth(components[$0], components[k]) < commonDepth(components[$1], components[k]) }
+            nearestOf[memo, default: [:]][k] = .some(found)
+            return found
         }
         let byReal = Dictionary(entries.enumerated().map { ($1.real, $0) }, uniquingKeysWith: { a, _ in a })
         var contexts: [(files: Set<String>, bilans: Set<String>)] = []
@@ -82,10 +90,10 @@ enum FileContext {
             defer { contexts.append((files, bilans)) }
             guard let k = byReal[real] else { continue }
             for id in contractIds(k) {
-                guard let decl = nearest(id, to: real, root: root) else { continue }
+                guard let decl = nearest(id, to: k, root: root) else { continue }
                 files.insert(entries[decl].real)
-                for e in entries where (e.model.kind == .avenant || e.model.kind == .bilan) && e.model.contractRef == id && e.root == root {
-                    if nearest(id, to: e.real, root: root) == decl {
+                for (j, e) in entries.enumerated() where (e.model.kind == .avenant || e.model.kind == .bilan) && e.model.contractRef == id && e.root == root {
+                    if nearest(id, to: j, root: root) == decl {
                         if e.model.kind == .avenant { files.insert(e.real) } else { bilans.insert(e.real) }
                     }
                 }
@@ -135,8 +143,7 @@ enum FileContext {
     }
 
     /// The number of leading path components `a` and `b` share.
-    static func commonDepth(_ a: String, _ b: String) -> Int {
-        let x = a.split(separator: "/"), y = b.split(separator: "/")
+    static func commonDepth(_ x: [Substring], _ y: [Substring]) -> Int {
         var n = 0
         while n < x.count, n < y.count, x[n] == y[n] { n += 1 }
         return n
