@@ -23,8 +23,25 @@ extension Driver {
     /// document gets the files of its contract by the rule of the command line.
     public static func contexts(of documents: [(real: String, root: String)], sources: SourceSet) -> DocumentContexts {
         let found = FileContext.survey(named: documents, explicit: documents, sources: sources)
-        let contexts = found.contexts.map { c -> [(real: String, root: String)] in
-            let all = c.files.union(c.bilans)
+        var sets = found.contexts.map { $0.files.union($0.bilans) }
+        // An avenant or a bilan whose contract is not found is checked with the contracts of its
+        // folder (each with its own files), as in a check of the folder: its COP209 can then
+        // suggest the id the drafter probably meant.
+        let kinds = Dictionary(found.entries.map { ($0.real, $0.model.kind) }, uniquingKeysWith: { a, _ in a })
+        var neighbours: [(real: String, root: String)] = [], neighbourOf: [(document: Int, neighbour: Int)] = []
+        for (i, doc) in documents.enumerated() where kinds[doc.real] == .avenant || kinds[doc.real] == .bilan {
+            guard !sets[i].contains(where: { kinds[$0] == .contract }) else { continue }
+            let folder = Paths.directory(of: doc.real)
+            for e in found.entries where e.model.kind == .contract && e.root == doc.root && Paths.directory(of: e.real) == folder {
+                neighbourOf.append((i, neighbours.count))
+                neighbours.append((e.real, e.root))
+            }
+        }
+        if !neighbours.isEmpty {
+            let more = FileContext.survey(named: neighbours, explicit: neighbours, sources: sources)
+            for (i, j) in neighbourOf { sets[i].formUnion(more.contexts[j].files.union(more.contexts[j].bilans)) }
+        }
+        let contexts = sets.map { all -> [(real: String, root: String)] in
             var out = found.entries.filter { all.contains($0.real) }.map { (real: $0.real, root: $0.root) }
             // A document that could not be read is still checked (its COP001 is its diagnostic).
             let rootOf = Dictionary(documents.map { ($0.real, $0.root) }, uniquingKeysWith: { a, _ in a })

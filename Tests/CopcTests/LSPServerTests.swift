@@ -249,6 +249,17 @@ final class LSPServerTests: XCTestCase {
         XCTAssertEqual(h.wait().codes(for: h.uri("Tests/cas/avenant-1.cop")), ["COP205"])
     }
 
+    /// An avenant whose contract is unknown is checked with the contracts of its folder: its
+    /// COP209 suggests the id meant, as a check of the folder does.
+    func testAnOrphanAvenantGetsASuggestion() throws {
+        let avenant = "avenant 2 au contrat C7 « Deux »\n  signé le : 2022-01-10\nmodifier indicateur 1.1.b\n  cible 2023 : 55 %\n"
+        let h = ServerHarness(root: try LSPFixture.folder(["avenant-2.cop": avenant]))
+        h.open("avenant-2.cop", avenant)
+        let d = try XCTUnwrap(h.wait().published(for: h.uri("avenant-2.cop"))?.first)
+        XCTAssertEqual(d["code"], "COP209")
+        XCTAssertEqual(d["message"]?.string, "contrat inconnu « C7 » ; vouliez-vous dire « C1 » ?")
+    }
+
     func testAnnuaireChangeRechecksTheContractThatUsesIt() throws {
         let h = ServerHarness(root: try LSPFixture.folder())
         h.wait()
