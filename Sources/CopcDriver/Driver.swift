@@ -172,38 +172,6 @@ public enum Driver {
         return run.finish(options: options)
     }
 
-    /// Checks files given by their absolute paths (an editor's open documents), each with its
-    /// contract as `check(paths:)` finds it for a file named alone (`FileContext`), through a
-    /// long-lived source set (texts in memory over the disk, parse cache reused).
-    public static func check(documents: [String], sources: SourceSet, options: CheckOptions) -> CheckResult {
-        let workspaces = Workspaces()
-        var named: [(real: String, root: String)] = []
-        for d in documents {
-            let real = FileSystem.realPath(d) ?? Paths.normalize(d)
-            let folder = Paths.directory(of: real)
-            let realFolder = FileSystem.realPath(folder) ?? folder
-            named.append((Paths.join(realFolder, Paths.lastComponent(of: real)), workspaces.root(folder: realFolder)))
-        }
-        return FileContext.check(named: named, explicit: named, sources: sources, workspaces: workspaces, options: options)
-    }
-
-    /// The files that make up the contract of the file at `path` (absolute), found by the rule
-    /// of a file named alone (`FileContext`, `Membership`): the declaration of its contract,
-    /// that declaration's avenants and bilans — for an annuaire, those of every contract that
-    /// imports it — and the file itself; reading only the first element of each candidate
-    /// (`Survey`). Texts held in `sources` count over the disk. The language server and the
-    /// command line share it.
-    public static func contract(of path: String, sources: SourceSet) -> ContractContext {
-        let workspaces = Workspaces()
-        let real = FileSystem.realPath(path) ?? Paths.normalize(path)
-        let folder = Paths.directory(of: real)
-        let realFolder = FileSystem.realPath(folder) ?? folder
-        let file = Paths.join(realFolder, Paths.lastComponent(of: real))
-        let root = workspaces.root(folder: realFolder)
-        var finder = ContextFinder(sources: sources, workspaces: workspaces)
-        return ContractContext(root: root, files: finder.context(of: file, root: root))
-    }
-
     /// Checks the given files (absolute, symlink-free paths, all below `root`) where
     /// `overlays` — texts keyed by such paths — replace the disk (`copc diff` of two drafts: a
     /// draft's text, possibly a temporary file of git's, put in the place of the file it is a
@@ -267,14 +235,6 @@ public enum Driver {
 
 }
 
-/// The files of the contract of one file (`Driver.contract(of:sources:)`).
-public struct ContractContext: Sendable, Equatable {
-    /// The workspace root they were found below (absolute, symlink-free).
-    public let root: String
-    /// Absolute paths, in the order of a walk of the contract's folder; the file itself included.
-    public let files: [String]
-}
-
 /// One check: the files loaded (the given ones, then their imports) and the workspace made
 /// of them. Imports resolve through the source set: a text in memory, else the disk.
 final class Loading: SourceLoader {
@@ -290,6 +250,8 @@ final class Loading: SourceLoader {
     var unreadable: [String: String] = [:]
     /// The workspaces of the check, whose notices (COP001, COP003, COP004) `finish` reports.
     let workspaces: Workspaces?
+    /// Notices found before the check (an editor's context), reported too.
+    var notices: [WorkspaceNotice] = []
 
     init(sources: SourceSet, workspaces: Workspaces? = nil) {
         self.sources = sources
@@ -334,7 +296,7 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let notices = workspaces?.notices(display: sources.displayEntry) ?? []
+        let notices = (workspaces?.notices(display: sources.displayEntry) ?? []) + self.notices
         let diagnostics = Checker.check(ws, files: table, perFile: perFile + notices.map(\.diagnostic), options: options, threads: threads)
         var realPaths: [String: String] = [:]
         for n in notices { realPaths[n.diagnostic.path] = n.path }

@@ -117,13 +117,32 @@ struct ContextFinder {
     }
 
     /// The files checked with `real` when it is named alone: its contract's (for an annuaire,
-    /// those of the contracts importing it), itself included.
+    /// those of the contracts importing it), itself included. An avenant or a bilan whose
+    /// contract is declared neither in its folder nor above (an orphan) is checked with the
+    /// contracts of its folder, each with its files, as a check of that folder would: its COP209
+    /// can then suggest the id the drafter meant.
     mutating func context(of real: String, root: String) -> [String] {
         let h = header(real, root: root)
         switch h.kind {
-        case .contract, .avenant, .bilan:
+        case .contract:
             guard let id = h.contract else { return [real] }
             return members(of: id, from: real, root: root)
+        case .avenant, .bilan:
+            guard let id = h.contract else { return [real] }
+            let own = members(of: id, from: real, root: root)
+            guard own == [real] else { return own }
+            let folder = Paths.directory(of: real)
+            var found: Set<String> = [real]
+            for f in listing(folder, recursive: false, root: root) {
+                let c = header(f, root: root)
+                guard c.kind == .contract, let cid = c.contract else { continue }
+                found.formUnion(members(of: cid, from: f, root: root))
+            }
+            guard found.count > 1 else { return [real] }
+            // In the order of a walk of the folder (the unsaved orphan, not on disk, last).
+            var out = listing(folder, recursive: true, root: root).filter { found.contains($0) }
+            if !out.contains(real) { out.append(real) }
+            return out
         case .annuaire:
             var out: [String] = []
             var seen = Set<String>()
