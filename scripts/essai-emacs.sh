@@ -119,8 +119,9 @@ else
 fi
 
 # Dans un clone de ce dépôt (qui contient aussi des cas d'essai volontairement faux, dont
-# certains redéclarent COP-CNG) : le contrat du CNG montre ses propres avertissements, autant
-# que copc check (pas de faux COP200) ; son bilan 2024 ne montre ni faux COP600 ni COP209 ;
+# certains redéclarent COP-CNG) : le contrat du CNG montre exactement les diagnostics de
+# copc check (mêmes codes, mêmes lignes ; pas de faux COP200) ; son bilan 2024 aussi, sans
+# faux COP600 ni COP209 ;
 # aucun diagnostic n'arrive pour un fichier hors du dossier de ce contrat (relevé des
 # notifications publishDiagnostics reçues par Eglot) ; un git pull qui renomme un référent de
 # l'annuaire (fichier non ouvert) fait apparaître le COP201 attendu dans le contrat.
@@ -128,7 +129,16 @@ git clone -q "$racine" "$tmp/amont"
 git clone -q "$tmp/amont" "$tmp/depot copc"
 depot="$tmp/depot copc"
 dossier="contracts/cop-cng-2021-2025"
-attendus=$(cd "$depot" && copc check "$dossier/contrat.cop" --format gcc 2>/dev/null | grep -c "^$dossier/contrat.cop:" || true)
+# Les diagnostics que copc check FICHIER donne pour ce fichier, « CODE:LIGNE » triés,
+# séparés par des virgules : ce que l'éditeur doit montrer dans ce fichier, exactement.
+diagnostics_cli() { # $1 : fichier, relatif au dépôt
+  (cd "$depot" && copc check "$1" --format json 2>/dev/null || true) | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["diagnostics"]
+print(",".join(sorted("%s:%s" % (x["code"], x["line"]) for x in d if x["file"] == sys.argv[1])))' "$1"
+}
+attendus=$(diagnostics_cli "$dossier/contrat.cop")
+attendus_bilan=$(diagnostics_cli "$dossier/bilan-2024.cop")
 (cd "$tmp/amont" && sed -i 's/^référent CNG\.CA /référent CNG.CX /' "$dossier/annuaire.cop" \
   && git -c user.name=essai -c user.email=essai@example.org commit -qam "référent renommé")
 cat >"$tmp/releve-depot.el" <<'EL'
@@ -136,7 +146,12 @@ cat >"$tmp/releve-depot.el" <<'EL'
 (defvar essai-publies nil "(URI . codes) de chaque publishDiagnostics reçu, le plus récent en tête.")
 (cl-defmethod eglot-handle-notification :before
   (_server (_method (eql textDocument/publishDiagnostics)) &key uri diagnostics &allow-other-keys)
-  (push (cons uri (mapcar (lambda (d) (format "%s" (plist-get d :code))) diagnostics)) essai-publies))
+  (push (cons uri (sort (mapcar (lambda (d)
+                                 (format "%s:%d" (plist-get d :code)
+                                         (1+ (plist-get (plist-get (plist-get d :range) :start) :line))))
+                               diagnostics)
+                       #'string<))
+        essai-publies))
 (defun essai-codes (fichier)
   (let ((uri (eglot--path-to-uri fichier)))
     (cdr (cl-find uri essai-publies :key #'car :test #'string=))))
@@ -180,15 +195,16 @@ if [ ! -s "$sortie" ]; then
 else
   contrat=$(sed -n 's/^contrat //p' "$sortie")
   n=$(printf '%s' "$contrat" | tr ',' '\n' | grep -c . || true)
-  [ "$n" -eq "$attendus" ] || probleme="$probleme $n diagnostics dans contrat.cop au lieu de $attendus ;"
+  [ "$contrat" = "$attendus" ] || probleme="$probleme contrat.cop ne montre pas les diagnostics de copc check ($n au lieu de $(printf '%s' "$attendus" | tr ',' '\n' | grep -c .)) ;"
   ! printf '%s' "$contrat" | grep -q COP200 || probleme="$probleme faux COP200 ;"
+  [ "$(sed -n 's/^bilan //p' "$sortie")" = "$attendus_bilan" ] || probleme="$probleme bilan-2024.cop ne montre pas les diagnostics de copc check ;"
   ! grep '^bilan ' "$sortie" | grep -q 'COP600\|COP209' || probleme="$probleme faux COP600 ou COP209 dans le bilan ;"
   grep -q '^apres-pull .*COP201' "$sortie" || probleme="$probleme git pull non vu (pas de COP201) ;"
   hors=$(grep '^publie ' "$sortie" | grep -v "^publie file://$(printf '%s' "$depot" | sed 's/ /%20/g')/$dossier/" | wc -l)
   [ "$hors" -eq 0 ] || probleme="$probleme $hors publications hors du dossier du contrat ;"
 fi
 if [ -z "$probleme" ]; then
-  echo "ok     Emacs $version, Eglot, clone du dépôt : $n diagnostics dans contrat.cop (comme copc check), bilan sans faux COP600, git pull vu, $(grep -c '^publie ' "$sortie") publications, toutes dans $dossier"
+  echo "ok     Emacs $version, Eglot, clone du dépôt : $n diagnostics dans contrat.cop (ceux de copc check, codes et lignes), bilan comme copc check sans faux COP600, git pull vu, $(grep -c '^publie ' "$sortie") publications, toutes dans $dossier"
 else
   echecs=$((echecs + 1))
   echo "ÉCHEC  Emacs $version, Eglot, clone du dépôt :$probleme"

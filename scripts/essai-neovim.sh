@@ -134,8 +134,9 @@ for nvim in "$@"; do
   done
 done
 # Dans un clone de ce dépôt (qui contient aussi des cas d'essai volontairement faux, dont
-# certains redéclarent COP-CNG) : le contrat du CNG montre ses propres avertissements, autant
-# que copc check (pas de faux COP200) ; son bilan 2024 ne montre ni faux COP600 ni COP209 ;
+# certains redéclarent COP-CNG) : le contrat du CNG montre exactement les diagnostics de
+# copc check (mêmes codes, mêmes lignes ; pas de faux COP200) ; son bilan 2024 aussi, sans
+# faux COP600 ni COP209 ;
 # aucun diagnostic n'arrive pour un fichier hors du dossier de ce contrat ; un git pull qui
 # renomme un référent de l'annuaire (fichier non ouvert) fait apparaître le COP201 attendu
 # dans le contrat, sans action dans l'éditeur.
@@ -144,7 +145,16 @@ git clone -q "$tmp/amont" "$tmp/depot copc"
 depot="$tmp/depot copc"
 avant_pull=$(git -C "$depot" rev-parse HEAD)
 dossier="contracts/cop-cng-2021-2025"
-attendus=$(cd "$depot" && copc check "$dossier/contrat.cop" --format gcc 2>/dev/null | grep -c "^$dossier/contrat.cop:" || true)
+# Les diagnostics que copc check FICHIER donne pour ce fichier, « CODE:LIGNE » triés,
+# séparés par des virgules : ce que l'éditeur doit montrer dans ce fichier, exactement.
+diagnostics_cli() { # $1 : fichier, relatif au dépôt
+  (cd "$depot" && copc check "$1" --format json 2>/dev/null || true) | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["diagnostics"]
+print(",".join(sorted("%s:%s" % (x["code"], x["line"]) for x in d if x["file"] == sys.argv[1])))' "$1"
+}
+attendus=$(diagnostics_cli "$dossier/contrat.cop")
+attendus_bilan=$(diagnostics_cli "$dossier/bilan-2024.cop")
 (cd "$tmp/amont" && sed -i 's/^référent CNG\.CA /référent CNG.CX /' "$dossier/annuaire.cop" \
   && git -c user.name=essai -c user.email=essai@example.org commit -qam "référent renommé")
 cat >"$tmp/releve-depot.lua" <<'LUA'
@@ -160,8 +170,10 @@ end
 local function codes(buf)
   local t = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    table.insert(t, tostring(d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)))
+    local code = tostring(d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code))
+    table.insert(t, code .. ':' .. (d.lnum + 1))
   end
+  table.sort(t)
   return t
 end
 local contrat = vim.api.nvim_get_current_buf()
@@ -189,14 +201,15 @@ depot_ok() { # $1 : relevé, $2 : nom
   probleme=""
   contrat=$(sed -n 's/^contrat //p' "$1")
   n=$(printf '%s' "$contrat" | tr ',' '\n' | grep -c . || true)
-  [ "$n" -eq "$attendus" ] || probleme="$probleme $n diagnostics dans contrat.cop au lieu de $attendus ;"
+  [ "$contrat" = "$attendus" ] || probleme="$probleme contrat.cop ne montre pas les diagnostics de copc check ($n au lieu de $(printf '%s' "$attendus" | tr ',' '\n' | grep -c .)) ;"
   ! printf '%s' "$contrat" | grep -q COP200 || probleme="$probleme faux COP200 ;"
+  [ "$(sed -n 's/^bilan //p' "$1")" = "$attendus_bilan" ] || probleme="$probleme bilan-2024.cop ne montre pas les diagnostics de copc check ;"
   ! grep '^bilan ' "$1" | grep -q 'COP600\|COP209' || probleme="$probleme faux COP600 ou COP209 dans le bilan ;"
   grep -q '^apres-pull .*COP201' "$1" || probleme="$probleme git pull non vu (pas de COP201) ;"
   hors=$(grep '^publie ' "$1" | grep -v "^publie file://$(printf '%s' "$depot" | sed 's/ /%20/g')/$dossier/" | wc -l)
   [ "$hors" -eq 0 ] || probleme="$probleme $hors publications hors du dossier du contrat ;"
   if [ -z "$probleme" ]; then
-    echo "ok     $2, clone du dépôt : $n diagnostics dans contrat.cop (comme copc check), bilan sans faux COP600, git pull vu, $(grep -c '^publie ' "$1") publications, toutes dans $dossier"
+    echo "ok     $2, clone du dépôt : $n diagnostics dans contrat.cop (ceux de copc check, codes et lignes), bilan comme copc check sans faux COP600, git pull vu, $(grep -c '^publie ' "$1") publications, toutes dans $dossier"
   else
     echecs=$((echecs + 1))
     echo "ÉCHEC  $2, clone du dépôt :$probleme"
