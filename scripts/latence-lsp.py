@@ -17,7 +17,8 @@ Deux réglages : le délai d'attente par défaut du serveur (le chiffre jugé, d
 debounceMs = 0 (le travail seul : lecture du message, vérification, publication, tube).
 Affiche médiane, p95 et maximum en millisecondes, le temps processeur moyen du serveur par
 modification (/proc/PID/stat : ce qu'il a travaillé, même si la machine chargée l'a fait
-attendre), et la charge de la machine.
+attendre), le temps de l'ouverture (de didOpen aux premiers diagnostics : recherche des
+fichiers du contrat, puis vérification) et la charge de la machine.
 """
 import json
 import os
@@ -104,8 +105,10 @@ class Client:
 
 
 def session(copc, root, path, runs, debounce_ms):
-    """Latencies of `runs` one-line edits of `path` (seconds), the diagnostics count, and the
-    publications received for files other than the document."""
+    """Latencies of `runs` one-line edits of `path` (seconds), the diagnostics count, the
+    publications received for files other than the document, the server's processor time per
+    edit, and the time from didOpen to the first diagnostics (finding the document's contract
+    and checking it)."""
     c = Client(copc)
     uri = "file://" + path
     options = {"au": "2026-11-22"}
@@ -122,11 +125,13 @@ def session(copc, root, path, runs, debounce_ms):
         text = h.read()
     first_line = text.split("\n", 1)[0]
     column = len(first_line.encode("utf-16-le")) // 2
+    t_open = time.monotonic()
     c.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
             "params": {"textDocument": {"uri": uri, "languageId": "copc", "version": 1, "text": text}}})
     opened = c.publication(uri, 1)
     if opened is None:
         raise SystemExit("latence-lsp : aucun diagnostic à l'ouverture de %s" % path)
+    first = opened[0] - t_open
     time.sleep(0.3)
     cpu_before = cpu_seconds(c.p.pid)
     latencies = []
@@ -151,7 +156,7 @@ def session(copc, root, path, runs, debounce_ms):
     cpu = (cpu_seconds(c.p.pid) - cpu_before) / runs
     others = sorted({u for _, u, _, _ in c.published if u != uri})
     c.close()
-    return latencies, count, others, cpu
+    return latencies, count, others, cpu, first
 
 
 def cpu_seconds(pid):
@@ -201,12 +206,14 @@ def main():
         print("machine : %d processeurs, charge moyenne %.2f / %.2f / %.2f (1, 5, 15 min) au début"
               % (os.cpu_count(), load[0], load[1], load[2]))
         print()
-        print("%-38s%-22s%12s%12s%12s%14s  %s" % ("document", "délai d'attente", "médiane", "p95", "max", "processeur", "diagnostics"))
+        print("%-38s%-22s%12s%12s%12s%14s%12s  %s" % ("document", "délai d'attente", "médiane", "p95", "max", "processeur",
+                                                      "ouverture", "diagnostics"))
         for name, root, path in cases:
             for label, debounce in (("par défaut", None), ("0 (travail seul)", 0)):
-                latencies, count, others, cpu = session(copc, root, path, runs, debounce)
+                latencies, count, others, cpu, first = session(copc, root, path, runs, debounce)
                 med, p95, worst = stats(latencies)
-                print("%-38s%-22s%9.1f ms%9.1f ms%9.1f ms%11.1f ms  %d%s" % (name, label, med, p95, worst, cpu * 1000, count,
+                print("%-38s%-22s%9.1f ms%9.1f ms%9.1f ms%11.1f ms%9.1f ms  %d%s" % (name, label, med, p95, worst, cpu * 1000,
+                                                                               first * 1000, count,
                       "" if not others else " ; AUSSI publiés pour %d autres fichiers" % len(others)))
         load = os.getloadavg()
         print()
