@@ -115,12 +115,12 @@ public enum Driver {
         return run.finish(options: options)
     }
 
-    /// Checks a folder as an editor sees it: every `.cop` file below `root` (below it
+    /// Checks a folder with unsaved texts: every `.cop` file below `root` (below it
     /// recursively, or only in it), where `overlays` — unsaved texts keyed by absolute,
     /// symlink-free path — replace files on disk or add files not yet saved. Imports read
     /// overlays first too. Displayed paths are relative to `root`; `CheckResult.realPaths`
-    /// maps them back. A missing or unreadable folder is checked as empty, never an error:
-    /// an editor may point at a folder that is being created.
+    /// maps them back. A missing or unreadable folder is checked as empty, never an error.
+    /// (The language server checks each document's context instead: `contexts(of:sources:)`.)
     ///
     /// Imports may reach anywhere below the folder's workspace root (`WorkspaceRoot`), the same
     /// rule as the command line's; the folders its `copc.toml` excludes are not walked.
@@ -132,8 +132,8 @@ public enum Driver {
         return check(workspace: realRoot, sources: set, recursive: recursive, options: options)
     }
 
-    /// Checks a folder through a long-lived source set (the language server's, one per
-    /// workspace folder): its texts in memory over the disk, its parse cache reused.
+    /// Checks a folder through a long-lived source set: its texts in memory over the disk, its
+    /// parse cache reused.
     /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
                              options: CheckOptions, threads: Int = Parallel.processors) -> CheckResult {
@@ -148,8 +148,8 @@ public enum Driver {
             return !excluded.contains { Paths.isInside(path, $0) && !Paths.isInside(root, $0) }
         }
         if !recursive {
-            // A document outside every workspace folder: the files of its folder, each checked
-            // in its context below the workspace root, as on the command line (`FileContext`).
+            // The files of the folder only: each checked in its context below the workspace
+            // root, as on the command line (`FileContext`).
             var named: [(real: String, root: String)] = []
             var seen = Set<String>()
             for f in found { if let real = FileSystem.realPath(f), seen.insert(real).inserted { named.append((real, importRoot)) } }
