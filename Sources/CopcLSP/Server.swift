@@ -119,7 +119,7 @@ final class ScopeState {
     var units: [DocumentContext: Analysis] = [:]
     /// Each open document's context, a key of `units`.
     var unitOf: [String: DocumentContext] = [:]
-    /// The workspace roots the last survey walked (a change below one may concern the scope).
+    /// The workspace roots of the last contexts (a change below one may concern the scope).
     var roots: Set<String> = []
     /// Whether `units` were made from the current texts of the documents.
     var current = false
@@ -527,7 +527,7 @@ public final class LanguageServer {
     static let watcherRegistration = "copc-fichiers-surveilles"
 
     /// The active scopes a change to `path` may concern: those holding it, and those whose
-    /// last survey walked a root holding it (an annuaire above a workspace folder).
+    /// last contexts have a root holding it (an annuaire above a workspace folder).
     func scopes(concerning path: String) -> [Scope] {
         activeScopes().filter { s in
             s.contains(path) || (scopes[s]?.roots.contains { Paths.isInside(path, $0) } ?? false)
