@@ -4,9 +4,10 @@ import CopcSema
 import CopcDriver
 import CopcModel
 import CopcBilan
+import CopcSheet
 
 let bilanHelp = """
-Usage : copc bilan [CHEMINS…] [--contrat ID] [--annee N] [--format markdown|html|csv|json] [-o FICHIER]
+Usage : copc bilan [CHEMINS…] [--contrat ID] [--annee N] [--format markdown|html|csv|json|xlsx] [-o FICHIER]
 
 Produit le bilan annuel de réalisation d'un contrat pour l'année N, à partir de ses
 fichiers bilan (« bilan 2024 du contrat ID ») : tableau 1, les actions par axe et par
@@ -20,7 +21,11 @@ Options :
   --annee N           l'année (défaut : celle du dernier bilan)
   --format F          markdown (défaut), html (page autonome imprimable, avec un graphique
                       par indicateur), csv (pour un tableur : UTF-8 avec BOM, « ; »,
-                      virgule décimale) ou json (schéma copc.bilan/1, grammar/bilan.schema.json)
+                      virgule décimale), json (schéma copc.bilan/1, grammar/bilan.schema.json)
+                      ou xlsx (classeur Excel et LibreOffice écrit par copc : une feuille par
+                      tableau, identifiants en texte, valeurs en nombres dans l'unité de
+                      l'indicateur, dates en dates ; binaire, donc -o FICHIER.xlsx ou une
+                      redirection : jamais sur un terminal)
   -o FICHIER          écrit dans FICHIER plutôt que sur la sortie standard
   -h, --help          affiche cette aide
 
@@ -49,11 +54,12 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
         year = n
     }
     let format = parsed[.format] ?? "markdown"
-    let formats = ["markdown", "html", "csv", "json"]
+    let formats = ["markdown", "html", "csv", "json", "xlsx"]
     guard formats.contains(format) else {
-        fail("format inconnu « \(format) » (formats : markdown, html, csv, json)"
+        fail("format inconnu « \(format) » (formats : markdown, html, csv, json, xlsx)"
              + (Suggest.nearest(to: format, among: formats).map { " ; vouliez-vous dire « \($0) » ?" } ?? ""))
     }
+    if format == "xlsx" { refuseBinaryOnTerminal(parsed[.sortie]) }
     let result = checkOrFail(parsed.positionals, CheckOptions.today())
     let contract = chooseContract(result, parsed[.contrat])
     if year == nil && contract.bilans.isEmpty {
@@ -66,6 +72,10 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
     let errors = result.diagnostics.filter { $0.severity == .error && $0.span.map { files.contains($0.file.id) } ?? false }.count
     if errors > 0 {
         writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(contract.id ?? "?"), ses avenants et ses bilans (voir « copc check ») ; le bilan reflète le texte tel qu'écrit\n")
+    }
+    if format == "xlsx" {
+        do { writeBinaryResult(try report.workbook().xlsx(), to: parsed[.sortie]) } catch { fail(error.message) }
+        return 0
     }
     let text: String
     switch format {

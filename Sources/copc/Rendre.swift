@@ -5,6 +5,7 @@ import CopcDriver
 import CopcSema
 import CopcModel
 import CopcRender
+import CopcSheet
 
 let rendreHelp = """
 Usage : copc rendre [CHEMINS…] [--contrat ID] [--version V] [--format F] [--table T] [-o FICHIER]
@@ -24,8 +25,12 @@ Options :
                       (avenants appliqués, commentaires conservés), point de départ d'un
                       nouveau cycle de rédaction ;
                       csv : un tableau pour un tableur (UTF-8 avec BOM, séparateur « ; »,
-                      virgule décimale), choisi par --table
-  --table T           avec --format csv : indicateurs (défaut) ou actions
+                      virgule décimale), choisi par --table ;
+                      xlsx : un classeur Excel et LibreOffice écrit par copc, une feuille
+                      par tableau (les deux sans --table) : identifiants en texte, cibles en
+                      nombres dans l'unité de l'indicateur, échéances en dates ; binaire,
+                      donc -o FICHIER.xlsx ou une redirection : jamais sur un terminal
+  --table T           avec --format csv ou xlsx : indicateurs (défaut en csv) ou actions
   -o FICHIER          écrit dans FICHIER (par un fichier temporaire renommé) plutôt que sur
                       la sortie standard
   -h, --help          affiche cette aide
@@ -50,30 +55,39 @@ let rendreCommand = CommandSpec<RendreOption>(name: "copc rendre", help: rendreH
 
 /// The formats of `copc rendre`.
 enum RenderFormat: String, CaseIterable {
-    case html, markdown, cop, csv
+    case html, markdown, cop, csv, xlsx
 }
 
 func runRendre(_ args: ArraySlice<String>) -> Int32 {
     let parsed = rendreCommand.parse(args)
     let format = formatChoice(parsed[.format], default: RenderFormat.html, aliases: ["md": .markdown])
     var table = CSVTable.indicators
+    var tables = CSVTable.allCases
     if let t = parsed[.table] {
-        guard format == .csv else { fail("--table ne s'emploie qu'avec --format csv") }
+        guard format == .csv || format == .xlsx else { fail("--table ne s'emploie qu'avec --format csv ou xlsx") }
         guard let chosen = CSVTable(spelling: t) else {
             fail("tableau inconnu « \(t) » (tableaux : \(CSVTable.allCases.map(\.spelling).joined(separator: ", ")))")
         }
         table = chosen
+        tables = [chosen]
     }
+    if format == .xlsx { refuseBinaryOnTerminal(parsed[.sortie]) }
     let selector = parseVersionOption(parsed[.version])
     let result = checkOrFail(parsed.positionals, CheckOptions.today())
     let contract = chooseContract(result, parsed[.contrat])
     let version = chooseVersion(contract, selector)
     warnAboutErrors(result, contract, what: "le document")
+    if format == .xlsx {
+        let book = SheetExport.workbook(ContractDocument(contract: contract, version: version, files: result.fileTable), tables: tables)
+        do { writeBinaryResult(try book.xlsx(), to: parsed[.sortie]) } catch { fail(error.message) }
+        return 0
+    }
     let out: String
     switch format {
     case .html: out = HTMLDocument.render(ContractDocument(contract: contract, version: version, files: result.fileTable))
     case .markdown: out = MarkdownDocument.render(ContractDocument(contract: contract, version: version, files: result.fileTable))
     case .csv: out = CSVExport.render(ContractDocument(contract: contract, version: version, files: result.fileTable), table: table)
+    case .xlsx: return 0
     case .cop:
         switch SourceDocument.render(contract, version: version, files: result.fileTable) {
         case .success(let text): out = text
@@ -82,6 +96,27 @@ func runRendre(_ args: ArraySlice<String>) -> Int32 {
     }
     writeResult(out, to: parsed[.sortie])
     return 0
+}
+
+/// A binary output (`xlsx`) is never written on a terminal: exits 2 asking for `-o` when
+/// standard output is one and no file is named (`-o -` names standard output).
+func refuseBinaryOnTerminal(_ path: String?) {
+    guard path == nil || path == "-" || path == "/dev/stdout" || path == "/dev/tty" else { return }
+    if path == "/dev/tty" || FileSystem.isTerminal(1) {
+        fail("le format xlsx est binaire et ne s'écrit pas sur un terminal : donnez -o FICHIER.xlsx (ou redirigez la sortie standard vers un fichier)")
+    }
+}
+
+/// Writes the bytes of a binary document to `path` atomically, or to standard output (`-`,
+/// `/dev/stdout` or no path).
+func writeBinaryResult(_ bytes: [UInt8], to path: String?) {
+    if let path, path != "-", path != "/dev/stdout" {
+        do { try FileSystem.writeAtomically(path, bytes) } catch {
+            fail("écriture impossible de \(path) : \((error as FileSystem.IOError).message)")
+        }
+    } else {
+        _ = bytes.withUnsafeBytes { FileSystem.writeAll(1, $0) }
+    }
 }
 
 /// `--version V`: a number, or a date (the version in force that day); none: the latest.

@@ -501,8 +501,8 @@ final class RenderCLITests: XCTestCase {
     func testBadUsage() throws {
         let dir = try folder()
         for (args, message) in [
-            (["rendre", dir, "--format", "pdf"], "format inconnu « pdf » (formats possibles : html, markdown, cop, csv)"),
-            (["rendre", dir, "--table", "actions"], "--table ne s'emploie qu'avec --format csv"),
+            (["rendre", dir, "--format", "pdf"], "format inconnu « pdf » (formats possibles : html, markdown, cop, csv, xlsx)"),
+            (["rendre", dir, "--table", "actions"], "--table ne s'emploie qu'avec --format csv ou xlsx"),
             (["rendre", dir, "--format", "csv", "--table", "cibles"], "tableau inconnu « cibles » (tableaux : indicateurs, actions)"),
             (["rendre", dir, "--version", "7"], "le contrat C1 n'a pas de version 7 (versions : 0 à 1)"),
             (["calendrier", dir, "--version", "hier"], "version invalide : « hier »"),
