@@ -627,3 +627,51 @@ final class SheetCLITests: XCTestCase {
         }
     }
 }
+
+/// `scripts/capture-classeur.sh`: usage, a missing copc, and whole runs with LibreOffice and
+/// pdftoppm (a contract with bilans, one without).
+final class CaptureClasseurScriptTests: XCTestCase {
+    func run(_ args: [String], copc: String = builtCopc.path) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = [repositoryRoot + "/scripts/capture-classeur.sh"] + args
+        var env = ProcessInfo.processInfo.environment
+        env["COPC"] = copc
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func testUsageAndMissingCopc() throws {
+        let usage = try run([])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.err.contains("usage : scripts/capture-classeur.sh"), usage.err)
+        let missing = try run(["contracts/cop-cng-2021-2025", NSTemporaryDirectory()], copc: "/nonexistent/copc")
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.err.contains("copc introuvable"), missing.err)
+    }
+
+    func testCapturesWorkbooks() throws {
+        let out = try temporaryFolder("copc-capture-classeur")
+        let r = try run([repositoryRoot + "/contracts/exemples/suivi-annuel-fictif", out + "/afso"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/afso")
+        for name in ["contrat.xlsx", "contrat.pdf", "contrat-1.png", "bilan.xlsx", "bilan.pdf", "bilan-1.png", "bilan-3.png"] {
+            XCTAssertTrue(files.contains(name), "\(name) in \(files)")
+        }
+        let png = try Data(contentsOf: URL(fileURLWithPath: out + "/afso/bilan-1.png"))
+        XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        // Without bilans, the contract's workbook alone.
+        let ofe = try run([repositoryRoot + "/contracts/exemples/cop-fictif-ofe-2023-2027", out + "/ofe"])
+        XCTAssertEqual(ofe.status, 0, ofe.err)
+        let ofeFiles = try FileManager.default.contentsOfDirectory(atPath: out + "/ofe")
+        XCTAssertTrue(ofeFiles.contains("contrat-1.png"))
+        XCTAssertFalse(ofeFiles.contains { $0.hasPrefix("bilan") })
+    }
+}
