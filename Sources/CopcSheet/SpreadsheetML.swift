@@ -257,9 +257,11 @@ extension Workbook {
         return max(longest, current)
     }
 
-    /// A width with one decimal (`12.0`).
+    /// A width with one decimal (`12.0`), between 0 and 255 (Excel's limit; 10 for a width
+    /// that is not a number).
     static func formatWidth(_ w: Double) -> String {
-        let tenths = Int((min(max(w, 0), 255) * 10).rounded())
+        let clamped = w.isFinite ? min(max(w, 0), 255) : 10
+        let tenths = Int((clamped * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -144,6 +144,7 @@ final class SheetWriterTests: XCTestCase {
         XCTAssertEqual(Workbook.uniqueName("a/b:c?[d]", among: []), "a-b-c--d-")
         XCTAssertEqual(Workbook.uniqueName("Actions", among: ["actions"]), "Actions (2)")
         XCTAssertEqual(Workbook.uniqueName("", among: []), "Feuille")
+        XCTAssertEqual([12, 0.04, -3, 1e9, .nan, .infinity].map(Workbook.formatWidth), ["12.0", "0.0", "0.0", "255.0", "10.0", "10.0"])
         XCTAssertEqual(Workbook.uniqueName(String(repeating: "x", count: 40), among: []).count, 31)
     }
 
