@@ -39,32 +39,43 @@ public enum ICalendar {
     /// its last day, at 9:00 (a one-day event's alarm is relative to its start, a longer one's to
     /// its end, `RELATED=END`).
     public static func write(name: String, events: [CalendarEvent], stamp: Day, sequence: Int, reminders: [Int] = []) -> String {
-        var out = ""
-        func line(_ s: String) { out += fold(s) }
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + events.count * 512)
+        var buffer: [UInt8] = []
+        /// A line as it is.
+        func line(_ s: String) { fold(s, into: &out) }
+        /// `KEY:` and a TEXT value escaped.
+        func line(_ key: String, text: String) {
+            buffer.removeAll(keepingCapacity: true)
+            buffer += key.utf8
+            buffer.append(UInt8(ascii: ":"))
+            escape(text, into: &buffer)
+            fold(buffer, into: &out)
+        }
         line("BEGIN:VCALENDAR")
         line("VERSION:2.0")
         line("PRODID:-//copc//copc rendu des contrats//FR")
         line("CALSCALE:GREGORIAN")
         line("METHOD:PUBLISH")
-        line("X-WR-CALNAME:" + escape(name))
+        line("X-WR-CALNAME", text: name)
         let dtstamp = compact(stamp) + "T000000Z"
         for e in events {
             line("BEGIN:VEVENT")
-            line("UID:" + escape(e.uid))
+            line("UID", text: e.uid)
             line("DTSTAMP:" + dtstamp)
             line("DTSTART;VALUE=DATE:" + compact(e.start))
             line("DTEND;VALUE=DATE:" + compact(Day(ordinal: e.end.ordinal + 1)))
             line("SEQUENCE:\(sequence)")
             line(e.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED")
-            line("SUMMARY:" + escape(e.summary))
-            line("DESCRIPTION:" + escape(e.description))
+            line("SUMMARY", text: e.summary)
+            line("DESCRIPTION", text: e.description)
             if !e.categories.isEmpty { line("CATEGORIES:" + e.categories.map(escape).joined(separator: ",")) }
             line("TRANSP:TRANSPARENT")
             if !e.cancelled {
                 for days in reminders {
                     line("BEGIN:VALARM")
                     line("ACTION:DISPLAY")
-                    line("DESCRIPTION:" + escape("Rappel : " + e.summary))
+                    line("DESCRIPTION", text: "Rappel : " + e.summary)
                     line("TRIGGER" + trigger(daysBefore: days, oneDay: e.start == e.end))
                     line("END:VALARM")
                 }
@@ -72,7 +83,7 @@ public enum ICalendar {
             line("END:VEVENT")
         }
         line("END:VCALENDAR")
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The `TRIGGER` of a reminder `days` days before an all-day event's last day, at 9:00:
@@ -95,22 +106,26 @@ public enum ICalendar {
     /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks
     /// as `\n`, other control characters removed.
     public static func escape(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        escape(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `escape`, appending the bytes to `out` (one pass over the text's UTF-8).
+    static func escape(_ s: String, into out: inout [UInt8]) {
         var previousCR = false
-        for ch in s.unicodeScalars {
-            defer { previousCR = ch == "\r" }
-            switch ch {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": if !previousCR { out += "\\n" }
-            case "\r": out += "\\n"
-            default:
-                if ch.value < 0x20 || ch.value == 0x7F { continue }
-                out.unicodeScalars.append(ch)
+        for b in s.utf8 {
+            defer { previousCR = b == 13 }
+            switch b {
+            case UInt8(ascii: "\\"): out += [92, 92]
+            case UInt8(ascii: ";"): out += [92, 59]
+            case UInt8(ascii: ","): out += [92, 44]
+            case 10: if !previousCR { out += [92, 110] }
+            case 13: out += [92, 110]
+            case 0..<0x20, 0x7F: continue
+            default: out.append(b)
             }
         }
-        return out
     }
 
     /// One content line folded at 75 octets (RFC 5545 §3.1): each continuation line begins
@@ -118,20 +133,32 @@ public enum ICalendar {
     /// with CRLF.
     public static func fold(_ line: String) -> String {
         var out: [UInt8] = []
+        fold(line, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold`, appending the bytes to `out` (one pass over the line's UTF-8).
+    static func fold(_ line: String, into out: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { fold($0, into: &out) }
+    }
+
+    static func fold<C: Collection>(_ bytes: C, into out: inout [UInt8]) where C.Element == UInt8 {
         var width = 0
-        var limit = 75
-        for ch in line.unicodeScalars {
-            let n = UTF8.width(ch)
-            if width + n > limit {
-                out += [13, 10, 32]
-                width = 1
-                limit = 75
+        for b in bytes {
+            // At the first byte of a character: break before it if the whole character does
+            // not fit.
+            if b & 0xC0 != 0x80 {
+                let n = b < 0x80 ? 1 : (b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2))
+                if width + n > 75 {
+                    out += [13, 10, 32]
+                    width = 1
+                }
             }
-            out += Array(String(ch).utf8)
-            width += n
+            out.append(b)
+            width += 1
         }
         out += [13, 10]
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
