@@ -182,24 +182,36 @@ extension Workbook {
         }
         x.raw("<sheetData>")
         let header = styles.index(StyleKey(numberFormat: nil, header: true, wrap: true))
+        // Styles looked up once per column (text, wrapped or not) and per format (numbers).
+        let textStyles = wraps.map { styles.index(StyleKey(numberFormat: nil, header: false, wrap: $0)) }
+        let plainText = styles.index(StyleKey(numberFormat: nil, header: false, wrap: false))
+        let dateStyle = styles.index(StyleKey(numberFormat: nil, date: true))
+        var lastFormat = [(NumberFormat, Int)?](repeating: nil, count: width)
         x.raw("<row r=\"1\">")
         for (j, c) in s.columns.enumerated() {
-            try writeCell(&x, .text(c.title), ref: columnNames[j] + "1", style: header, sheet: name)
+            try writeCell(&x, .text(c.title), column: columnNames[j], row: "1", style: header, sheet: name)
         }
         x.raw("</row>")
         for (i, row) in s.rows.enumerated() {
             let r = String(i + 2)
-            x.raw("<row r=\"\(r)\">")
+            x.raw("<row r=\""); x.raw(r); x.raw("\">")
             for (j, c) in row.enumerated() {
                 let style: Int
                 switch c {
                 case .empty: continue
-                case .text(_): style = styles.index(StyleKey(numberFormat: nil, header: false, wrap: wraps[j]))
-                case .number(let v, let f): style = v.isFinite ? styles.index(StyleKey(numberFormat: f, header: false, wrap: false))
-                                                              : styles.index(StyleKey(numberFormat: nil, header: false, wrap: false))
-                case .date: style = styles.index(StyleKey(numberFormat: nil, date: true))
+                case .text: style = textStyles[j]
+                case .number(let v, let f):
+                    if !v.isFinite {
+                        style = plainText
+                    } else if let (last, index) = lastFormat[j], last == f {
+                        style = index
+                    } else {
+                        style = styles.index(StyleKey(numberFormat: f, header: false, wrap: false))
+                        lastFormat[j] = (f, style)
+                    }
+                case .date: style = dateStyle
                 }
-                try writeCell(&x, c, ref: columnNames[j] + r, style: style, sheet: name)
+                try writeCell(&x, c, column: columnNames[j], row: r, style: style, sheet: name)
             }
             x.raw("</row>")
         }
@@ -212,22 +224,36 @@ extension Workbook {
         return x.bytes
     }
 
-    static func writeCell(_ x: inout XMLBuffer, _ c: Cell, ref: String, style: Int, sheet: String) throws(SheetError) {
+    /// One `<c>` element at `column``row` (`B12`).
+    static func writeCell(_ x: inout XMLBuffer, _ c: Cell, column: String, row: String, style: Int, sheet: String) throws(SheetError) {
+        func open() {
+            x.raw("<c r=\""); x.raw(column); x.raw(row); x.raw("\" s=\""); x.raw(String(style)); x.raw("\"")
+        }
         switch c {
         case .empty:
             return
         case .text(let t):
-            guard t.utf16.count <= maxText else { throw .textTooLong(sheet: sheet, cell: ref) }
-            x.raw("<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+            // (UTF-16 never has more code units than UTF-8 has bytes)
+            guard t.utf8.count <= maxText || t.utf16.count <= maxText else { throw .textTooLong(sheet: sheet, cell: column + row) }
+            open()
+            x.raw(" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
             x.text(t)
             x.raw("</t></is></c>")
         case .number(let v, _):
-            guard v.isFinite else { try writeCell(&x, .text(v.isNaN ? "NaN" : (v < 0 ? "-∞" : "∞")), ref: ref, style: style, sheet: sheet); return }
-            x.raw("<c r=\"\(ref)\" s=\"\(style)\"><v>\(v == 0 ? "0" : v.description)</v></c>")
+            guard v.isFinite else {
+                try writeCell(&x, .text(v.isNaN ? "NaN" : (v < 0 ? "-∞" : "∞")), column: column, row: row, style: style, sheet: sheet)
+                return
+            }
+            open()
+            x.raw("><v>"); x.raw(v == 0 ? "0" : v.description); x.raw("</v></c>")
         case .date(let d):
             let serial = d.ordinal + epoch
-            guard serial >= firstSafeSerial else { try writeCell(&x, .text(d.description), ref: ref, style: style, sheet: sheet); return }
-            x.raw("<c r=\"\(ref)\" s=\"\(style)\"><v>\(serial)</v></c>")
+            guard serial >= firstSafeSerial else {
+                try writeCell(&x, .text(d.description), column: column, row: row, style: style, sheet: sheet)
+                return
+            }
+            open()
+            x.raw("><v>"); x.raw(String(serial)); x.raw("</v></c>")
         }
     }
 
