@@ -277,12 +277,12 @@ public enum ContractCalendar {
                 let uid = uidPart(contractId) + "/suivi/" + key + (p.label.map { "/" + uidPart($0) } ?? "") + "/\(y)@copc"
                 let display = p.key.display
                 let name = display.prefix(1).uppercased() + display.dropFirst() + (p.label.map { " (\($0))" } ?? "")
-                let lines = ["Échéance : " + ContractDocument.day(day) + " (au titre de l'année \(y))",
+                let text = ["Échéance : " + ContractDocument.day(day) + " (au titre de l'année \(y))",
                              "Calendrier de suivi du contrat \(contractId)\(title)",
                              display + (p.label.map { " (\($0))" } ?? "") + " : " + doc.asWritten(p) + " (N = \(y))",
                              "Contrat \(contractId), version \(doc.version.number)"]
                 out.append(Item(event: CalendarEvent(uid: uid, start: day, end: day, summary: "\(name) \(y) — \(contractId)",
-                                                     description: lines.joined(separator: "\n"), categories: [contractId]),
+                                                     description: text.joined(separator: "\n"), categories: [contractId]),
                                 action: nil))
             }
         }
