@@ -139,7 +139,7 @@ final class DrafterCLITests: XCTestCase {
         let dir = try tempDir(["vide.cop": ""])
         var bytes = [UInt8]("contrat C1 « x »\n".utf8)
         for k in 0..<20_000 { bytes.append(UInt8(truncatingIfNeeded: k &* 7919)) }
-        FileManager.default.createFile(atPath: dir + "/binaire.cop", contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: dir + "/binaire.cop", contents: Data(bytes))
         let (status, out, _) = try run(["check", "binaire.cop", "--format", "gcc"], cwd: dir)
         XCTAssertEqual(status, 1)
         XCTAssertEqual(out.split(separator: "\n").count, 1, out)

@@ -1,3 +1,4 @@
+@testable import CopcFrench
 import XCTest
 import Foundation
 import CopcLanguage
@@ -7,6 +8,7 @@ import CopcSema
 import CopcDriver
 import CopcModel
 import CopcRender
+import CopcFrench
 
 /// The folders holding contracts: every folder of `contracts/` (any depth, so that
 /// `contracts/exemples/…` added later is covered) and every case folder of the corpus (they
@@ -366,7 +368,10 @@ final class ICalendarTests: XCTestCase {
     }
 
     func testEscaping() {
-        XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf")
+        XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf␇", "control characters are shown, not sent")
+        // DEL, C1 controls and bidirectional overrides and isolates, as `Escaping.pictures` shows them.
+        XCTAssertEqual(ICalendar.escape("a\u{7F}b\u{85}c\u{9F}d\u{202E}e\u{2066}f\u{A0}g\u{2030}\u{2069}"), "a␡b�c�d�e�f\u{A0}g\u{2030}�")
+        XCTAssertEqual(ICalendar.escape("\u{1B}[31m\t"), Escaping.pictures("\u{1B}[31m\t"))
     }
 
     func testAllDayEventsAndStableUIDs() throws {
