@@ -27,7 +27,7 @@ final class DiffCLITests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-diff-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-diff-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files {
             let path = dir + "/" + name

@@ -38,7 +38,7 @@ final class DiffGitTests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-git-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-git-\(UUID().uuidString)"
         for (name, text) in files {
             let path = dir + "/" + name
             try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)

@@ -27,7 +27,7 @@ final class DrafterCLITests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String], marker: Bool = true) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-redac-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-redac-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if marker { try "".write(toFile: dir + "/copc.toml", atomically: true, encoding: .utf8) }
         for (name, text) in files {
@@ -153,7 +153,7 @@ final class DrafterCLITests: XCTestCase {
 
     /// Control characters in a path named on the command line are escaped in the message.
     func testControlCharactersInAPathAreEscaped() throws {
-        let (status, _, err) = try run(["check", "introuvable\u{1B}[31m.cop"], cwd: NSTemporaryDirectory())
+        let (status, _, err) = try run(["check", "introuvable\u{1B}[31m.cop"], cwd: scratchRoot)
         XCTAssertEqual(status, 2)
         XCTAssertFalse(err.contains("\u{1B}"), err)
         XCTAssertTrue(err.contains("\\x1B[31m"), err)

@@ -53,7 +53,7 @@ enum LSPFixture {
 
     /// A fresh folder holding the three files; returns its real path.
     static func folder(_ extra: [String: String] = [:]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-lsp-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-lsp-\(UUID().uuidString)"
         let files = ["annuaire.cop": annuaire, "contrat.cop": contract, "avenant-1.cop": avenant].merging(extra) { _, b in b }
         for (name, text) in files {
             let path = dir + "/" + name

@@ -28,7 +28,7 @@ final class OutputSafetyTests: XCTestCase {
     let avenant = "avenant 1 au contrat C1 « Cible fixée »\n  signé le : 2021-06-30\n  en vigueur le : 2021-07-01\nmodifier indicateur 1.1.a\n  cible 2022 : 60 %\n"
 
     func workspace(_ extra: [String: [UInt8]] = [:]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-sorties-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-sorties-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
         _ = FileManager.default.createFile(atPath: dir + "/copc.toml", contents: Data())

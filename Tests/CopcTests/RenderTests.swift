@@ -463,7 +463,7 @@ final class RenderCLITests: XCTestCase {
     }
 
     func folder() throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-rendre-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-rendre-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try renderContract.write(toFile: dir + "/contrat.cop", atomically: true, encoding: .utf8)
         try renderAvenant.write(toFile: dir + "/avenant-1.cop", atomically: true, encoding: .utf8)
@@ -533,7 +533,7 @@ final class RenderCLITests: XCTestCase {
 /// Chromium and pdftoppm (the rendered page is real).
 final class CaptureRendreScriptTests: XCTestCase {
     func run(_ args: [String], copc: String, tools: [String: String]) throws -> (status: Int32, out: String, err: String, dir: String) {
-        let dir = NSTemporaryDirectory() + "copc-capture-rendre-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-capture-rendre-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/outils", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/contrat", withIntermediateDirectories: true)
         try renderContract.write(toFile: dir + "/contrat/contrat.cop", atomically: true, encoding: .utf8)

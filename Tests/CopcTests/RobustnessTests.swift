@@ -32,7 +32,7 @@ func runBounded(_ args: [String], cwd: String? = nil, stdin: Data? = nil, cpuSec
     env["SWIFT_BACKTRACE"] = "enable=no"
     for (k, v) in environment { env[k] = v }
     p.environment = env
-    let dir = NSTemporaryDirectory() + "copc-run-\(UUID().uuidString)"
+    let dir = scratchRoot + "copc-run-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     _ = FileManager.default.createFile(atPath: dir + "/out", contents: nil)
@@ -57,7 +57,7 @@ func runBounded(_ args: [String], cwd: String? = nil, stdin: Data? = nil, cpuSec
 
 /// A fresh folder with `files` (relative path → bytes), absolute and symlink-free.
 func scratch(_ files: [String: [UInt8]] = [:]) throws -> String {
-    let dir = FileSystem.realPath(NSTemporaryDirectory())! + "/copc-robuste-\(UUID().uuidString)"
+    let dir = FileSystem.realPath(scratchRoot)! + "/copc-robuste-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for (name, bytes) in files {
         let path = dir + "/" + name
@@ -564,5 +564,28 @@ final class RobustnessTests: XCTestCase {
         // A notification without it is not acted upon either: the server was never initialised.
         p.write(p.frame(["method": "exit"]))
         XCTAssertNotNil(p.request("initialize", ["processId": NSNull(), "capabilities": [:]])?["result"], "le serveur sert toujours")
+    }
+}
+
+/// The tests leave nothing in the system's temporary folder: they write below one folder per
+/// test process, which an earlier run killed before its end leaves behind only until the next
+/// run starts.
+final class ScratchTests: XCTestCase {
+    func testScratchIsOneFolderPerProcess() {
+        XCTAssertTrue(scratchRoot.hasSuffix("/" + scratchPrefix + String(getpid()) + "/"))
+        var isDir: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratchRoot, isDirectory: &isDir) && isDir.boolValue)
+    }
+
+    func testFoldersOfFinishedRunsAreRemoved() throws {
+        let system = scratchRoot + "systeme-\(UUID().uuidString)/"
+        let gone = system + scratchPrefix + String(Int32.max)    // no process has this number
+        let alive = system + scratchPrefix + String(getppid())
+        let other = system + scratchPrefix + "pas-un-numero"
+        for dir in [gone, alive, other] { try FileManager.default.createDirectory(atPath: dir + "/sous", withIntermediateDirectories: true) }
+        removeFinishedScratch(in: system)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: gone))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: alive))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other))
     }
 }
