@@ -74,6 +74,8 @@ public struct BilanReport: Sendable {
         /// state its labelled ones add up to.
         public let state: ActionState?
         public let progress: String?
+        /// `avancement` as a number of percent (`60` for `60 %`).
+        public let progressValue: Double?
         public let completed: Day?
         public let newDeadline: String?
         public let deliverables: [String]
@@ -245,14 +247,18 @@ extension BilanReport {
                 if case .deadline(let d) = p.value, let w = version.window(of: d), due == nil || w.end > due! { due = w.end }
             }
             var progress: String?
-            if let p = r?.first(.avancement) { progress = text(p.valuePlace) }
+            var progressValue: Double?
+            if let p = r?.first(.avancement) {
+                progress = text(p.valuePlace)
+                if case .quantity(let q) = p.value, q.unit == nil || q.unit == .percent { progressValue = q.value }
+            }
             var newDeadline: String?
             if let p = r?.first(.nouveauDelai) { newDeadline = text(p.valuePlace) }
             var comment = r?.text(.texte)
             if let m = r?.text(.motif) { comment = comment.map { $0 + " " + m } ?? m }
             return ActionRow(id: e.id ?? "", title: e.title, deadlines: deadlines,
                              due: due.map { $0 <= yearEnd } ?? false, reported: r != nil, state: state(r, deadlines),
-                             progress: progress, completed: r?.date(.acheveLe), newDeadline: newDeadline,
+                             progress: progress, progressValue: progressValue, completed: r?.date(.acheveLe), newDeadline: newDeadline,
                              deliverables: r?.texts(.livrable) ?? [], risk: r?.riskLevel, difficulties: r?.texts(.difficulte) ?? [],
                              correctiveMeasures: r?.texts(.mesureCorrective) ?? [], comment: comment)
         }
