@@ -7,18 +7,28 @@ import CopcSema
 /// COP201 — every referent (`pilote`, `organisme`, `fournisseur`…) and every plan
 /// (`selon PLAN`) is declared, in the file or an annuaire it `utilise`; suggests the nearest
 /// name. COP208 — a note for each `à déterminer`.
-enum ReferencesResolve: VersionRule {
-    static func check(_ ctx: VersionContext) {
-        let v = ctx.version
-        for id in ctx.elements {
-            checkProperties(of: v.tree[id], referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.wasRemoved)
-        }
-        for e in v.sortedReferents + v.sortedPlans {
-            checkProperties(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.wasRemoved)
-        }
+enum ReferencesResolve: ElementRule {
+    /// Each element, then each référent and plan, against the names the version declares.
+    static let scope = RuleScope.element(kinds: nil, context: [.referents, .plans], declarations: true)
+
+    static func check(_ ctx: VersionContext, _ id: ElementID) {
+        check(ctx, declaration: ctx.tree[id])
     }
 
-    static func checkProperties(of e: Element, referents: [String: Element], plans: [String: Element], reporter: Reporter,
+    static func check(_ ctx: VersionContext, declaration e: Element) {
+        let v = ctx.version
+        checkProperties(of: e, isReferent: { v.referents[$0] != nil }, referentNames: { v.referents.keys },
+                        isPlan: { v.plans[$0] != nil }, planNames: { v.plans.keys }, reporter: ctx.reporter, removed: v.wasRemoved)
+    }
+
+    /// The same against the declarations an annuaire sees.
+    static func checkProperties(of e: Element, referents: [String: Element], plans: [String: Element], reporter: Reporter) {
+        checkProperties(of: e, isReferent: { referents[$0] != nil }, referentNames: { Array(referents.keys) },
+                        isPlan: { plans[$0] != nil }, planNames: { Array(plans.keys) }, reporter: reporter)
+    }
+
+    static func checkProperties(of e: Element, isReferent: (String) -> Bool, referentNames: () -> [String],
+                                isPlan: (String) -> Bool, planNames: () -> [String], reporter: Reporter,
                                 removed: (ElementKind, String) -> Bool = { _, _ in false }) {
         for p in e.properties {
             switch p.value {
@@ -28,13 +38,13 @@ enum ReferencesResolve: VersionRule {
                         reporter.report(.referentToBeDetermined(role: p.key), at: r.place, subject: e)
                         continue
                     }
-                    if referents[id] == nil && !removed(.referent, id) {
-                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, among: referents.keys)), at: r.place, subject: e)
+                    if !isReferent(id) && !removed(.referent, id) {
+                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, among: referentNames())), at: r.place, subject: e)
                     }
                 }
             case .deadline(let d):
-                if case .plan(let name) = d.form, plans[name] == nil, !removed(.plan, name) {
-                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, among: plans.keys)), at: p.valuePlace, subject: e)
+                if case .plan(let name) = d.form, !isPlan(name), !removed(.plan, name) {
+                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, among: planNames())), at: p.valuePlace, subject: e)
                 }
             default: break
             }
