@@ -261,7 +261,7 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options, threads: threads)
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options, threads: threads, memory: sources.memory)
         var realPaths: [String: String] = [:]
         var rootsByPath: [String: String] = [:]
         for f in loaded {

@@ -3,6 +3,7 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcModel
 import CopcSema
+import CopcRules
 
 /// One file of a check: its text, its syntax tree and its typed model.
 public struct CheckedFile: Sendable {
@@ -41,6 +42,10 @@ public final class SourceSet: @unchecked Sendable {
 
     /// How many files were parsed and built (not taken from the cache), for the tests.
     public private(set) var builds = 0
+
+    /// What the checks of the contracts' versions 0 left: the next check through this set of a
+    /// contract whose version 0 did not change checks only its avenants (issue 21).
+    public let memory = CheckMemory()
 
     public init(displayBase: String, readsDisk: Bool) {
         self.displayBase = displayBase

@@ -1,48 +1,46 @@
-/// A hash map whose copies share their storage: entries live in buckets, buckets in pages of
-/// 256, so that changing one key of a copy copies the table of pages (one reference per 256
-/// buckets), one page and one bucket — not the whole map. Versions hold their indices by key,
-/// référents, plans and removed keys in it: a version made by a one-line avenant costs what the
-/// avenant changes, not the size of the contract (issue 21).
+/// A hash map whose copies share their storage: a base dictionary, never changed once the map
+/// is made (a version 0 takes its file's index as it is), and the changes made since, in
+/// buckets held in pages of 256, so that changing one key of a copy copies the table of pages
+/// (one reference per 256 buckets), one page and one bucket — not the whole map. Versions hold
+/// their indices by key, référents, plans and removed keys in it: a version made by a one-line
+/// avenant costs what the avenant changes, not the size of the contract (issue 21).
 ///
-/// A value with value semantics (its storage is arrays, copied on write). Iteration order
-/// follows the hash, as `Dictionary`'s: readers that show entries sort them.
+/// A value with value semantics (its storage is arrays and a dictionary, copied on write).
+/// Iteration order follows the hash, as `Dictionary`'s: readers that show entries sort them.
 public struct SharedMap<Key: Hashable, Value> {
     @usableFromInline
     struct Entry {
         @usableFromInline let key: Key
-        @usableFromInline var value: Value
+        /// `nil`: the key of `base` removed.
+        @usableFromInline var value: Value?
 
-        @usableFromInline init(key: Key, value: Value) {
+        @usableFromInline init(key: Key, value: Value?) {
             self.key = key
             self.value = value
         }
     }
 
-    /// `pages[p][b]`: bucket `p << 8 | b`; the number of buckets is `1 << bits`.
+    /// The entries the map was made with.
+    @usableFromInline let base: [Key: Value]
+    /// The changes since: `pages[p][b]` is bucket `p << 8 | b`, of `1 << bits` buckets.
     @usableFromInline var pages: [[[Entry]]]
     @usableFromInline var bits: Int
-    public private(set) var count = 0
+    /// How many entries `pages` holds.
+    var changes = 0
+    public private(set) var count: Int
 
     @usableFromInline static var pageBits: Int { 8 }
 
     public init() {
+        self.init([:])
+    }
+
+    /// The map of a dictionary's entries (kept as they are: O(1)).
+    public init(_ dictionary: [Key: Value]) {
+        base = dictionary
+        count = dictionary.count
         bits = 3
         pages = [[[Entry]](repeating: [], count: 1 << 3)]
-    }
-
-    /// The map of a dictionary's entries.
-    public init(_ dictionary: [Key: Value]) {
-        self.init(minimumCapacity: dictionary.count)
-        for (k, v) in dictionary { insertNew(k, v) }
-    }
-
-    init(minimumCapacity n: Int) {
-        var b = 3
-        while (1 << b) < n { b += 1 }
-        bits = b
-        let buckets = 1 << b
-        let perPage = Swift.min(buckets, 1 << SharedMap.pageBits)
-        pages = [[[Entry]]](repeating: [[Entry]](repeating: [], count: perPage), count: buckets / perPage)
     }
 
     public var isEmpty: Bool { count == 0 }
@@ -55,45 +53,71 @@ public struct SharedMap<Key: Hashable, Value> {
 
     public subscript(key: Key) -> Value? {
         get {
-            let (p, b) = slot(key)
-            for e in pages[p][b] where e.key == key { return e.value }
-            return nil
+            if changes > 0 {
+                let (p, b) = slot(key)
+                for e in pages[p][b] where e.key == key { return e.value }
+            }
+            return base.isEmpty ? nil : base[key]
         }
         set {
             let (p, b) = slot(key)
+            let inBase = base.isEmpty ? false : base[key] != nil
             if let i = pages[p][b].firstIndex(where: { $0.key == key }) {
-                if let v = newValue { pages[p][b][i].value = v } else {
+                let had = pages[p][b][i].value != nil
+                count += (newValue != nil ? 1 : 0) - (had ? 1 : 0)
+                if newValue == nil && !inBase {
                     pages[p][b].remove(at: i)
-                    count -= 1
+                    changes -= 1
+                } else {
+                    pages[p][b][i].value = newValue
                 }
-            } else if let v = newValue {
-                pages[p][b].append(Entry(key: key, value: v))
-                count += 1
-                if count > 2 << bits { grow() }
+            } else {
+                if newValue == nil && !inBase { return }
+                count += (newValue != nil ? 1 : 0) - (inBase ? 1 : 0)
+                pages[p][b].append(Entry(key: key, value: newValue))
+                changes += 1
+                if changes > 2 << bits { grow() }
             }
         }
     }
 
-    /// Adds a key known to be absent.
-    mutating func insertNew(_ key: Key, _ value: Value) {
-        let (p, b) = slot(key)
-        pages[p][b].append(Entry(key: key, value: value))
-        count += 1
-    }
-
-    /// Four times the buckets, every entry placed again: amortised over the insertions that
+    /// Four times the buckets, every change placed again: amortised over the changes that
     /// made the map grow.
     mutating func grow() {
-        var bigger = SharedMap(minimumCapacity: 4 << bits)
-        for page in pages { for bucket in page { for e in bucket { bigger.insertNew(e.key, e.value) } } }
-        self = bigger
+        bits += 2
+        let buckets = 1 << bits
+        let perPage = Swift.min(buckets, 1 << SharedMap.pageBits)
+        let old = pages
+        pages = [[[Entry]]](repeating: [[Entry]](repeating: [], count: perPage), count: buckets / perPage)
+        for page in old {
+            for bucket in page {
+                for e in bucket {
+                    let (p, b) = slot(e.key)
+                    pages[p][b].append(e)
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with every entry: the changes, then the base entries not changed.
+    func forEachEntry(_ body: (Key, Value) -> Void) {
+        if changes > 0 {
+            for page in pages { for bucket in page { for e in bucket { if let v = e.value { body(e.key, v) } } } }
+        }
+        for (k, v) in base {
+            if changes > 0 {
+                let (p, b) = slot(k)
+                if pages[p][b].contains(where: { $0.key == k }) { continue }
+            }
+            body(k, v)
+        }
     }
 
     /// The keys, in hash order.
     public var keys: [Key] {
         var out: [Key] = []
         out.reserveCapacity(count)
-        for page in pages { for bucket in page { for e in bucket { out.append(e.key) } } }
+        forEachEntry { k, _ in out.append(k) }
         return out
     }
 
@@ -101,15 +125,16 @@ public struct SharedMap<Key: Hashable, Value> {
     public var values: [Value] {
         var out: [Value] = []
         out.reserveCapacity(count)
-        for page in pages { for bucket in page { for e in bucket { out.append(e.value) } } }
+        forEachEntry { _, v in out.append(v) }
         return out
     }
 
     /// The entries as a dictionary.
     public var dictionary: [Key: Value] {
+        guard changes > 0 else { return base }
         var out: [Key: Value] = [:]
         out.reserveCapacity(count)
-        for page in pages { for bucket in page { for e in bucket { out[e.key] = e.value } } }
+        forEachEntry { k, v in out[k] = v }
         return out
     }
 }
@@ -117,30 +142,12 @@ public struct SharedMap<Key: Hashable, Value> {
 extension SharedMap: Sequence {
     public typealias Element = (key: Key, value: Value)
 
-    public struct Iterator: IteratorProtocol {
-        let pages: [[[Entry]]]
-        var page = 0, bucket = 0, entry = 0
-
-        public mutating func next() -> (key: Key, value: Value)? {
-            while page < pages.count {
-                if bucket < pages[page].count {
-                    if entry < pages[page][bucket].count {
-                        let e = pages[page][bucket][entry]
-                        entry += 1
-                        return (e.key, e.value)
-                    }
-                    bucket += 1
-                    entry = 0
-                } else {
-                    page += 1
-                    bucket = 0
-                }
-            }
-            return nil
-        }
+    public func makeIterator() -> IndexingIterator<[(key: Key, value: Value)]> {
+        var out: [(key: Key, value: Value)] = []
+        out.reserveCapacity(count)
+        forEachEntry { k, v in out.append((k, v)) }
+        return out.makeIterator()
     }
-
-    public func makeIterator() -> Iterator { Iterator(pages: pages) }
 
     public var underestimatedCount: Int { count }
 }

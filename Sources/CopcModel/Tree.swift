@@ -203,6 +203,14 @@ public struct ElementTree: Hashable, Sendable {
         return d
     }
 
+    /// Whether the two trees are one storage (copies, neither changed since): O(1). `false`
+    /// says nothing of their elements.
+    public func sharesStorage(with other: ElementTree) -> Bool {
+        guard nodes.count == other.nodes.count, root == other.root, givesWeights == other.givesWeights else { return false }
+        guard !nodes.chunks.isEmpty else { return true }
+        return nodes.chunks.withUnsafeBufferPointer { a in other.nodes.chunks.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
+
     /// Whether `id` is in the tree: an element of it reachable from the root (a removed one,
     /// or one below a removed one, is not). O(depth).
     public func isPlaced(_ id: ElementID) -> Bool {

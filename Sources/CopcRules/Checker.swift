@@ -27,12 +27,17 @@ public final class Reporter {
     /// The nearest candidate to an undefined `name`, within the budget; names longer than 64
     /// characters get no suggestion (a typo suggestion for them would not help).
     public func nearest<C: Collection<String>>(to name: String, among candidates: C) -> String? {
+        nearest(to: name, count: candidates.count) { candidates }
+    }
+
+    /// The same, the `count` candidates listed only when the search is within the budget.
+    public func nearest<C: Collection<String>>(to name: String, count: Int, among candidates: () -> C) -> String? {
         let length = name.unicodeScalars.count
         guard length <= 64 else { return nil }
-        let cost = candidates.count * (length + 1) * (length + length / 3 + 2)
+        let cost = count * (length + 1) * (length + length / 3 + 2)
         guard cost <= suggestionBudget else { return nil }
         suggestionBudget -= cost
-        return Suggest.nearest(to: name, among: candidates)
+        return Suggest.nearest(to: name, among: candidates())
     }
 
     /// Reports `message` at `place` about `subject` (whose `ignorer` comments, and its ancestors', apply).
@@ -60,20 +65,22 @@ public final class Reporter {
 /// What a rule sees: one consolidated version of one contract. The walk of the whole version
 /// (`elements`) is made on first use and shared by the rules: a version whose avenant changed
 /// only a few elements is re-checked on them without being walked (issue 21).
-public struct VersionContext {
+public final class VersionContext {
     public let contract: Contract
     public let version: Version
     public let options: CheckOptions
     public let reporter: Reporter
-    /// Whether this version is the one in force at the `--au` date (state checks run there only).
+    /// Whether this version is the one in force at the `--au` date (the state checks are
+    /// reported there only).
     public let inForce: Bool
     public let files: FileTable
     let walk: Walk
     /// What each element's subtree holds (`RuleScope.subtree`), when a rule needs it.
     let counts: SubtreeCounts?
 
+    /// `walk`: the walk of this version already made, if any.
     init(contract: Contract, version: Version, options: CheckOptions, reporter: Reporter, inForce: Bool, files: FileTable,
-         counts: SubtreeCounts? = nil) {
+         counts: SubtreeCounts? = nil, walk: Walk? = nil) {
         self.contract = contract
         self.version = version
         self.options = options
@@ -82,11 +89,14 @@ public struct VersionContext {
         self.files = files
         self.counts = counts
         period = version.period
-        walk = Walk(version.tree)
+        isHierarchical = version.isHierarchical
+        self.walk = walk ?? Walk(version.tree)
     }
 
     /// The contract period of this version (read once).
     public let period: Window?
+    /// Whether the version's numbering is hierarchical (read once).
+    public let isHierarchical: Bool
 
     public var tree: ElementTree { version.tree }
     public var periodNote: [Note] {
@@ -193,11 +203,6 @@ extension ElementRule {
     public static func check(_ ctx: VersionContext, declaration: Element) {}
 }
 
-/// A check over a whole version: the state checks, run on the version in force only.
-public protocol VersionRule: SendableMetatype {
-    static func check(_ ctx: VersionContext)
-}
-
 /// One check of copc, as Go's `analysis.Analyzer`: the codes it reports — whose
 /// `RuleDescriptor`s give their severity, title, SARIF name and `expliquer` text — and how it
 /// runs. `Checker.analyzers` is the list of checks; the codes found while reading a file
@@ -209,8 +214,6 @@ public struct Analyzer: Sendable {
         case element(RuleScope, @Sendable (VersionContext, ElementID) -> Void, declaration: @Sendable (VersionContext, Element) -> Void)
         /// Every version, group of ids by group of ids (`NumberingSequence`).
         case idGroups
-        /// The version in force at the `--au` date, whole.
-        case inForce(@Sendable (VersionContext) -> Void)
         /// A contract with its chain of avenants.
         case contract(@Sendable (Contract, Reporter) -> Void)
         /// The whole workspace.
@@ -225,20 +228,26 @@ public struct Analyzer: Sendable {
     public let name: String
     public let codes: [Code]
     public let run: Run
+    /// Whether the check is a state check (COP103, COP302, COP303, COP307): reported for the
+    /// version in force at the `--au` date only.
+    public var inForceOnly = false
 
     /// The descriptors of the codes this check reports.
     public var descriptors: [RuleDescriptor] { codes.map(\.descriptor) }
 
-    static func element(_ rule: any ElementRule.Type, _ codes: [Code]) -> Analyzer {
-        Analyzer(name: String(describing: rule), codes: codes, run: .element(rule.scope, { rule.check($0, $1) }, declaration: { rule.check($0, declaration: $1) }))
+    static func element<R: ElementRule>(_ rule: R.Type, _ codes: [Code]) -> Analyzer {
+        Analyzer(name: String(describing: rule), codes: codes, run: .element(R.scope, { R.check($0, $1) }, declaration: { R.check($0, declaration: $1) }))
     }
 
-    static func inForce(_ rule: any VersionRule.Type, _ codes: [Code]) -> Analyzer {
-        Analyzer(name: String(describing: rule), codes: codes, run: .inForce({ rule.check($0) }))
+    /// A state check: an element rule reported for the version in force only.
+    static func inForce<R: ElementRule>(_ rule: R.Type, _ codes: [Code]) -> Analyzer {
+        var a = element(rule, codes)
+        a.inForceOnly = true
+        return a
     }
 
-    static func bilan(_ rule: any BilanRule.Type, _ codes: [Code]) -> Analyzer {
-        Analyzer(name: String(describing: rule), codes: codes, run: .bilan({ rule.check($0) }))
+    static func bilan<R: BilanRule>(_ rule: R.Type, _ codes: [Code]) -> Analyzer {
+        Analyzer(name: String(describing: rule), codes: codes, run: .bilan({ R.check($0) }))
     }
 }
 
@@ -304,9 +313,10 @@ public enum Checker {
     /// one thread, with its own reporters); their diagnostics are gathered in the order of
     /// the contracts, so the result does not depend on `threads`. With `everyVersionWhole`,
     /// every rule runs on every unit of every version (the definition the incremental check
-    /// must equal; for the tests).
+    /// must equal; for the tests). With a `memory` kept from an earlier check of the same
+    /// workspace, a contract whose version 0 did not change is checked from there.
     public static func check(_ workspace: Workspace, files: FileTable, perFile: [Diagnostic], options: CheckOptions,
-                             threads: Int = 1, everyVersionWhole: Bool = false) -> [Diagnostic] {
+                             threads: Int = 1, everyVersionWhole: Bool = false, memory: CheckMemory? = nil) -> [Diagnostic] {
         let models = models(of: workspace)
         var all: [Diagnostic] = []
         // Per-file diagnostics (lexer, parser, builder) honour line suppressions too.
@@ -317,11 +327,28 @@ public enum Checker {
         let contracts = workspace.contracts
         let found = UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: contracts.count)
         found.initialize(repeating: [])
-        defer { found.deinitialize(); found.deallocate() }
+        let kept = UnsafeMutableBufferPointer<CheckMemory.Entry?>.allocate(capacity: contracts.count)
+        kept.initialize(repeating: nil)
+        let reused = UnsafeMutableBufferPointer<Bool>.allocate(capacity: contracts.count)
+        reused.initialize(repeating: false)
+        defer {
+            found.deinitialize(); found.deallocate()
+            kept.deinitialize(); kept.deallocate()
+            reused.deinitialize(); reused.deallocate()
+        }
+        if let memory { for k in 0..<contracts.count { kept[k] = memory.entries[contracts[k].file] } }
         Parallel.forEach(contracts.count, threads: threads) { k in
-            found[k] = contractDiagnostics(contracts[k], files: files, models: models, options: options, everyVersionWhole: everyVersionWhole)
+            found[k] = contractDiagnostics(contracts[k], files: files, models: models, options: options, everyVersionWhole: everyVersionWhole,
+                                           kept: kept[k], remember: memory == nil ? nil : { kept[k] = $0; reused[k] = $1 })
         }
         for k in 0..<contracts.count { all.append(contentsOf: found[k]) }
+        if let memory {
+            memory.entries = [:]
+            for k in 0..<contracts.count {
+                memory.entries[contracts[k].file] = kept[k]
+                if reused[k] { memory.reused += 1 }
+            }
+        }
         let reporter = Reporter(files: files, models: models)
         for a in analyzers { if case .workspace(let run) = a.run { run(workspace, reporter) } }
         all.append(contentsOf: reporter.diagnostics)
@@ -333,8 +360,18 @@ public enum Checker {
     /// (the language server). `models` are the files of the workspace by id (their
     /// `# copc: ignorer` lines): `Checker.models(of:)`. With the other contracts' and the
     /// workspace's diagnostics, they make `check`'s result.
-    public static func check(contract: Contract, files: FileTable, models: [FileID: FileModel], options: CheckOptions) -> [Diagnostic] {
-        deduplicated(contractDiagnostics(contract, files: files, models: models, options: options, everyVersionWhole: false))
+    /// With a `memory`, when the contract's version 0 did not change since the check that
+    /// filled it, only the avenants are checked again (O(their size) instead of O(E)).
+    public static func check(contract: Contract, files: FileTable, models: [FileID: FileModel], options: CheckOptions,
+                             memory: CheckMemory? = nil) -> [Diagnostic] {
+        var kept = memory?.entries[contract.file]
+        let out = contractDiagnostics(contract, files: files, models: models, options: options, everyVersionWhole: false,
+                                      kept: kept, remember: memory == nil ? nil : { entry, reused in
+                                          kept = entry
+                                          if reused { memory?.reused += 1 }
+                                      })
+        memory?.entries[contract.file] = kept
+        return deduplicated(out)
     }
 
     /// The files of a workspace by id.
@@ -347,9 +384,10 @@ public enum Checker {
     /// One contract's diagnostics, before deduplication across contracts: its versions' (each
     /// repeated diagnostic once, in its latest wording), then its chain's and its bilans'.
     static func contractDiagnostics(_ contract: Contract, files: FileTable, models: [FileID: FileModel], options: CheckOptions,
-                                    everyVersionWhole: Bool) -> [Diagnostic] {
+                                    everyVersionWhole: Bool, kept: CheckMemory.Entry? = nil,
+                                    remember: ((CheckMemory.Entry, Bool) -> Void)? = nil) -> [Diagnostic] {
         let check = ContractCheck(contract: contract, files: files, models: models, options: options)
-        var out = everyVersionWhole ? check.everyVersionWhole() : check.run()
+        var out = everyVersionWhole ? check.everyVersionWhole() : check.run(kept: kept, remember: remember)
         let reporter = Reporter(files: files, models: models)
         for a in analyzers { if case .contract(let run) = a.run { run(contract, reporter) } }
         for a in analyzers { if case .bilans(let run) = a.run { run(contract, options, reporter) } }

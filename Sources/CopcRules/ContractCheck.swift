@@ -7,13 +7,18 @@ import CopcSema
 /// Checks one contract's versions in O(E + the size of the avenants) (issue 21): every rule on
 /// every unit of version 0, then on each later version only the units its avenant may have
 /// changed (`RuleScope`, from `Version.delta`), the diagnostics of the other units carried
-/// over; the state checks once, on the version in force.
+/// over. The state checks are followed the same way and reported for the version in force.
 ///
 /// The result is the definition's (`everyVersionWhole`: every rule on every unit of every
-/// version, latest first, one diagnostic per code and place): each (code, place) keeps the
-/// wording of the latest version reporting it, there of the first unit in run order (rule,
-/// then document order). The only difference: the budget of « vouliez-vous dire »
-/// suggestions (`Reporter.nearest`) is the contract's here, each version's there.
+/// version, latest first, one diagnostic per code and place, the state checks on the version
+/// in force): each (code, place) keeps the wording of the latest version reporting it, there
+/// of the first unit in run order (rule, then document order). The only difference: the
+/// budget of « vouliez-vous dire » suggestions (`Reporter.nearest`) is the contract's here,
+/// each version's there.
+///
+/// With a `CheckMemory`, what version 0 left is kept, and a later check of the same contract
+/// whose version 0 did not change (same contract text, same declarations, same options)
+/// starts from there: re-checking after an avenant changed costs only the avenants.
 final class ContractCheck {
     let contract: Contract
     let files: FileTable
@@ -44,10 +49,6 @@ final class ContractCheck {
         var order: GroupOrder?
     }
 
-    var outcomes: [Unit: Outcome] = [:]
-    /// The rules with an outcome at each element (dropped when the element is removed).
-    var anchored: [ElementID: [Int]] = [:]
-
     /// One (code, place) ever reported: the units reporting it in the current version, and
     /// its diagnostic in the latest version where some unit did.
     struct Key {
@@ -56,16 +57,28 @@ final class ContractCheck {
         var winner: Diagnostic?
     }
 
-    var keyIndex: [Checker.Occurrence: Int] = [:]
-    var keys: [Key] = []
+    /// Everything the check knows between two versions: what `CheckMemory` keeps of version 0.
+    struct State {
+        var outcomes: [Unit: Outcome] = [:]
+        /// The rules with an outcome at each element, by index (dropped when the element is
+        /// removed; an element without any is re-checked without a look-up).
+        var anchored: [[Int]] = []
+        var keyIndex: [Checker.Occurrence: Int] = [:]
+        var keys: [Key] = []
+        /// What each subtree holds (for `.subtree` rules).
+        var counts: SubtreeCounts?
+        /// The id groups' members and removed ids (for `NumberingSequence`), made on first need.
+        var groups: IdGroupIndex?
+        /// The state checks' diagnostics, once the version in force is reached.
+        var stateDiagnostics: [Diagnostic]?
+        /// What is left of the budget of suggestions.
+        var suggestionBudget = 0
+    }
+
+    var state = State()
     /// Keys whose sources changed in the version being checked.
     var touched: [Int] = []
     var isTouched: [Bool] = []
-
-    /// What each subtree holds, kept from version to version (for `.subtree` rules).
-    var counts: SubtreeCounts?
-    /// The id groups' members and removed ids (for `NumberingSequence`), made on first need.
-    var groups: IdGroupIndex?
     /// Called after each version with what its units report (the tests compare it with
     /// `whole(_:reporter:)` of that version).
     var observe: ((Version, [Diagnostic]) -> Void)?
@@ -79,43 +92,59 @@ final class ContractCheck {
         reporter = Reporter(files: files, models: models)
     }
 
-    func context(_ v: Version, inForce: Bool = false, reporter: Reporter? = nil) -> VersionContext {
-        VersionContext(contract: contract, version: v, options: options, reporter: reporter ?? self.reporter, inForce: inForce,
-                       files: files, counts: counts)
+    func context(_ v: Version, inForce: Bool = false) -> VersionContext {
+        VersionContext(contract: contract, version: v, options: options, reporter: reporter, inForce: inForce, files: files,
+                       counts: state.counts)
     }
 
     // MARK: the check
 
     /// The diagnostics of every version (each (code, place) once, in its latest wording), then
-    /// those of the state checks on the version in force.
-    func run() -> [Diagnostic] {
+    /// those of the state checks for the version in force. `kept`: what a `CheckMemory` kept of
+    /// this contract, used when its version 0 is the same; `remember`, when given, receives what
+    /// to keep of this one, and whether `kept` was used.
+    func run(kept: CheckMemory.Entry? = nil, remember: ((CheckMemory.Entry, Bool) -> Void)? = nil) -> [Diagnostic] {
         let versions = contract.versions
-        let first = context(versions[0])
-        if !Checker.counted.isEmpty { counts = first.walk.counts }
-        for r in rules.indices { runWhole(r, first) }
-        settle(versions[0].tree)
-        observe?(versions[0], outcomes.values.flatMap(\.diagnostics))
+        if let kept, kept.fits(contract, files: files, options: options) {
+            state = kept.state
+            reporter.suggestionBudget = kept.state.suggestionBudget
+            isTouched = [Bool](repeating: false, count: state.keys.count)
+            remember?(kept, true)
+        } else {
+            let first = context(versions[0], inForce: inForce == 0)
+            if !Checker.counted.isEmpty { state.counts = first.walk.counts }
+            for r in rules.indices { runWhole(r, first) }
+            settle(versions[0])
+            state.suggestionBudget = reporter.suggestionBudget
+            remember?(CheckMemory.Entry(state, of: contract, files: files, options: options), false)
+        }
+        observe?(versions[0], observed)
         for n in versions.indices.dropFirst() {
             step(from: versions[n - 1], to: versions[n])
-            observe?(versions[n], outcomes.values.flatMap(\.diagnostics))
+            observe?(versions[n], observed)
         }
-        var out = keys.compactMap(\.winner)
-        out += stateChecks(reporter)
-        return out
+        return state.keys.compactMap(\.winner) + (state.stateDiagnostics ?? [])
+    }
+
+    /// What the units of the rules that are not state checks report now.
+    var observed: [Diagnostic] {
+        state.outcomes.filter { !rules[$0.key.rule].inForceOnly }.values.flatMap(\.diagnostics)
     }
 
     /// The definition: every rule on every unit of every version, latest first, each version
-    /// with its own reporter; then the state checks. (`Checker.check(everyVersionWhole:)`.)
+    /// with its own reporter; then the state checks on the version in force.
+    /// (`Checker.check(everyVersionWhole:)`.)
     func everyVersionWhole() -> [Diagnostic] {
         var out: [Diagnostic] = []
         for v in contract.versions.reversed() { out += whole(v, reporter: Reporter(files: files, models: models)) }
-        return out + stateChecks(Reporter(files: files, models: models))
+        return out + whole(contract.versions[inForce], reporter: Reporter(files: files, models: models), state: true)
     }
 
-    /// Every rule (but the state checks) on every unit of one version.
-    func whole(_ v: Version, reporter: Reporter) -> [Diagnostic] {
-        let ctx = VersionContext(contract: contract, version: v, options: options, reporter: reporter, inForce: false, files: files)
-        for r in rules.indices {
+    /// Every rule on every unit of one version: the state checks only (`state`), or all the
+    /// others.
+    func whole(_ v: Version, reporter: Reporter, state: Bool = false) -> [Diagnostic] {
+        let ctx = VersionContext(contract: contract, version: v, options: options, reporter: reporter, inForce: state, files: files)
+        for r in rules.indices where rules[r].inForceOnly == state {
             switch rules[r].run {
             case .element(let scope, let check, let declaration):
                 for id in units(scope, ctx) { check(ctx, id) }
@@ -129,15 +158,6 @@ final class ContractCheck {
             }
         }
         return reporter.diagnostics
-    }
-
-    /// The state checks (COP103, COP302, COP303, COP307) on the version in force, whole.
-    func stateChecks(_ reporter: Reporter) -> [Diagnostic] {
-        let ctx = VersionContext(contract: contract, version: contract.versions[inForce], options: options, reporter: reporter,
-                                 inForce: true, files: files)
-        let mark = reporter.diagnostics.count
-        for a in rules { if case .inForce(let run) = a.run { run(ctx) } }
-        return reporter.take(from: mark)
     }
 
     /// The units of a rule in a whole version, in run order.
@@ -181,6 +201,9 @@ final class ContractCheck {
     func runUnit(_ r: Int, _ id: ElementID, _ check: (VersionContext, ElementID) -> Void, _ ctx: VersionContext) {
         let mark = reporter.diagnostics.count
         check(ctx, id)
+        // Nothing reported where nothing was: no look-up (most units of most versions).
+        let i = Int(id.index)
+        if reporter.diagnostics.count == mark, i >= state.anchored.count || state.anchored[i].isEmpty { return }
         record(Unit(rule: r, anchor: .element(id)), reporter.take(from: mark))
     }
 
@@ -193,7 +216,6 @@ final class ContractCheck {
     /// Version `next`, from `prev`: only the units its avenant may have changed.
     func step(from prev: Version, to next: Version) {
         let d = next.delta
-        let ctx = context(next)
         var changed: VersionFacts = []
         if prev.periodProperty != next.periodProperty { changed.insert(.period) }
         if d.referents.contains(where: { (prev.referents[$0] == nil) != (next.referents[$0] == nil) }) { changed.insert(.referents) }
@@ -202,10 +224,11 @@ final class ContractCheck {
         // Every element removed, with its subtree: its units go.
         var gone: [ElementID] = []
         for r in d.removed { gone += prev.tree.subtree(r) }
-        for x in gone {
-            for rule in anchored[x] ?? [] { record(Unit(rule: rule, anchor: .element(x)), []) }
+        for x in gone where Int(x.index) < state.anchored.count {
+            for rule in state.anchored[Int(x.index)] { record(Unit(rule: rule, anchor: .element(x)), []) }
         }
-        let flipped = counts?.apply(d, prev: prev.tree, next: next.tree) ?? []
+        let flipped = state.counts?.apply(d, prev: prev.tree, next: next.tree) ?? []
+        let ctx = context(next, inForce: next.number == inForce)
         let tree = next.tree
         for r in rules.indices {
             switch rules[r].run {
@@ -253,47 +276,56 @@ final class ContractCheck {
                 var dirty: [IdGroup] = freed
                 for x in gone { dirty += NumberingSequence.groups(of: prev.tree[x]) + NumberingSequence.hiddenGroups(of: prev.tree[x]) }
                 for y in d.added { dirty += NumberingSequence.groups(of: tree[y]) + NumberingSequence.hiddenGroups(of: tree[y]) }
-                if groups == nil {
-                    groups = IdGroupIndex(next, preorder: ctx.elements)
+                if state.groups == nil {
+                    state.groups = IdGroupIndex(next, preorder: ctx.elements)
                 } else {
-                    groups!.remove(gone, from: prev.tree)
-                    groups!.add(d.added, in: tree)
-                    groups!.addRemoved(d.removedKeys)
+                    state.groups!.remove(gone, from: prev.tree)
+                    state.groups!.add(d.added, in: tree)
+                    state.groups!.addRemoved(d.removedKeys)
                 }
                 var seen = Set<IdGroup>()
                 for g in dirty where seen.insert(g).inserted {
                     let mark = reporter.diagnostics.count
-                    let order = NumberingSequence.check(ctx, group: g, candidates: groups!.candidates[g] ?? [], removed: groups!.removed[g] ?? [])
+                    let order = NumberingSequence.check(ctx, group: g, candidates: state.groups!.candidates[g] ?? [],
+                                                        removed: state.groups!.removed[g] ?? [])
                     record(Unit(rule: r, anchor: .group(g)), reporter.take(from: mark), order: order)
                 }
             default: break
             }
         }
-        settle(tree)
+        settle(next)
     }
 
     // MARK: outcomes and keys
 
-    /// What unit `u` reports now; the keys whose sources change are touched.
+    /// What unit `u` reports now; the keys whose sources change are touched (not for a state
+    /// check: its diagnostics are taken whole, at the version in force).
     func record(_ u: Unit, _ found: [Diagnostic], order: GroupOrder? = nil) {
-        let old = outcomes[u]
+        if found.isEmpty, case .element(let x) = u.anchor, Int(x.index) >= state.anchored.count || state.anchored[Int(x.index)].isEmpty { return }
+        let old = state.outcomes[u]
         if old == nil && found.isEmpty { return }
         if let old, old.order == order, old.diagnostics == found { return }
-        if let old {
+        let keyed = !rules[u.rule].inForceOnly
+        if let old, keyed {
             for k in distinctKeys(old.diagnostics) {
-                if let i = keys[k].sources.firstIndex(of: u) { keys[k].sources.remove(at: i) }
+                if let i = state.keys[k].sources.firstIndex(of: u) { state.keys[k].sources.remove(at: i) }
                 touch(k)
             }
         }
         if found.isEmpty {
-            outcomes[u] = nil
-            if case .element(let x) = u.anchor { anchored[x]?.removeAll { $0 == u.rule } }
+            state.outcomes[u] = nil
+            if case .element(let x) = u.anchor { state.anchored[Int(x.index)].removeAll { $0 == u.rule } }
             return
         }
-        outcomes[u] = Outcome(diagnostics: found, order: order)
-        if old == nil, case .element(let x) = u.anchor { anchored[x, default: []].append(u.rule) }
+        state.outcomes[u] = Outcome(diagnostics: found, order: order)
+        if old == nil, case .element(let x) = u.anchor {
+            let i = Int(x.index)
+            if i >= state.anchored.count { state.anchored += [[Int]](repeating: [], count: i + 1 - state.anchored.count) }
+            state.anchored[i].append(u.rule)
+        }
+        guard keyed else { return }
         for k in distinctKeys(found) {
-            keys[k].sources.append(u)
+            state.keys[k].sources.append(u)
             touch(k)
         }
     }
@@ -304,10 +336,10 @@ final class ContractCheck {
         for d in ds {
             let occurrence = Checker.Occurrence(d)
             let k: Int
-            if let i = keyIndex[occurrence] { k = i } else {
-                k = keys.count
-                keyIndex[occurrence] = k
-                keys.append(Key(occurrence: occurrence))
+            if let i = state.keyIndex[occurrence] { k = i } else {
+                k = state.keys.count
+                state.keyIndex[occurrence] = k
+                state.keys.append(Key(occurrence: occurrence))
                 isTouched.append(false)
             }
             if !out.contains(k) { out.append(k) }
@@ -323,16 +355,22 @@ final class ContractCheck {
     }
 
     /// The end of a version: each touched key still reported takes the diagnostic of the first
-    /// unit in run order; a key no longer reported keeps its latest one.
-    func settle(_ tree: ElementTree) {
+    /// unit in run order; a key no longer reported keeps its latest one. At the version in
+    /// force, the state checks' diagnostics are taken.
+    func settle(_ v: Version) {
+        let tree = v.tree
         for k in touched {
             isTouched[k] = false
-            let sources = keys[k].sources
+            let sources = state.keys[k].sources
             guard var best = sources.first else { continue }
             for u in sources.dropFirst() where runsBefore(u, best, tree) { best = u }
-            keys[k].winner = outcomes[best]?.diagnostics.first { Checker.Occurrence($0) == keys[k].occurrence }
+            state.keys[k].winner = state.outcomes[best]?.diagnostics.first { Checker.Occurrence($0) == state.keys[k].occurrence }
         }
         touched.removeAll(keepingCapacity: true)
+        if v.number == inForce {
+            let units = state.outcomes.keys.filter { rules[$0.rule].inForceOnly }.sorted { runsBefore($0, $1, tree) }
+            state.stateDiagnostics = units.flatMap { state.outcomes[$0]!.diagnostics }
+        }
     }
 
     /// Whether unit `a` runs before unit `b` in a whole check of the version of `tree`.
@@ -349,17 +387,64 @@ final class ContractCheck {
         case (.declaration(let k1, let i1), .declaration(let k2, let i2)):
             return k1 != k2 ? k1 == .referent : i1 < i2
         case (.group, .group):
-            guard let o1 = outcomes[a]?.order, let o2 = outcomes[b]?.order else { return false }
+            guard let o1 = state.outcomes[a]?.order, let o2 = state.outcomes[b]?.order else { return false }
             return o1.element == o2.element ? o1.level < o2.level : tree.precedes(o1.element, o2.element)
         default: return false
         }
     }
 }
 
+/// What the checks of contracts' versions 0 left, kept between two checks of the same
+/// workspace by a long-lived shell (the language server's `SourceSet`): a contract whose
+/// version 0 did not change starts from there (`ContractCheck`). One entry per contract file,
+/// those of the latest check; read before and written after contracts are checked in parallel,
+/// never during.
+public final class CheckMemory: @unchecked Sendable {
+    /// What version 0 was made of, and the check's state after it.
+    struct Entry {
+        /// The contract file and the files its declarations come from, by identity: a file
+        /// read again (changed) is another `SourceFile`.
+        let sources: [ObjectIdentifier]
+        let version: Version
+        let options: CheckOptions
+        let state: ContractCheck.State
+
+        init(_ state: ContractCheck.State, of contract: Contract, files: FileTable, options: CheckOptions) {
+            version = contract.versions[0]
+            sources = Entry.sources(of: version, contract: contract.file, files: files)
+            self.options = options
+            self.state = state
+        }
+
+        /// The files whose text version 0 reads: the contract's, and those of its référents
+        /// and plans.
+        static func sources(of v: Version, contract: FileID, files: FileTable) -> [ObjectIdentifier] {
+            var ids = [contract]
+            for e in v.referents.values + v.plans.values where !ids.contains(e.place.file) { ids.append(e.place.file) }
+            return ids.map { ObjectIdentifier(files[$0]) }
+        }
+
+        /// Whether `contract`'s version 0 is this one: the same files (by identity), the same
+        /// tree (by storage), the same declarations, the same options.
+        func fits(_ contract: Contract, files: FileTable, options: CheckOptions) -> Bool {
+            let v = contract.versions[0]
+            return self.options.au == options.au && self.options.strict == options.strict && self.options.auGiven == options.auGiven
+                && v.tree.sharesStorage(with: version.tree) && v.referents == version.referents && v.plans == version.plans
+                && Entry.sources(of: v, contract: contract.file, files: files) == sources
+        }
+    }
+
+    var entries: [FileID: Entry] = [:]
+    /// How many contract checks started from a kept version 0 (for the tests).
+    public internal(set) var reused = 0
+
+    public init() {}
+}
+
 /// How many elements of a few kinds each element's subtree holds (itself excluded), by element
 /// index: counted once for version 0 (one bottom-up pass), then kept up to date from version to
 /// version with what each avenant added and removed (O(changes × depth)).
-final class SubtreeCounts {
+struct SubtreeCounts {
     let counted: [ElementKind]
     /// `counts[k][i]`: the elements of kind `counted[k]` below element `i`.
     var counts: [[Int32]]
@@ -383,34 +468,35 @@ final class SubtreeCounts {
 
     /// Applies what an avenant changed (`prev` → `next`); returns the elements whose holding of
     /// some counted kind flipped (none ↔ some), each once.
-    func apply(_ delta: VersionDelta, prev: ElementTree, next: ElementTree) -> [ElementID] {
+    mutating func apply(_ delta: VersionDelta, prev: ElementTree, next: ElementTree) -> [ElementID] {
         for k in counts.indices where counts[k].count < next.capacity {
             counts[k].append(contentsOf: repeatElement(0, count: next.capacity - counts[k].count))
         }
         var before: [ElementID: [Bool]] = [:]
         var touched: [ElementID] = []
-        func touch(_ a: ElementID) {
-            if before[a] == nil {
-                before[a] = counts.map { $0[Int(a.index)] > 0 }
-                touched.append(a)
-            }
-        }
+        func holding(_ a: ElementID) -> [Bool] { counts.map { $0[Int(a.index)] > 0 } }
         for r in delta.removed {
             let kind = prev[r].kind
             let amounts = counted.indices.map { counts[$0][Int(r.index)] + (kind == counted[$0] ? 1 : 0) }
             guard amounts.contains(where: { $0 > 0 }) else { continue }
             for a in prev.ancestors(of: r) {
-                touch(a)
+                if before[a] == nil {
+                    before[a] = holding(a)
+                    touched.append(a)
+                }
                 for k in counted.indices { counts[k][Int(a.index)] -= amounts[k] }
             }
         }
         for y in delta.added {
             guard let k = counted.firstIndex(of: next[y].kind) else { continue }
             for a in next.ancestors(of: y) {
-                touch(a)
+                if before[a] == nil {
+                    before[a] = holding(a)
+                    touched.append(a)
+                }
                 counts[k][Int(a.index)] += 1
             }
         }
-        return touched.filter { a in before[a]! != counts.map { $0[Int(a.index)] > 0 } }
+        return touched.filter { before[$0]! != holding($0) }
     }
 }

@@ -12,7 +12,7 @@ enum IdMatchesParent: ElementRule {
     static let scope = RuleScope.element(kinds: nil, context: [.numbering])
 
     static func check(_ ctx: VersionContext, _ id: ElementID) {
-        guard ctx.version.isHierarchical else { return }
+        guard ctx.isHierarchical else { return }
         let tree = ctx.tree
         let e = tree[id]
         guard e.kind.rank ?? 0 >= 2, let key = e.key.id, isDottedNumber(key) else { return }

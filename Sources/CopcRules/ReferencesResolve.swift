@@ -12,24 +12,19 @@ enum ReferencesResolve: ElementRule {
     static let scope = RuleScope.element(kinds: nil, context: [.referents, .plans], declarations: true)
 
     static func check(_ ctx: VersionContext, _ id: ElementID) {
-        check(ctx, declaration: ctx.tree[id])
+        let v = ctx.version
+        checkProperties(of: v.tree[id], referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.removed)
     }
 
     static func check(_ ctx: VersionContext, declaration e: Element) {
         let v = ctx.version
-        checkProperties(of: e, isReferent: { v.referents[$0] != nil }, referentNames: { v.referents.keys },
-                        isPlan: { v.plans[$0] != nil }, planNames: { v.plans.keys }, reporter: ctx.reporter, removed: v.wasRemoved)
+        checkProperties(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.removed)
     }
 
-    /// The same against the declarations an annuaire sees.
-    static func checkProperties(of e: Element, referents: [String: Element], plans: [String: Element], reporter: Reporter) {
-        checkProperties(of: e, isReferent: { referents[$0] != nil }, referentNames: { Array(referents.keys) },
-                        isPlan: { plans[$0] != nil }, planNames: { Array(plans.keys) }, reporter: reporter)
-    }
-
-    static func checkProperties(of e: Element, isReferent: (String) -> Bool, referentNames: () -> [String],
-                                isPlan: (String) -> Bool, planNames: () -> [String], reporter: Reporter,
-                                removed: (ElementKind, String) -> Bool = { _, _ in false }) {
+    /// `removed`: the référents and plans an avenant removed (a use of one is COP207, reported
+    /// by the consolidation).
+    static func checkProperties<Names: DeclaredNames>(of e: Element, referents: Names, plans: Names, reporter: Reporter,
+                                                      removed: SharedSet<ElementKey> = SharedSet()) {
         for p in e.properties {
             switch p.value {
             case .referents(let refs):
@@ -38,16 +33,36 @@ enum ReferencesResolve: ElementRule {
                         reporter.report(.referentToBeDetermined(role: p.key), at: r.place, subject: e)
                         continue
                     }
-                    if !isReferent(id) && !removed(.referent, id) {
-                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, among: referentNames())), at: r.place, subject: e)
+                    if !referents.declares(id) && (removed.isEmpty || !removed.contains(ElementKey(.referent, id))) {
+                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, count: referents.count) { referents.names }),
+                                        at: r.place, subject: e)
                     }
                 }
             case .deadline(let d):
-                if case .plan(let name) = d.form, !isPlan(name), !removed(.plan, name) {
-                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, among: planNames())), at: p.valuePlace, subject: e)
+                if case .plan(let name) = d.form, !plans.declares(name), removed.isEmpty || !removed.contains(ElementKey(.plan, name)) {
+                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, count: plans.count) { plans.names }),
+                                    at: p.valuePlace, subject: e)
                 }
             default: break
             }
         }
     }
+}
+
+/// The référents or plans a check knows, by id: a version's, or those an annuaire sees.
+protocol DeclaredNames {
+    func declares(_ id: String) -> Bool
+    var count: Int { get }
+    /// Every id (listed only for a suggestion).
+    var names: [String] { get }
+}
+
+extension SharedMap: DeclaredNames where Key == String {
+    func declares(_ id: String) -> Bool { self[id] != nil }
+    var names: [String] { keys }
+}
+
+extension Dictionary: DeclaredNames where Key == String {
+    func declares(_ id: String) -> Bool { self[id] != nil }
+    var names: [String] { Array(keys) }
 }

@@ -32,6 +32,7 @@ enum AvenantForm: String, CaseIterable {
 /// Returns the files, contract first.
 func versionedContract(elements: Int, avenants: Int, form: AvenantForm = .modifier) -> [(name: String, bytes: [UInt8])] {
     var s = """
+    # Contrat de mesure des versions (copc-bench, déterministe).
     contrat VERS « Contrat de mesure des versions »
       type : COP
       organisme : OPE
@@ -77,7 +78,7 @@ func versionedContract(elements: Int, avenants: Int, form: AvenantForm = .modifi
     let forms = AvenantForm.allCases.filter { $0 != .melange }
     for k in 1...max(1, avenants) where avenants > 0 {
         let signed = "2022-\(k / 28 + 1 < 10 ? "0" : "")\(k / 28 + 1)-\(k % 28 + 1 < 10 ? "0" : "")\(k % 28 + 1)"
-        var a = "avenant \(k) au contrat VERS « Avenant \(k) »\n  signé le : \(signed)\n\n"
+        var a = "# Avenant de mesure \(k).\navenant \(k) au contrat VERS « Avenant \(k) »\n  signé le : \(signed)\n\n"
         let f = form == .melange ? forms[(k - 1) % forms.count] : form
         func spread(_ list: [String]) -> String { list[(k * 7919) % max(1, list.count)] }
         switch f {
@@ -138,5 +139,40 @@ func measureVersions(elements: Int, avenants: Int, form: AvenantForm) {
                                        avenants: [c.avenants[n - 1]]).count
     }
     print("  diff du dernier avenant (comparaison des modèles) : \(fmt(tDiff * 1000, 1)) ms (\(changes) changements)")
+    print("  (charge de la machine : \(loadAverage()))")
+}
+
+/// The language server on the folder of the contract and its avenants: a change to the last
+/// avenant, then to the contract itself (each first line is a comment, where the edit goes),
+/// from `didChange` to `publishDiagnostics` (EditorLatency's harness): median, 95th
+/// percentile (nearest rank) and worst of the check and publication, and of the total.
+func measureVersionsLatency(elements: Int, avenants: Int) {
+    var template = Array("/tmp/copc-versions-XXXXXX".utf8CString)
+    guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }),
+          writeVersioned(dir, elements: elements, avenants: avenants, form: .modifier),
+          (try? FileSystem.writeAtomically(dir + "/copc.toml", [])) != nil else {
+        print("copc-bench : dossier temporaire impossible")
+        return
+    }
+    defer {
+        for (name, _) in versionedContract(elements: elements, avenants: avenants) { unlink(dir + "/" + name) }
+        unlink(dir + "/copc.toml")
+        rmdir(dir)
+    }
+    print("latence de l'éditeur, contrat de \(elements) éléments et \(avenants) avenants (vérif. + publication ; total avec le délai) :")
+    func p95(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.isEmpty ? 0 : s[max(0, Int((0.95 * Double(s.count)).rounded(.up)) - 1)]
+    }
+    for (name, file, runs) in [("dernier avenant modifié", "avenant-\(avenants).cop", 15), ("contrat modifié", "contrat.cop", 7)] {
+        guard let (_, timings, count) = measureEdits(root: dir, path: dir + "/" + file, runs: runs, fullText: false) else {
+            print("  \(name) : mesure impossible")
+            continue
+        }
+        let checked = timings.map(\.checked), total = timings.map(\.total)
+        func ms(_ x: Double) -> String { fmt(x * 1000, 1) }
+        print("  \(name) : médiane \(ms(median(checked))) ms, 95e centile \(ms(p95(checked))) ms, pire \(ms(checked.max() ?? 0)) ms"
+              + " ; total médian \(ms(median(total))) ms, 95e centile \(ms(p95(total))) ms [\(timings.count) essais, \(count) diagnostics]")
+    }
     print("  (charge de la machine : \(loadAverage()))")
 }

@@ -236,6 +236,7 @@ if args.count >= 2 && args[1] == "--versions" {
     let n = args.count > 3 ? Int(args[3]) ?? 100 : 100
     let form = args.count > 4 ? AvenantForm(rawValue: args[4]) ?? .modifier : .modifier
     measureVersions(elements: e, avenants: n, form: form)
+    if form == .modifier { measureVersionsLatency(elements: e, avenants: n) }
     exit(0)
 }
 if args.count >= 5 && args[1] == "--ecrire-versions", let e = Int(args[3]), let n = Int(args[4]) {

@@ -273,6 +273,60 @@ final class IncrementalCheckTests: XCTestCase {
         }
     }
 
+    /// A source set kept across checks (the language server's) keeps what version 0 left: after
+    /// an avenant changed, the contract starts from there and the result is a fresh check's;
+    /// after the contract, an annuaire or the date changed, version 0 is checked again.
+    func testMemoryOfVersionZero() {
+        var rng = SplitMix(seed: 0x4d45_4d4f)
+        var reusedChecks = 0
+        for k in 0..<40 {
+            var files = RandomContract.make(&rng)
+            let set = SourceSet(displayBase: "/m", readsDisk: false)
+            for (name, bytes) in files { set.setText(bytes, at: "/m/" + name) }
+            func same(_ options: CheckOptions, _ label: String) {
+                let kept = Driver.check(workspace: "/m", sources: set, options: options)
+                let fresh = SourceSet(displayBase: "/m", readsDisk: false)
+                for (name, bytes) in files { fresh.setText(bytes, at: "/m/" + name) }
+                let again = Driver.check(workspace: "/m", sources: fresh, options: options)
+                XCTAssertEqual(shown(kept.diagnostics), shown(again.diagnostics), "chaîne \(k), \(label)")
+            }
+            let options = CheckOptions(au: testDate)
+            same(options, "première vérification")
+            XCTAssertEqual(set.memory.reused, 0)
+            // The last avenant changes: version 0 is the same.
+            let last = files.count - 1
+            files[last].1 += Array("modifier contrat\n  période : 2021 .. \(2023 + k % 4)\nsupprimer action 1.1.1\n".utf8)
+            set.setText(files[last].1, at: "/m/" + files[last].0)
+            same(options, "avenant modifié")
+            XCTAssertEqual(set.memory.reused, 1, "chaîne \(k): version 0 reused")
+            reusedChecks += 1
+            // The contract changes, then the date: version 0 is checked again.
+            files[0].1 += Array("# fin\n".utf8)
+            set.setText(files[0].1, at: "/m/contrat.cop")
+            same(options, "contrat modifié")
+            same(CheckOptions(au: dates[1]), "autre date")
+            same(CheckOptions(au: dates[1], strict: true), "strict")
+            XCTAssertEqual(set.memory.reused, 1, "chaîne \(k)")
+            same(CheckOptions(au: dates[1], strict: true), "rien de changé")
+            XCTAssertEqual(set.memory.reused, 2, "chaîne \(k)")
+            // In force: version 0 (its state checks are kept with it).
+            same(CheckOptions(au: dates[0]), "avant les avenants")
+            files[last].1 += Array("modifier contrat\n  période : 2021 .. 2022\n".utf8)
+            set.setText(files[last].1, at: "/m/" + files[last].0)
+            same(CheckOptions(au: dates[0]), "avant les avenants, avenant modifié")
+            XCTAssertEqual(set.memory.reused, 3, "chaîne \(k)")
+        }
+        XCTAssertEqual(reusedChecks, 40)
+        // An annuaire changes what version 0 declares.
+        let set = SourceSet(displayBase: "/m", readsDisk: false)
+        set.setText(Array("annuaire A « A »\nréférent OPE « Opérateur »\n".utf8), at: "/m/annuaire.cop")
+        set.setText(Array("utilise « annuaire.cop »\ncontrat C « C »\n  période : 2021 .. 2024\naxe 1 « A »\nobjectif 1.1 « O »\n  pilote : OPE\naction 1.1.1 « A »\n  délai : fin 2022\nindicateur 1.1.a « I »\n  unité : %\n  cible 2021 .. 2024 : 1 %\n".utf8), at: "/m/c.cop")
+        XCTAssertEqual(Driver.check(workspace: "/m", sources: set, options: CheckOptions(au: testDate)).diagnostics.map(\.code), [])
+        set.setText(Array("annuaire A « A »\nréférent OPX « Opérateur »\n".utf8), at: "/m/annuaire.cop")
+        XCTAssertEqual(Driver.check(workspace: "/m", sources: set, options: CheckOptions(au: testDate)).diagnostics.map(\.code), [.cop201])
+        XCTAssertEqual(set.memory.reused, 0)
+    }
+
     /// One contract re-checked alone gives that contract's part of the whole check.
     func testOneContractAlone() throws {
         let dir = repositoryRoot + "/Tests/CopcTests/Cases/COP203-grand-trou-numeros-liberes"
@@ -354,6 +408,31 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertEqual(a.hashValue, c.hashValue)
         XCTAssertEqual(Set(a.keys), Set((0..<5000).map { "k\($0)" }))
         XCTAssertEqual(a.dictionary.count, 5000)
+        // Made from a dictionary (a version 0's index): kept as its base, changes above it.
+        let d = SharedMap(["a": 1, "b": 2])
+        var e = d
+        e["a"] = nil
+        e["c"] = 3
+        e["b"] = 20
+        e["zz"] = nil
+        XCTAssertEqual(d.dictionary, ["a": 1, "b": 2])
+        XCTAssertEqual(e.dictionary, ["b": 20, "c": 3])
+        XCTAssertEqual(e.count, 2)
+        XCTAssertNil(e["a"])
+        e["a"] = 5
+        XCTAssertEqual(e.count, 3)
+        e["a"] = nil
+        XCTAssertEqual(e.count, 2)
+        XCTAssertEqual(e, SharedMap(["b": 20, "c": 3]))
+        XCTAssertEqual(Set(e.keys), ["b", "c"])
+        var big = SharedMap(Dictionary(uniqueKeysWithValues: (0..<3000).map { ("k\($0)", $0) }))
+        for k in 0..<3000 where k % 3 == 0 { big["k\(k)"] = nil }
+        for k in 3000..<6000 { big["k\(k)"] = k }
+        XCTAssertEqual(big.count, 5000)
+        XCTAssertEqual(big["k3"], nil)
+        XCTAssertEqual(big["k4"], 4)
+        XCTAssertEqual(big["k5999"], 5999)
+        XCTAssertEqual(big.values.reduce(0, +), (0..<6000).filter { $0 >= 3000 || $0 % 3 != 0 }.reduce(0, +))
         var s = SharedSet<Int>()
         XCTAssertTrue(s.insert(3))
         XCTAssertFalse(s.insert(3))
