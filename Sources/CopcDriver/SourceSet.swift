@@ -71,8 +71,15 @@ public final class SourceSet: @unchecked Sendable {
     /// Every file the set has read so far, by id.
     public var files: FileTable { table }
 
-    /// The path shown for an absolute path.
-    func display(_ real: String) -> String { Paths.relative(real, to: displayBase) }
+    /// The path shown for an absolute path: relative to the base when below it, bytes that are
+    /// not UTF-8 written `\xE9` (`PathBytes.shown`).
+    func display(_ real: String) -> String { PathBytes.shown(Paths.relative(real, to: displayBase)) }
+
+    /// The path shown for a path met by a walk or a search: absolute, or relative to the
+    /// current folder (which is the base on the command line).
+    func displayEntry(_ path: String) -> String {
+        path.hasPrefix("/") ? display(Paths.normalize(path)) : PathBytes.shown(path)
+    }
 
     /// The file at `real` (absolute): its text from memory, else from the disk below `root`
     /// (links not followed, `FileSystem.read(_:beneath:)`); parsed and built, or from the cache

@@ -374,8 +374,12 @@ final class RobustnessTests: XCTestCase {
         for cwd in [dir + "/ws", "/"] {
             let r = try runBounded(["check", dir + "/ws", "--format", "json"], cwd: cwd, cpuSeconds: 20, memoryMB: 1024)
             XCTAssertNil(r.signal)
-            XCTAssertEqual(r.status, 0, r.text + r.err)
-            XCTAssertFalse(r.text.contains("secret") || r.text.contains("SECRET"), r.text)
+            // The two links out of the workspace are not followed, and said so (issue 21: never
+            // silently); nothing of the file outside is read.
+            XCTAssertEqual(r.status, 1, r.text + r.err)
+            XCTAssertEqual(r.text.components(separatedBy: "lien symbolique qui sort de l'espace de travail : non suivi").count - 1, 2, r.text)
+            XCTAssertTrue(r.text.contains("dehors\"") && r.text.contains("lien-secret.cop\""), r.text)
+            XCTAssertFalse(r.text.contains("Secret") || r.text.contains("SECRET"), r.text)
         }
         let found = try FileSystem.copFiles(under: dir + "/ws", within: dir + "/ws").map { Paths.relative($0, to: dir + "/ws") }
         XCTAssertEqual(Set(found.map { FileSystem.realPath(dir + "/ws/" + $0)! }).count, found.count, "un fichier vu deux fois : \(found)")

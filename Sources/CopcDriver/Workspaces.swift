@@ -1,0 +1,83 @@
+import CopcSource
+import CopcDiagnostics
+
+/// The workspaces one check reads: the root of each folder (`WorkspaceRoot`, found once per
+/// folder), the configuration of each root (`WorkspaceConfig`, read once), the folder walks
+/// with that configuration's exclusions, and what the search met that must be reported —
+/// untrusted markers (COP004), problems in a `copc.toml` (COP003), entries a walk could not
+/// read (COP001).
+final class Workspaces {
+    let trust: WorkspaceTrust
+    private var byFolder: [String: WorkspaceRoot.Resolution] = [:]
+    private var markers: [String: String] = [:]
+    private var configs: [String: WorkspaceConfig] = [:]
+    /// Roots whose configuration was read, in order.
+    private var configOrder: [String] = []
+    private var untrusted: [WorkspaceRoot.UntrustedMarker] = []
+    private var untrustedSeen = Set<String>()
+    /// Entries walks could not read, in order, once each.
+    private(set) var skipped: [FileSystem.Skipped] = []
+    private var skippedSeen = Set<String>()
+
+    init(trust: WorkspaceTrust = .current) {
+        self.trust = trust
+    }
+
+    /// The root of `path` (a file or a folder); `nil` when it does not exist.
+    func root(of path: String) -> String? {
+        guard let real = FileSystem.realPath(path) else { return nil }
+        return root(folder: FileSystem.kind(real) == .directory ? real : Paths.directory(of: real))
+    }
+
+    /// The root of an absolute, symlink-free folder.
+    func root(folder: String) -> String {
+        if let r = byFolder[folder] { return r.root }
+        let r = WorkspaceRoot.resolve(folder: folder, trust: trust)
+        byFolder[folder] = r
+        for u in r.untrusted where untrustedSeen.insert(u.path).inserted { untrusted.append(u) }
+        if let m = r.marker { markers[r.root] = m }
+        return r.root
+    }
+
+    /// The configuration of a root found by `root(of:)`.
+    func config(of root: String) -> WorkspaceConfig {
+        if let c = configs[root] { return c }
+        let c = WorkspaceConfig.load(root: root, marker: markers[root])
+        configs[root] = c
+        configOrder.append(root)
+        return c
+    }
+
+    /// The `.cop` files below `dir` (in the workspace rooted at `root`), the root's exclusions
+    /// applied; what could not be read is kept for `diagnostics`.
+    func walk(_ dir: String, recursive: Bool = true, root: String) throws(FileSystem.IOError) -> [String] {
+        let w = try FileSystem.walk(dir, recursive: recursive, within: root, excluding: config(of: root).excluded)
+        for s in w.skipped where skippedSeen.insert(s.path).inserted { skipped.append(s) }
+        return w.files
+    }
+
+    /// What must be reported: COP004 for each untrusted marker met, COP003 for each problem of
+    /// a configuration read, COP001 for each entry a walk left out; `display` gives the path
+    /// shown for an absolute or walked path. Each diagnostic comes with the absolute path it is
+    /// about (for `CheckResult.realPaths`).
+    func notices(display: (String) -> String) -> [(diagnostic: Diagnostic, path: String)] {
+        var out: [(Diagnostic, String)] = []
+        for u in untrusted {
+            let folder = Paths.directory(of: u.path)
+            out.append((Diagnostic(.untrustedWorkspaceMarker(name: Paths.lastComponent(of: u.path), owner: u.owner,
+                                                             folder: PathBytes.shown(folder)), path: display(u.path)), u.path))
+        }
+        for root in configOrder {
+            let config = Paths.join(root, WorkspaceConfig.fileName)
+            for p in configs[root]?.problems ?? [] {
+                out.append((Diagnostic(.invalidConfiguration(line: p.line, column: p.column, p.problem), path: display(config)), config))
+            }
+        }
+        let cwd = FileSystem.currentDirectory()
+        for s in skipped {
+            let absolute = s.path.hasPrefix("/") ? s.path : Paths.normalize(Paths.join(cwd, s.path))
+            out.append((Diagnostic(.entryNotRead(reason: s.reason), path: display(s.path)), absolute))
+        }
+        return out
+    }
+}
