@@ -53,7 +53,12 @@ public final class Reporter {
     /// unit of a rule reported).
     func take(from mark: Int) -> [Diagnostic] {
         guard diagnostics.count > mark else { return [] }
-        let out = Array(diagnostics[mark...])
+        // A copy of exactly what was taken: `Array(diagnostics[0...])` would share the whole
+        // buffer, of the capacity the largest unit ever needed, and every outcome kept would
+        // hold one (and the removal would then copy the buffer).
+        var out: [Diagnostic] = []
+        out.reserveCapacity(diagnostics.count - mark)
+        out.append(contentsOf: diagnostics[mark...])
         diagnostics.removeSubrange(mark...)
         return out
     }

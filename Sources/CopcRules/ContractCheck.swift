@@ -333,6 +333,8 @@ final class ContractCheck {
     /// The keys of some diagnostics, each once (created when new).
     func distinctKeys(_ ds: [Diagnostic]) -> [Int] {
         var out: [Int] = []
+        // A unit may report thousands (a group's holes): a set past a few, not a scan of `out`.
+        var seen = Set<Int>()
         for d in ds {
             let occurrence = Checker.Occurrence(d)
             let k: Int
@@ -342,7 +344,7 @@ final class ContractCheck {
                 state.keys.append(Key(occurrence: occurrence))
                 isTouched.append(false)
             }
-            if !out.contains(k) { out.append(k) }
+            if ds.count <= 16 ? !out.contains(k) : seen.insert(k).inserted { out.append(k) }
         }
         return out
     }
@@ -359,12 +361,31 @@ final class ContractCheck {
     /// force, the state checks' diagnostics are taken.
     func settle(_ v: Version) {
         let tree = v.tree
+        // The keys whose winning unit reports many diagnostics, by unit: its diagnostics are
+        // then read once for all of them (a scan per key would be quadratic in the unit's).
+        var many: [Unit: [Int]] = [:]
         for k in touched {
             isTouched[k] = false
             let sources = state.keys[k].sources
             guard var best = sources.first else { continue }
             for u in sources.dropFirst() where runsBefore(u, best, tree) { best = u }
-            state.keys[k].winner = state.outcomes[best]?.diagnostics.first { Checker.Occurrence($0) == state.keys[k].occurrence }
+            guard let found = state.outcomes[best]?.diagnostics else {
+                state.keys[k].winner = nil
+                continue
+            }
+            if found.count > 16 {
+                many[best, default: []].append(k)
+            } else {
+                state.keys[k].winner = found.first { Checker.Occurrence($0) == state.keys[k].occurrence }
+            }
+        }
+        for (u, keys) in many {
+            var first: [Checker.Occurrence: Diagnostic] = [:]
+            for d in state.outcomes[u]!.diagnostics {
+                let o = Checker.Occurrence(d)
+                if first[o] == nil { first[o] = d }
+            }
+            for k in keys { state.keys[k].winner = first[state.keys[k].occurrence] }
         }
         touched.removeAll(keepingCapacity: true)
         if v.number == inForce {

@@ -115,6 +115,65 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertGreaterThan(compared, 2000, "the random chains produce diagnostics")
     }
 
+    /// Long chains (10 to 30 avenants) edited as a drafter does in the language server: an
+    /// avenant rewritten, emptied, appended or deleted, step after step, in one `SourceSet`
+    /// kept across checks (version 0 reused). After each edit, the incremental check equals
+    /// the definition (every rule on every version, and version by version), and the kept
+    /// source set's result equals a fresh check's.
+    func testLongChainsEditedStepByStep() {
+        var rng = SplitMix(seed: 0x21_1e_57)
+        var steps = 0, compared = 0, reused = 0
+        for k in 0..<12 {
+            let count = 10 + rng.below(21)
+            let start = RandomContract.make(&rng, avenants: count)
+            var files = start.files
+            var chain = start.chain
+            let set = SourceSet(displayBase: "/m", readsDisk: false)
+            for (name, bytes) in files { set.setText(bytes, at: "/m/" + name) }
+            var label = "chaîne longue \(k)"
+            for step in 0..<8 {
+                let n = files.count - 1
+                switch rng.below(5) {
+                case 0, 1:
+                    // Rewritten: another random avenant under the same number.
+                    let a = 1 + rng.below(n)
+                    files[a].1 = Array(chain.avenant(a, &rng).utf8)
+                    set.setText(files[a].1, at: "/m/" + files[a].0)
+                    label += ", avenant \(a) réécrit"
+                case 2:
+                    // Being typed: cut after a random line.
+                    let a = 1 + rng.below(n)
+                    let lines = files[a].1.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                    files[a].1 = Array(lines.prefix(1 + rng.below(max(1, lines.count))).joined(separator: [UInt8(ascii: "\n")]))
+                    set.setText(files[a].1, at: "/m/" + files[a].0)
+                    label += ", avenant \(a) coupé"
+                case 3:
+                    files.append(("avenant-\(n + 1).cop", Array(chain.avenant(n + 1, &rng).utf8)))
+                    set.setText(files[n + 1].1, at: "/m/" + files[n + 1].0)
+                    label += ", avenant \(n + 1) ajouté"
+                default:
+                    guard n > 1 else { continue }
+                    set.removeText(at: "/m/" + files[n].0)
+                    files.removeLast()
+                    label += ", avenant \(n) supprimé"
+                }
+                let options = CheckOptions(au: testDate)
+                let before = set.memory.reused
+                let kept = Driver.check(workspace: "/m", sources: set, options: options)
+                reused += set.memory.reused - before
+                let fresh = SourceSet(displayBase: "/m", readsDisk: false)
+                for (name, bytes) in files { fresh.setText(bytes, at: "/m/" + name) }
+                let again = Driver.check(workspace: "/m", sources: fresh, options: options)
+                XCTAssertEqual(shown(kept.diagnostics), shown(again.diagnostics), "\(label) (étape \(step))")
+                compared += assertSame(files, dates: [testDate], label)
+                steps += 1
+            }
+        }
+        XCTAssertGreaterThan(steps, 80)
+        XCTAssertGreaterThan(reused, 40, "version 0 was reused after most edits")
+        XCTAssertGreaterThan(compared, 1000, "the long chains produce diagnostics")
+    }
+
     /// One chain per way a change reaches units other than the element it names: the same
     /// diagnostics both ways, and the code that shows the change is reported.
     func testEachDependencyOfTheScopes() {
@@ -451,6 +510,12 @@ enum RandomContract {
                           "≥ 60 %", "3 jours", "maintien", "45 %", "30 %"]
 
     static func make(_ rng: inout SplitMix) -> [(String, [UInt8])] {
+        make(&rng, avenants: nil).files
+    }
+
+    /// A random contract and `avenants` avenants (1 to 6 when nil), with the chain that can
+    /// write more.
+    static func make(_ rng: inout SplitMix, avenants: Int?) -> (files: [(String, [UInt8])], chain: Chain) {
         var ids: [(kind: String, id: String)] = []
         let end = 2023 + rng.below(4)
         var s = "contrat R « Contrat aléatoire »\n  type : COP\n  organisme : OPE\n  période : 2021 .. \(end)\n  signé le : 2021-01-15\n"
@@ -510,24 +575,37 @@ enum RandomContract {
             }
         }
         var files: [(String, [UInt8])] = [("contrat.cop", Array(s.utf8))]
-        let avenants = 1 + rng.below(6)
+        var chain = Chain(ids: ids)
+        for k in 1...(avenants ?? 1 + rng.below(6)) { files.append(("avenant-\(k).cop", Array(chain.avenant(k, &rng).utf8))) }
+        return (files, chain)
+    }
+
+    /// What the avenants of a chain can name: the contract's ids, and those added so far.
+    struct Chain {
+        var ids: [(kind: String, id: String)]
         var added = 0
-        for k in 1...avenants {
-            var av = "avenant \(k) au contrat R « Avenant \(k) »\n  signé le : 2022-\(k < 10 ? "0" : "")\(k)-10\n\n"
+
+        /// Avenant `k`: one to four random clauses (modifier, ajouter, supprimer, période,
+        /// numérotation, référents and plans).
+        mutating func avenant(_ k: Int, _ rng: inout SplitMix) -> String {
+            // Signed a month apart, in order (the first twelve in 2022).
+            let month = (k - 1) % 12 + 1
+            let signed = "\(2022 + (k - 1) / 12)-\(month < 10 ? "0" : "")\(month)-10"
+            var av = "avenant \(k) au contrat R « Avenant \(k) »\n  signé le : \(signed)\n\n"
             for _ in 0..<(1 + rng.below(4)) {
                 let target: (kind: String, id: String) = ids.isEmpty ? (kind: "objectif", id: "1.1") : rng.pick(ids)
                 switch rng.below(14) {
                 case 0, 1, 2:
                     let ind = ids.filter { $0.kind == "indicateur" }
                     let id = ind.isEmpty ? "1.1.a" : rng.pick(ind).id
-                    av += "modifier indicateur \(id)\n" + modifiedIndicator(&rng)
+                    av += "modifier indicateur \(id)\n" + RandomContract.modifiedIndicator(&rng)
                 case 3:
                     let act = ids.filter { $0.kind == "action" }
-                    av += "modifier action \(act.isEmpty ? "1.1.1" : rng.pick(act).id)\n  délai : \(rng.pick(deadlines))\n"
+                    av += "modifier action \(act.isEmpty ? "1.1.1" : rng.pick(act).id)\n  délai : \(rng.pick(RandomContract.deadlines))\n"
                     if rng.chance(30) { av += "  titre « Action retitrée »\n" }
                 case 4:
                     av += "modifier \(target.kind) \(target.id)\n"
-                    av += rng.chance(50) ? "  pilote : \(rng.pick(referents))\n" : "  titre « Retitré »\n"
+                    av += rng.chance(50) ? "  pilote : \(rng.pick(RandomContract.referents))\n" : "  titre « Retitré »\n"
                     if target.kind == "objectif", rng.chance(40) { av += "  poids : \(rng.pick(["1/3", "50 %", "1/2"]))\n" }
                 case 5:
                     av += "modifier contrat\n  période : 2021 .. \(2022 + rng.below(5))\n"
@@ -539,7 +617,7 @@ enum RandomContract {
                     let kind = rng.pick(["indicateur", "action"])
                     let id = kind == "action" ? "\(parent).\(rng.pick(["3", "5", "9", "e.2", "2"]))" : "\(parent).\(rng.pick(["b", "d", "z", "a", "e"]))"
                     av += "ajouter \(kind) \(id) « Ajout \(added) »" + (rng.chance(30) ? " dans objectif \(parent)" : "") + "\n"
-                    av += kind == "action" ? "  délai : \(rng.pick(deadlines))\n" : indicatorBody(&rng)
+                    av += kind == "action" ? "  délai : \(rng.pick(RandomContract.deadlines))\n" : RandomContract.indicatorBody(&rng)
                     ids.append((kind, id))
                 case 8:
                     added += 1
@@ -551,7 +629,7 @@ enum RandomContract {
                     if rng.chance(30) { av += "  poids : 1/2\n" }
                     ids.append(("objectif", id))
                     if rng.chance(60) {
-                        av += "ajouter indicateur \(id).a « Son indicateur »\n" + indicatorBody(&rng)
+                        av += "ajouter indicateur \(id).a « Son indicateur »\n" + RandomContract.indicatorBody(&rng)
                         ids.append(("indicateur", "\(id).a"))
                     }
                 case 9, 10:
@@ -559,17 +637,16 @@ enum RandomContract {
                 case 11:
                     av += rng.chance(50) ? "ajouter référent R\(k) « Nouveau »\n" : "supprimer référent \(rng.pick(["DGOS", "SI"]))\n"
                 case 12:
-                    av += rng.pick(["modifier référent OPE\n  rattachement : \(rng.pick(referents))\n",
+                    av += rng.pick(["modifier référent OPE\n  rattachement : \(rng.pick(RandomContract.referents))\n",
                                     "modifier plan P1\n  période : 2022 .. \(2022 + rng.below(6))\n",
                                     "supprimer plan P1\n", "ajouter plan P2 « Autre plan »\n  période : 2023 .. 2024\n"])
                 default:
                     let act = ids.filter { $0.kind == "action" }
-                    av += "modifier action \(act.isEmpty ? "1.1.2" : rng.pick(act).id)\n  étape « Étape » : \(rng.pick(deadlines))\n"
+                    av += "modifier action \(act.isEmpty ? "1.1.2" : rng.pick(act).id)\n  étape « Étape » : \(rng.pick(RandomContract.deadlines))\n"
                 }
             }
-            files.append(("avenant-\(k).cop", Array(av.utf8)))
+            return av
         }
-        return files
     }
 
     static func indicatorBody(_ rng: inout SplitMix) -> String {
