@@ -218,7 +218,13 @@ final class ContractCheck {
         let d = next.delta
         var changed: VersionFacts = []
         if prev.periodProperty != next.periodProperty { changed.insert(.period) }
-        if d.referents.contains(where: { (prev.referents[$0] == nil) != (next.referents[$0] == nil) }) { changed.insert(.referents) }
+        // Référents only added (none removed): a name that resolved still does, so only the
+        // units that report something now (an unknown name, its suggestion) can change.
+        var referentsOnlyAdded = false
+        if d.referents.contains(where: { (prev.referents[$0] == nil) != (next.referents[$0] == nil) }) {
+            changed.insert(.referents)
+            referentsOnlyAdded = !d.referents.contains { prev.referents[$0] != nil && next.referents[$0] == nil }
+        }
         if !d.plans.isEmpty { changed.insert(.plans) }
         if prev.isHierarchical != next.isHierarchical { changed.insert(.numbering) }
         // Every element removed, with its subtree: its units go.
@@ -236,7 +242,9 @@ final class ContractCheck {
                 var dirty: [ElementID] = []
                 switch scope {
                 case .element(let kinds, let context, let declarations):
-                    if !context.intersection(changed).isEmpty {
+                    let hit = context.intersection(changed)
+                    let reporting = hit == [.referents] && referentsOnlyAdded
+                    if !hit.isEmpty && !reporting {
                         for id in units(scope, ctx) { runUnit(r, id, check, ctx) }
                         if declarations {
                             for e in next.sortedReferents { runDeclaration(r, e, declaration, ctx) }
@@ -246,6 +254,20 @@ final class ContractCheck {
                         dirty = d.added + d.modified
                         if context.contains(.parent) { for m in d.modified { dirty += tree.children(of: m) } }
                         if let kinds { dirty = dirty.filter { kinds.contains(tree[$0].kind) } }
+                        if reporting {
+                            // The units of this rule that report something (O(diagnostics kept)).
+                            for u in state.outcomes.keys where u.rule == r {
+                                switch u.anchor {
+                                case .element(let x): dirty.append(x)
+                                case .declaration(let kind, let id):
+                                    if !d.referents.contains(id) || kind != .referent,
+                                       let e = kind == .referent ? next.referents[id] : next.plans[id] {
+                                        runDeclaration(r, e, declaration, ctx)
+                                    }
+                                case .group: break
+                                }
+                            }
+                        }
                         if declarations {
                             for id in d.referents { if let e = next.referents[id] { runDeclaration(r, e, declaration, ctx) } }
                             for id in d.plans { if let e = next.plans[id] { runDeclaration(r, e, declaration, ctx) } }

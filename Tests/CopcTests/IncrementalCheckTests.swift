@@ -309,6 +309,22 @@ final class IncrementalCheckTests: XCTestCase {
               cible 2022 : 10 %
 
             """, [avenant(1, "ajouter action 1.1.3 « A »\n  délai : fin 2022\nsupprimer action 1.1.3\n")], .cop203),
+            // Référents only added: the units reporting an unknown name are re-checked (the name
+            // resolves, a suggestion changes), the others are not.
+            ("référents ajoutés", header + """
+            axe 1 « A »
+              pilote : SIX
+            objectif 1.1 « O »
+              pilote : OPE, DGOZ
+            action 1.1.1 « A »
+              délai : fin 2022
+              pilote : SI
+            indicateur 1.1.a « I »
+              unité : %
+              cible 2022 : 10 %
+
+            """, [avenant(1, "ajouter référent SI « Systèmes »\n"), avenant(2, "ajouter référent DGOZA « Autre »\n"),
+                  avenant(3, "ajouter référent SIX « Six »\nsupprimer référent DGOS\n")], .cop201),
             // A plan's period places `selon` deadlines.
             ("plans", header + """
             plan P « Plan »
