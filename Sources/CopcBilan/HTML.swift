@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 import CopcHTML
@@ -13,7 +14,7 @@ extension BilanReport {
             var facts = [TitleFact("Contrat", contractId + (contractTitle.map { " — \($0)" } ?? "")),
                          TitleFact("Année", String(year)),
                          TitleFact("Version lue", "version \(version), en vigueur au 31 décembre \(year)")]
-            if let established { facts.append(TitleFact("Établi le", established.french)) }
+            if let established { facts.append(TitleFact("Établi le", French.date(established))) }
             if let bilanPath { facts.append(TitleFact("Fichier", bilanPath)) }
             if !bilanYears.isEmpty { facts.append(TitleFact("Bilans lus", bilanYears.map(String.init).joined(separator: ", "))) }
             w.titlePage(TitlePage(kind: "Bilan annuel de réalisation", title: bilanTitle ?? "Bilan \(year)", subtitle: contractTitle,
@@ -31,7 +32,7 @@ extension BilanReport {
                     w.table(DataTable(caption: Wording.heading("objectif", o.heading) + " — " + Wording.state(o.state),
                                       columns: ["Action", "Intitulé", "Délai", "État", "Avancement", "Achèvement ou nouveau délai", "Livrables", "Commentaire"],
                                       rows: o.actions.map { a in
-                                          let end = a.completed.map { "achevé le \($0.french)" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
+                                          let end = a.completed.map { "achevé le \(French.date($0))" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
                                           return [TableCell.rowHeader(a.id), .prose(a.title ?? ""), .text(a.deadline ?? ""),
                                                   .text(a.reported || a.due ? Wording.state(a.state) : ""), .text(a.progress ?? ""), .text(end),
                                                   .prose(a.deliverables.joined(separator: " ; ")), .prose(a.comment ?? "")]

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcDiagnostics
 import CopcModel
@@ -56,5 +57,5 @@ enum Wording {
         r.id + (r.label.map { " (\($0))" } ?? "")
     }
 
-    static func date(_ d: Day?) -> String? { d?.french }
+    static func date(_ d: Day?) -> String? { d.map(French.date) }
 }

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 
 /// One descriptor per diagnostic code: its default severity, its French title, its stable
@@ -68,9 +69,9 @@ extension RuleDescriptor {
 
             copc refuse les entrées démesurées plutôt que d'y passer des minutes ou d'épuiser la mémoire. Les limites sont très au-delà de tout contrat réel (le plus grand contrat transcrit, la COG CANSSM, fait 81 Ko, 1 100 éléments, 5 niveaux) :
 
-              - fichier : \(groupedCount(Limits.maxFileBytes)) octets (16 Mio) ; au-delà, il n'est pas lu ;
-              - ligne : \(groupedCount(Limits.maxLineBytes)) octets (64 Kio) ; au-delà, le fichier n'est pas analysé ;
-              - éléments d'un fichier (en-têtes d'éléments, de modifications d'avenant et `utilise`) : \(groupedCount(Limits.maxElements)) ; la suite n'est pas lue ;
+              - fichier : \(French.number(Limits.maxFileBytes)) octets (16 Mio) ; au-delà, il n'est pas lu ;
+              - ligne : \(French.number(Limits.maxLineBytes)) octets (64 Kio) ; au-delà, le fichier n'est pas analysé ;
+              - éléments d'un fichier (en-têtes d'éléments, de modifications d'avenant et `utilise`) : \(French.number(Limits.maxElements)) ; la suite n'est pas lue ;
               - profondeur d'imbrication sous le contrat : \(Limits.maxDepth) niveaux (les rangs du langage en donnent au plus 4 ; seul `dans` peut aller plus loin) ; un élément plus profond est rangé au niveau \(Limits.maxDepth) ;
               - avenants d'un contrat : \(Limits.maxAvenants) ; les suivants ne sont pas appliqués ;
               - chaîne de `utilise` (un fichier qui importe un fichier qui importe…) : \(Limits.maxImportDepth) fichiers ; le suivant n'est pas lu ;

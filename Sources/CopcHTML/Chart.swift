@@ -1,3 +1,4 @@
+import CopcFrench
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -264,7 +265,7 @@ extension Trajectory {
             if let t = entry.target { items.append("cible " + describe(t)) } else { items.append("pas de cible") }
             if let a = entry.actual {
                 if let v = a.value, v.isFinite {
-                    var r = "réalisé " + French.quantity(v, unit: unit)
+                    var r = "réalisé " + French.quantity(v, symbol: unit)
                     switch a.outcome {
                     case .reached: r += ", cible atteinte"
                     case .missed: r += ", cible non atteinte"
@@ -284,10 +285,10 @@ extension Trajectory {
 
     private func describe(_ t: Target) -> String {
         switch t {
-        case .value(let v): return French.quantity(v, unit: unit)
-        case .range(let a, let b): return "entre " + French.quantity(min(a, b), unit: unit) + " et " + French.quantity(max(a, b), unit: unit)
-        case .atLeast(let v): return "au moins " + French.quantity(v, unit: unit)
-        case .atMost(let v): return "au plus " + French.quantity(v, unit: unit)
+        case .value(let v): return French.quantity(v, symbol: unit)
+        case .range(let a, let b): return "entre " + French.quantity(min(a, b), symbol: unit) + " et " + French.quantity(max(a, b), symbol: unit)
+        case .atLeast(let v): return "au moins " + French.quantity(v, symbol: unit)
+        case .atMost(let v): return "au plus " + French.quantity(v, symbol: unit)
         case .described(let s): return s
         }
     }
@@ -423,7 +424,7 @@ struct ValueScale {
         self.hi = tickHi.isFinite ? tickHi : hi
         self.step = step
         var ticks: [Double] = []
-        let count = Int(((self.hi - self.lo) / step).rounded())
+        let count = French.clamped((self.hi - self.lo) / step, to: 0...13)
         if count >= 1 && count <= 12 {
             for i in 0...count {
                 let t = self.lo + Double(i) * step
@@ -436,7 +437,7 @@ struct ValueScale {
         self.ticks = ticks
         let magnitude = Swift.max(Swift.abs(self.lo), Swift.abs(self.hi))
         scientific = step < 1e-6 || magnitude >= 1e15
-        let exponent = Int(log10(step).rounded(.down))
+        let exponent = French.clamped(log10(step).rounded(.down), to: -400...400)
         decimals = Swift.min(Swift.max(0, -exponent + (Self.isQuarterStep(step) ? 1 : 0)), 6)
     }
 

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
@@ -138,7 +139,7 @@ extension LanguageServer {
                 var line = "**cible \(p.year.map { String($0) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(nav.text(p.valuePlace)) — \(t.status.spelling)"
                 if let chain, t.dependsOnOtherValue, let i = e.properties.firstIndex(of: p) {
                     switch chain[property: i] {
-                    case .resolved(let r): line += " ; soit " + Self.french(r, r.unit ?? e.unit)
+                    case .resolved(let r): line += " ; soit " + r.french(unit: e.unit)
                     case .awaitingActual: line += " ; connue au bilan (réalisé de l'année précédente)"
                     default: line += " ; non calculable (COP103)"
                     }
@@ -171,9 +172,9 @@ extension LanguageServer {
         case .date(let d) where first.key == .avis:
             let all = e.properties.filter { $0.key == .avis }.compactMap { p -> String? in
                 guard case .date(let day) = p.value else { return nil }
-                return "avis « \(p.stepTitle ?? "") » du \(day)" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
+                return "avis « \(p.stepTitle ?? "") » du \(French.date(day))" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
             }
-            return "**avis « \(first.stepTitle ?? "") »** : \(d)" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
+            return "**avis « \(first.stepTitle ?? "") »** : \(French.date(d))" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
         case .weight(let w):
             return "**poids** : \(nav.text(first.valuePlace)) (\(w.fraction) de l'évaluation parmi ses frères)"
         default:
@@ -197,20 +198,6 @@ extension LanguageServer {
             }
         }
         return "\n\n" + lines.joined(separator: " · ")
-    }
-
-    /// `52 %`, `≥ 54,6 %`: a resolved target, at most 2 decimals, French notation.
-    static func french(_ r: ResolvedTarget, _ unit: Unit?) -> String {
-        func n(_ v: Double) -> String {
-            let x = (v * 100).rounded() / 100
-            let s = x == x.rounded() ? String(Int(x)) : String(x)
-            return String(s.map { $0 == "." ? "," : $0 }) + (unit.map { " " + $0.symbol } ?? "")
-        }
-        switch r.shape {
-        case .quantity(let v): return n(v)
-        case .bound(let op, let v): return op.symbol + " " + n(v)
-        case .range(let a, let b): return "entre " + n(a) + " et " + n(b)
-        }
     }
 
     /// "fixée par l'avenant 2 : 40 %" when a later avenant replaced a pending target.

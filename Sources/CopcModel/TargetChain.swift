@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 
 /// A target's number once its relative form is resolved: a quantity, a bound or a range, in
@@ -22,6 +23,18 @@ public struct ResolvedTarget: Hashable, Sendable {
     public var representative: Double {
         switch shape {
         case .quantity(let v), .bound(_, let v), .range(let v, _): return v
+        }
+    }
+
+    /// `52 %`, `≥ 54,6 %`, `entre 1 et 2 jours`, `1 000 000 000`: the resolved value in
+    /// French house style (at most 2 decimals), in `unit` (the target's own unit, else the
+    /// indicator's). Any value, however large, is written without trapping.
+    public func french(unit: Unit?) -> String {
+        let u = self.unit ?? unit
+        switch shape {
+        case .quantity(let v): return French.quantity(v, unit: u)
+        case .bound(let op, let v): return op.symbol + " " + French.quantity(v, unit: u)
+        case .range(let a, let b): return "entre " + French.number(a) + " et " + French.quantity(b, unit: u)
         }
     }
 

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 
@@ -11,40 +12,6 @@ public enum CSVTable: CaseIterable, Sendable {
     public init?(spelling: String) {
         guard let t = CSVTable.allCases.first(where: { $0.spelling == spelling }) else { return nil }
         self = t
-    }
-}
-
-/// CSV as spreadsheets read it in French locales (LibreOffice Calc, Excel): UTF-8 with a
-/// byte-order mark (Excel guesses the encoding from it), `;` between fields (the comma is the
-/// decimal separator), CRLF line ends, fields quoted when they hold `;`, `"`, a line break or
-/// start/end with a space (RFC 4180 quoting, `"` doubled).
-public struct CSVWriter {
-    public private(set) var output = "\u{FEFF}"
-
-    public init() {}
-
-    public mutating func row(_ fields: [String]) {
-        var first = true
-        for f in fields {
-            if !first { output += ";" }
-            first = false
-            output += CSVWriter.field(f)
-        }
-        output += "\r\n"
-    }
-
-    public static func field(_ s: String) -> String {
-        var needsQuotes = s.first == " " || s.last == " "
-        for u in s.utf8 where u == UInt8(ascii: ";") || u == UInt8(ascii: "\"") || u == 10 || u == 13 {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else { return s }
-        var out = "\""
-        for ch in s.unicodeScalars {
-            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
-        }
-        return out + "\""
     }
 }
 
@@ -63,19 +30,21 @@ public enum CSVExport {
             for s in doc.sections {
                 for i in s.indicators {
                     let bases = i.properties.filter { $0.key == .base }
-                    var row = [i.id ?? "", i.title ?? "", parentName(s.element), i.text(.methode) ?? "", i.unit?.symbol ?? "",
+                    var row: [CSVField] = [i.id ?? "", i.title ?? "", parentName(s.element), i.text(.methode) ?? "", i.unit?.symbol ?? "",
                                i.direction?.spelling ?? "", i.nature?.spelling ?? "", i.text(.theme) ?? "", i.text(.source) ?? "",
                                doc.referentIds(i, .fournisseur),
                                bases.map { number($0.value, unit: i.unit) ?? doc.asWritten($0) }.joined(separator: " / "),
                                bases.compactMap { $0.year.map(String.init) }.joined(separator: " / "),
-                               i.provenance.avenant > 0 ? String(i.provenance.avenant) : ""]
+                               i.provenance.avenant > 0 ? String(i.provenance.avenant) : ""].map { CSVField.text($0) }
+                    // A single base in the unit is a number for the spreadsheet.
+                    if bases.count == 1, let n = number(bases[0].value, unit: i.unit) { row[10] = .numeral(n) }
                     for y in doc.years {
-                        if i.declinedTargets { row.append("déclinée"); continue }
+                        if i.declinedTargets { row.append(.text("déclinée")); continue }
                         let ts = doc.targets(i, year: y)
                         if ts.count == 1, ts[0].label == nil, let n = number(ts[0].value, unit: i.unit) {
-                            row.append(n)
+                            row.append(.numeral(n))
                         } else {
-                            row.append(ts.map { (($0.label.map { $0 + " : " }) ?? "") + doc.targetText($0) }.joined(separator: " / "))
+                            row.append(.text(ts.map { (($0.label.map { $0 + " : " }) ?? "") + doc.targetText($0) }.joined(separator: " / ")))
                         }
                     }
                     w.row(row)

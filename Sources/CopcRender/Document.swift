@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcLanguage
 import CopcSyntax
@@ -161,7 +162,7 @@ public struct ContractDocument {
 
     /// A day in French prose (`1er octobre 2022`), by the HTML layer's one date formatter.
     public static func day(_ d: Day) -> String {
-        French.date(year: d.year, month: d.month, day: d.day) ?? d.description
+        French.date(d)
     }
 
     /// The name of the avenant that made version `n`: `avenant n° 2`.

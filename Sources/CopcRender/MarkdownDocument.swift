@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 import CopcHTML
@@ -13,7 +14,7 @@ public enum MarkdownDocument {
         let page = HTMLDocument.titlePage(doc)
         if let k = page.kind { out += "*\(inline(k))*\n\n" }
         out += "# \(inline(page.title))\n\n"
-        if let id = h.id { out += "`\(id)`\n\n" }
+        if let id = h.id { out += Markdown.code(id) + "\n\n" }
         if let t = h.contractType { out += "- **Type** : \(t.spelling)\n" }
         if let o = h.referents(.organisme).first { out += "- **Organisme** : \(inline(doc.referentName(o)))\n" }
         let signatories = h.referents(.signataires)
@@ -28,7 +29,7 @@ public enum MarkdownDocument {
         out += "\n## Sommaire\n\n"
         for s in doc.bodySections {
             let indent = String(repeating: "  ", count: max(0, s.depth - 1))
-            out += "\(indent)- \(s.element.id.map { $0 + " " } ?? "")\(inline(s.element.title ?? ""))\n"
+            out += "\(indent)- \(s.element.id.map { inline($0) + " " } ?? "")\(inline(s.element.title ?? ""))\n"
         }
         if doc.transversal != nil { out += "- \(HTMLDocument.transversalTitle)\n" }
         out += "- Référents\n\n"
@@ -38,7 +39,7 @@ public enum MarkdownDocument {
         for s in doc.bodySections {
             let e = s.element
             let level = String(repeating: "#", count: min(6, s.depth + 1))
-            out += "\(level) \(e.id.map { $0 + " " } ?? "")\(inline(e.title ?? ""))\n\n"
+            out += "\(level) \(e.id.map { inline($0) + " " } ?? "")\(inline(e.title ?? ""))\n\n"
             if let n = doc.changeNote(e) { out += "> \(inline(n.title + (n.motif.map { " — motif : " + $0 } ?? "")))\n\n" }
             var facts: [String] = []
             for (key, label) in [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")] {
@@ -161,34 +162,11 @@ public enum MarkdownDocument {
         return out + "\n"
     }
 
-    /// A cell: typeset, Markdown-escaped, `|` escaped, line breaks as `<br>`.
-    static func cell(_ s: String) -> String {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)).replacingPipes() }.joined(separator: "<br>")
-    }
+    /// A cell: typeset, escaped (`Markdown.cell`: markup, links, `|`, controls), line breaks
+    /// as `<br>`.
+    static func cell(_ s: String) -> String { Markdown.cell(French.typeset(s)) }
 
-    /// Inline text: French typography, and the characters Markdown would read as markup
-    /// (`\ * _ [ ] < > # ` `) escaped with a backslash.
-    static func inline(_ s: String) -> String {
-        let t = French.typeset(s)
-        var out = ""
-        out.reserveCapacity(t.utf8.count)
-        for ch in t.unicodeScalars {
-            switch ch {
-            case "\\", "*", "_", "[", "]", "<", ">", "`", "#": out += "\\"; out.unicodeScalars.append(ch)
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    fileprivate func replacingPipes() -> String {
-        var out = ""
-        for ch in unicodeScalars {
-            if ch == "|" { out += "\\|" } else { out.unicodeScalars.append(ch) }
-        }
-        return out
-    }
+    /// Inline text: French typography, then the one Markdown escaping (`Markdown.text`), line
+    /// breaks as spaces.
+    static func inline(_ s: String) -> String { Markdown.text(French.typeset(s)) }
 }

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcDiagnostics
 import CopcLanguage
@@ -120,19 +121,10 @@ enum NumberingSequence {
         if m.letter { return m.head + String(UnicodeScalar(UInt8(96 + max(1, min(26, value))))) }
         let s = String(value)
         let w = width ?? m.width
-        if grouped && w == 0 && m.head.isEmpty && s.count >= 5 { return groupThousands(s) }
+        if grouped && w == 0 && m.head.isEmpty && s.count >= 5 { return French.number(value) }
         return m.head + String(repeating: "0", count: max(0, w - s.count)) + s
     }
 
-    /// `999999999` → `999 999 999`.
-    static func groupThousands(_ digits: String) -> String {
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out += " " }
-            out.append(c)
-        }
-        return out
-    }
 
     /// The group key of a regular member: the trie node of its head when an implied level
     /// uses it (so that `1.e` and the `1.e` implied by `1.e.1` meet), the normalised text

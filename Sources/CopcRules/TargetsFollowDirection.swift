@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcDiagnostics
 import CopcLanguage
@@ -18,22 +19,7 @@ enum TargetsFollowDirection: ElementRule {
         let written = ctx.text(p.place)
         guard let chain, e.properties[p.index].value.isTargetDependingOnOtherValue,
               let r = chain[property: p.index].value else { return written }
-        return written + " (" + french(r, r.unit ?? e.unit) + ")"
-    }
-
-    /// `52 %`, `≥ 54,6 %`, `entre 1 et 2 jours`: at most 2 decimals, French notation.
-    static func french(_ r: ResolvedTarget, _ unit: Unit?) -> String {
-        func n(_ v: Double) -> String {
-            let x = (v * 100).rounded() / 100
-            var s = x == x.rounded() ? String(Int(x)) : String(x)
-            s = String(s.map { $0 == "." ? "," : $0 })
-            return unit.map { s + " " + $0.symbol } ?? s
-        }
-        switch r.shape {
-        case .quantity(let v): return n(v)
-        case .bound(let op, let v): return op.symbol + " " + n(v)
-        case .range(let a, let b): return "entre " + n(a) + " et " + n(b)
-        }
+        return written + " (" + r.french(unit: e.unit) + ")"
     }
 
     /// One target to compare: its year, its label, its value scaled to the indicator's unit,

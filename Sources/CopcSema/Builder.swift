@@ -66,7 +66,7 @@ struct BuilderState {
                 model.contractRef = e.contractRef
                 model.contractRefPlace = e.contractRefRange.map(place)
             } else if e.kind == .bilan {
-                var r = ValueReader(file: file, tokens: syntax.tokens, range: 0..<0)
+                let r = ValueReader(file: file, tokens: syntax.tokens, range: 0..<0)
                 if let id = e.id, let y = r.yearText(id) { model.bilanYear = y }
                 else { report(.invalidYear(e.id ?? ""), e.idRange ?? e.range) }
                 model.contractRef = e.contractRef

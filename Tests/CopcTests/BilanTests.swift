@@ -43,11 +43,11 @@ final class BilanTests: XCTestCase {
         XCTAssertEqual(a.point(2024)?.targetText, "70 %")
         XCTAssertEqual(a.point(2024)?.realizedText, "66 %")
         guard case .missed(let g)? = a.point(2024)?.attainment else { return XCTFail("2024 must be missed") }
-        XCTAssertEqual(g.french, "−4 points")
+        XCTAssertEqual(g.french, "−4\u{00A0}points")
         XCTAssertEqual(a.point(2023)?.attainment, .reached)
         let b = try XCTUnwrap(rows.first { $0.id == "1.1.b" })
         guard case .missed(let g2)? = b.point(2023)?.attainment else { return XCTFail("1.1.b 2023 must be missed") }
-        XCTAssertEqual(g2.french, "−400 (−10 %)")
+        XCTAssertEqual(g2.french, "−400 (−10\u{00A0}%)")
         let enc = try XCTUnwrap(rows.first { $0.id == "2.1.b" && $0.label == "encadrement" })
         XCTAssertEqual(enc.point(2023)?.realized, .unavailable)
         // Tableau 1: counts and an objective's state from its actions.

@@ -36,7 +36,7 @@ func readRendering(_ args: [String]) throws -> Any {
 
 /// A fresh temporary folder.
 func temporaryFolder(_ prefix: String) throws -> String {
-    let dir = NSTemporaryDirectory() + prefix + "-" + UUID().uuidString
+    let dir = scratchRoot + prefix + "-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }
