@@ -9,9 +9,12 @@ import CopcSema
 /// contract, the sub-objectives or the indicators of an objective…) add up to exactly 1
 /// (fractions added exactly: three times `1/3` is 1). Reported at the parent, with a note at
 /// each weight. Sums are exact whatever the denominators (`ExactSum`, arbitrary precision); past
-/// 4 096 bits of common denominator the sum is approximate and the message says so. Only the elements of the
-/// weighted kinds are visited, once each.
-enum WeightsAddUp: VersionRule {
+/// 4 096 bits of common denominator the sum is approximate and the message says so. Each
+/// parent's children are visited once per weighted kind, and only in a tree that gives weights.
+enum WeightsAddUp: ElementRule {
+    /// The children of each element.
+    static let scope = RuleScope.children
+
     static let weighted: [ElementKind] = [.objectif, .sousObjectif, .indicateur]
 
     /// The weights given to the children of one kind of one parent.
@@ -23,28 +26,18 @@ enum WeightsAddUp: VersionRule {
         var weights: [Place] = []
     }
 
-    struct Slot: Hashable {
-        let parent: ElementID
-        let kind: ElementKind
-    }
-
-    static func check(_ ctx: VersionContext) {
+    /// The groups of one parent's children, one per weighted kind, in the order of `weighted`
+    /// (a parent with two wrong groups is reported once, for the first).
+    static func check(_ ctx: VersionContext, _ parent: ElementID) {
         guard ctx.tree.givesWeights else { return }
         let tree = ctx.tree
         var groups: [Group] = []
-        var index: [Slot: Int] = [:]
         for kind in weighted {
-            for id in ctx.elements(kind) {
+            for id in tree.children(of: parent) where tree[id].kind == kind {
                 let e = tree[id]
-                guard let i = e.properties.firstIndex(where: { $0.key == .poids }), case .weight(let w) = e.properties[i].value,
-                      let parent = e.parent else { continue }
-                let slot = Slot(parent: parent, kind: kind)
-                let g: Int
-                if let k = index[slot] { g = k } else {
-                    g = groups.count
-                    index[slot] = g
-                    groups.append(Group(parent: parent, kind: kind))
-                }
+                guard let i = e.properties.firstIndex(where: { $0.key == .poids }), case .weight(let w) = e.properties[i].value else { continue }
+                if groups.last?.kind != kind { groups.append(Group(parent: parent, kind: kind)) }
+                let g = groups.count - 1
                 groups[g].sum.add(w.fraction)
                 groups[g].weights.append(e.properties[i].valuePlace)
                 if !w.percent { groups[g].allPercent = false }

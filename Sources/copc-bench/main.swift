@@ -5,7 +5,8 @@
 // and the ratio to the byte scan. `--ecrire DOSSIER` writes the synthetic files for
 // whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`. Last, or
 // alone with `--latence`, the editor latency of `copc lsp` (EditorLatency.swift); with
-// `--bilans`, the annual follow-up alone (Bilans.swift).
+// `--bilans`, the annual follow-up alone (Bilans.swift); with `--versions`, a contract with
+// and without its avenants (Versions.swift).
 import CopcSource
 import CopcLanguage
 import CopcSyntax
@@ -268,6 +269,21 @@ if args.count == 3 && args[1] == "--verifier-seul", let mb = Int(args[2]) {
     let (new, _) = revised(old)
     sink &+= checkOnce(old, new)
     exit(0)
+}
+if args.count >= 2 && args[1] == "--versions" {
+    // copc-bench --versions [ÉLÉMENTS [AVENANTS [FORME]]] (défaut : 50 000, 100, modifier)
+    let e = args.count > 2 ? Int(args[2]) ?? 50_000 : 50_000
+    let n = args.count > 3 ? Int(args[3]) ?? 100 : 100
+    let form = args.count > 4 ? AvenantForm(rawValue: args[4]) ?? .modifier : .modifier
+    measureVersions(elements: e, avenants: n, form: form)
+    if form == .modifier { measureVersionsLatency(elements: e, avenants: n) }
+    exit(0)
+}
+if args.count >= 5 && args[1] == "--ecrire-versions", let e = Int(args[3]), let n = Int(args[4]) {
+    // copc-bench --ecrire-versions DOSSIER ÉLÉMENTS AVENANTS [FORME] : le contrat et ses avenants
+    // dans DOSSIER (créé), pour les mesures du processus entier (callgrind, copc check, copc diff).
+    let form = args.count > 5 ? AvenantForm(rawValue: args[5]) ?? .modifier : .modifier
+    exit(writeVersioned(args[2], elements: e, avenants: n, form: form) ? 0 : 2)
 }
 if args.count == 2 && args[1] == "--diff" {
     measureDiff()
