@@ -691,6 +691,11 @@ enum ValuePositions {
         Position(slot: "REAL", forms: ["{n}", "{n} %", "{n} M€", "{n} jours", "≥ {n}"]),
         Position(slot: "ND", forms: ["{n}", "x {n}", "fin {n}"]), Position(slot: "AVC", forms: ["{n}"]),
         Position(slot: "ACH", forms: ["{n}-06-30", "2023-{n}-30"]),
+        Position(slot: "APP", forms: ["{n}-02-15", "{n}/02/2022", "1er déc. {n}"]), Position(slot: "VIG", forms: ["{n}-1-5", "1er avril {n}"]),
+        Position(slot: "AVIS", forms: ["{n}-07-05", "2022-07-{n}"]), Position(slot: "MOYE", forms: ["{n}", "{n} ETP"]),
+        Position(slot: "AVS", forms: ["{n}-01-10", "10 janvier {n}"]), Position(slot: "AVV", forms: ["{n}-02-01", "2023-{n}-01"]),
+        Position(slot: "AVAV", forms: ["{n}-01-05"]), Position(slot: "AD", forms: ["{n}", "fin {n}", "x {n}"]),
+        Position(slot: "AW", forms: ["{n}", "1/{n}"]), Position(slot: "ETB", forms: ["{n}-03-08", "8 mars {n}"]),
     ]
 
     static let defaults: [String: String] = [
@@ -698,6 +703,8 @@ enum ValuePositions {
         "DELAI": "fin 2023", "ETAPE": "T1 2023", "UNIT": "%", "BASE": "5 %", "BY": "2021", "Y1": "2022", "C1": "10 %",
         "C2": "+2 points", "C3": "+5 % par an", "BILAN": "avant le 15 mars N+1", "AC": "40 %", "AVN": "1", "BILY": "2023",
         "REAL": "15 %", "ND": "S1 2024", "AVC": "80", "ACH": "2023-06-30",
+        "APP": "2022-01-15", "VIG": "2022-02-01", "AVIS": "2022-01-05", "MOYE": "350", "AVS": "2023-01-10", "AVV": "2023-02-01",
+        "AVAV": "2023-01-05", "AD": "fin 2024", "AW": "1/2", "ETB": "2024-03-08",
     ]
 
     static let contract = """
@@ -707,8 +714,12 @@ enum ValuePositions {
       signataires : O
       période : {P0} .. {P1}
       signé le : {SIGNE}
+      approuvé le : {APP}
+      en vigueur le : {VIG}
+      avis « CGEFI » le : {AVIS}
       bilan annuel : {BILAN}
       moyens {MY} : {MOY}
+      moyens (ETP) {MY} : {MOYE}
 
     référent O « O »
 
@@ -732,7 +743,7 @@ enum ValuePositions {
       cible 2024 : {C3}
 
     indicateur 1.{NUMO}.b « J »
-      unité : nombre
+      unité : %
       sens : baisse
       cible 2022 : {C1}
       cible 2023 : {C2}
@@ -746,17 +757,25 @@ enum ValuePositions {
 
     static let avenant = """
     avenant {AVN} au contrat C « Av »
-      signé le : 2023-01-10
+      signé le : {AVS}
+      en vigueur le : {AVV}
+      avis « CGEFI » le : {AVAV}
 
     modifier indicateur 1.{NUMO}.a
       cible 2025 : {AC}
       motif : « m »
 
+    modifier action 1.{NUMO}.{NUMA}
+      délai : {AD}
+
+    modifier objectif 1.{NUMO}
+      poids : {AW}
+
     """
 
     static let bilan = """
     bilan {BILY} du contrat C « B »
-      établi le : 2024-03-08
+      établi le : {ETB}
 
     indicateur 1.{NUMO}.a
       réalisé : {REAL}

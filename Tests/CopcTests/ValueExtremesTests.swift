@@ -53,6 +53,24 @@ final class ValueExtremesTests: XCTestCase {
         return outputs
     }
 
+    /// The files of the property, every position at its default, are a clean contract with an
+    /// avenant and a bilan: an extreme number in one position reaches every stage (a file with
+    /// errors elsewhere would stop before the outputs).
+    func testTemplatesAreCleanWithTheirDefaults() throws {
+        let files = ValuePositions.files(slot: "", value: "")
+        let result = Driver.check(sources: files, options: CheckOptions(au: testDate))
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.path) \($0.text)" }, [])
+        let c = try XCTUnwrap(result.contracts.first)
+        XCTAssertEqual(c.versions.count, 2)
+        XCTAssertEqual(c.bilans.compactMap(\.year), [2023])
+        let positions = Set(ValuePositions.positions.map(\.slot))
+        XCTAssertEqual(positions, Set(ValuePositions.defaults.keys), "une position sans valeur par défaut, ou l'inverse")
+        for slot in positions {
+            let text = ValuePositions.contract + ValuePositions.avenant + ValuePositions.bilan
+            XCTAssertTrue(text.contains("{" + slot + "}"), slot)
+        }
+    }
+
     func testEveryValuePositionTakesExtremeNumbersThroughEveryOutput() {
         var runs = 0
         let all = ProcessInfo.processInfo.environment["COPC_VALEURS_EXTREMES"] == "toutes"
