@@ -1,4 +1,4 @@
-// The properties the fuzz targets check (Fuzz/, scripts/fuzz.sh), shared with the test suite,
+// The properties the fuzz targets check (Fuzz/cible.swift, scripts/fuzz.sh), shared with the test suite,
 // which replays every input kept in Fuzz/regressions/ through the same functions
 // (FuzzRegressionTests). No XCTest and no Foundation here: scripts/fuzz.sh compiles this file,
 // with the library sources, into a libFuzzer executable.
@@ -108,10 +108,8 @@ enum FuzzProperties {
     }
 
     /// A contract and avenants: every consolidated version of every contract emits a
-    /// well-formed IR (it parses as JSON), the same bytes twice.
-    ///
-    /// `copc diff` (design §8) does not exist yet: when it does, diff every pair of consecutive
-    /// versions here (well-formed, deterministic, empty between a version and itself).
+    /// well-formed IR (it parses as JSON), the same bytes twice, and `copc diff` of its
+    /// versions holds (`diffs`).
     static func contractAndAvenants(_ bytes: [UInt8]) -> [String] {
         var failures: [String] = []
         let files = split(bytes)
