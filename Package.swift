@@ -22,12 +22,13 @@ let package = Package(
         .target(name: "CopcDriver", dependencies: ["CopcFrench", "CopcRules", "CopcModel", "CopcFormat"]),
         .target(name: "CopcLSP", dependencies: ["CopcFrench", "CopcDriver", "CopcFormat"]),
         .target(name: "CopcHTML", dependencies: ["CopcFrench"]),
+        .target(name: "CopcSheet", dependencies: ["CopcLanguage", "CopcFrench"]),
         .target(name: "CopcDiff", dependencies: ["CopcFrench", "CopcModel", "CopcSyntax", "CopcHTML"]),
-        .target(name: "CopcRender", dependencies: ["CopcFrench", "CopcModel", "CopcSyntax", "CopcFormat", "CopcHTML"]),
-        .target(name: "CopcBilan", dependencies: ["CopcFrench", "CopcModel", "CopcHTML"]),
+        .target(name: "CopcRender", dependencies: ["CopcFrench", "CopcModel", "CopcSyntax", "CopcFormat", "CopcHTML", "CopcSheet"]),
+        .target(name: "CopcBilan", dependencies: ["CopcFrench", "CopcModel", "CopcHTML", "CopcSheet"]),
         .target(name: "CopcKit", dependencies: ["CopcFrench", "CopcSyntax", "CopcDriver", "CopcFormat"]),
-        .executableTarget(name: "copc", dependencies: ["CopcFrench", "CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan"]),
+        .executableTarget(name: "copc", dependencies: ["CopcFrench", "CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcSheet"]),
         .executableTarget(name: "copc-bench", dependencies: ["CopcFrench", "CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcFrench", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"], exclude: ["Cases"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcFrench", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcSheet"], exclude: ["Cases"]),
     ]
 )

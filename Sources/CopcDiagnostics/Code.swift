@@ -5,6 +5,8 @@
 public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop001 = "COP001"
     case cop002 = "COP002"
+    case cop003 = "COP003"
+    case cop004 = "COP004"
     case cop100 = "COP100"
     case cop101 = "COP101"
     case cop102 = "COP102"
@@ -15,6 +17,7 @@ public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop107 = "COP107"
     case cop108 = "COP108"
     case cop109 = "COP109"
+    case cop110 = "COP110"
     case cop200 = "COP200"
     case cop201 = "COP201"
     case cop202 = "COP202"

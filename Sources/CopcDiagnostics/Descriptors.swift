@@ -51,12 +51,12 @@ extension RuleDescriptor {
             explanation: """
             COP001 — UTF-8 invalide ou fichier illisible (erreur)
 
-            copc n'a pas pu lire le fichier, ou son contenu n'est pas de l'UTF-8 valide ; le message donne le décalage, en octets, de la première séquence invalide. Le cas le plus courant est un texte copié depuis Word ou Excel puis enregistré en Windows-1252 (Latin-1), où « é » est l'octet isolé 0xE9. Tant que le fichier ne peut pas être décodé, aucun de ses éléments n'est vérifié.
+            copc n'a pas pu lire le fichier, ou son contenu n'est pas de l'UTF-8 valide ; le message donne le décalage, en octets, de la première séquence invalide. Le cas le plus courant est un texte copié depuis Word ou Excel puis enregistré en Windows-1252 (Latin-1), où « é » est l'octet isolé 0xE9 : quand aucun caractère du fichier n'est de l'UTF-8 et que tous se lisent en Windows-1252, copc le dit en un seul diagnostic, « fichier en Windows-1252 ? », au premier octet concerné, et ne signale rien d'autre pour ce fichier (les erreurs qui suivraient ne seraient que des conséquences). Un fichier enregistré en « Texte Unicode » (UTF-16) est signalé de même. Tant que le fichier ne peut pas être décodé, aucun de ses éléments n'est vérifié ; `copc rendre`, `bilan`, `calendrier`, `emit` et `diff` refusent alors d'écrire un document (statut 2), qui serait faux sans ce fichier.
 
             Exemple (fichier enregistré en Windows-1252) :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
                   période : 2021 .. 2025
-                axe 1 « Proposer une d<E9>marche de gestion prévisionnelle »   # ← COP001 : octet E9 isolé à la place de « é »
+                axe 1 « Proposer une d<E9>marche de gestion prévisionnelle »   # ← COP001 : fichier en Windows-1252 ? (l'octet 0xE9 se lit « é »)
 
             Correction : réenregistrez le fichier en UTF-8 (dans l'éditeur, « Enregistrer avec l'encodage UTF-8 », ou `iconv -f WINDOWS-1252 -t UTF-8 ancien.cop > contrat.cop`). Un BOM UTF-8 et les fins de ligne CRLF sont acceptés. Si le fichier est illisible, vérifiez le chemin et les droits de lecture.
             """),
@@ -88,13 +88,45 @@ extension RuleDescriptor {
             Correction : c'est presque toujours un fichier produit par un programme défaillant, ou un copier-coller répété ; découpez le fichier, ou corrigez la chaîne de `dans`. Les fins de ligne « CR » seules des anciens Mac font du fichier une seule ligne : réenregistrez-le avec des fins de ligne LF ou CRLF.
             """),
         RuleDescriptor(
+            code: .cop003, severity: .error,
+            title: "copc.toml invalide",
+            name: "InvalidWorkspaceConfiguration",
+            explanation: """
+            COP003 — copc.toml invalide (erreur)
+
+            Le fichier `copc.toml` à la racine de l'espace de travail marque cette racine et peut lister des dossiers à laisser de côté lors des parcours (`exclure`, par exemple les fichiers d'essai d'un dépôt). copc en lit un petit sous-ensemble de TOML : commentaires `#`, clés simples, `=`, chaînes `"…"` ou `'…'`, listes de chaînes sur une ou plusieurs lignes. Ce qu'il ne sait pas lire est signalé avec la ligne et la colonne, sans jamais citer le texte du fichier (hors une clé simple) ; la partie lisible est appliquée. Un `copc.toml` qui est un lien symbolique n'est pas lu.
+
+            Exemple :
+                exclure = "Tests"      # ← COP003 : « exclure » attend une liste de chaînes
+
+            Correction :
+                exclure = ["Tests", "archives/2019"]
+
+            Les chemins sont relatifs au dossier de `copc.toml`, sans `..`. Un dossier exclu n'est plus parcouru quand on vérifie un dossier qui le contient, ni cherché pour le contexte d'un fichier nommé seul ; nommé lui-même (`copc check Tests/cas`), il est vérifié.
+            """),
+        RuleDescriptor(
+            code: .cop004, severity: .warning,
+            title: "repère d'espace de travail d'un autre utilisateur ignoré",
+            name: "UntrustedWorkspaceMarker",
+            explanation: """
+            COP004 — repère d'espace de travail d'un autre utilisateur ignoré (avertissement)
+
+            La racine de l'espace de travail — le dossier hors duquel copc ne lit rien — est le plus proche dossier qui contient un `copc.toml` ou un `.git`. Un repère qui appartient à un autre utilisateur que vous (ou root), ou qui se trouve dans un dossier qui lui appartient, n'est pas pris en compte : sinon, quiconque peut écrire dans un dossier parent partagé (`/tmp`) y poserait un `copc.toml` et ferait entrer ses propres fichiers — un avenant, un annuaire — dans vos contrats. C'est la règle de git pour `safe.directory` (CVE-2022-24765). copc continue sa recherche plus haut ; sans autre repère, la racine est le dossier vérifié lui-même.
+
+            Exemple (un `copc.toml` déposé dans `/tmp` par l'utilisateur n° 1001) :
+                /tmp/copc.toml                 # ← COP004 : repère d'espace de travail ignoré
+                /tmp/mon-contrat/contrat.cop   # copc check /tmp/mon-contrat/contrat.cop
+
+            Correction : si ce dossier est bien le vôtre (un dépôt extrait par un autre compte, dans un conteneur de CI), faites-lui confiance : `COPC_REPERTOIRES_SURS=/chemin/du/depot` (plusieurs dossiers séparés par `:`, ou `*` pour tous) ; sinon, supprimez le repère ou travaillez ailleurs.
+            """),
+        RuleDescriptor(
             code: .cop100, severity: .error,
             title: "caractère inattendu",
             name: "UnexpectedCharacter",
             explanation: """
             COP100 — caractère inattendu (erreur)
 
-            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours une marque de liste tapée à la main (astérisque « * », case « [ ] »), un point-virgule, une accolade, une arobase ou un signe « = ». Les caractères non ASCII d'un copier-coller (puce « • », flèche « → ») se lisent, eux, comme un mot : ils donnent plutôt COP102 ou COP104. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
+            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours une marque de liste tapée à la main (astérisque « * », case « [ ] »), un point-virgule, une accolade, une arobase ou un signe « = ». Les puces, guillemets anglais et caractères invisibles d'un copier-coller depuis un traitement de texte (« • », « “ … ” », U+200B) sont, eux, signalés par COP110 et lus comme corrigés ; d'autres caractères non ASCII (flèche « → ») se lisent comme un mot et donnent plutôt COP102 ou COP104. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
 
             Exemple :
                 objectif 1.1 « Se doter des pré-requis pour élaborer une GPMC »
@@ -277,6 +309,25 @@ extension RuleDescriptor {
             Correction : si un seul délai change, donnez son libellé (`délai (praticiens) : fin 2024`) ; si le délai unique est voulu, la note peut être ignorée, ou tue avec `# copc: ignorer COP109`.
             """),
         RuleDescriptor(
+            code: .cop110, severity: .warning,
+            title: "caractère de traitement de texte",
+            name: "WordProcessorCharacter",
+            explanation: """
+            COP110 — caractère de traitement de texte (avertissement)
+
+            Un texte collé depuis Word, LibreOffice ou une page web apporte des caractères que la correction automatique y a mis et que le langage ne connaît pas hors d'un texte : des guillemets anglais « “ » et « ” » (ou « ‘ » et « ’ », « ‹ » et « › ») autour d'un titre, une puce de liste (« • », « ▪ », « ◦ », « – »…) en début de ligne, un caractère invisible (espace sans chasse U+200B, trait d'union conditionnel U+00AD, gluon de mots U+2060) collé à un mot. copc les signale un par un, en nommant le caractère et son remplacement, et lit la ligne comme si elle était corrigée : le titre entre guillemets anglais est un titre, la ligne à puce est lue sans sa puce, le caractère invisible est une espace. Rien d'autre n'est donc signalé à cause d'eux ; mais le fichier n'est pas écrit dans le langage tant qu'ils y restent. Au-delà de 20 dans un fichier, ils sont comptés sans être détaillés.
+
+            Les espaces insécables (avant « : », « % », à l'intérieur des « » ou entre les milliers), les tabulations et l'apostrophe typographique « ’ » dans un mot (« d’effet ») sont, eux, de la typographie française ou de la mise en page : copc les lit comme des espaces ou comme l'apostrophe, sans rien signaler. Dans un texte entre guillemets, tout caractère est gardé tel quel.
+
+            Exemple (collé depuis Word) :
+                contrat COP-OFE “Contrat d'objectifs de l'Office”      # ← COP110 : écrivez « … »
+                objectif 1.1 « Raccourcir les délais »
+                • action 1.1.1 « Publier un guide des demandes »       # ← COP110 : puce ignorée
+                  délai : fin 2023
+
+            Correction : `copc fmt` remplace les guillemets par « … » et retire les puces et les caractères invisibles ; relisez le résultat. À la main : supprimez la puce, remplacez les guillemets. Pour que Word n'en mette plus : Fichier › Options › Vérification › Options de correction automatique › Lors de la frappe, décochez « Guillemets "normaux" par des guillemets “typographiques” » et les listes à puces automatiques.
+            """),
+        RuleDescriptor(
             code: .cop200, severity: .error,
             title: "identifiant en double",
             name: "DuplicateIdentifier",
@@ -394,13 +445,14 @@ extension RuleDescriptor {
             explanation: """
             COP206 — fichier importé introuvable, hors de l'espace de travail ou cyclique (erreur)
 
-            Le fichier d'une ligne `utilise « chemin »` n'existe pas (le chemin est relatif au fichier qui l'importe), sort de l'espace de travail (le dossier donné en ligne de commande, ou le dossier courant), ou forme un cycle (a utilise b qui utilise a). Sans ce fichier, les référents et plans qu'il déclare manquent et chaque usage devient un COP201 ; hors de l'espace de travail, le résultat dépendrait de fichiers que le relecteur n'a pas.
+            Le fichier d'une ligne `utilise « chemin »` n'existe pas (le chemin est relatif au fichier qui l'importe), sort de l'espace de travail (la racine du dépôt ou le dossier du `copc.toml` le plus proche, voir `copc expliquer COP004`), forme un cycle (a utilise b qui utilise a), ou n'est pas un fichier de contrat : `utilise` n'ouvre qu'un fichier `.cop` hors de tout dossier caché (jamais `.env`, `.git/config`, ni un lien qui y mène), et un fichier ouvert qui ne déclare ni contrat ni annuaire est signalé une seule fois, sans qu'aucune de ses lignes soit citée. Sans ce fichier, les référents et plans qu'il déclare manquent et chaque usage devient un COP201 ; hors de l'espace de travail, le résultat dépendrait de fichiers que le relecteur n'a pas.
 
             Exemple :
                 contrat CPOM-ARS-BRE « CPOM État – ARS Bretagne 2024-2028 »
                   période : 2024 .. 2028
                   utilise « ../annuaire/ministere.cop »          # ← COP206 : fichier introuvable
                   utilise « ../../partage/referents.cop »        # ← COP206 : hors de l'espace de travail
+                  utilise « ../.env »                            # ← COP206 : n'est pas un fichier de contrat
 
             Correction : corrigez le chemin relativement au fichier importateur ; lancez copc depuis un dossier qui contient le contrat et l'annuaire (`copc check .` à la racine du dépôt) ou copiez l'annuaire dans l'espace de travail. Pour un cycle, regroupez les référents communs dans un annuaire qui n'importe rien.
             """),
@@ -455,7 +507,9 @@ extension RuleDescriptor {
                 avenant 1 au contrat COP-CGN « Fixation des cibles des indicateurs »   # ← COP209 : vouliez-vous dire COP-CNG ?
                   signé le : 2022-06-30
 
-            Correction : corrigez l'identifiant, ou vérifiez le contrat avec ses avenants : `copc check contrats/cng/`.
+            Un avenant ou un bilan appartient au contrat déclaré dans son dossier ou dans le plus proche dossier au-dessus qui en déclare un du même identifiant ; un contrat du même identifiant déclaré ailleurs (un dossier voisin, des fichiers d'essai) est un autre contrat. Si le contrat n'est déclaré qu'ailleurs, le message le dit (« déclaré hors du dossier de ce fichier ») et une note montre la déclaration.
+
+            Correction : corrigez l'identifiant, ou vérifiez le contrat avec ses avenants : `copc check contrats/cng/` ; rangez l'avenant dans le dossier de son contrat ou dans un de ses sous-dossiers.
             """),
         RuleDescriptor(
             code: .cop300, severity: .error,

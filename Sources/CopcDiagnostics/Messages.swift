@@ -119,6 +119,49 @@ public enum PlacementReason: Hashable, Sendable {
     case rule(ElementKind)
 }
 
+/// What is wrong in a `copc.toml` (COP003). Nothing of the file's text is quoted but a bare key.
+public enum ConfigurationProblem: Hashable, Sendable {
+    case unreadable(reason: String)
+    case notUTF8
+    case table
+    case expectedKey
+    case expectedEquals(key: String)
+    case expectedValue
+    case expectedComma
+    case trailingText
+    case unterminatedString
+    case unterminatedArray
+    case badEscape
+    case controlCharacter
+    case unknownKey(String, suggestion: String?)
+    case duplicateKey(String)
+    case expectedStringList(key: String?)
+    case invalidExcludedFolder
+
+    public var french: String {
+        switch self {
+        case .unreadable(let reason): return "fichier non lu (\(reason))"
+        case .notUTF8: return "le fichier n'est pas en UTF-8"
+        case .table: return "les sections « [nom] » ne sont pas reconnues : écrivez les clés au début du fichier"
+        case .expectedKey: return "attendu une clé (lettres, chiffres, « - », « _ ») suivie de « = »"
+        case .expectedEquals(let key): return "attendu « = » après la clé « \(key) »"
+        case .expectedValue: return "attendu une valeur après « = »"
+        case .expectedComma: return "attendu « , » ou « ] » entre les éléments de la liste"
+        case .trailingText: return "texte inattendu après la valeur (un commentaire commence par « # »)"
+        case .unterminatedString: return "chaîne non terminée sur sa ligne"
+        case .unterminatedArray: return "liste non fermée par « ] »"
+        case .badEscape: return "échappement invalide dans la chaîne (\\\", \\\\, \\n, \\t, \\uXXXX)"
+        case .controlCharacter: return "caractère de contrôle dans la chaîne"
+        case .unknownKey(let key, let suggestion): return "clé inconnue « \(key) »" + suggest(suggestion) + " (clés reconnues : exclure)"
+        case .duplicateKey(let key): return "la clé « \(key) » est donnée deux fois"
+        case .expectedStringList(let key):
+            return (key.map { "« \($0) »" } ?? "la valeur") + " attend une liste de chaînes, comme exclure = [\"Tests\", \"archives\"]"
+        case .invalidExcludedFolder:
+            return "dossier à exclure invalide : un chemin relatif au dossier de copc.toml, sans « .. », non vide"
+        }
+    }
+}
+
 /// What a target or a base is written in, when it does not fit the indicator's unit (COP400).
 public enum UnitMismatch: Hashable, Sendable {
     case unit(Unit)
@@ -136,9 +179,22 @@ public enum Message: Hashable, Sendable {
     case unreadableFile(reason: String)
     /// A NUL byte: the file is not text; nothing else is reported for it.
     case binaryFile(offset: Int)
+    /// An entry a folder walk could not read (an unreadable folder, a path too long…).
+    case entryNotRead(reason: String)
+    /// Not UTF-8 but Windows-1252 (Latin-1): the first byte that is not ASCII and what it
+    /// reads as in Windows-1252; nothing else is reported for the file.
+    case legacyEncoding(offset: Int, byte: UInt8, reads: Unicode.Scalar)
+    /// A UTF-16 byte-order mark (Word's « Texte Unicode »); nothing else is reported.
+    case utf16
     // COP002
     case fileTooLarge(bytes: Int, limit: Int)
     case lineTooLong(bytes: Int, limit: Int)
+    // COP003
+    /// `copc.toml` could not be read (1-based line and column, no text of the file quoted).
+    case invalidConfiguration(line: Int, column: Int, ConfigurationProblem)
+    // COP004
+    /// A workspace marker owned by someone else, passed over.
+    case untrustedWorkspaceMarker(name: String, owner: UInt32, folder: String)
     case tooManyElements(limit: Int)
     case nestingTooDeep(ElementRef, limit: Int)
     case tooManyAvenants(contract: String, limit: Int)
@@ -168,7 +224,8 @@ public enum Message: Hashable, Sendable {
     case invalidEnumValue(key: PropertyKey, value: String, suggestion: String?)
     case invalidSuppressionCode(String, suggestion: String?)
     case invalidUnit(String, suggestion: String?)
-    case invalidReferentList(String)
+    /// `suggestion`: the list as the drafter seems to have meant it, from the referents they wrote.
+    case invalidReferentList(String, suggestion: String?)
     case invalidRealized(String)
     case invalidDueDate(String)
     /// A `poids` that is neither a fraction nor a percentage between 0 and 1.
@@ -181,6 +238,10 @@ public enum Message: Hashable, Sendable {
     // COP109
     /// An unlabelled `délai` in `modifier` replaces the labelled ones named.
     case bareDeadlineReplacesLabelled(labels: [String])
+    // COP110
+    /// A character of a word processor outside a text, read as what it stands for.
+    case wordProcessorCharacter(WordProcessorCharacter)
+    case moreWordProcessorCharacters(Int)
     // COP104
     case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
@@ -219,6 +280,8 @@ public enum Message: Hashable, Sendable {
     // COP206
     case importNotFound(String)
     case importOutsideWorkspace(String)
+    /// `utilise` of a file that is not a `.cop` file, is hidden, or is not a contract file.
+    case importNotContractFile(String)
     case importCycle(String)
     // COP207
     case danglingReference(kind: ElementKind, id: String, usedBy: ElementRef)
@@ -226,6 +289,8 @@ public enum Message: Hashable, Sendable {
     case referentToBeDetermined(role: PropertyKey)
     // COP209
     case unknownContract(String, suggestion: String?)
+    /// The contract is declared, but not in the folder of the file nor above it.
+    case contractDeclaredElsewhere(String)
     // COP300
     case deadlineOutsidePeriod(DeadlineRef, window: Window, period: Window, after: Bool)
     // COP301
@@ -297,8 +362,10 @@ public enum Message: Hashable, Sendable {
 
     public var code: Code {
         switch self {
-        case .invalidUTF8, .unreadableFile, .binaryFile: return .cop001
+        case .invalidUTF8, .unreadableFile, .binaryFile, .entryNotRead, .legacyEncoding, .utf16: return .cop001
         case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears, .importChainTooLong: return .cop002
+        case .invalidConfiguration: return .cop003
+        case .untrustedWorkspaceMarker: return .cop004
         case .unexpectedCharacter, .tooManyInvalidCharacters, .bareCarriageReturn: return .cop100
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
@@ -308,6 +375,7 @@ public enum Message: Hashable, Sendable {
         case .unknownProperty: return .cop104
         case .ambiguousDecimalPoint: return .cop108
         case .bareDeadlineReplacesLabelled: return .cop109
+        case .wordProcessorCharacter, .moreWordProcessorCharacters: return .cop110
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
              .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader, .emptyFile: return .cop105
         case .missingProperty: return .cop106
@@ -318,10 +386,10 @@ public enum Message: Hashable, Sendable {
         case .numberingGap, .numberingGapRange: return .cop203
         case .numberingOrder: return .cop204
         case .changeTargetMissing, .parentMissing: return .cop205
-        case .importNotFound, .importOutsideWorkspace, .importCycle: return .cop206
+        case .importNotFound, .importOutsideWorkspace, .importCycle, .importNotContractFile: return .cop206
         case .danglingReference: return .cop207
         case .referentToBeDetermined: return .cop208
-        case .unknownContract: return .cop209
+        case .unknownContract, .contractDeclaredElsewhere: return .cop209
         case .deadlineOutsidePeriod: return .cop300
         case .targetYearOutsidePeriod, .baseYearAfterPeriod, .resourcesYearOutsidePeriod: return .cop301
         case .missingTargets: return .cop302
@@ -361,8 +429,24 @@ public enum Message: Hashable, Sendable {
                 + " : un fichier .cop commence par « contrat », « avenant » ou « annuaire »"
         case .invalidUTF8(let offset):
             return "séquence UTF-8 invalide à l'octet \(offset)"
+        case .legacyEncoding(_, let byte, let reads):
+            return "fichier en Windows-1252 ? réenregistrez-le en UTF-8 (l'octet 0x\(String(byte, radix: 16, uppercase: true)) se lit « \(shown(reads)) » en Windows-1252) ; rien d'autre n'est signalé pour ce fichier"
+        case .utf16:
+            return "fichier en UTF-16 ? réenregistrez-le en UTF-8 ; rien d'autre n'est signalé pour ce fichier"
+        case .wordProcessorCharacter(let c):
+            return c.french
+        case .moreWordProcessorCharacters(let n):
+            return "\(n) autres caractères de traitement de texte dans ce fichier, non détaillés (copc fmt les corrige)"
         case .unreadableFile(let reason):
             return "fichier illisible : \(reason)"
+        case .entryNotRead(let reason):
+            return "non lu : \(reason) ; les fichiers .cop qui s'y trouvent ne sont pas vérifiés"
+        case .invalidConfiguration(let line, let column, let problem):
+            return "copc.toml, ligne \(line), colonne \(column) : \(problem.french)"
+        case .untrustedWorkspaceMarker(let name, let owner, let folder):
+            let who = owner == UInt32.max ? "un autre utilisateur" : "l'utilisateur n° \(owner)"
+            return "repère d'espace de travail ignoré : ce « \(name) » (ou son dossier) appartient à \(who), ni à vous ni à root, "
+                + "et copc ne s'en sert pas pour borner ce qu'il lit (comme git pour safe.directory) ; pour lui faire confiance : COPC_REPERTOIRES_SURS=\(folder)"
         case .fileTooLarge(let bytes, let limit):
             return "fichier trop volumineux : \(French.number(bytes)) octets, au-delà de la limite de \(French.number(limit)) octets ; il n'est pas lu"
         case .lineTooLong(let bytes, let limit):
@@ -415,8 +499,8 @@ public enum Message: Hashable, Sendable {
             return invalidValue(value, "copc: ignorer", ["COPxxx"]) + suggest(suggestion)
         case .invalidUnit(let t, let suggestion):
             return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte, points)" + suggest(suggestion)
-        case .invalidReferentList(let t):
-            return "liste de référents invalide « \(t) » (attendu : DGOS, DGS ou à déterminer)"
+        case .invalidReferentList(let t, let suggestion):
+            return "liste de référents invalide « \(t) » (attendu : des identifiants de référents séparés par des virgules, ou « à déterminer »)" + suggest(suggestion)
         case .invalidWeight(let t):
             return "poids invalide « \(t) » (attendu : une fraction comme 1/3 ou un pourcentage comme 20 %, au plus 1)"
         case .unresolvedRelativeTarget(let written, let year, let gap):
@@ -476,6 +560,8 @@ public enum Message: Hashable, Sendable {
             return "fichier importé introuvable « \(p) »"
         case .importOutsideWorkspace(let p):
             return "fichier importé hors de l'espace de travail « \(p) »"
+        case .importNotContractFile(let p):
+            return "« \(p) » n'est pas un fichier de contrat : « utilise » ne lit qu'un fichier .cop, hors de tout dossier caché, qui déclare un annuaire ou un contrat ; rien de ce fichier n'est cité"
         case .importCycle(let p):
             return "import cyclique : « \(p) » s'importe lui-même, directement ou non"
         case .danglingReference(let kind, let id, let usedBy):
@@ -484,6 +570,8 @@ public enum Message: Hashable, Sendable {
             return "\(role.roleName) à déterminer"
         case .unknownContract(let id, let suggestion):
             return "contrat inconnu « \(id) »" + suggest(suggestion)
+        case .contractDeclaredElsewhere(let id):
+            return "contrat « \(id) » déclaré hors du dossier de ce fichier : un avenant ou un bilan se range dans le dossier de son contrat ou dans un de ses sous-dossiers"
         case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
             let what = deadline.french(withText: true)
             return after
@@ -548,7 +636,7 @@ public enum Message: Hashable, Sendable {
         case .invalidDueDate(let t):
             return "échéance invalide « \(t) » (attendu par exemple : avant le 15 mars N+1, avant le 31 janvier N+1)"
         case .bilanUnknownElement(let kind, let id, let version, let suggestion):
-            return "\(kind.withArticle) \(id) n'existe pas dans la version \(version) du contrat (celle en vigueur au 31 décembre de l'année du bilan)" + suggest(suggestion)
+            return "\(kind.withArticle) \(id) n'existe pas dans \(versionName(version)), en vigueur au 31 décembre de l'année du bilan" + suggest(suggestion)
         case .bilanYearOutsidePeriod(let year, let period):
             return "bilan \(year) hors de la période du contrat (\(period))"
         case .realizedUnitMismatch(let realized, let indicator):
@@ -707,6 +795,38 @@ private func invalidValue(_ value: String, _ key: String, _ allowed: [String]) -
     "valeur inconnue « \(value) » pour « \(key) » (valeurs possibles : \(allowed.joined(separator: ", ")))"
 }
 
+/// A character of a word processor met outside a text (COP110), and what copc reads instead.
+public enum WordProcessorCharacter: Hashable, Sendable {
+    /// Quotes around a text (`“…”`, `‘…’`, `‹…›`): read as `« … »`.
+    case quotes(open: Unicode.Scalar, close: Unicode.Scalar)
+    /// A list bullet (`•`, `▪`, `–`…) at the start of a line: ignored.
+    case bullet(Unicode.Scalar)
+    /// An invisible character (zero-width space, soft hyphen, word joiner): read as a blank.
+    case invisible(Unicode.Scalar)
+
+    var french: String {
+        switch self {
+        case .quotes(let open, let close):
+            return "guillemets « \(open) » et « \(close) » de traitement de texte autour d'un texte : copc les lit comme « … » ; écrivez « … » (copc fmt les remplace)"
+        case .bullet(let c):
+            return "puce « \(c) » en début de ligne (copiée d'une liste) : copc l'ignore ; supprimez-la (copc fmt le fait)"
+        case .invisible(let c):
+            return "caractère invisible \(codePoint(c))\(invisibleNames[c.value].map { " (" + $0 + ")" } ?? "") : copc le lit comme une espace ; supprimez-le (copc fmt le fait)"
+        }
+    }
+}
+
+/// The French names of the invisible characters COP110 reports.
+private let invisibleNames: [UInt32: String] = [
+    0x00AD: "trait d'union conditionnel", 0x200B: "espace sans chasse", 0x200C: "antiliant sans chasse",
+    0x200D: "liant sans chasse", 0x2060: "gluon de mots",
+]
+
+private func codePoint(_ c: Unicode.Scalar) -> String {
+    let h = String(c.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h
+}
+
 /// « U+0007 » for a control character, the character itself otherwise.
 private func shown(_ c: Unicode.Scalar) -> String {
     if c.value < 0x20 || c.value == 0x7F {
@@ -725,6 +845,8 @@ public func versionName(_ n: Int) -> String {
 /// Messages of secondary notes.
 public enum NoteMessage: Hashable, Sendable {
     case firstDeclaration
+    /// Where a contract declared out of an avenant's folder is (COP209).
+    case declaredHere
     case periodDeclared
     case previousAvenant(Int)
     case parentHere
@@ -735,6 +857,7 @@ public enum NoteMessage: Hashable, Sendable {
     public var text: String {
         switch self {
         case .firstDeclaration: return "première déclaration ici"
+        case .declaredHere: return "déclaré ici"
         case .periodDeclared: return "période du contrat déclarée ici"
         case .previousAvenant(let n): return "avenant \(n) signé ici"
         case .parentHere: return "parent déclaré ici"

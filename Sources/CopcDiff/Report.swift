@@ -13,26 +13,114 @@ public struct DiffEndpoint: Sendable, Equatable {
     public var effectiveDate: Day?
     /// The file compared (two drafts), as given.
     public var file: String?
+    /// The revision of the repository the version was read in (`copc diff --git`): `main`,
+    /// `l’arbre de travail`.
+    public var revision: String?
 
-    public init(version: Int?, effectiveDate: Day? = nil, file: String? = nil) {
+    public init(version: Int?, effectiveDate: Day? = nil, file: String? = nil, revision: String? = nil) {
         self.version = version
         self.effectiveDate = effectiveDate
         self.file = file
+        self.revision = revision
     }
 
-    /// `version 2 (en vigueur le 1er juillet 2023)`, `ancien.cop`.
+    /// `version 2 (en vigueur le 1er juillet 2023)`, `ancien.cop`, `version 2 (…) dans main`.
     public var words: String {
         if let f = file { return f }
         var s = "version " + String(version ?? 0)
         if version == 0 { s += " (telle que signée" + (effectiveDate.map { ", en vigueur le \(French.date($0))" } ?? "") + ")" }
         else if let d = effectiveDate { s += " (en vigueur le \(French.date(d)))" }
+        if let r = revision { s += " dans " + r }
         return s
     }
 }
 
-/// A semantic diff with what its renderings say around it: the contract, the two ends, and
-/// the text of each avenant clause (for the redline).
+/// What a diff compares: versions of a contract, two texts of an annuaire, or two texts of a
+/// bilan.
+public enum DiffSubject: Sendable, Equatable {
+    case contract
+    /// An annuaire, by its id.
+    case annuaire(String?)
+    /// A bilan, by its year.
+    case bilan(Int?)
+}
+
+/// An avenant as a diff introduces it: number, title, dates, motif and file — and, comparing two
+/// revisions of a repository, whether it was added, removed or changed between them.
+public struct DiffAvenant: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case added = "ajouté"
+        case removed = "supprimé"
+        case changed = "modifié"
+        /// Moved to another file, its text unchanged.
+        case renamed = "renommé"
+    }
+
+    public var number: Int
+    public var title: String?
+    public var signed: Day?
+    public var effective: Day?
+    /// The motif written in the avenant's header.
+    public var motif: String?
+    /// Every motif the avenant gives, its header's then its clauses', each once.
+    public var motifs: [String]
+    public var file: String?
+    public var status: Status?
+
+    public init(number: Int, title: String?, signed: Day?, effective: Day?, motif: String?, motifs: [String]? = nil,
+                file: String?, status: Status? = nil) {
+        self.number = number
+        self.title = title
+        self.signed = signed
+        self.effective = effective
+        self.motif = motif
+        self.motifs = motifs ?? motif.map { [$0] } ?? []
+        self.file = file
+        self.status = status
+    }
+
+    /// The avenant `av`, number `number` in its contract's chain.
+    public init(_ av: Avenant, number: Int, files: FileTable, status: Status? = nil) {
+        let own = av.header.provenance.motif ?? av.header.text(.motif)
+        var all: [String] = own.map { [$0] } ?? []
+        for c in av.changes { if let m = c.motif, !all.contains(m) { all.append(m) } }
+        self.init(number: number, title: av.header.title, signed: av.signed, effective: av.effectiveDate, motif: own, motifs: all,
+                  file: files.contains(av.file) ? files[av.file].path : nil, status: status)
+    }
+
+    /// `motif : « … »`, `motifs : « … », « … »`; nil without any.
+    public var motifWords: String? {
+        guard !motifs.isEmpty else { return nil }
+        return (motifs.count > 1 ? "motifs : " : "motif : ") + motifs.map { "« " + $0 + " »" }.joined(separator: ", ")
+    }
+
+    /// `signé le 28 juin 2024, en vigueur le 1er juillet 2024`.
+    public var dates: String {
+        var parts: [String] = []
+        if let d = signed { parts.append("signé le " + DiffAvenant.prose(d)) }
+        if let d = effective, d != signed { parts.append("en vigueur le " + DiffAvenant.prose(d)) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `avenant 2 « Raccourcissement du contrat » (ajouté) — signé le …, en vigueur le … — motif : « … »`.
+    public var words: String {
+        var s = "avenant " + String(number)
+        if let t = title { s += " « " + t + " »" }
+        if let st = status { s += " (" + st.rawValue + ")" }
+        if !dates.isEmpty { s += " — " + dates }
+        if let m = motifWords { s += " — " + m }
+        return s
+    }
+
+    static func prose(_ d: Day) -> String {
+        French.date(year: d.year, month: d.month, day: d.day) ?? d.description
+    }
+}
+
+/// A semantic diff with what its renderings say around it: the contract, the two ends, the
+/// avenants between them, and the text of each avenant clause (for the redline).
 public struct DiffReport: Sendable {
+    public var subject: DiffSubject = .contract
     public var contract: String?
     public var title: String?
     public var from: DiffEndpoint
@@ -40,15 +128,29 @@ public struct DiffReport: Sendable {
     public var changes: [SemanticChange]
     /// The text of each clause, by its place (the lines from its header to the next clause).
     public var clauseTexts: [Place: String]
+    /// The avenants applied between the two ends (or, for two revisions, added, removed or
+    /// changed between them), in their order.
+    public var avenants: [DiffAvenant] = []
+    /// What the reader must know first (`révision inconnue : …`), if anything.
+    public var notice: String?
 
     public init(contract: String?, title: String?, from: DiffEndpoint, to: DiffEndpoint, changes: [SemanticChange],
-                clauseTexts: [Place: String] = [:]) {
+                clauseTexts: [Place: String] = [:], avenants: [DiffAvenant] = []) {
         self.contract = contract
         self.title = title
         self.from = from
         self.to = to
         self.changes = changes
         self.clauseTexts = clauseTexts
+        self.avenants = avenants
+    }
+
+    /// The avenants of `contract` applied from version `from` to version `to`.
+    public static func avenants(of contract: Contract, from: Int, to: Int, files: FileTable) -> [DiffAvenant] {
+        guard from < to else { return [] }
+        return (from..<to).compactMap { k in
+            k < contract.avenants.count ? DiffAvenant(contract.avenants[k], number: k + 1, files: files) : nil
+        }
     }
 
     /// The source text of every clause of `avenants`: from its header line to the line before
@@ -86,8 +188,17 @@ public struct DiffReport: Sendable {
         return French.count(changes.count, "changement") + " : " + parts.joined(separator: ", ")
     }
 
+    /// `contrat COP-OFE`, `annuaire ANN`, `bilan 2024 du contrat COP-OFE`.
+    public var subjectWords: String {
+        switch subject {
+        case .contract: return "contrat " + (contract ?? "?")
+        case .annuaire(let id): return "annuaire " + (id ?? "(sans identifiant)")
+        case .bilan(let y): return "bilan " + (y.map(String.init) ?? "?") + " du contrat " + (contract ?? "?")
+        }
+    }
+
     var heading: String {
-        "contrat " + (contract ?? "?") + " : " + from.words + " → " + to.words
+        subjectWords + " : " + from.words + " → " + to.words
     }
 }
 
@@ -103,6 +214,8 @@ extension DiffReport {
                                                                spacesOutside: false, escape: WordDiffStyle.controlPictures)
         let clean = WordDiffStyle.controlPictures
         var s = bold + "copc diff — " + clean(heading) + reset + "\n"
+        if let n = notice { s += clean(n) + "\n" }
+        for a in avenants { s += clean(a.words) + "\n" }
         if changes.isEmpty { return s + "aucun changement\n" }
         s += "\n"
         for c in changes {
@@ -147,13 +260,16 @@ extension SemanticChange {
         if let s = shift { parts.append("décalage : " + s.text) }
         if let w = withinPeriod { parts.append(w ? "dans la période" : "hors de la période du contrat") }
         if kind == .targetRemoved && new != nil { parts.append("année hors de la nouvelle période") }
+        if let n = note { parts.append(n) }
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")
     }
 
-    /// `avenant 2, avenant-2.cop:14 — motif : « … »`; for two drafts, `nouveau.cop:14`.
+    /// `avenant 2, avenant-2.cop:14 — motif : « … »`; for two drafts, `nouveau.cop:14`; for a
+    /// bilan, `bilan 2024, bilan-2024.cop:12`.
     public var originWords: String {
         var parts: [String] = []
         if origin.avenant > 0 { parts.append("avenant \(origin.avenant)") }
+        if let y = origin.bilan { parts.append("bilan \(y)") }
         if let f = origin.file { parts.append(f + (origin.line.map { ":\($0)" } ?? "")) }
         var s = parts.isEmpty ? "tel que signé" : parts.joined(separator: ", ")
         if let m = origin.motif { s += " — motif : « " + m + " »" }
@@ -168,6 +284,13 @@ extension DiffReport {
     public func markdown() -> String {
         let esc = WordDiffStyle.markdownEscape
         var s = "### copc diff — " + esc(heading) + "\n\n"
+        if let n = notice { s += esc(n) + "\n\n" }
+        for a in avenants {
+            s += "- **Avenant " + String(a.number) + "**" + (a.title.map { " « " + esc($0) + " »" } ?? "")
+                + (a.status.map { " (" + $0.rawValue + ")" } ?? "") + (a.dates.isEmpty ? "" : " — " + esc(a.dates))
+                + (a.motifWords.map { " — " + esc($0) } ?? "") + "\n"
+        }
+        if !avenants.isEmpty { s += "\n" }
         if changes.isEmpty { return s + "Aucun changement.\n" }
         s += "| genre | élément | avant → après | avenant, motif |\n|---|---|---|---|\n"
         for c in changes {
@@ -199,11 +322,42 @@ extension DiffReport {
     /// JSON, schema `copc.diff/1` (`grammar/diff.schema.json`): keys in a fixed order.
     public func json() -> String {
         var w = JSONWriter(pretty: true)
+        writeJSON(&w)
+        return w.out + "\n"
+    }
+
+    /// The report as one JSON object, into `w` (also an element of `copc.diff-git/1`).
+    public func writeJSON(_ w: inout JSONWriter) {
         w.beginObject()
         w.field("schema", DiffReport.schema)
+        switch subject {
+        case .contract: w.field("objet", "contrat")
+        case .annuaire: w.field("objet", "annuaire")
+        case .bilan: w.field("objet", "bilan")
+        }
         w.fieldOrNull("contrat", contract)
+        if case .annuaire(let id) = subject { w.fieldOrNull("annuaire", id) } else { w.nullField("annuaire") }
+        if case .bilan(let y?) = subject { w.field("bilan", y) } else { w.nullField("bilan") }
+        w.fieldOrNull("titre", title)
         endpoint(&w, "de", from)
         endpoint(&w, "a", to)
+        w.fieldOrNull("remarque", notice)
+        w.arrayStart("avenants")
+        for a in avenants {
+            w.beginObject()
+            w.field("numero", a.number)
+            w.fieldOrNull("titre", a.title)
+            w.fieldOrNull("signe_le", a.signed?.description)
+            w.fieldOrNull("en_vigueur_le", a.effective?.description)
+            w.fieldOrNull("motif", a.motif)
+            w.arrayStart("motifs")
+            for m in a.motifs { w.string(m) }
+            w.endArray()
+            w.fieldOrNull("fichier", a.file)
+            w.fieldOrNull("etat", a.status?.rawValue)
+            w.endObject()
+        }
+        w.endArray()
         w.arrayStart("changements")
         for c in changes {
             w.beginObject()
@@ -238,8 +392,10 @@ extension DiffReport {
             w.arrayStart("contenu")
             for line in c.body { w.string(line) }
             w.endArray()
+            w.fieldOrNull("note", c.note)
             w.fieldOrNull("motif", c.origin.motif)
             w.field("avenant", c.origin.avenant)
+            if let y = c.origin.bilan { w.field("bilan", y) } else { w.nullField("bilan") }
             w.fieldOrNull("fichier", c.origin.file)
             if let l = c.origin.line { w.field("ligne", l) } else { w.nullField("ligne") }
             w.endObject()
@@ -254,7 +410,6 @@ extension DiffReport {
         w.endObject()
         w.endObject()
         w.endObject()
-        return w.out + "\n"
     }
 
     private func endpoint(_ w: inout JSONWriter, _ key: String, _ e: DiffEndpoint) {
@@ -262,6 +417,7 @@ extension DiffReport {
         if let v = e.version { w.field("version", v) } else { w.nullField("version") }
         w.fieldOrNull("en_vigueur_le", e.effectiveDate?.description)
         w.fieldOrNull("fichier", e.file)
+        w.fieldOrNull("revision", e.revision)
         w.endObject()
     }
 }
@@ -274,8 +430,56 @@ extension DiffReport {
     /// (insertions underlined) of each change it made, linked both ways. Two drafts: one clause
     /// per file line of the new text is not meaningful, so the changes are grouped by element.
     public func html() -> String {
-        let title = "Comparaison du contrat \(contract ?? "?") : \(from.words) → \(to.words)"
+        let title = "Comparaison du " + subjectWords + " : \(from.words) → \(to.words)"
         let page = HTMLPage(title: title, orientation: .landscape, width: .wide)
+        return page.render { w in
+            w.element(.h1, prose: subjectWords.capitalizedFirst() + " : ce qui change")
+            writeHTML(&w, level: 1, namespace: "")
+        }
+    }
+
+    /// The report's body under a heading of `level` already written: the title, the ends, the
+    /// avenants (title, dates, motif), then the redline. Anchors are prefixed by `namespace`
+    /// so that several reports share one page (`copc diff --git`).
+    public func writeHTML(_ w: inout HTMLWriter, level: Int, namespace: String) {
+        let fromAvenants = from.file == nil && subject == .contract
+        if let t = self.title { w.element(.p, prose: t) }
+        w.element(.p, prose: "Comparaison de " + from.words + " et de " + to.words + ". " + summary.capitalizedFirst() + ".")
+        if let n = notice { w.element(.p, [.class("remarque")], prose: n) }
+        if !avenants.isEmpty {
+            // The avenants first, as text and Markdown give them: title, dates, motifs.
+            let withStatus = avenants.contains { $0.status != nil }
+            var columns = ["Avenant", "Titre", "Signé le", "En vigueur le", "Motifs", "Fichier"]
+            if withStatus { columns.insert("État", at: 2) }
+            let rows: [[TableCell]] = avenants.map { a in
+                var row: [TableCell] = [.rowHeader("n° " + String(a.number)), .prose(a.title.map { "« " + $0 + " »" } ?? "—"),
+                                        .prose(a.signed.map(DiffAvenant.prose) ?? "—"), .prose(a.effective.map(DiffAvenant.prose) ?? "—"),
+                                        TableCell(a.motifs.isEmpty ? .prose("—") : .build { w in
+                                            for (k, m) in a.motifs.enumerated() {
+                                                if k > 0 { w.open(.br) }
+                                                w.prose("« " + m + " »")
+                                            }
+                                        }),
+                                        .text(a.file ?? "—")]
+                if withStatus { row.insert(.prose(a.status?.rawValue ?? "—"), at: 2) }
+                return row
+            }
+            w.table(DataTable(caption: avenants.count > 1 ? "Les avenants" : "L’avenant", columns: columns, rows: rows,
+                              anchor: Anchor(prefix: namespace + "avenants", key: "")))
+        }
+        if changes.isEmpty {
+            w.element(.p, prose: "Les deux versions ont le même contenu : aucun élément, aucune propriété ne diffère.")
+        } else {
+            w.redline(Redline(caption: fromAvenants ? "Clauses des avenants et leur effet sur le texte consolidé" : "Changements entre les deux textes",
+                              clauseColumn: fromAvenants ? "Clause de l’avenant" : "Élément",
+                              backLink: fromAvenants ? .clause : .element,
+                              clauses: redlineClauses(namespace: namespace)))
+        }
+    }
+
+    /// The changes grouped by the clause that made them, in the amending text's order (two
+    /// drafts: by element).
+    func redlineClauses(namespace: String) -> [RedlineClause] {
         var clauses: [RedlineClause] = []
         // Each clause's order: its avenant, then its place in the avenant (drafts: first change).
         var order: [(Int, UInt32, UInt32, Int)] = []
@@ -292,47 +496,42 @@ extension DiffReport {
                 clauseTitle = "Avenant n° \(c.origin.avenant) — " + firstLine
                 place = (c.origin.file ?? "") + (c.origin.line.map { ", ligne \($0)" } ?? "")
             } else {
-                groupKey = "el:" + c.element.name
-                clauseTitle = (c.origin.avenant > 0 ? "Avenant n° \(c.origin.avenant) — " : "") + c.element.name
+                var named = c.element.name.capitalizedFirst()
+                if let t = c.element.title { named += " « " + t + " »" }
+                if let y = c.origin.bilan {
+                    // A bilan's block, after the avenants' clauses.
+                    groupKey = "bilan:\(y):" + c.element.name
+                    clauseTitle = "Bilan \(y) — " + named
+                } else {
+                    groupKey = "el:" + c.element.name
+                    clauseTitle = (c.origin.avenant > 0 ? "Avenant n° \(c.origin.avenant) — " : "") + named
+                }
                 place = c.origin.file.map { $0 + (c.origin.line.map { ", ligne \($0)" } ?? "") }
             }
-            let anchor = Anchor(prefix: "chg", index: n + 1)
+            let anchor = Anchor(prefix: namespace + "chg", index: n + 1)
             let change = redlineChange(c, anchor)
             if let k = clauseIndex[groupKey] {
                 clauses[k].changes.append(change)
             } else {
                 clauseIndex[groupKey] = clauses.count
                 let cp = c.origin.clause
-                order.append((c.origin.avenant, cp?.file.index ?? 0, cp?.start ?? 0, n))
-                clauses.append(RedlineClause(anchor: Anchor(prefix: "clause", index: clauses.count + 1), title: clauseTitle,
+                order.append((c.origin.bilan.map { Int(Int32.max) + $0 } ?? c.origin.avenant, cp?.file.index ?? 0, cp?.start ?? 0, n))
+                clauses.append(RedlineClause(anchor: Anchor(prefix: namespace + "clause", index: clauses.count + 1), title: clauseTitle,
                                              place: place, text: text, motif: c.origin.motif, changes: [change]))
             }
         }
         // The amending text in its own order: avenant by avenant, clause by clause.
         let sorted = clauses.indices.sorted { order[$0] < order[$1] }
-        clauses = sorted.enumerated().map { k, i in
+        return sorted.enumerated().map { k, i in
             var c = clauses[i]
-            c.anchor = Anchor(prefix: "clause", index: k + 1)
+            c.anchor = Anchor(prefix: namespace + "clause", index: k + 1)
             return c
-        }
-        let fromAvenants = from.file == nil
-        return page.render { w in
-            w.element(.h1, prose: "Contrat \(contract ?? "?") : ce qui change")
-            if let t = self.title { w.element(.p, prose: t) }
-            w.element(.p, prose: "Comparaison de " + from.words + " et de " + to.words + ". " + summary.capitalizedFirst() + ".")
-            if changes.isEmpty {
-                w.element(.p, prose: "Les deux versions ont le même contenu : aucun élément, aucune propriété ne diffère.")
-            } else {
-                w.redline(Redline(caption: fromAvenants ? "Clauses des avenants et leur effet sur le texte consolidé" : "Changements entre les deux textes",
-                                  clauseColumn: fromAvenants ? "Clause de l’avenant" : "Élément",
-                                  clauses: clauses))
-            }
         }
     }
 
     private func redlineChange(_ c: SemanticChange, _ anchor: Anchor) -> RedlineChange {
-        var title = c.element.name.capitalizedFirst()
-        if let p = c.property { title += " — " + p }
+        // The element by its kind, id and title: `Indicateur 1.2.a « Part des agents… » — cible 2027`.
+        let title = c.subject.capitalizedFirst()
         var extra = ""
         if let d = c.details { extra = " (" + d + ")" }
         switch c.kind {

@@ -17,6 +17,13 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable, Comparable {
     case targetRemoved = "cible-retirée"
     case referentChanged = "référent-modifié"
     case propertyChanged = "propriété-modifiée"
+    /// A référent or plan declared under another id, with the same title (an annuaire's
+    /// référent renamed `OFE.DSI` → `OFE.DNUM`).
+    case identifierChanged = "identifiant-modifié"
+    /// A bilan's `réalisé` declared, changed or withdrawn.
+    case realizedChanged = "réalisé-modifié"
+    /// A bilan's `état` of an action changed.
+    case stateChanged = "état-modifié"
 
     /// The kind in words, for readers (`cible fixée`).
     public var words: String { rawValue.replacingHyphens() }
@@ -74,6 +81,17 @@ public struct ChangeOrigin: Hashable, Sendable {
     public let line: Int?
     /// The clause's place, to find its text (HTML redline); nil for two drafts.
     public let clause: Place?
+    /// For a change of a bilan: its year.
+    public var bilan: Int? = nil
+
+    public init(avenant: Int, motif: String?, file: String?, line: Int?, clause: Place?, bilan: Int? = nil) {
+        self.avenant = avenant
+        self.motif = motif
+        self.file = file
+        self.line = line
+        self.clause = clause
+        self.bilan = bilan
+    }
 }
 
 /// One change between two versions.
@@ -98,7 +116,10 @@ public struct SemanticChange: Equatable, Sendable {
     /// `élément-ajouté` / `élément-supprimé`: its properties as written, one `clé : valeur`
     /// per line (the whole element the reviewer accepts or loses).
     public var body: [String] = []
-    public let origin: ChangeOrigin
+    public var origin: ChangeOrigin
+    /// What the change means beyond its values: for a bilan's réalisé, its judgement against
+    /// the year's target before and after (`cible 55 % : non atteinte → atteinte`).
+    public var note: String? = nil
 }
 
 /// One side of a comparison: a consolidated version and the files its places point into.
@@ -128,6 +149,16 @@ public enum SemanticDiff {
         d.run()
         return d.out
     }
+
+    /// `compare` of two sides holding a bilan's blocks (`DocumentDiff`): a réalisé that changed
+    /// is judged against the target of `year` in `targets` (the contract's version the bilan
+    /// reads, its places in `targetFiles`).
+    static func compare(_ old: DiffSide, _ new: DiffSide, judgingIn targets: Version?, targetFiles: FileTable?, year: Int?) -> [SemanticChange] {
+        var d = Differ(old: old, new: new, avenants: [])
+        d.judgement = targets.map { ($0, targetFiles ?? new.files, year) }
+        d.run()
+        return d.out
+    }
 }
 
 private struct Differ {
@@ -151,6 +182,8 @@ private struct Differ {
     /// The elements without id of each version, by key (the first of a repeated key).
     var oldUntitled: [ElementKey: ElementID] = [:]
     var newUntitled: [ElementKey: ElementID] = [:]
+    /// For a bilan: the contract's version whose targets judge its réalisés, and the year.
+    var judgement: (version: Version, files: FileTable, year: Int?)?
 
     init(old: DiffSide, new: DiffSide, avenants: [Avenant]) {
         self.old = old
@@ -438,6 +471,12 @@ private struct Differ {
             }
             let kind: ChangeKind = (!before.isEmpty && !after.isEmpty) ? .deadlineMoved : .propertyChanged
             out.append(change(kind, de, name, old: oldText, new: newText, words: nil, shift: sh, within: within, origin: orig))
+        case .realise:
+            var c = change(.realizedChanged, de, name, old: oldText, new: newText, words: nil, origin: orig)
+            c.note = judge(e, label: sample.label, before.first, after.first)
+            out.append(c)
+        case .etat:
+            out.append(change(.stateChanged, de, name, old: oldText, new: newText, words: nil, origin: orig))
         default:
             if key.valueType == .referents || key.valueType == .referent {
                 out.append(change(.referentChanged, de, name, old: oldText, new: newText, words: nil, origin: orig))
@@ -449,6 +488,28 @@ private struct Differ {
             }
             out.append(change(.propertyChanged, de, name, old: oldText, new: newText, words: words, origin: orig))
         }
+    }
+
+    /// A bilan's réalisé before and after, judged against the year's target of its indicator
+    /// (`cible 55 % : non atteinte → atteinte`); nil without a set target or a comparable value.
+    func judge(_ block: Element, label: String?, _ before: Property?, _ after: Property?) -> String? {
+        guard let (version, files, year) = judgement, let year, block.kind == .indicateur, let id = block.id,
+              let indicator = version.find(.indicateur, id),
+              let target = indicator.targets.first(where: { $0.year == year && $0.property.label == label }),
+              target.value.status == .set else { return nil }
+        let goal = Attainment.comparable(target.property, of: indicator, firstYear: version.period?.start.year) ?? target.value
+        func verdict(_ p: Property?) -> String {
+            guard let p, case .realized(let r) = p.value else { return "sans réalisé" }
+            guard case .value(let v) = r else { return "non disponible" }
+            switch Attainment.judge(target: goal, realized: v, unit: indicator.unit, direction: indicator.direction, base: indicator.baseQuantity) {
+            case .reached: return "atteinte"
+            case .missed: return "non atteinte"
+            case .notComparable: return "non comparable"
+            }
+        }
+        let written = files.contains(target.property.valuePlace.file) ? files.canonicalText(target.property.valuePlace) : ""
+        let a = verdict(before), b = verdict(after)
+        return "cible " + String(year) + (written.isEmpty ? "" : " : " + written) + " — " + (a == b ? b : a + " → " + b)
     }
 
     func shift(_ a: Day, _ b: Day) -> DeadlineShift {
@@ -477,6 +538,7 @@ private struct Differ {
         switch (a, b) {
         case (.referents(let x), .referents(let y)): return x.map(\.spelling) == y.map(\.spelling)
         case (.target(let x), .target(let y)): return sameTarget(x, y)
+        case (.realized(.value(let x)), .realized(.value(let y))): return sameTarget(x, y)
         case (.base(let x), .base(let y)):
             if let x, let y { return sameQuantity(x, y) }
             return x == nil && y == nil

@@ -49,29 +49,33 @@ public enum Driver {
     /// Checks the `.cop` files at `paths` (files or folders; none = the current folder).
     ///
     /// A file named on its own is checked in its context (`FileContext`): the contract it
-    /// belongs to, that contract's avenants and annuaires, found below its workspace root. The
-    /// diagnostics are those of the files named (and of the folders named); what a named file
-    /// breaks in another file of its contract is reported there as a note.
+    /// belongs to, that contract's avenants, bilans and annuaires, found below its workspace
+    /// root by the one rule of `Membership`. The diagnostics are those of the files named (and
+    /// of the folders named); what a named file breaks in another file of its contract is
+    /// reported there as a note. Untrusted workspace markers (COP004), problems of a
+    /// `copc.toml` (COP003) and entries a walk could not read (COP001) are reported too.
     /// The files are parsed and built on up to `threads` threads (by default one per
-    /// processor); the result is the same whatever their number.
-    public static func check(paths: [String], options: CheckOptions,
-                             threads: Int = Parallel.processors) throws(DriverError) -> CheckResult {
+    /// processor); the result is the same whatever their number. `trust` says whose workspace
+    /// markers count (by default this process's user and `COPC_REPERTOIRES_SURS`).
+    public static func check(paths: [String], options: CheckOptions, threads: Int = Parallel.processors,
+                             trust: WorkspaceTrust = .current) throws(DriverError) -> CheckResult {
         let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
         let sources = SourceSet(displayBase: cwd, readsDisk: true)
+        let workspaces = Workspaces(trust: trust)
         var named: [(real: String, root: String)] = []
         var explicitFiles: [(real: String, root: String)] = []
-        for (file, root, explicit) in try expandMarked(paths.isEmpty ? ["."] : paths, cwd: cwd, requireCop: !paths.isEmpty) {
+        for (file, root, explicit) in try expandMarked(paths.isEmpty ? ["."] : paths, cwd: cwd, requireCop: !paths.isEmpty, workspaces: workspaces) {
             guard let real = FileSystem.realPath(file) else { continue }
             named.append((real, root))
             if explicit { explicitFiles.append((real, root)) }
         }
         guard !explicitFiles.isEmpty else {
-            let run = Loading(sources: sources)
+            let run = Loading(sources: sources, workspaces: workspaces)
             run.prepare(named, threads: threads)
             for (real, root) in named { run.load(real, root: root) }
             return run.finish(options: options)
         }
-        return FileContext.check(named: named, explicit: explicitFiles, sources: sources, options: options)
+        return FileContext.check(named: named, explicit: explicitFiles, sources: sources, workspaces: workspaces, options: options)
     }
 
     /// Checks standard input (`copc check -`), shown as `name` (`--nom-fichier`): with a name
@@ -90,34 +94,37 @@ public enum Driver {
         }
         let absolute = name.hasPrefix("/") ? name : Paths.join(cwd, name)
         let folder = Paths.directory(of: Paths.normalize(absolute))
-        guard FileSystem.kind(folder) == .directory, let realFolder = FileSystem.realPath(folder), let root = WorkspaceRoot.of(realFolder) else {
-            throw DriverError(description: "dossier introuvable pour --nom-fichier : \(name)")
+        let workspaces = Workspaces()
+        guard FileSystem.kind(folder) == .directory, let realFolder = FileSystem.realPath(folder) else {
+            throw DriverError(description: "dossier introuvable pour --nom-fichier : \(shown(name))")
         }
-        let real = Paths.join(realFolder, String(Paths.normalize(absolute).split(separator: "/").last ?? "entrée-standard.cop"))
+        let root = workspaces.root(folder: realFolder)
+        let real = Paths.join(realFolder, Paths.lastComponent(of: Paths.normalize(absolute)))
         sources.setText(input, at: real)
-        return FileContext.check(named: [(real, root)], explicit: [(real, root)], sources: sources, options: options)
+        return FileContext.check(named: [(real, root)], explicit: [(real, root)], sources: sources, workspaces: workspaces, options: options)
     }
 
-    /// Checks texts held in memory (tests, benchmarks): `(path, text)` pairs under a virtual
-    /// root, in that order.
-    public static func check(sources: [(String, [UInt8])], options: CheckOptions) -> CheckResult {
+    /// Checks texts held in memory (tests, benchmarks, a revision read through git): `(path,
+    /// text)` pairs under a virtual root, in that order; paths are shown as given. With `load`,
+    /// only the paths it holds are checked, the others being read only when imported.
+    public static func check(sources: [(String, [UInt8])], options: CheckOptions, load: Set<String>? = nil) -> CheckResult {
         let root = "/virtual"
         let set = SourceSet(displayBase: root, readsDisk: false)
         for (path, bytes) in sources { set.setText(bytes, at: root + "/" + path) }
         let run = Loading(sources: set)
-        for (path, _) in sources { run.load(Paths.normalize(root + "/" + path), root: root) }
+        for (path, _) in sources where load?.contains(path) ?? true { run.load(Paths.normalize(root + "/" + path), root: root) }
         return run.finish(options: options)
     }
 
-    /// Checks a folder as an editor sees it: every `.cop` file below `root` (below it
+    /// Checks a folder with unsaved texts: every `.cop` file below `root` (below it
     /// recursively, or only in it), where `overlays` — unsaved texts keyed by absolute,
     /// symlink-free path — replace files on disk or add files not yet saved. Imports read
     /// overlays first too. Displayed paths are relative to `root`; `CheckResult.realPaths`
-    /// maps them back. A missing or unreadable folder is checked as empty, never an error:
-    /// an editor may point at a folder that is being created.
+    /// maps them back. A missing or unreadable folder is checked as empty, never an error.
+    /// (The language server checks each document's context instead: `contexts(of:sources:)`.)
     ///
     /// Imports may reach anywhere below the folder's workspace root (`WorkspaceRoot`), the same
-    /// rule as the command line's.
+    /// rule as the command line's; the folders its `copc.toml` excludes are not walked.
     public static func check(workspace root: String, overlays: [String: [UInt8]], recursive: Bool = true,
                              options: CheckOptions) -> CheckResult {
         let realRoot = FileSystem.realPath(root) ?? Paths.normalize(root)
@@ -126,25 +133,33 @@ public enum Driver {
         return check(workspace: realRoot, sources: set, recursive: recursive, options: options)
     }
 
-    /// Checks a folder through a long-lived source set (the language server's, one per
-    /// workspace folder): its texts in memory over the disk, its parse cache reused.
+    /// Checks a folder through a long-lived source set: its texts in memory over the disk, its
+    /// parse cache reused.
     /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
                              options: CheckOptions, threads: Int = Parallel.processors) -> CheckResult {
-        let importRoot = FileSystem.kind(root) == .directory ? WorkspaceRoot.enclosing(root) : root
-        let found = (try? FileSystem.copFiles(under: root, recursive: recursive, within: importRoot)) ?? []
+        let workspaces = Workspaces()
+        let isFolder = FileSystem.kind(root) == .directory
+        let importRoot = isFolder ? workspaces.root(folder: root) : root
+        let found = isFolder ? ((try? workspaces.walk(root, recursive: recursive, root: importRoot)) ?? []) : []
+        let excluded = isFolder ? workspaces.config(of: importRoot).excluded : []
+        func inMemory(_ path: String) -> Bool {
+            guard path.hasSuffix(".cop"), Paths.isInside(path, root) else { return false }
+            if !recursive { return Paths.directory(of: path) == root }
+            return !excluded.contains { Paths.isInside(path, $0) && !Paths.isInside(root, $0) }
+        }
         if !recursive {
-            // A document outside every workspace folder: the files of its folder, each checked
-            // in its context below the workspace root, as on the command line (`FileContext`).
+            // The files of the folder only: each checked in its context below the workspace
+            // root, as on the command line (`FileContext`).
             var named: [(real: String, root: String)] = []
             var seen = Set<String>()
             for f in found { if let real = FileSystem.realPath(f), seen.insert(real).inserted { named.append((real, importRoot)) } }
-            for path in sources.texts.keys.sorted() where Paths.directory(of: path) == root && seen.insert(path).inserted {
+            for path in sources.texts.keys.sorted() where inMemory(path) && seen.insert(path).inserted {
                 named.append((path, importRoot))
             }
-            return FileContext.check(named: named, explicit: named, sources: sources, options: options)
+            return FileContext.check(named: named, explicit: named, sources: sources, workspaces: workspaces, options: options)
         }
-        let run = Loading(sources: sources)
+        let run = Loading(sources: sources, workspaces: workspaces)
         var items: [(real: String, root: String)] = []
         for f in found {
             guard let real = FileSystem.realPath(f) else { continue }
@@ -152,8 +167,7 @@ public enum Driver {
         }
         run.prepare(items, threads: threads)
         for (real, root) in items { run.load(real, root: root) }
-        for path in sources.texts.keys.sorted() where run.byRealPath[path] == nil && Paths.isInside(path, root) {
-            if !recursive && Paths.directory(of: path) != root { continue }
+        for path in sources.texts.keys.sorted() where run.byRealPath[path] == nil && inMemory(path) {
             run.load(path, root: importRoot)
         }
         return run.finish(options: options)
@@ -173,31 +187,48 @@ public enum Driver {
         return run.finish(options: options)
     }
 
+    /// The path as people see it: bytes that are not UTF-8 as `\xE9`, control characters escaped.
+    static func shown(_ p: String) -> String { Escaping.controls(PathBytes.shown(p)) }
+
     /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root
     /// (`WorkspaceRoot.of`: never the current folder, unless it is the root by the same rule).
-    static func expand(_ paths: [String], cwd: String) throws(DriverError) -> [(file: String, root: String)] {
-        try expandMarked(paths, cwd: cwd).map { ($0.file, $0.root) }
+    static func expand(_ paths: [String], cwd: String, requireCop: Bool = false,
+                       workspaces: Workspaces) throws(DriverError) -> [(file: String, root: String)] {
+        try expandMarked(paths, cwd: cwd, requireCop: requireCop, workspaces: workspaces).map { ($0.file, $0.root) }
     }
 
     /// `expand`, marking the files named themselves (not found in a folder), which are checked
     /// in their context. A path naming a folder with no `.cop` file below it is an error: a
-    /// mistyped path in CI must not pass silently.
-    static func expandMarked(_ paths: [String], cwd: String, requireCop: Bool = false) throws(DriverError) -> [(file: String, root: String, explicit: Bool)] {
+    /// mistyped path in CI must not pass silently. A file named must be a `.cop` file: copc
+    /// never reads another (its lines would be quoted in diagnostics).
+    static func expandMarked(_ paths: [String], cwd: String, requireCop: Bool = false,
+                             workspaces: Workspaces) throws(DriverError) -> [(file: String, root: String, explicit: Bool)] {
         var out: [(file: String, root: String, explicit: Bool)] = []
         for p in paths {
             switch FileSystem.kind(p) {
             case .missing:
-                throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)")
+                throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(shown(p))")
             case .other:
-                throw DriverError(description: "ni fichier ni dossier : \(p)")
+                throw DriverError(description: "ni fichier ni dossier : \(shown(p))")
             case .directory:
-                guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
+                guard let root = workspaces.root(of: p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(shown(p))") }
                 let found: [String]
-                do { found = try FileSystem.copFiles(under: p, within: root) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
-                if found.isEmpty, requireCop { throw DriverError(description: "aucun fichier .cop dans « \(Escaping.controls(p)) »") }
+                let skippedBefore = workspaces.skipped.count
+                do { found = try workspaces.walk(p, root: root) } catch { throw DriverError(description: "dossier illisible : \(error.message)") }
+                if found.isEmpty, requireCop, workspaces.skipped.count == skippedBefore {
+                    throw DriverError(description: "aucun fichier .cop dans « \(shown(p)) »")
+                }
                 for f in found { out.append((f, root, false)) }
             case .file:
-                guard let root = WorkspaceRoot.of(p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(p)") }
+                // The file named, and the file it leads to through links: a `.cop` file; a link
+                // into a hidden folder (`contrat.cop → ../.git/config`) is refused unread.
+                guard let root = workspaces.root(of: p) else { throw DriverError(description: "\(FileSystem.whyUnreachable(p)) : \(shown(p))") }
+                let real = FileSystem.realPath(p) ?? p
+                let given = Paths.normalize(p.hasPrefix("/") ? p : Paths.join(cwd, p))
+                guard Paths.lastComponent(of: p).hasSuffix(".cop"), real.hasSuffix(".cop"),
+                      real == given || Paths.isVisible(Paths.relative(real, to: root)) else {
+                    throw DriverError(description: "« \(shown(p)) » n'est pas un fichier .cop : copc ne lit que les fichiers .cop")
+                }
                 out.append((p, root, true))
             }
         }
@@ -219,9 +250,14 @@ final class Loading: SourceLoader {
     var threads = 1
     /// Files that could not be read: displayed path → real path.
     var unreadable: [String: String] = [:]
+    /// The workspaces of the check, whose notices (COP001, COP003, COP004) `finish` reports.
+    let workspaces: Workspaces?
+    /// Notices found before the check (an editor's context), reported too.
+    var notices: [WorkspaceNotice] = []
 
-    init(sources: SourceSet) {
+    init(sources: SourceSet, workspaces: Workspaces? = nil) {
         self.sources = sources
+        self.workspaces = workspaces
     }
 
     /// Loads the file at `real` (absolute) of the workspace rooted at `root`, once: read below
@@ -238,14 +274,14 @@ final class Loading: SourceLoader {
     }
 
     @discardableResult
-    func load(_ real: String, root: String) -> CheckedFile? {
+    func load(_ real: String, root: String, reportsDiagnostics: Bool = true) -> CheckedFile? {
         guard Paths.isInside(real, root) else { return nil }
         if let k = byRealPath[real] { return loaded[k] }
         do {
             let f = try sources.file(at: real, beneath: root)
             byRealPath[real] = loaded.count
             loaded.append(f)
-            perFile += f.diagnostics
+            if reportsDiagnostics { perFile += f.diagnostics }
             roots[f.model.file] = (real, root)
             return f
         } catch {
@@ -262,8 +298,10 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let diagnostics = Checker.check(ws, files: table, perFile: perFile, options: options, threads: threads)
+        let notices = (workspaces?.notices(display: sources.displayEntry) ?? []) + self.notices
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile + notices.map(\.diagnostic), options: options, threads: threads)
         var realPaths: [String: String] = [:]
+        for n in notices { realPaths[n.diagnostic.path] = n.path }
         var rootsByPath: [String: String] = [:]
         for f in loaded {
             realPaths[f.source.path] = f.realPath
@@ -281,21 +319,46 @@ final class Loading: SourceLoader {
         roots[file]?.real ?? sources.files[file].path
     }
 
+    func folder(of file: FileID) -> String {
+        Paths.directory(of: identity(of: file))
+    }
+
+    /// `utilise` opens only `.cop` files that are not hidden, below the root: the path as written
+    /// and the path it resolves to are both checked before anything is opened (`.env`,
+    /// `../.git/config`, a link `annuaire.cop → .git/config` are refused unread). A file that
+    /// is opened but holds no contract or annuaire header is refused once, at the `utilise`, and
+    /// its own diagnostics — which would quote its lines — are not reported unless the file is
+    /// part of the check on its own.
     func load(_ path: String, from importer: FileID) -> ImportOutcome {
         guard let (real, root) = roots[importer] else { return .notFound }
         let candidate = Paths.join(Paths.directory(of: real), path)
-        if sources.readsDisk, let resolved = FileSystem.realPath(candidate) {
-            guard Paths.isInside(resolved, root) else { return .outsideWorkspace }
-            guard FileSystem.kind(resolved) == .file else { return .notFound }
-            guard let f = load(resolved, root: root) else { return .notFound }
-            return .file(f.model)
+        let resolved: String
+        if sources.readsDisk, let r = FileSystem.realPath(candidate) {
+            guard Paths.isInside(r, root) else { return .outsideWorkspace }
+            guard Loading.isContractFileName(Paths.components(path)),
+                  Loading.isContractFileName(Paths.components(Paths.relative(r, to: root))) else { return .notContractFile }
+            guard FileSystem.kind(r) == .file else { return .notFound }
+            resolved = r
+        } else {
+            // Not on disk: a text held in memory (a test's file, an editor's unsaved one).
+            let norm = Paths.normalize(candidate)
+            guard Paths.isInside(norm, root) else { return .outsideWorkspace }
+            guard Loading.isContractFileName(Paths.components(path)) else { return .notContractFile }
+            guard byRealPath[norm] != nil || sources.texts[norm] != nil else { return .notFound }
+            resolved = norm
         }
-        // Not on disk: a text held in memory (a test's file, an editor's unsaved one).
-        let norm = Paths.normalize(candidate)
-        guard Paths.isInside(norm, root) else { return .outsideWorkspace }
-        if let k = byRealPath[norm] { return .file(loaded[k].model) }
-        guard sources.texts[norm] != nil, let f = load(norm, root: root) else { return .notFound }
+        let known = byRealPath[resolved] != nil
+        guard let f = load(resolved, root: root, reportsDiagnostics: known) else { return .notFound }
+        if f.model.header == nil || f.model.kind == .unknown { return .notContractFile }
+        if !known { perFile += f.diagnostics }
         return .file(f.model)
+    }
+
+    /// Whether a path (its components) names a `.cop` file that is not hidden: no component
+    /// but `.` and `..` starts with a dot, the last ends with `.cop`.
+    static func isContractFileName(_ components: [String]) -> Bool {
+        guard let last = components.last, last.hasSuffix(".cop") else { return false }
+        return Paths.isVisible(components.joined(separator: "/"))
     }
 }
 

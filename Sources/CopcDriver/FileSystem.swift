@@ -24,7 +24,7 @@ public enum FileSystem {
 
     public static func kind(_ path: String) -> Kind {
         var st = stat()
-        guard stat(path, &st) == 0 else { return .missing }
+        guard cStat(path, &st) == 0 else { return .missing }
         switch st.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
@@ -36,7 +36,7 @@ public enum FileSystem {
     /// « chemin introuvable », « boucle de liens symboliques »…).
     public static func whyUnreachable(_ path: String) -> String {
         var st = stat()
-        if stat(path, &st) == 0 { return "chemin accessible" }
+        if cStat(path, &st) == 0 { return "chemin accessible" }
         switch errno {
         case ELOOP: return "boucle de liens symboliques"
         case EACCES: return "accès refusé"
@@ -44,28 +44,46 @@ public enum FileSystem {
         case ENOTDIR: return "chemin introuvable (un élément du chemin n'est pas un dossier)"
         default:
             var lst = stat()
-            if lstat(path, &lst) == 0 && lst.st_mode & S_IFMT == S_IFLNK { return "lien symbolique vers un chemin introuvable" }
+            if cLstat(path, &lst) == 0 && lst.st_mode & S_IFMT == S_IFLNK { return "lien symbolique vers un chemin introuvable" }
             return "chemin introuvable"
         }
     }
 
-    /// The absolute, symlink-free path, or `nil` when it does not exist (or is not UTF-8,
-    /// which copc could not name faithfully).
+    /// The absolute, symlink-free path, or `nil` when it does not exist. A name that is not
+    /// UTF-8 is kept (`PathBytes`).
     public static func realPath(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
+        guard let p = PathBytes.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(p) }
         return decodedPath(p)
     }
 
-    static func decodedPath(_ p: UnsafePointer<CChar>) -> String? {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p))
-        return String(validating: bytes, as: UTF8.self)
+    static func decodedPath(_ p: UnsafePointer<CChar>) -> String {
+        PathBytes.decode(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
     }
 
     public static func currentDirectory() -> String {
-        var buf = [CChar](repeating: 0, count: 4096)
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buf, buf.count) != nil else { return "." }
-        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return PathBytes.decode(buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+    }
+
+    /// The program's arguments as paths: a name that is not UTF-8 is kept (`PathBytes`), where
+    /// `CommandLine.arguments` would replace its bytes with U+FFFD and name another file.
+    public static func arguments() -> [String] {
+        (0..<Int(CommandLine.argc)).map { k in
+            guard let p = CommandLine.unsafeArgv[k] else { return "" }
+            return decodedPath(p)
+        }
+    }
+
+    // System calls on paths that may hold bytes that are not UTF-8 (`PathBytes.encode`).
+    static func cStat(_ path: String, _ st: inout stat) -> Int32 { PathBytes.withCString(path) { stat($0, &st) } }
+    static func cLstat(_ path: String, _ st: inout stat) -> Int32 { PathBytes.withCString(path) { lstat($0, &st) } }
+    static func cOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 { PathBytes.withCString(path) { open($0, flags, mode) } }
+    static func cOpenat(_ dir: Int32, _ name: String, _ flags: Int32) -> Int32 { PathBytes.withCString(name) { openat(dir, $0, flags) } }
+    static func cUnlink(_ path: String) -> Int32 { PathBytes.withCString(path) { unlink($0) } }
+    static func cRename(_ from: String, _ to: String) -> Int32 {
+        PathBytes.withCString(from) { f in PathBytes.withCString(to) { t in rename(f, t) } }
     }
 
     public struct IOError: Error {
@@ -83,7 +101,7 @@ public enum FileSystem {
 
     /// Reads a whole regular file of at most `limit` bytes.
     public static func read(_ path: String, limit: Int = Limits.maxFileBytes) throws(IOError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        let fd = cOpen(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw IOError(message: lastError()) }
         defer { close(fd) }
         return try readAll(fd, limit: limit)
@@ -94,19 +112,51 @@ public enum FileSystem {
     /// so that a link swapped in after the path was checked is refused rather than followed.
     /// Nothing outside the root is ever opened.
     public static func read(_ path: String, beneath root: String, limit: Int = Limits.maxFileBytes) throws(IOError) -> [UInt8] {
+        let fd = try openBeneath(path, root)
+        defer { close(fd) }
+        return try readAll(fd, limit: limit)
+    }
+
+    /// The first `count` bytes (at most) of the file at `path` below `root`, opened as
+    /// `read(_:beneath:)` does (a survey of its first element, `Survey`), and whether that is
+    /// the whole file.
+    public static func readPrefix(_ path: String, beneath root: String, count: Int) throws(IOError) -> (bytes: [UInt8], whole: Bool) {
+        let fd = try openBeneath(path, root)
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw IOError(message: lastError()) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw IOError(message: "pas un fichier ordinaire") }
+        var out = [UInt8](repeating: 0, count: count)
+        var n = 0
+        while n < count {
+            let got = out.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + n, count - n) }
+            if got < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw IOError(message: lastError())
+            }
+            if got == 0 { break }
+            n += got
+        }
+        out.removeSubrange(n...)
+        // Whole when the read ended before the limit, or the file is exactly that long.
+        return (out, n < count || Int(st.st_size) == n)
+    }
+
+    /// Opens the file at `path` below `root`, component by component, links not followed.
+    static func openBeneath(_ path: String, _ root: String) throws(IOError) -> Int32 {
         guard Paths.isInside(path, root), path != root else { throw IOError(message: "hors de l'espace de travail") }
         let rest = Paths.components(Paths.relative(path, to: root))
         // A `..` would climb out of the root: only normalised paths are accepted.
         guard !rest.isEmpty, !rest.contains(where: { $0 == "." || $0 == ".." }) else {
             throw IOError(message: "hors de l'espace de travail")
         }
-        var dirFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var dirFD = cOpen(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw IOError(message: lastError()) }
         for (k, name) in rest.enumerated() {
             let last = k == rest.count - 1
             let flags = last ? O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
                              : O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_DIRECTORY
-            let next = openat(dirFD, name, flags)
+            let next = cOpenat(dirFD, name, flags)
             let failure = errno
             close(dirFD)
             guard next >= 0 else {
@@ -115,8 +165,7 @@ public enum FileSystem {
             }
             dirFD = next
         }
-        defer { close(dirFD) }
-        return try readAll(dirFD, limit: limit)
+        return dirFD
     }
 
     /// Reads an open descriptor to its end: a regular file only (a FIFO or a device would
@@ -208,12 +257,17 @@ public enum FileSystem {
         #endif
     }
 
-    /// A fresh, unpredictable temporary name next to `base` in `dir`.
+    /// A fresh, unpredictable temporary name next to `base` in `dir`; `base` is cut (at a
+    /// character boundary) so that the name stays within NAME_MAX (255 bytes) even for the
+    /// longest file names.
     static func temporaryName(_ dir: String, _ base: String) -> String {
         let r = UInt64.random(in: .min ... .max)
         var hex = String(r, radix: 16)
         hex = String(repeating: "0", count: 16 - hex.count) + hex
-        return Paths.join(dir, "." + base + temporaryMarker + "\(getpid())-" + hex)
+        let suffix = temporaryMarker + "\(getpid())-" + hex
+        var kept = Substring(base)
+        while 1 + kept.utf8.count + suffix.utf8.count > 255 { kept = kept.dropLast() }
+        return Paths.join(dir, "." + kept + suffix)
     }
 
     /// Writes a file through a temporary file and a rename, so that it is never left truncated
@@ -233,18 +287,18 @@ public enum FileSystem {
         let dir = Paths.directory(of: target)
         let base = Paths.lastComponent(of: target)
         var existing = stat()
-        let exists = lstat(target, &existing) == 0
+        let exists = cLstat(target, &existing) == 0
         if exists && existing.st_mode & S_IFMT != S_IFREG { throw IOError(message: "pas un fichier ordinaire") }
 
         var fd: Int32 = -1
         var named: String?
         if let flag = unnamedFileFlag {
-            fd = open(dir, flag | O_WRONLY | O_CLOEXEC, 0o600)
+            fd = cOpen(dir, flag | O_WRONLY | O_CLOEXEC, 0o600)
         }
         if fd < 0 {
             for _ in 0..<100 {
                 let name = temporaryName(dir, base)
-                fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                fd = cOpen(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
                 if fd >= 0 { named = name; break }
                 if errno != EEXIST { break }
             }
@@ -252,7 +306,7 @@ public enum FileSystem {
         }
         func fail(_ message: String) -> IOError {
             close(fd)
-            if let named { unlink(named) }
+            if let named { _ = cUnlink(named) }
             return IOError(message: message)
         }
         guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else { throw fail(lastError()) }
@@ -276,7 +330,7 @@ public enum FileSystem {
             var linked = false
             for _ in 0..<100 {
                 let name = temporaryName(dir, base)
-                if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 {
+                if PathBytes.withCString(name, { linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, $0, AT_SYMLINK_FOLLOW) }) == 0 {
                     named = name
                     linked = true
                     break
@@ -292,12 +346,12 @@ public enum FileSystem {
         }
         if close(fd) != 0 {
             let m = lastError()
-            unlink(named!)
+            _ = cUnlink(named!)
             throw IOError(message: m)
         }
-        guard rename(named!, target) == 0 else {
+        guard cRename(named!, target) == 0 else {
             let m = lastError()
-            unlink(named!)
+            _ = cUnlink(named!)
             throw IOError(message: m)
         }
         syncDirectory(dir)
@@ -309,14 +363,14 @@ public enum FileSystem {
         var name = ""
         for _ in 0..<100 {
             name = temporaryName(dir, base)
-            fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            fd = cOpen(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { throw IOError(message: lastError()) }
         func fail() -> IOError {
             let m = lastError()
             close(fd)
-            unlink(name)
+            _ = cUnlink(name)
             return IOError(message: m)
         }
         guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else { throw fail() }
@@ -335,9 +389,9 @@ public enum FileSystem {
         }
         if fsync(fd) != 0 { throw fail() }
         close(fd)
-        guard rename(name, target) == 0 else {
+        guard cRename(name, target) == 0 else {
             let m = lastError()
-            unlink(name)
+            _ = cUnlink(name)
             throw IOError(message: m)
         }
         syncDirectory(dir)
@@ -345,7 +399,7 @@ public enum FileSystem {
 
     /// Makes a rename durable (best effort).
     static func syncDirectory(_ dir: String) {
-        let d = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let d = cOpen(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if d >= 0 { _ = fsync(d); close(d) }
     }
 
@@ -355,13 +409,13 @@ public enum FileSystem {
     /// Returns the names removed.
     @discardableResult
     public static func removeStaleTemporaries(in dir: String) -> [String] {
-        guard let d = opendir(dir) else { return [] }
+        guard let d = PathBytes.withCString(dir, { opendir($0) }) else { return [] }
         var names: [String] = []
         while let entry = readdir(d) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { decodedPath($0) }
             }
-            if let name, name.utf8.firstRange(of: temporaryMarker.utf8) != nil { names.append(name) }
+            if name.utf8.firstRange(of: temporaryMarker.utf8) != nil { names.append(name) }
         }
         closedir(d)
         var removed: [String] = []
@@ -370,13 +424,13 @@ public enum FileSystem {
         for name in names {
             let path = Paths.join(dir, name)
             var st = stat()
-            guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == me else { continue }
+            guard cLstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == me else { continue }
             // The PID: the digits right after the marker.
             let tail = name.utf8[name.utf8.firstRange(of: temporaryMarker.utf8)!.upperBound...]
             guard let pid = Int32(String(decoding: tail.prefix { $0 &- 0x30 < 10 }, as: UTF8.self)), pid > 0 else { continue }
             let alive = kill(pid, 0) == 0 || errno == EPERM
             if pid == getpid() || (alive && now - st.st_mtim.tv_sec < 3600) { continue }
-            if unlink(path) == 0 { removed.append(name) }
+            if cUnlink(path) == 0 { removed.append(name) }
         }
         return removed
     }
@@ -388,80 +442,162 @@ public enum FileSystem {
         let inode: UInt64
     }
 
-    /// `*.cop` files below a directory (or only in it, when not `recursive`), in sorted order,
-    /// skipping hidden entries. No directory is visited twice (device and inode), so links
-    /// between folders never make the walk loop; with `root`, a symbolic link (to a folder or
-    /// to a file) is followed only when its target lies inside `root`.
+    /// An entry a walk had to leave out though it may hold a `.cop` file (an unreadable folder,
+    /// a path too long for the system, a broken link, a link out of the workspace): the driver
+    /// reports each one (COP001), so that a file is never left out silently.
+    public struct Skipped: Hashable, Sendable {
+        /// The entry as walked (below the folder given).
+        public let path: String
+        /// Why, in French (« dossier illisible (accès refusé) »).
+        public let reason: String
+    }
+
+    /// What a folder walk found.
+    public struct Walk: Sendable {
+        /// `.cop` files, in walk order.
+        public var files: [String] = []
+        /// Entries left out, in walk order.
+        public var skipped: [Skipped] = []
+    }
+
+    /// `*.cop` files below a directory: `walk(_:recursive:within:excluding:)`'s files.
     public static func copFiles(under dir: String, recursive: Bool = true, within root: String? = nil) throws(IOError) -> [String] {
+        try walk(dir, recursive: recursive, within: root).files
+    }
+
+    /// `*.cop` files below a directory (or only in it, when not `recursive`), in sorted order
+    /// (bytes), skipping hidden entries (a name starting with `.`) and the folders `excluding`
+    /// (absolute, symlink-free: a workspace's `exclure`; the folder given itself is always
+    /// walked). No directory is visited twice (device and inode), so links between folders
+    /// never make the walk loop; with `root`, a symbolic link (to a folder or to a file) is
+    /// followed only when its target lies inside `root`. Names that are not UTF-8 are read
+    /// (`PathBytes`). What cannot be read is listed in `skipped`, never dropped silently.
+    public static func walk(_ dir: String, recursive: Bool = true, within root: String? = nil,
+                            excluding: Set<String> = []) throws(IOError) -> Walk {
         var visited = Set<DirectoryIdentity>()
         var st = stat()
-        guard stat(dir, &st) == 0 else { throw IOError(message: "\(dir) : \(lastError())") }
+        guard cStat(dir, &st) == 0 else { throw IOError(message: "\(PathBytes.shown(dir)) : \(frenchError(errno))") }
         visited.insert(DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
-        var out: [String] = []
+        var out = Walk()
         // Folders reached through a link are walked after the real tree, so that a real folder
         // is always found under its own name, whatever the names of the links to it.
         var linked: [String] = []
-        try walk(dir, recursive: recursive, root: root, visited: &visited, linked: &linked, into: &out, top: true)
+        let real = excluding.isEmpty ? "" : (realPath(dir) ?? dir)
+        var walker = Walker(recursive: recursive, root: root, excluding: excluding)
+        try walker.walk(dir, real: real, visited: &visited, linked: &linked, into: &out, top: true)
         var k = 0
         while k < linked.count {
             var lst = stat()
-            if stat(linked[k], &lst) == 0,
+            if cStat(linked[k], &lst) == 0,
                visited.insert(DirectoryIdentity(device: UInt64(lst.st_dev), inode: UInt64(lst.st_ino))).inserted {
-                try walk(linked[k], recursive: true, root: root, visited: &visited, linked: &linked, into: &out, top: false)
+                walker.recursive = true
+                let r = excluding.isEmpty ? "" : (realPath(linked[k]) ?? linked[k])
+                if excluding.contains(r) { k += 1; continue }
+                try walker.walk(linked[k], real: r, visited: &visited, linked: &linked, into: &out, top: false)
             }
             k += 1
         }
         return out
     }
 
-    static func walk(_ dir: String, recursive: Bool, root: String?, visited: inout Set<DirectoryIdentity>,
-                     linked: inout [String], into out: inout [String], top: Bool) throws(IOError) {
-        guard let d = opendir(dir) else {
-            if top { throw IOError(message: "\(dir) : \(lastError())") }
-            return
-        }
-        var names: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { decodedPath($0) }
+    struct Walker {
+        var recursive: Bool
+        let root: String?
+        let excluding: Set<String>
+
+        func walk(_ dir: String, real: String, visited: inout Set<DirectoryIdentity>,
+                  linked: inout [String], into out: inout Walk, top: Bool) throws(IOError) {
+            guard let d = PathBytes.withCString(dir, { opendir($0) }) else {
+                let why = frenchError(errno)
+                if top { throw IOError(message: "\(PathBytes.shown(dir)) : \(why)") }
+                out.skipped.append(Skipped(path: dir, reason: "dossier illisible (\(why))"))
+                return
             }
-            // A name that is not UTF-8 cannot be named faithfully: skipped.
-            guard let name, !name.hasPrefix(".") else { continue }
-            names.append(name)
-        }
-        closedir(d)
-        // Entries in sorted order: a `.cop` file, or a real subfolder (walked in place, pre-order).
-        var entries: [(path: String, folder: DirectoryIdentity?)] = []
-        for name in names.sorted() {
-            let path = dir == "." ? name : Paths.join(dir, name)
-            var lst = stat()
-            guard lstat(path, &lst) == 0 else { continue }
-            var st = lst
-            let isLink = lst.st_mode & S_IFMT == S_IFLNK
-            if isLink {
-                guard stat(path, &st) == 0 else { continue }
-                if let root {
-                    guard let real = realPath(path), Paths.isInside(real, root) else { continue }
+            var names: [(name: String, bytes: [UInt8], type: UInt8)] = []
+            while let entry = readdir(d) {
+                let bytes = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
+                }
+                // Hidden entries (`.git`, `.env`, `.`, `..`) are never read.
+                guard let first = bytes.first, first != UInt8(ascii: ".") else { continue }
+                names.append((PathBytes.decode(bytes), bytes, entry.pointee.d_type))
+            }
+            closedir(d)
+            // Entries in sorted order (bytes): a `.cop` file, or a real subfolder (walked in place,
+            // pre-order).
+            names.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            var entries: [(path: String, real: String, folder: DirectoryIdentity?)] = []
+            for (name, _, type) in names {
+                let path = dir == "." ? name : Paths.join(dir, name)
+                let isCop = name.hasSuffix(".cop")
+                // What the entry may hold: a `.cop` file, or (recursively) a folder.
+                let mayMatter = isCop || (recursive && (type == DT_DIR || type == DT_LNK || type == DT_UNKNOWN))
+                var lst = stat()
+                guard cLstat(path, &lst) == 0 else {
+                    if mayMatter { out.skipped.append(Skipped(path: path, reason: unreachable(errno))) }
+                    continue
+                }
+                var st = lst
+                let isLink = lst.st_mode & S_IFMT == S_IFLNK
+                let entryReal = real.isEmpty ? "" : Paths.join(real, name)
+                if isLink {
+                    guard cStat(path, &st) == 0 else {
+                        if isCop { out.skipped.append(Skipped(path: path, reason: "lien symbolique vers un chemin introuvable")) }
+                        continue
+                    }
+                    let isFile = st.st_mode & S_IFMT == S_IFREG
+                    let matters = isCop && isFile || recursive && st.st_mode & S_IFMT == S_IFDIR
+                    if let root, matters {
+                        guard let target = realPath(path), Paths.isInside(target, root) else {
+                            out.skipped.append(Skipped(path: path, reason: "lien symbolique qui sort de l'espace de travail : non suivi"))
+                            continue
+                        }
+                        // A link `annuaire.cop → .git/config`: the target must itself be a `.cop`
+                        // file out of any hidden folder, as `utilise` requires.
+                        guard Paths.isVisible(Paths.relative(target, to: root)), !isFile || target.hasSuffix(".cop") else {
+                            out.skipped.append(Skipped(path: path, reason: "lien symbolique vers un fichier caché ou qui n'est pas un .cop : non suivi"))
+                            continue
+                        }
+                    }
+                }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR where recursive:
+                    if !isLink && excluding.contains(entryReal) { continue }
+                    if isLink { linked.append(path) }
+                    else { entries.append((path, entryReal, DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))) }
+                case S_IFREG where isCop:
+                    entries.append((path, entryReal, nil))
+                default: break
                 }
             }
-            switch st.st_mode & S_IFMT {
-            case S_IFDIR where recursive:
-                if isLink { linked.append(path) }
-                else { entries.append((path, DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))) }
-            case S_IFREG where name.hasSuffix(".cop"):
-                entries.append((path, nil))
-            default: break
+            // Real subfolders are marked visited before any is walked (a link inside one may lead to
+            // a sibling); a folder already visited is skipped (device and inode).
+            var fresh = Set<String>()
+            for e in entries { if let id = e.folder, visited.insert(id).inserted { fresh.insert(e.path) } }
+            for e in entries {
+                if e.folder == nil { out.files.append(e.path) }
+                else if fresh.contains(e.path) {
+                    try walk(e.path, real: e.real, visited: &visited, linked: &linked, into: &out, top: false)
+                }
             }
         }
-        // Real subfolders are marked visited before any is walked (a link inside one may lead to
-        // a sibling); a folder already visited is skipped (device and inode).
-        var fresh = Set<String>()
-        for e in entries { if let id = e.folder, visited.insert(id).inserted { fresh.insert(e.path) } }
-        for e in entries {
-            if e.folder == nil { out.append(e.path) }
-            else if fresh.contains(e.path) {
-                try walk(e.path, recursive: true, root: root, visited: &visited, linked: &linked, into: &out, top: false)
-            }
+
+        func unreachable(_ code: Int32) -> String {
+            code == ENAMETOOLONG ? "chemin trop long pour le système : non lu" : "\(frenchError(code)) : non lu"
+        }
+    }
+
+    /// A system error in French, for messages (the usual ones; others as the system words them).
+    public static func frenchError(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "accès refusé"
+        case ENOENT: return "chemin introuvable"
+        case ENOTDIR: return "un élément du chemin n'est pas un dossier"
+        case ELOOP: return "boucle de liens symboliques"
+        case ENAMETOOLONG: return "chemin trop long"
+        case EMFILE, ENFILE: return "trop de fichiers ouverts"
+        case EIO: return "erreur d'entrée-sortie"
+        default: return String(cString: strerror(code))
         }
     }
 
@@ -483,7 +619,7 @@ public enum FileSystem {
     /// Whether something (a file, a folder, a link, even broken) is named `path`.
     public static func entryExists(_ path: String) -> Bool {
         var st = stat()
-        return lstat(path, &st) == 0
+        return cLstat(path, &st) == 0
     }
 }
 
@@ -540,6 +676,11 @@ public enum Paths {
         if r == [slash] { return p.first == slash }
         guard p.count >= r.count, p[..<r.count].elementsEqual(r) else { return false }
         return p.count == r.count || p[r.count] == slash
+    }
+
+    /// Whether no component of `path` but `.` and `..` starts with a dot (a hidden file or folder).
+    public static func isVisible(_ path: String) -> Bool {
+        !components(path).contains { $0 != "." && $0 != ".." && $0.hasPrefix(".") }
     }
 
     /// `path` relative to `base` when below it (bytes, component by component), else `path`.

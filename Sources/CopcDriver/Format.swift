@@ -20,6 +20,8 @@ public struct FormatOutcome {
     /// The path as the user gave it (or found under a folder).
     public let path: String
     public let status: Status
+    /// The path as people see it (bytes that are not UTF-8 as `\xE9`).
+    public var shownPath: String { PathBytes.shown(path) }
 }
 
 extension Driver {
@@ -33,7 +35,14 @@ extension Driver {
         var seen = Set<String>()
         var cleaned = Set<String>()
         var outcomes: [FormatOutcome] = []
-        for (path, root) in try expand(paths.isEmpty ? ["."] : paths, cwd: cwd) {
+        let workspaces = Workspaces()
+        // A folder named with no `.cop` file below it is a usage error, as for `copc check`.
+        let found = try expand(paths.isEmpty ? ["."] : paths, cwd: cwd, requireCop: !paths.isEmpty, workspaces: workspaces)
+        // What a walk could not read is not formatted, and said so (never silently).
+        for s in workspaces.skipped {
+            outcomes.append(FormatOutcome(path: s.path, status: .failed("non lu : \(s.reason)")))
+        }
+        for (path, root) in found {
             guard let real = FileSystem.realPath(path), Paths.isInside(real, root) else {
                 outcomes.append(FormatOutcome(path: path, status: .failed("hors de l'espace de travail")))
                 continue
@@ -51,11 +60,11 @@ extension Driver {
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(real, beneath: root) } catch {
             if let size = error.tooLarge {
-                return .refused([Diagnostic(.fileTooLarge(bytes: size, limit: Limits.maxFileBytes), path: path)])
+                return .refused([Diagnostic(.fileTooLarge(bytes: size, limit: Limits.maxFileBytes), path: PathBytes.shown(path))])
             }
             return .failed("lecture impossible : \(error.message)")
         }
-        switch Formatter.format(SourceFile(path: path, bytes: bytes)) {
+        switch Formatter.format(SourceFile(path: PathBytes.shown(path), bytes: bytes)) {
         case .refused(let diagnostics):
             return diagnostics.isEmpty ? .unsafe : .refused(diagnostics)
         case .formatted(let text):

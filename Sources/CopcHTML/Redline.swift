@@ -61,19 +61,31 @@ public struct RedlineClause: Sendable {
 /// by side — and is the target of its anchor; a clause (one `<tbody>`) spans the rows of its
 /// changes, lists links to them, and each change links back to its clause.
 public struct Redline: Sendable {
+    /// What the first column holds, and so what each change links back to: an avenant's
+    /// clause, or (two drafts compared without avenant) the element whose changes it gathers.
+    public enum BackLink: Sendable {
+        case clause, element
+
+        /// `↑ clause`, `↑ élément`.
+        var label: String { self == .clause ? "↑ clause" : "↑ élément" }
+        var hint: String { self == .clause ? "Revenir à la clause" : "Revenir à l’élément" }
+    }
+
     public var caption: String?
     public var clauseColumn: String
     public var beforeColumn: String
     public var afterColumn: String
+    public var backLink: BackLink
     public var clauses: [RedlineClause]
 
     public init(caption: String? = nil, clauseColumn: String = "Clause de l’avenant",
                 beforeColumn: String = "Texte avant", afterColumn: String = "Texte après",
-                clauses: [RedlineClause]) {
+                backLink: BackLink = .clause, clauses: [RedlineClause]) {
         self.caption = caption
         self.clauseColumn = clauseColumn
         self.beforeColumn = beforeColumn
         self.afterColumn = afterColumn
+        self.backLink = backLink
         self.clauses = clauses
     }
 }
@@ -100,11 +112,11 @@ extension HTMLWriter {
                     w.headerCell(HeaderCell(r.afterColumn))
                 }
             }
-            for clause in r.clauses { w.redlineClause(clause) }
+            for clause in r.clauses { w.redlineClause(clause, backLink: r.backLink) }
         }
     }
 
-    private mutating func redlineClause(_ c: RedlineClause) {
+    private mutating func redlineClause(_ c: RedlineClause, backLink: Redline.BackLink) {
         // One <tbody> per clause: the clause cell spans the rows of its changes (a row span
         // cannot cross a row group), and print keeps a short clause on one page.
         element(.tbody, [.class("clause")]) { w in
@@ -116,7 +128,7 @@ extension HTMLWriter {
                     w.element(.td, [.colspan(2)]) { w in
                         w.element(.span, [.class("changement-titre")], prose: change.title)
                         if let k = change.kind { w.element(.span, [.class("genre")], prose: k) }
-                        w.element(.a, [.class("retour"), .href(c.anchor), .title("Revenir à la clause")], prose: "↑ clause")
+                        w.element(.a, [.class("retour"), .href(c.anchor), .title(backLink.hint)], prose: backLink.label)
                     }
                 }
                 w.element(.tr, [.class("changement-textes")]) { w in

@@ -54,7 +54,7 @@ public enum LSPMain {
             if let status = server.exitStatus { return status }
             if outputGone { return 1 }
             var timeout: Int32 = -1
-            if let due = server.dueDate {
+            if let due = server.nextWakeUp {
                 let ms = (due - monotonicSeconds()) * 1000
                 timeout = Int32(French.clamped(ms.rounded(.up), to: 0...60_000))
             }

@@ -99,6 +99,6 @@ public struct BilanContext {
 }
 
 /// A check over one bilan.
-public protocol BilanRule {
+public protocol BilanRule: SendableMetatype {
     static func check(_ ctx: BilanContext)
 }

@@ -111,7 +111,7 @@ final class ChainCache {
 }
 
 /// A check over one consolidated version.
-public protocol VersionRule {
+public protocol VersionRule: SendableMetatype {
     static func check(_ ctx: VersionContext)
 }
 
@@ -143,11 +143,11 @@ public struct Analyzer: Sendable {
     public var descriptors: [RuleDescriptor] { codes.map(\.descriptor) }
 
     static func version(_ rule: any VersionRule.Type, _ codes: [Code]) -> Analyzer {
-        Analyzer(name: String(describing: rule), codes: codes, run: .version(rule.check))
+        Analyzer(name: String(describing: rule), codes: codes, run: .version { rule.check($0) })
     }
 
     static func bilan(_ rule: any BilanRule.Type, _ codes: [Code]) -> Analyzer {
-        Analyzer(name: String(describing: rule), codes: codes, run: .bilan(rule.check))
+        Analyzer(name: String(describing: rule), codes: codes, run: .bilan { rule.check($0) })
     }
 }
 

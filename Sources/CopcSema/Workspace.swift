@@ -25,6 +25,9 @@ public enum ImportOutcome {
     case file(FileModel)
     case notFound
     case outsideWorkspace
+    /// Not a `.cop` file, a hidden one, or a file with no contract or annuaire header: not
+    /// opened, or opened and not quoted (issue 21).
+    case notContractFile
 }
 
 /// The files seen by the semantic layer (implemented by the driver; no I/O here).
@@ -33,6 +36,9 @@ public protocol SourceLoader: AnyObject {
     func load(_ path: String, from importer: FileID) -> ImportOutcome
     /// A canonical identity for a file (its real path), for cycle detection.
     func identity(of file: FileID) -> String
+    /// The folder holding a file (absolute), which decides the contract it belongs to
+    /// (`Membership`).
+    func folder(of file: FileID) -> String
     /// The files loaded so far: paths, and places as spans.
     var files: FileTable { get }
 }
@@ -52,6 +58,9 @@ public final class Workspace {
     public private(set) var orphanAvenants: [FileModel] = []
     /// Bilans whose contract is unknown.
     public private(set) var orphanBilans: [FileModel] = []
+    /// Orphan avenants and bilans whose contract is declared, but not in their folder nor above
+    /// it → the place of that declaration's id (`Membership`).
+    public private(set) var declaredElsewhere: [FileID: Place] = [:]
     public var diagnostics: [Diagnostic] = []
     private let loader: SourceLoader
     /// Visible declarations per file identity (own + imported, transitively).
@@ -70,34 +79,31 @@ public final class Workspace {
 
     /// Groups files, resolves imports and consolidates every contract's versions.
     public func assemble() {
+        // Which file belongs to which contract: the one rule (`Membership`), by folder.
+        let membership = Membership.assign(files.map { f in
+            Membership.File(folder: loader.folder(of: f.file), kind: f.header == nil ? .unknown : f.kind,
+                            contract: f.kind == .contract ? f.header?.id : f.contractRef)
+        })
         var contractFiles: [FileModel] = []
-        var byId: [String: Int] = [:]
-        for f in files where f.kind == .contract {
+        var slot: [Int: Int] = [:]   // index in `files` of a declaration → index in `contractFiles`
+        for (k, f) in files.enumerated() where f.kind == .contract {
             guard let root = f.header else { continue }
-            if let id = root.id {
-                if let first = byId[id] {
-                    report(.duplicateContract(id), root.namePlace, notes: [note(.firstDeclaration, contractFiles[first].header?.idPlace)])
-                    continue
-                }
-                byId[id] = contractFiles.count
+            if let first = membership.duplicateOf[k] {
+                report(.duplicateContract(root.id ?? ""), root.namePlace, notes: [note(.firstDeclaration, files[first].header?.idPlace)])
+                continue
             }
+            slot[k] = contractFiles.count
             contractFiles.append(f)
         }
         var avenants = [[FileModel]](repeating: [], count: contractFiles.count)
-        for f in files where f.kind == .avenant {
-            if let ref = f.contractRef, let k = byId[ref] {
-                avenants[k].append(f)
-            } else {
-                orphanAvenants.append(f)
-            }
-        }
         var bilans = [[FileModel]](repeating: [], count: contractFiles.count)
-        for f in files where f.kind == .bilan {
-            if let ref = f.contractRef, let k = byId[ref] {
-                bilans[k].append(f)
-            } else {
-                orphanBilans.append(f)
+        for (k, f) in files.enumerated() where f.kind == .avenant || f.kind == .bilan {
+            if let o = membership.owner[k], let c = slot[o] {
+                if f.kind == .avenant { avenants[c].append(f) } else { bilans[c].append(f) }
+                continue
             }
+            if f.kind == .avenant { orphanAvenants.append(f) } else { orphanBilans.append(f) }
+            if let d = membership.declaredElsewhere[k], let place = files[d].header?.idPlace { declaredElsewhere[f.file] = place }
         }
         for f in files where f.kind == .annuaire {
             _ = declarations(of: f, chain: [])
@@ -168,6 +174,7 @@ public final class Workspace {
                 switch loader.load(u.path, from: file.file) {
                 case .notFound: report(.importNotFound(u.path), u.place)
                 case .outsideWorkspace: report(.importOutsideWorkspace(u.path), u.place)
+                case .notContractFile: report(.importNotContractFile(u.path), u.place)
                 case .file(let g):
                     let gid = loader.identity(of: g.file)
                     if inProgress.contains(gid) {

@@ -1,10 +1,11 @@
 /// Paths in URIs (SARIF's artifact locations, the language server's `file://` URIs): every
 /// byte outside RFC 3986's unreserved set and `/` percent-encoded as UTF-8, upper-case hex, so
-/// `dossier été/contrat 1.cop` → `dossier%20%C3%A9t%C3%A9/contrat%201.cop`.
+/// `dossier été/contrat 1.cop` → `dossier%20%C3%A9t%C3%A9/contrat%201.cop`. A path's bytes that
+/// are not UTF-8 (`PathBytes`) are encoded as the bytes they are: `r%E9vis%E9.cop`.
 public enum PercentEncoding {
     public static func encode(_ s: some StringProtocol) -> String {
         var out = ""
-        for b in s.utf8 {
+        for b in PathBytes.encode(String(s)) {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"),

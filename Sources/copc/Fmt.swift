@@ -26,7 +26,8 @@ copc (COP002), n'est pas modifié ; avec « - », l'entrée refusée est rendue
 octet pour octet.
 
 Options :
-  --check      ne modifie rien ; nomme les fichiers qui seraient modifiés
+  --check      ne modifie rien ; nomme les fichiers qui seraient modifiés (aussi
+               --vérifier)
   --diff       ne modifie rien ; montre ce qui changerait, en diff unifié (comme
                diff -u), sur la sortie standard
   -h, --help   affiche cette aide
@@ -65,20 +66,22 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
         case .reformatted:
             changed += 1
             if showDiff, let d = layoutDiff(o.path) { writeOut(d) } else {
-                writeOut((checkOnly ? "à mettre en page : " : "mis en page : ") + o.path + "\n")
+                writeOut((checkOnly ? "à mettre en page : " : "mis en page : ") + o.shownPath + "\n")
             }
         case .refused(let diagnostics):
             refused += 1
             writeErr(DiagnosticRenderer.human(diagnostics, color: color))
             writeErr(diagnostics.contains { $0.code == .cop002 }
-                ? "copc : \(o.path) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
-                : "copc : \(o.path) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
+                ? "copc : \(o.shownPath) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
+                : diagnostics.contains { $0.code == .cop001 }
+                ? "copc : \(o.shownPath) laissé intact : fichier mal encodé (réenregistrez-le en UTF-8 ; voir « copc expliquer COP001 »)\n"
+                : "copc : \(o.shownPath) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
         case .unsafe:
             refused += 1
-            writeErr("copc : \(o.path) laissé intact : la mise en page ne relisait pas à l'identique (défaut de copc, merci de le signaler avec ce fichier)\n")
+            writeErr("copc : \(o.shownPath) laissé intact : la mise en page ne relisait pas à l'identique (défaut de copc, merci de le signaler avec ce fichier)\n")
         case .failed(let message):
             failed += 1
-            writeErr("copc : \(o.path) : \(message)\n")
+            writeErr("copc : \(o.shownPath) : \(message)\n")
         }
     }
     if failed > 0 { return 2 }

@@ -27,7 +27,7 @@ final class DiffCLITests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-diff-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-diff-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files {
             let path = dir + "/" + name
@@ -128,11 +128,60 @@ final class DiffCLITests: XCTestCase {
         let links = parsed.all("a").compactMap { $0["href"] }
         XCTAssertGreaterThanOrEqual(links.count, 18, "each change links to its clause and each clause to its changes")
         for h in links { XCTAssertTrue(h.hasPrefix("#") && ids.contains(String(h.dropFirst())), h) }
-        XCTAssertEqual(parsed.count("tbody"), 5, "one row group per clause of avenant 2 that changed something")
+        XCTAssertEqual(parsed.all("tbody").filter { $0["class"] == "clause" }.count, 5, "one row group per clause of avenant 2 that changed something")
         XCTAssertTrue(parsed.text.contains("supprimer action 2.1.2"))
         XCTAssertTrue(parsed.text.contains("Motif\u{A0}: Regroupement des sites abandonné après l'étude d'impact"), "the motif, typeset")
         XCTAssertEqual(parsed.count("del"), 1 + 7 + 2, "the legend, the changes, the removed action's two properties")
         XCTAssertEqual(parsed.count("ins"), 1 + 4 + 3, "the legend, the changes, the added elements' properties")
+    }
+
+    /// The redline names everything (issue 22): each change's header carries the element's
+    /// title; the page starts with each avenant's title, signature date, date in force and
+    /// motifs; two drafts link back to their element, not to a clause that does not exist.
+    func testRedlineNamesEverything() throws {
+        let (_, html, _) = try run(["diff", Self.example, "--de", "0", "--a", "3", "--format", "html"])
+        let parsed = parseXML(html.replacingOccurrences(of: "<!DOCTYPE html>", with: ""))
+        XCTAssertTrue(parsed.isWellFormed, parsed.error ?? "")
+        func spans(_ html: String, _ open: String) -> [String] {
+            html.components(separatedBy: open).dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        // Typeset: no-break spaces inside the guillemets, read back as spaces.
+        let headers = spans(html, "<span class=\"changement-titre\">").map {
+            $0.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        }
+        let (_, json, _) = try run(["diff", Self.example, "--de", "0", "--a", "3", "--format", "json"])
+        let summary = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any])["resume"] as! [String: Any]
+        XCTAssertEqual(headers.count, summary["changements"] as? Int, "one header per change")
+        for h in headers where !h.hasSuffix("— titre") {
+            XCTAssertTrue(h.contains("«"), "a change header names its element's title: \(h)")
+        }
+        XCTAssertTrue(headers.contains("Indicateur 1.2.a « Part des agents d'accueil formés » — cible 2027"), "\(headers)")
+        // The avenants, before the redline: title, dates in words, motifs, file.
+        let text = parsed.text
+        guard let table = text.range(of: "Les avenants"), let redline = text.range(of: "Clauses des avenants") else {
+            return XCTFail("no avenants table before the redline\n" + text)
+        }
+        XCTAssertLessThan(table.lowerBound, redline.lowerBound)
+        let avenants = String(text[table.upperBound..<redline.lowerBound])
+        for f in ["n° 1", "Fixation des cibles après la première enquête", "16\u{A0}octobre 2023", "1er\u{A0}novembre 2023",
+                  "Résultats de la première enquête de 2023", "n° 2", "28\u{A0}juin 2024", "1er\u{A0}juillet 2024",
+                  "n° 3", "Prolongation d", "12\u{A0}décembre 2025", "1er\u{A0}janvier 2026", "Report d", "avenant-3.cop"] {
+            XCTAssertTrue(avenants.contains(f), "« \(f) » in\n" + avenants)
+        }
+        // Two drafts: grouped by element, each change links back to it as « ↑ élément ».
+        let dir = try tempDir(["a.cop": cleanContract, "b.cop": cleanContract.replacingOccurrences(of: "fin 2022", with: "fin 2023")])
+        let (status, drafts, _) = try run(["diff", dir + "/a.cop", dir + "/b.cop", "--format", "html"])
+        XCTAssertEqual(status, 0)
+        let d = parseXML(drafts.replacingOccurrences(of: "<!DOCTYPE html>", with: ""))
+        let back = drafts.components(separatedBy: "<a class=\"retour\" href=\"#").dropFirst()
+        XCTAssertFalse(back.isEmpty)
+        let ids = Set(d.elements.compactMap { $0.attributes["id"] })
+        for a in back {
+            let target = String(a.prefix { $0 != "\"" })
+            XCTAssertTrue(ids.contains(target), target)
+            XCTAssertTrue(a.contains("title=\"Revenir à l’élément\">↑ élément</a>"), a)
+        }
+        XCTAssertFalse(drafts.contains("↑ clause"))
     }
 
     /// The excerpt of the text output in the README is the example's real output.
@@ -287,7 +336,7 @@ final class DiffCLITests: XCTestCase {
         try contract.write(toFile: outer + "/brouillons/a.cop", atomically: true, encoding: .utf8)
         try contract.replacingOccurrences(of: "fin 2022", with: "fin 2023").write(toFile: outer + "/brouillons/b.cop", atomically: true, encoding: .utf8)
         // The marker makes brouillons/ its own workspace root.
-        FileManager.default.createFile(atPath: outer + "/brouillons/copc.toml", contents: Data())
+        _ = FileManager.default.createFile(atPath: outer + "/brouillons/copc.toml", contents: Data())
         let r = try run(["diff", outer + "/brouillons/a.cop", outer + "/brouillons/b.cop", "--format", "json"])
         XCTAssertEqual(r.0, 0, r.2)
         XCTAssertTrue(r.2.contains("erreur"), r.2)
@@ -354,9 +403,12 @@ final class DiffCLITests: XCTestCase {
         XCTAssertTrue(r.1.contains("avenant 2 révisé"), r.1)
         XCTAssertTrue(r.1.contains("S1 2026 → S2 2026"), r.1)
         r = try git(["log", "-p", "--ext-diff", "--format=%s"], in: repo)
-        XCTAssertTrue(r.1.contains("copc diff — c/avenant-1.cop : fichier ajouté"), r.1)
+        // An avenant added: what it changes (issue 23), not « fichier ajouté ».
+        XCTAssertTrue(r.1.contains("avenant ajouté : ce qu'il change à la version 0 du contrat"), r.1)
+        XCTAssertFalse(r.1.contains("fichier ajouté"), r.1)
 
-        // An avenant whose contract is nowhere in the repository: git goes on, the diff says why.
+        // An avenant whose contract is nowhere in the repository: git goes on, the diff says why
+        // and compares its two texts alone.
         try FileManager.default.createDirectory(atPath: repo + "/seul", withIntermediateDirectories: true)
         let orphan = files["c/avenant-1.cop"]!.replacingOccurrences(of: "au contrat COP-OFE", with: "au contrat COP-AUTRE")
         try orphan.write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
@@ -365,8 +417,9 @@ final class DiffCLITests: XCTestCase {
         try (orphan + "\n# modifié\n").write(toFile: repo + "/seul/avenant-1.cop", atomically: true, encoding: .utf8)
         r = try git(["diff"], in: repo)
         XCTAssertEqual(r.0, 0, r.2)
-        XCTAssertTrue(r.1.contains("copc diff — seul/avenant-1.cop : comparaison impossible : "), r.1)
-        XCTAssertTrue(r.1.contains("avenant au contrat « COP-AUTRE », introuvable à côté de seul/avenant-1.cop"), r.1)
+        XCTAssertTrue(r.1.contains("copc diff — contrat COP-AUTRE : a/seul/avenant-1.cop → b/seul/avenant-1.cop"), r.1)
+        XCTAssertTrue(r.1.contains("contrat « COP-AUTRE » de l'avenant introuvable à l'une et l'autre révision : ses deux textes sont comparés seuls"), r.1)
+        XCTAssertTrue(r.1.contains("\naucun changement\n"), "a comment changes nothing\n" + r.1)
         XCTAssertEqual(try git(["checkout", "--", "seul"], in: repo).0, 0)
 
         // git difftool: the old side is a temporary file of git's, outside the repository. (The

@@ -11,7 +11,15 @@ struct SchemaValidator {
     let root: [String: Any]
 
     func validate(_ value: Any, _ schema: [String: Any], _ path: String, _ errors: inout [String]) {
-        if let ref = schema["$ref"] as? String {
+        if let ref = schema["$ref"] as? String, !ref.hasPrefix("#") {
+            // Another schema of grammar/ (`diff.schema.json`): validated against its own root.
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/grammar/" + ref)),
+                  let other = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                errors.append("\(path): unresolved \(ref)")
+                return
+            }
+            SchemaValidator(root: other).validate(value, other, path, &errors)
+        } else if let ref = schema["$ref"] as? String {
             let name = String(ref.dropFirst("#/$defs/".count))
             guard let defs = root["$defs"] as? [String: Any], let target = defs[name] as? [String: Any] else {
                 errors.append("\(path): unresolved \(ref)")

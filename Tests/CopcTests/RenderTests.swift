@@ -8,6 +8,7 @@ import CopcSema
 import CopcDriver
 import CopcModel
 import CopcRender
+import CopcFrench
 
 /// The folders holding contracts: every folder of `contracts/` (any depth, so that
 /// `contracts/exemples/…` added later is covered) and every case folder of the corpus (they
@@ -366,18 +367,6 @@ final class ICalendarTests: XCTestCase {
         XCTAssertEqual(ICalendar.fold(String(repeating: "a", count: 76)), String(repeating: "a", count: 75) + "\r\n a\r\n")
     }
 
-    /// The hook for the follow-up calendar (design §9): events given are written after the
-    /// deadlines, with their own UID, as all-day events.
-    func testFollowUpEventsHook() throws {
-        let (_, v1) = rendered()
-        let bilan = CalendarEvent(uid: "C1/suivi/bilan-annuel/2022@copc", start: Day(year: 2023, month: 3, day: 15)!,
-                                  end: Day(year: 2023, month: 3, day: 15)!, summary: "Bilan annuel 2022", description: "avant le 15 mars N+1")
-        let ics = ContractCalendar.render(v1, followUp: [bilan])
-        XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 3)
-        XCTAssertTrue(ics.contains("UID:C1/suivi/bilan-annuel/2022@copc\r\nDTSTAMP:20220701T000000Z\r\nDTSTART;VALUE=DATE:20230315\r\nDTEND;VALUE=DATE:20230316\r\n"), ics)
-        XCTAssertEqual(ContractCalendar.render(v1, followUp: []), ContractCalendar.render(v1))
-    }
-
     /// Two events with one UID (two actions with one id, in a contract with errors, found by
     /// the fuzz target `calendrier`): an agenda would keep one; the later gets `-2` before
     /// `@copc`, skipping a UID already written, and the first keeps its stable UID.
@@ -401,6 +390,9 @@ final class ICalendarTests: XCTestCase {
 
     func testEscaping() {
         XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf␇", "control characters are shown, not sent")
+        // DEL, C1 controls and bidirectional overrides and isolates, as `Escaping.pictures` shows them.
+        XCTAssertEqual(ICalendar.escape("a\u{7F}b\u{85}c\u{9F}d\u{202E}e\u{2066}f\u{A0}g\u{2030}\u{2069}"), "a␡b�c�d�e�f\u{A0}g\u{2030}�")
+        XCTAssertEqual(ICalendar.escape("\u{1B}[31m\t"), Escaping.pictures("\u{1B}[31m\t"))
     }
 
     func testAllDayEventsAndStableUIDs() throws {
@@ -409,9 +401,14 @@ final class ICalendarTests: XCTestCase {
         XCTAssertTrue(ics1.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         XCTAssertTrue(ics1.hasSuffix("END:VCALENDAR\r\n"))
         XCTAssertFalse(ics1.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-        // fin 2022: the whole last quarter, DTEND the day after (exclusive).
-        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20221001\r\nDTEND;VALUE=DATE:20230101\r\n"), ics1)
-        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20220401\r\n"), ics1)
+        // fin 2022: one day, the last of the window, DTEND the day after (exclusive); T1 2022
+        // on 31 March.
+        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20221231\r\nDTEND;VALUE=DATE:20230101\r\n"), ics1)
+        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20220331\r\nDTEND;VALUE=DATE:20220401\r\n"), ics1)
+        // With whole windows: the last quarter, the first quarter.
+        let whole = ContractCalendar.render(v1, options: CalendarOptions(wholeWindows: true))
+        XCTAssertTrue(whole.contains("DTSTART;VALUE=DATE:20221001\r\nDTEND;VALUE=DATE:20230101\r\n"), whole)
+        XCTAssertTrue(whole.contains("DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20220401\r\n"), whole)
         // à préciser: no event. Two events (the deadline and the step).
         XCTAssertEqual(ics1.components(separatedBy: "BEGIN:VEVENT").count - 1, 2)
         XCTAssertTrue(ics1.contains("UID:C1/action/1.1.1/delai/directeurs@copc\r\n"))
@@ -422,6 +419,51 @@ final class ICalendarTests: XCTestCase {
         XCTAssertTrue(ics1.contains("DTSTAMP:20220701T000000Z\r\nDTSTART"))
         XCTAssertTrue(ics1.contains("SEQUENCE:1\r\n"))
         XCTAssertTrue(ics1.contains("Cartographier \\; lister\\, classer"))
+    }
+
+    /// Ids and step titles may hold `/`, `@`, `%`: joined as they are, the UIDs of the step
+    /// « b/delai/L » of action `a` and of the deadline `(L)` of action `a/etape/b` were one UID,
+    /// and a calendar kept only one of the two events. With escaped parts every UID of the
+    /// calendar is distinct, and splitting at `/` gives the parts back.
+    func testUIDsAreUniqueForAdversarialIdsAndTitles() throws {
+        let text = """
+        contrat C/1 « Contrat »
+          type : COP
+          période : 2021 .. 2023
+          signé le : 2021-03-12
+        référent DGOS « Direction générale de l'offre de soins »
+        axe 1 « Axe »
+        objectif 1.1 « Objectif »
+          pilote : DGOS
+        action a « A »
+          étape « b/delai/L » : fin 2022
+          étape « 50 % » : fin 2022
+          étape « 50 %25 » : fin 2022
+          étape « c@copc » : fin 2022
+        action a/etape/b « A bis »
+          délai (L) : fin 2022
+        action a/etape/b/delai/L « A ter »
+          délai : fin 2022
+        """
+        let result = Driver.check(sources: [("c.cop", Array(text.utf8))], options: CheckOptions(au: testDate))
+        let c = try XCTUnwrap(result.contracts.first)
+        let doc = ContractDocument(contract: c, version: c.versions[0], files: result.fileTable)
+        let uids = ContractCalendar.events(doc).map(\.uid)
+        XCTAssertEqual(uids, [
+            "C%2F1/action/a/etape/b%2Fdelai%2FL@copc",
+            "C%2F1/action/a/etape/50 %25@copc",
+            "C%2F1/action/a/etape/50 %2525@copc",
+            "C%2F1/action/a/etape/c%40copc@copc",
+            "C%2F1/action/a%2Fetape%2Fb/delai/L@copc",
+            "C%2F1/action/a%2Fetape%2Fb%2Fdelai%2FL/delai@copc",
+        ])
+        XCTAssertEqual(Set(uids).count, uids.count)
+        // Each part decodes back to what was written.
+        let parts = uids[0].dropLast("@copc".count).split(separator: "/").map { $0.removingPercentEncoding }
+        XCTAssertEqual(parts, ["C/1", "action", "a", "etape", "b/delai/L"])
+        // The calendar as written holds every UID once.
+        let ics = ContractCalendar.render(doc)
+        XCTAssertEqual(Set(ics.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }).count, 6)
     }
 }
 
@@ -442,7 +484,7 @@ final class RenderCLITests: XCTestCase {
     }
 
     func folder() throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-rendre-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-rendre-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try renderContract.write(toFile: dir + "/contrat.cop", atomically: true, encoding: .utf8)
         try renderAvenant.write(toFile: dir + "/avenant-1.cop", atomically: true, encoding: .utf8)
@@ -478,8 +520,8 @@ final class RenderCLITests: XCTestCase {
     func testBadUsage() throws {
         let dir = try folder()
         for (args, message) in [
-            (["rendre", dir, "--format", "pdf"], "format inconnu « pdf » (formats possibles : html, markdown, cop, csv)"),
-            (["rendre", dir, "--table", "actions"], "--table ne s'emploie qu'avec --format csv"),
+            (["rendre", dir, "--format", "pdf"], "format inconnu « pdf » (formats possibles : html, markdown, cop, csv, xlsx)"),
+            (["rendre", dir, "--table", "actions"], "--table ne s'emploie qu'avec --format csv ou xlsx"),
             (["rendre", dir, "--format", "csv", "--table", "cibles"], "tableau inconnu « cibles » (tableaux : indicateurs, actions)"),
             (["rendre", dir, "--version", "7"], "le contrat C1 n'a pas de version 7 (versions : 0 à 1)"),
             (["calendrier", dir, "--version", "hier"], "version invalide : « hier »"),
@@ -512,7 +554,7 @@ final class RenderCLITests: XCTestCase {
 /// Chromium and pdftoppm (the rendered page is real).
 final class CaptureRendreScriptTests: XCTestCase {
     func run(_ args: [String], copc: String, tools: [String: String]) throws -> (status: Int32, out: String, err: String, dir: String) {
-        let dir = NSTemporaryDirectory() + "copc-capture-rendre-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-capture-rendre-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/outils", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/contrat", withIntermediateDirectories: true)
         try renderContract.write(toFile: dir + "/contrat/contrat.cop", atomically: true, encoding: .utf8)
