@@ -31,7 +31,8 @@ public struct CalendarEvent: Hashable, Sendable {
 /// RFC 5545 writing: content lines ending in CRLF, folded so that no line is longer than 75
 /// octets (continuation lines start with one space, never inside a UTF-8 sequence), TEXT
 /// values escaped (`\\`, `\;`, `\,`, `\n`), all-day events as `DTSTART;VALUE=DATE` and an
-/// exclusive `DTEND;VALUE=DATE`, `STATUS` confirmed or cancelled, reminders as `VALARM`s.
+/// exclusive `DTEND;VALUE=DATE`, `STATUS` confirmed or cancelled, reminders as `VALARM`s, UIDs
+/// unique in the file.
 public enum ICalendar {
     /// `VCALENDAR` with `events` in the order given. `stamp` is written as every event's
     /// `DTSTAMP` (a UTC date-time; copc passes a date of the version so the output is
@@ -60,9 +61,23 @@ public enum ICalendar {
         line("METHOD:PUBLISH")
         line("X-WR-CALNAME", text: name)
         let dtstamp = compact(stamp) + "T000000Z"
+        var used: Set<String> = []
+        var next: [String: Int] = [:]
         for e in events {
+            // UIDs are unique in the file (RFC 5545 §3.8.4.7; an agenda keeps one event per
+            // UID): the first event keeps its UID, a later one with the same UID (two actions
+            // with one id in a contract with errors, two steps with one title) gets `-2`, `-3`…
+            // before `@copc`, skipping any UID already written.
+            var uid = e.uid
+            if !used.insert(uid).inserted {
+                var n = next[e.uid, default: 2]
+                while used.contains(numbered(e.uid, n)) { n += 1 }
+                uid = numbered(e.uid, n)
+                next[e.uid] = n + 1
+                used.insert(uid)
+            }
             line("BEGIN:VEVENT")
-            line("UID", text: e.uid)
+            line("UID", text: uid)
             line("DTSTAMP:" + dtstamp)
             line("DTSTART;VALUE=DATE:" + compact(e.start))
             line("DTEND;VALUE=DATE:" + compact(Day(ordinal: e.end.ordinal + 1)))
@@ -97,6 +112,12 @@ public enum ICalendar {
         if m / 24 > 0 { d += "\(m / 24)D" }
         if m % 24 > 0 { d += "T\(m % 24)H" }
         return (oneDay ? ":" : ";RELATED=END:") + d
+    }
+
+    /// `uid` with `-n` before its `@domain` part (at its end if it has none).
+    static func numbered(_ uid: String, _ n: Int) -> String {
+        guard let at = uid.lastIndex(of: "@") else { return uid + "-\(n)" }
+        return String(uid[..<at]) + "-\(n)" + uid[at...]
     }
 
     /// `20221001`.

@@ -1,5 +1,5 @@
 // The properties of the house-style layer (CopcFrench), shared by the test suite
-// (FrenchTests) and the libFuzzer target « francais » (Fuzz/francais.swift, scripts/fuzz.sh).
+// (FrenchTests) and the libFuzzer target « francais » (Fuzz/cible.swift, scripts/fuzz.sh).
 // No XCTest and no Foundation here.
 import CopcLanguage
 import CopcFrench

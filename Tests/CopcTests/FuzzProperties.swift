@@ -1,4 +1,4 @@
-// The properties the fuzz targets check (Fuzz/, scripts/fuzz.sh), shared with the test suite,
+// The properties the fuzz targets check (Fuzz/cible.swift, scripts/fuzz.sh), shared with the test suite,
 // which replays every input kept in Fuzz/regressions/ through the same functions
 // (FuzzRegressionTests). No XCTest and no Foundation here: scripts/fuzz.sh compiles this file,
 // with the library sources, into a libFuzzer executable.
@@ -11,6 +11,10 @@ import CopcFormat
 import CopcDriver
 import CopcLSP
 import CopcDiff
+import CopcFrench
+import CopcHTML
+import CopcRender
+import CopcBilan
 
 /// Each function returns the violated properties (empty when all hold).
 enum FuzzProperties {
@@ -18,7 +22,11 @@ enum FuzzProperties {
     static let au = Day(year: 2026, month: 11, day: 22)!
 
     /// The fuzz targets, by the name `scripts/fuzz.sh` takes.
-    static let targetNames = ["avenants", "fmt", "francais", "verifier"]
+    static let targetNames = ["avenants", "bilan", "calendrier", "csv", "fmt", "francais", "rendre", "verifier"]
+
+    /// The targets whose input is a contract and its other files joined by a NUL byte
+    /// (`separator`): `scripts/fuzz.sh` seeds them with every folder of cases as well.
+    static let multiFileTargets = ["avenants", "bilan", "calendrier", "rendre"]
 
     /// The properties of the target `name`, applied to one input.
     static func run(_ name: String, _ bytes: [UInt8]) -> [String] {
@@ -27,6 +35,10 @@ enum FuzzProperties {
         case "fmt": return format(bytes)
         case "avenants": return contractAndAvenants(bytes)
         case "francais": return FrenchProperties.check(bytes)
+        case "rendre": return render(bytes)
+        case "bilan": return bilan(bytes)
+        case "calendrier": return calendar(bytes)
+        case "csv": return csvWriter(bytes)
         default: return ["cible inconnue « \(name) »"]
         }
     }
@@ -102,10 +114,8 @@ enum FuzzProperties {
     }
 
     /// A contract and avenants: every consolidated version of every contract emits a
-    /// well-formed IR (it parses as JSON), the same bytes twice.
-    ///
-    /// `copc diff` (design §8) does not exist yet: when it does, diff every pair of consecutive
-    /// versions here (well-formed, deterministic, empty between a version and itself).
+    /// well-formed IR (it parses as JSON), the same bytes twice, and `copc diff` of its
+    /// versions holds (`diffs`).
     static func contractAndAvenants(_ bytes: [UInt8]) -> [String] {
         var failures: [String] = []
         let files = split(bytes)
@@ -152,6 +162,451 @@ enum FuzzProperties {
             }
         }
         return failures
+    }
+
+    // MARK: rendre
+
+    /// `copc rendre` of every version of every contract of a contract and its avenants (files
+    /// joined by a NUL byte): the HTML page is balanced markup with no raw control character and
+    /// no `<script`; the Markdown is escaped (no raw HTML, no link leaving the page, no raw
+    /// control character) with regular tables; both CSV tables are RFC 4180 with as many fields
+    /// on every line and every text cell guarded against formulas; the `cop` text of a version
+    /// of an input without error is written (never the « défaut de copc » refusal) and re-reads
+    /// without a syntax error (an input with an error is written back with it). The HTML page
+    /// is the same bytes twice.
+    static func render(_ bytes: [UInt8]) -> [String] {
+        var failures: [String] = []
+        let files = split(bytes)
+        let result = Driver.check(sources: files, options: CheckOptions(au: au))
+        let clean = !result.diagnostics.contains { $0.severity == .error }
+        for unit in result.contracts {
+            for v in unit.versions {
+                let doc = ContractDocument(contract: unit, version: v, files: result.fileTable)
+                let html = HTMLDocument.render(doc)
+                if html != HTMLDocument.render(ContractDocument(contract: unit, version: v, files: result.fileTable)) {
+                    failures.append("rendre html non déterministe (version \(v.number))")
+                }
+                failures += htmlProblems(html).map { "rendre html (version \(v.number)) : \($0)" }
+                failures += markdownProblems(MarkdownDocument.render(doc)).map { "rendre markdown (version \(v.number)) : \($0)" }
+                for table in CSVTable.allCases {
+                    failures += csvProblems(CSVExport.render(doc, table: table), headerRow: 0)
+                        .map { "rendre csv \(table.spelling) (version \(v.number)) : \($0)" }
+                }
+                // The cop text writes back each line as written: an input with an error keeps it.
+                guard clean else { continue }
+                switch SourceDocument.render(unit, version: v, files: result.fileTable) {
+                case .success(let cop):
+                    let again = Driver.check(sources: [("rendu.cop", Array(cop.utf8))], options: CheckOptions(au: au))
+                    for d in again.diagnostics where d.severity == .error && syntaxCodes.contains(d.code.rawValue) {
+                        failures.append("rendre cop (version \(v.number)) : le texte rendu ne se relit pas (\(d.code.rawValue) \(d.text))")
+                    }
+                case .failure(let f):
+                    failures.append("rendre cop (version \(v.number)) refusé sans erreur dans l'entrée : \(f.message)")
+                }
+            }
+        }
+        return failures
+    }
+
+    /// The codes of lexical and syntax errors: a text copc wrote never has one.
+    static let syntaxCodes: Set<String> = ["COP001", "COP100", "COP101", "COP102"]
+
+    // MARK: bilan
+
+    /// `copc bilan` of every bilan year of every contract of a contract, its avenants and its
+    /// bilans (files joined by a NUL byte): JSON parses, the CSV is RFC 4180 with regular
+    /// blocks and guarded cells, the HTML is balanced with no `<script`, the Markdown escaped
+    /// with regular tables; the same bytes twice.
+    static func bilan(_ bytes: [UInt8]) -> [String] {
+        var failures: [String] = []
+        let result = Driver.check(sources: split(bytes), options: CheckOptions(au: au))
+        for unit in result.contracts {
+            for year in Set(unit.bilans.compactMap(\.year)).sorted() {
+                guard let report = BilanReport.make(unit, year: year, files: result.fileTable) else { continue }
+                let json = report.json()
+                failures += FuzzProperties.json("bilan \(year) json", json)
+                if json != BilanReport.make(unit, year: year, files: result.fileTable)?.json() {
+                    failures.append("bilan \(year) : json non déterministe")
+                }
+                failures += csvProblems(report.csv(), headerRow: 1).map { "bilan \(year) csv : \($0)" }
+                failures += htmlProblems(report.html()).map { "bilan \(year) html : \($0)" }
+                failures += markdownProblems(report.markdown()).map { "bilan \(year) markdown : \($0)" }
+            }
+        }
+        return failures
+    }
+
+    // MARK: calendrier
+
+    /// `copc calendrier` of every version of every contract: RFC 5545 content lines (CRLF
+    /// only, at most 75 octets, a continuation line starts with a space), unfolded lines of
+    /// the form `NAME[;PARAM]:value`, balanced `BEGIN`/`END`, one `UID`, `DTSTART` and `DTEND`
+    /// (the end after the start) per event, UIDs unique in the file, no raw control character.
+    static func calendar(_ bytes: [UInt8]) -> [String] {
+        var failures: [String] = []
+        let result = Driver.check(sources: split(bytes), options: CheckOptions(au: au))
+        for unit in result.contracts {
+            for v in unit.versions {
+                let ics = ContractCalendar.render(ContractDocument(contract: unit, version: v, files: result.fileTable))
+                failures += icsProblems(ics).map { "calendrier (version \(v.number)) : \($0)" }
+            }
+        }
+        return failures
+    }
+
+    static func icsProblems(_ ics: String) -> [String] {
+        var problems: [String] = []
+        let b = Array(ics.utf8)
+        var physical: [[UInt8]] = []
+        var start = 0, i = 0
+        while i < b.count {
+            if b[i] == 13 {
+                guard i + 1 < b.count, b[i + 1] == 10 else { return ["CR sans LF à l'octet \(i)"] }
+                physical.append(Array(b[start ..< i]))
+                i += 2
+                start = i
+                continue
+            }
+            if b[i] == 10 { return ["LF sans CR à l'octet \(i)"] }
+            i += 1
+        }
+        if start != b.count { problems.append("dernière ligne sans CRLF") }
+        var logical: [[UInt8]] = []
+        for (n, line) in physical.enumerated() {
+            if line.count > 75 { problems.append("ligne \(n + 1) de \(line.count) octets") }
+            if line.first == 32 {
+                if logical.isEmpty { problems.append("ligne de continuation en tête") } else { logical[logical.count - 1] += line.dropFirst() }
+            } else {
+                logical.append(line)
+            }
+        }
+        var stack: [String] = []
+        var uids: Set<String> = []
+        var event: [String: Int] = [:]
+        var dates: [String: String] = [:]
+        for raw in logical {
+            let line = String(decoding: raw, as: UTF8.self)
+            if line.unicodeScalars.contains(where: { Escaping.isControl($0) }) { problems.append("contrôle brut : \(Escaping.controls(line))"); continue }
+            guard let colon = line.firstIndex(of: ":") else { problems.append("ligne sans « : » : \(line.prefix(60))"); continue }
+            let head = line[..<colon]
+            let name = String(head.split(separator: ";", omittingEmptySubsequences: false)[0])
+            let value = String(line[line.index(after: colon)...])
+            if name.isEmpty || !name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || $0 == "-" }) {
+                problems.append("nom de propriété invalide « \(name.prefix(40)) »")
+            }
+            switch name {
+            case "BEGIN":
+                stack.append(value)
+                if value == "VEVENT" { event = [:]; dates = [:] }
+            case "END":
+                if stack.last != value { problems.append("END:\(value) ne ferme pas \(stack.last ?? "rien")") } else { stack.removeLast() }
+                if value == "VEVENT" {
+                    for p in ["UID", "DTSTART", "DTEND", "DTSTAMP"] where event[p] != 1 {
+                        problems.append("événement avec \(event[p] ?? 0) \(p)")
+                    }
+                    if let s = dates["DTSTART"], let e = dates["DTEND"], !(s.count == 8 && e.count == 8 && s < e) {
+                        problems.append("événement du \(s) au \(e)")
+                    }
+                }
+            default:
+                if stack.last == "VEVENT" {
+                    event[name, default: 0] += 1
+                    if name == "DTSTART" || name == "DTEND" { dates[name] = value }
+                    if name == "UID" && !uids.insert(value).inserted { problems.append("UID en double : \(value.prefix(80))") }
+                }
+            }
+        }
+        if !stack.isEmpty { problems.append("BEGIN sans END : \(stack)") }
+        if logical.first.map({ String(decoding: $0, as: UTF8.self) }) != "BEGIN:VCALENDAR" { problems.append("ne commence pas par BEGIN:VCALENDAR") }
+        return problems
+    }
+
+    // MARK: csv
+
+    /// `CSVWriter` alone: the input is rows (separated by NUL) of fields (separated by 0x1F),
+    /// written as text cells, then as numerals, then the same fields' first 8 bytes as numbers
+    /// (`Double(bitPattern:)`); the output reads back (RFC 4180, `;`) as the same rows of the
+    /// same fields — a text with its control characters escaped and a `'` before a formula
+    /// start, a numeral as is when it is one, a number as a plain decimal that parses back
+    /// within its 6 decimals — and no cell starts a formula.
+    static func csvWriter(_ bytes: [UInt8]) -> [String] {
+        var failures: [String] = []
+        let rows = bytes.split(separator: 0, omittingEmptySubsequences: false)
+            .map { r in r.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) } }
+        var w = CSVWriter()
+        var expected: [[String]] = []
+        var numbers: [[Double]] = []
+        for fields in rows {
+            w.row(fields)
+            expected.append(fields.map { f in
+                let t = Escaping.controls(f, keepingLineBreaks: true)
+                return startsFormula(t) ? "'" + t : t
+            })
+            w.row(fields.map(CSVField.numeral))
+            expected.append(fields.map { f in
+                if CSVField.numeral(f).written == f { return f }
+                let t = Escaping.controls(f, keepingLineBreaks: true)
+                return startsFormula(t) ? "'" + t : t
+            })
+            let ds: [Double] = fields.map { f in
+                var bits: UInt64 = 0
+                for (k, u) in f.utf8.prefix(8).enumerated() { bits |= UInt64(u) << (8 * UInt64(k)) }
+                return Double(bitPattern: bits)
+            }
+            w.row(ds.map(CSVField.number))
+            numbers.append(ds)
+            expected.append([])
+        }
+        let parsed: [[String]]
+        switch readCSV(w.output) {
+        case .failure(let e): return ["relecture : \(e.message)"]
+        case .success(let r): parsed = r
+        }
+        guard parsed.count == expected.count else { return ["\(parsed.count) lignes relues pour \(expected.count) écrites"] }
+        for (k, read) in parsed.enumerated() {
+            // A line of one empty field is an empty line.
+            let row = read.isEmpty ? [""] : read
+            if k % 3 == 2 {
+                let ds = numbers[k / 3]
+                guard row.count == ds.count else { failures.append("ligne \(k + 1) : \(row.count) champs pour \(ds.count)"); continue }
+                for (cell, d) in zip(row, ds) {
+                    if !d.isFinite {
+                        if !cell.isEmpty { failures.append("nombre \(d) écrit « \(cell) »") }
+                        continue
+                    }
+                    guard isNumeral(cell), let back = Double(cell.replacingEvery(",", with: ".")) else {
+                        failures.append("nombre \(d) écrit « \(cell.prefix(40)) », pas un nombre"); continue
+                    }
+                    if abs(back - d) > max(5.000001e-7, abs(d) * 1e-15) { failures.append("nombre \(d) relu \(back)") }
+                }
+            } else if row != expected[k] {
+                failures.append("ligne \(k + 1) relue \(row.map { Escaping.controls($0) }) au lieu de \(expected[k].map { Escaping.controls($0) })")
+            }
+            for cell in row where startsFormula(cell) && !isNumeral(cell) {
+                failures.append("cellule non neutralisée : \(Escaping.controls(String(cell.prefix(40))))")
+            }
+        }
+        return failures
+    }
+
+    // MARK: output checkers
+
+    /// Whether a spreadsheet would evaluate a cell starting so (OWASP's list, and the
+    /// full-width forms Excel folds).
+    static func startsFormula(_ s: String) -> Bool {
+        guard let f = s.unicodeScalars.first else { return false }
+        return ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"].contains(f)
+    }
+
+    /// `-`? digits (`,` digits)?: a number a French spreadsheet reads as such.
+    static func isNumeral(_ s: String) -> Bool {
+        var u = Array(s.unicodeScalars)
+        if u.first == "-" { u.removeFirst() }
+        let parts = u.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return false }
+        return parts.allSatisfy { p in !p.isEmpty && p.allSatisfy { ("0"..."9").contains($0) } }
+    }
+
+    struct CSVError: Error { let message: String }
+
+    /// An RFC 4180 reader (`;`, CRLF, `"` doubled inside quotes) of a file starting with a BOM;
+    /// a bare CR or LF outside quotes is an error.
+    static func readCSV(_ text: String) -> Result<[[String]], CSVError> {
+        var u = Array(text.unicodeScalars)
+        guard u.first == "\u{FEFF}" else { return .failure(CSVError(message: "pas de BOM")) }
+        u.removeFirst()
+        var rows: [[String]] = []
+        var row: [String] = []
+        var i = 0
+        while i < u.count {
+            var field = String.UnicodeScalarView()
+            if u[i] == "\"" {
+                i += 1
+                while true {
+                    guard i < u.count else { return .failure(CSVError(message: "guillemet non fermé")) }
+                    if u[i] == "\"" {
+                        if i + 1 < u.count, u[i + 1] == "\"" { field.append("\""); i += 2; continue }
+                        i += 1
+                        break
+                    }
+                    field.append(u[i])
+                    i += 1
+                }
+            } else {
+                while i < u.count, u[i] != ";", u[i] != "\r", u[i] != "\n" {
+                    if u[i] == "\"" { return .failure(CSVError(message: "guillemet dans un champ sans guillemets (ligne \(rows.count + 1))")) }
+                    field.append(u[i])
+                    i += 1
+                }
+            }
+            row.append(String(field))
+            guard i < u.count else { return .failure(CSVError(message: "dernière ligne sans CRLF")) }
+            if u[i] == ";" { i += 1; continue }
+            guard u[i] == "\r", i + 1 < u.count, u[i + 1] == "\n" else {
+                return .failure(CSVError(message: "caractère \(Escaping.controls(String(u[i]))) après un champ (ligne \(rows.count + 1))"))
+            }
+            i += 2
+            rows.append(row == [""] ? [] : row)
+            row = []
+        }
+        return .success(rows)
+    }
+
+    /// The problems of a CSV output: RFC 4180, in blocks separated by empty lines in which the
+    /// lines from `headerRow` on all have as many fields as that header, no raw control
+    /// character other than line breaks and tabs inside cells, no cell starting a formula.
+    static func csvProblems(_ text: String, headerRow: Int) -> [String] {
+        let rows: [[String]]
+        switch readCSV(text) {
+        case .failure(let e): return [e.message]
+        case .success(let r): rows = r
+        }
+        var problems: [String] = []
+        var block: [[String]] = []
+        func close() {
+            if block.count > headerRow {
+                let n = block[headerRow].count
+                for (k, r) in block.enumerated().dropFirst(headerRow + 1) where r.count != n {
+                    problems.append("ligne \(k + 1) du bloc : \(r.count) champs pour \(n) en tête")
+                }
+            }
+            block = []
+        }
+        for r in rows {
+            if r.isEmpty { close(); continue }
+            block.append(r)
+            for cell in r {
+                if cell.unicodeScalars.contains(where: { Escaping.isControl($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+                    problems.append("contrôle brut dans « \(Escaping.controls(String(cell.prefix(40)))) »")
+                }
+                if startsFormula(cell) && !isNumeral(cell) {
+                    problems.append("cellule non neutralisée : \(Escaping.controls(String(cell.prefix(40))))")
+                }
+            }
+        }
+        close()
+        return problems
+    }
+
+    /// The problems of an HTML page: markup balanced as XML (void elements `br`, `col`, `hr`,
+    /// `meta`, `link`; `/>`), `<style>` content skipped, no `<script`, no raw control character
+    /// other than line feed and tab, quoted attribute values without `<`.
+    static func htmlProblems(_ html: String) -> [String] {
+        var problems: [String] = []
+        let b = Array(html.utf8)
+        if html.unicodeScalars.contains(where: { ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && $0 != "\n" && $0 != "\t" }) {
+            problems.append("contrôle brut")
+        }
+        let voids: Set<String> = ["br", "col", "hr", "meta", "link", "wbr", "img", "input"]
+        var stack: [String] = []
+        var i = 0
+        func lower(_ x: UInt8) -> UInt8 { (65...90).contains(x) ? x + 32 : x }
+        func starts(_ s: String, at k: Int) -> Bool {
+            let p = Array(s.utf8)
+            guard k + p.count <= b.count else { return false }
+            for j in 0 ..< p.count where lower(b[k + j]) != p[j] { return false }
+            return true
+        }
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "<") else {
+                if b[i] == UInt8(ascii: ">") { problems.append("« > » brut à l'octet \(i)") }
+                i += 1
+                continue
+            }
+            if starts("<script", at: i) { problems.append("<script à l'octet \(i)") }
+            if starts("<!--", at: i) {
+                var j = i + 4
+                while j < b.count, !starts("-->", at: j) { j += 1 }
+                i = j + 3
+                continue
+            }
+            if starts("<!doctype", at: i) {
+                while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
+                i += 1
+                continue
+            }
+            var j = i + 1
+            let closing = j < b.count && b[j] == UInt8(ascii: "/")
+            if closing { j += 1 }
+            let nameStart = j
+            while j < b.count, (97...122).contains(lower(b[j])) || (48...57).contains(b[j]) || b[j] == UInt8(ascii: "-") { j += 1 }
+            let name = String(decoding: b[nameStart ..< j].map(lower), as: UTF8.self)
+            if name.isEmpty { problems.append("« < » brut à l'octet \(i)"); i += 1; continue }
+            var quote: UInt8? = nil
+            var selfClosing = false
+            while j < b.count {
+                let c = b[j]
+                if let q = quote {
+                    if c == q { quote = nil } else if c == UInt8(ascii: "<") { problems.append("« < » dans un attribut de <\(name)>") }
+                } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                    quote = c
+                } else if c == UInt8(ascii: ">") {
+                    selfClosing = j > 0 && b[j - 1] == UInt8(ascii: "/")
+                    break
+                }
+                j += 1
+            }
+            guard j < b.count else { problems.append("balise <\(name) non fermée"); break }
+            i = j + 1
+            if closing {
+                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> ferme <\(stack.last ?? "rien")>") }
+            } else if !selfClosing && !voids.contains(name) {
+                stack.append(name)
+                if name == "style" {
+                    while i < b.count, !starts("</style", at: i) { i += 1 }
+                }
+            }
+            if problems.count > 20 { break }
+        }
+        if !stack.isEmpty { problems.append("éléments non fermés : \(stack.suffix(5))") }
+        return problems
+    }
+
+    /// The problems of a Markdown output: no raw control character (other than line feed), no
+    /// raw HTML tag other than `<br>` and no link leaving the page outside code spans, and in
+    /// every table (consecutive lines starting with `|`) the same number of unescaped `|` on
+    /// every line.
+    static func markdownProblems(_ md: String) -> [String] {
+        var problems: [String] = []
+        var tableCells: Int? = nil
+        for (n, line) in md.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let u = Array(line.unicodeScalars)
+            if u.contains(where: { Escaping.isControl($0) }) { problems.append("ligne \(n + 1) : contrôle brut") }
+            var pipes = 0
+            var code = false
+            var k = 0
+            while k < u.count {
+                let c = u[k]
+                if c == "\\" && !code { k += 2; continue }
+                if c == "\\" && code && k + 1 < u.count && u[k + 1] == "|" { k += 2; continue }
+                if c == "|" { pipes += 1 }
+                if c == "`" {
+                    var run = 0
+                    while k < u.count, u[k] == "`" { run += 1; k += 1 }
+                    if run == 1 { code.toggle() }
+                    continue
+                }
+                if !code && c == "<" {
+                    let rest = String(String.UnicodeScalarView(u[k...].prefix(5)))
+                    if rest.hasPrefix("<br>") { k += 4; continue }
+                    if let next = u.dropFirst(k + 1).first, next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" {
+                        problems.append("ligne \(n + 1) : HTML brut « \(Escaping.controls(String(String.UnicodeScalarView(u[k...].prefix(30))))) »")
+                    }
+                }
+                if !code && c == "]" && k + 1 < u.count && u[k + 1] == "(" && !(k + 2 < u.count && u[k + 2] == "#") {
+                    problems.append("ligne \(n + 1) : lien hors de la page")
+                }
+                k += 1
+            }
+            if line.hasPrefix("|") {
+                if let t = tableCells, t != pipes { problems.append("ligne \(n + 1) : \(pipes) « | » pour \(t) dans le tableau") }
+                if tableCells == nil { tableCells = pipes }
+            } else {
+                tableCells = nil
+            }
+            if problems.count > 20 { break }
+        }
+        return problems
     }
 
     // MARK: helpers
@@ -240,6 +695,11 @@ enum ValuePositions {
         Position(slot: "REAL", forms: ["{n}", "{n} %", "{n} M€", "{n} jours", "≥ {n}"]),
         Position(slot: "ND", forms: ["{n}", "x {n}", "fin {n}"]), Position(slot: "AVC", forms: ["{n}"]),
         Position(slot: "ACH", forms: ["{n}-06-30", "2023-{n}-30"]),
+        Position(slot: "APP", forms: ["{n}-02-15", "{n}/02/2022", "1er déc. {n}"]), Position(slot: "VIG", forms: ["{n}-1-5", "1er avril {n}"]),
+        Position(slot: "AVIS", forms: ["{n}-07-05", "2022-07-{n}"]), Position(slot: "MOYE", forms: ["{n}", "{n} ETP"]),
+        Position(slot: "AVS", forms: ["{n}-01-10", "10 janvier {n}"]), Position(slot: "AVV", forms: ["{n}-02-01", "2023-{n}-01"]),
+        Position(slot: "AVAV", forms: ["{n}-01-05"]), Position(slot: "AD", forms: ["{n}", "fin {n}", "x {n}"]),
+        Position(slot: "AW", forms: ["{n}", "1/{n}"]), Position(slot: "ETB", forms: ["{n}-03-08", "8 mars {n}"]),
     ]
 
     static let defaults: [String: String] = [
@@ -247,6 +707,8 @@ enum ValuePositions {
         "DELAI": "fin 2023", "ETAPE": "T1 2023", "UNIT": "%", "BASE": "5 %", "BY": "2021", "Y1": "2022", "C1": "10 %",
         "C2": "+2 points", "C3": "+5 % par an", "BILAN": "avant le 15 mars N+1", "AC": "40 %", "AVN": "1", "BILY": "2023",
         "REAL": "15 %", "ND": "S1 2024", "AVC": "80", "ACH": "2023-06-30",
+        "APP": "2022-01-15", "VIG": "2022-02-01", "AVIS": "2022-01-05", "MOYE": "350", "AVS": "2023-01-10", "AVV": "2023-02-01",
+        "AVAV": "2023-01-05", "AD": "fin 2024", "AW": "1/2", "ETB": "2024-03-08",
     ]
 
     static let contract = """
@@ -256,8 +718,12 @@ enum ValuePositions {
       signataires : O
       période : {P0} .. {P1}
       signé le : {SIGNE}
+      approuvé le : {APP}
+      en vigueur le : {VIG}
+      avis « CGEFI » le : {AVIS}
       bilan annuel : {BILAN}
       moyens {MY} : {MOY}
+      moyens (ETP) {MY} : {MOYE}
 
     référent O « O »
 
@@ -281,7 +747,7 @@ enum ValuePositions {
       cible 2024 : {C3}
 
     indicateur 1.{NUMO}.b « J »
-      unité : nombre
+      unité : %
       sens : baisse
       cible 2022 : {C1}
       cible 2023 : {C2}
@@ -295,17 +761,25 @@ enum ValuePositions {
 
     static let avenant = """
     avenant {AVN} au contrat C « Av »
-      signé le : 2023-01-10
+      signé le : {AVS}
+      en vigueur le : {AVV}
+      avis « CGEFI » le : {AVAV}
 
     modifier indicateur 1.{NUMO}.a
       cible 2025 : {AC}
       motif : « m »
 
+    modifier action 1.{NUMO}.{NUMA}
+      délai : {AD}
+
+    modifier objectif 1.{NUMO}
+      poids : {AW}
+
     """
 
     static let bilan = """
     bilan {BILY} du contrat C « B »
-      établi le : 2024-03-08
+      établi le : {ETB}
 
     indicateur 1.{NUMO}.a
       réalisé : {REAL}

@@ -367,6 +367,27 @@ final class ICalendarTests: XCTestCase {
         XCTAssertEqual(ICalendar.fold(String(repeating: "a", count: 76)), String(repeating: "a", count: 75) + "\r\n a\r\n")
     }
 
+    /// Two events with one UID (two actions with one id, in a contract with errors, found by
+    /// the fuzz target `calendrier`): an agenda would keep one; the later gets `-2` before
+    /// `@copc`, skipping a UID already written, and the first keeps its stable UID.
+    func testUIDsUniqueInTheFile() throws {
+        let day = Day(year: 2023, month: 3, day: 15)!
+        let events = ["a@copc", "a-2@copc", "a@copc", "a@copc", "b"].map {
+            CalendarEvent(uid: $0, start: day, end: day, summary: "s", description: "d")
+        }
+        let ics = ICalendar.write(name: "n", events: events + [events[4]], stamp: day, sequence: 0)
+        let uids = ics.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        XCTAssertEqual(uids, ["UID:a@copc", "UID:a-2@copc", "UID:a-3@copc", "UID:a-4@copc", "UID:b", "UID:b-2"])
+        // The input the fuzz target found: the contract and its actions written twice.
+        let bytes = try FileSystem.read(repositoryRoot + "/Fuzz/regressions/calendrier/uid-en-double-deux-actions-de-meme-identifiant")
+        let result = Driver.check(sources: FuzzProperties.split(bytes), options: CheckOptions(au: testDate))
+        let c = try XCTUnwrap(result.contracts.first)
+        let calendar = ContractCalendar.render(ContractDocument(contract: c, version: c.versions[0], files: result.fileTable))
+        XCTAssertTrue(calendar.contains("UID:C1/action/1.1.1/delai@copc\r\n"), calendar)
+        XCTAssertTrue(calendar.contains("UID:C1/action/1.1.1/delai-2@copc\r\n"), calendar)
+        XCTAssertEqual(FuzzProperties.icsProblems(calendar), [])
+    }
+
     func testEscaping() {
         XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf␇", "control characters are shown, not sent")
         // DEL, C1 controls and bidirectional overrides and isolates, as `Escaping.pictures` shows them.

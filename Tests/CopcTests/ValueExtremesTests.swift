@@ -53,6 +53,24 @@ final class ValueExtremesTests: XCTestCase {
         return outputs
     }
 
+    /// The files of the property, every position at its default, are a clean contract with an
+    /// avenant and a bilan: an extreme number in one position reaches every stage (a file with
+    /// errors elsewhere would stop before the outputs).
+    func testTemplatesAreCleanWithTheirDefaults() throws {
+        let files = ValuePositions.files(slot: "", value: "")
+        let result = Driver.check(sources: files, options: CheckOptions(au: testDate))
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.path) \($0.text)" }, [])
+        let c = try XCTUnwrap(result.contracts.first)
+        XCTAssertEqual(c.versions.count, 2)
+        XCTAssertEqual(c.bilans.compactMap(\.year), [2023])
+        let positions = Set(ValuePositions.positions.map(\.slot))
+        XCTAssertEqual(positions, Set(ValuePositions.defaults.keys), "une position sans valeur par défaut, ou l'inverse")
+        for slot in positions {
+            let text = ValuePositions.contract + ValuePositions.avenant + ValuePositions.bilan
+            XCTAssertTrue(text.contains("{" + slot + "}"), slot)
+        }
+    }
+
     func testEveryValuePositionTakesExtremeNumbersThroughEveryOutput() {
         var runs = 0
         let all = ProcessInfo.processInfo.environment["COPC_VALEURS_EXTREMES"] == "toutes"
@@ -66,8 +84,10 @@ final class ValueExtremesTests: XCTestCase {
         XCTAssertGreaterThan(runs, 800)
     }
 
-    /// The language server: hover on every line of the three files, and completion at the end
-    /// of each value, for the longest digit runs in every position.
+    /// The language server: its diagnostics published, hover on every line of the three files,
+    /// completion at the end of each value, go-to-definition, the outline and formatting, for
+    /// the longest digit runs in every position. (The server has no inlay hints nor code
+    /// actions.)
     func testLanguageServerHoversEveryLineWithExtremeNumbers() throws {
         let numbers = ["9223372036854775808", String(repeating: "9", count: 400)]
         for (slot, value) in ValuePositions.all(numbers: numbers) {
@@ -77,11 +97,44 @@ final class ValueExtremesTests: XCTestCase {
             let h = ServerHarness(root: try LSPFixture.folder(texts))
             for (name, text) in texts {
                 h.open(name, text)
+                let published = h.wait()
+                XCTAssertNotNil(published.published(for: h.uri(name)), "\(slot) = \(value.prefix(40)) : \(name) sans diagnostics publiés")
                 for (line, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     _ = h.at("textDocument/hover", name, line, 2)
                     _ = h.at("textDocument/hover", name, line, max(0, content.count - 1))
                     _ = h.at("textDocument/completion", name, line, content.count)
+                    _ = h.at("textDocument/definition", name, line, max(0, content.count - 1))
                 }
+                _ = h.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(h.uri(name))]])
+                let formatted = h.request("textDocument/formatting", ["textDocument": ["uri": .string(h.uri(name))],
+                                                                      "options": ["tabSize": 2, "insertSpaces": true]])
+                XCTAssertNotNil(formatted["result"], "\(slot) = \(value.prefix(40)) : formatage de \(name) sans réponse")
+            }
+        }
+    }
+
+    /// The language server while a drafter types an extreme number, one character at a time,
+    /// in a deadline, a step, a target and a bilan's realised value (issue 21: the server died
+    /// at `fin 2023 x 9999999999999999999`): diagnostics and hover after every keystroke.
+    func testLanguageServerWhileTypingExtremeNumbers() throws {
+        let typed = "fin 2023 x " + String(repeating: "9", count: 25)
+        for (slot, file) in [("DELAI", "contrat.cop"), ("ETAPE", "contrat.cop"), ("C1", "contrat.cop"), ("REAL", "bilan-2023.cop")] {
+            let files = ValuePositions.files(slot: slot, value: "@")
+            var texts: [String: String] = [:]
+            for (name, bytes) in files { texts[name] = String(decoding: bytes, as: UTF8.self) }
+            let h = ServerHarness(root: try LSPFixture.folder(texts))
+            let text = try XCTUnwrap(texts[file])
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try XCTUnwrap(lines.firstIndex { $0.contains("@") })
+            let column = Array(lines[line].utf16).firstIndex(of: UInt16(UInt8(ascii: "@")))!
+            h.open(file, text)
+            h.edit(file, version: 2, line: line, from: column, to: column + 1, "")
+            for (k, ch) in typed.enumerated() {
+                h.edit(file, version: 3 + k, line: line, from: column + k, to: column + k, String(ch))
+                let published = h.wait()
+                XCTAssertNotNil(published.published(for: h.uri(file)), "\(slot) après « \(typed.prefix(k + 1)) »")
+                _ = h.at("textDocument/hover", file, line, column + k)
+                _ = h.at("textDocument/completion", file, line, column + k + 1)
             }
         }
     }
