@@ -15,6 +15,7 @@ import CopcFrench
 /// | TAB, LF in an attribute value | `&#9;`, `&#10;` (kept, not folded to spaces) |
 /// | other C0 controls U+0000–U+001F, DEL | the matching *Control Pictures* symbol `␀`…`␟`, `␡` |
 /// | C1 controls U+0080–U+009F, noncharacters (U+FFFE, U+FDD0…) | U+FFFD `�` |
+/// | bidirectional overrides and isolates U+202A–U+202E, U+2066–U+2069 | U+FFFD `�` (as `Escaping.isControl`: they reorder what the reader sees) |
 ///
 /// Swift strings are always valid Unicode, so invalid UTF-8 has already become U+FFFD when a
 /// `String` was made from bytes (`String(decoding:as:)`); there is no lone surrogate to handle.
@@ -53,6 +54,7 @@ public enum HTMLEscape {
         }
         if v == 0x7F { return "\u{2421}" }
         if v >= 0x80 && v <= 0x9F { return "\u{FFFD}" }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return "\u{FFFD}" }
         if v >= 0xFDD0 && u.properties.isNoncharacterCodePoint { return "\u{FFFD}" }
         return nil
     }
@@ -70,6 +72,10 @@ public enum HTMLEscape {
                 // C2 80–9F are the C1 controls; C2 A0 (the no-break space French text is full
                 // of) and the rest of C2 need nothing.
                 case 0xC2: if i + 1 >= n || buf[i + 1] < 0xA0 { return true }
+                // E2 80 AA–AE and E2 81 A6–A9 are the bidirectional overrides and isolates;
+                // the rest of E2 (U+202F, ’, —, …) needs nothing.
+                case 0xE2:
+                    if i + 2 < n && ((buf[i + 1] == 0x80 && (0xAA...0xAE).contains(buf[i + 2])) || (buf[i + 1] == 0x81 && (0xA6...0xA9).contains(buf[i + 2]))) { return true }
                 // Lead bytes of U+FDD0 and above (EF B7…, EF BF…, and every 4-byte scalar,
                 // whose plane may end in a noncharacter).
                 case 0xEF, 0xF0...0xF4: return true
@@ -115,7 +121,7 @@ public enum HTMLEscape {
                     if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
                 case 0x00..<0x20, 0x7F:
                     French.appendUTF8(standIn(for: Unicode.Scalar(b))!, to: &bytes)
-                case 0xC2, 0xEF, 0xF0...0xF4:
+                case 0xC2, 0xE2, 0xEF, 0xF0...0xF4:
                     let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
                     guard i + length <= n else { bytes.append(b); break }
                     var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))

@@ -490,11 +490,12 @@ enum FuzzProperties {
 
     /// The problems of an HTML page: markup balanced as XML (void elements `br`, `col`, `hr`,
     /// `meta`, `link`; `/>`), `<style>` content skipped, no `<script`, no raw control character
-    /// other than line feed and tab, quoted attribute values without `<`.
+    /// other than line feed and tab (bidirectional overrides included), quoted attribute values
+    /// without `<`.
     static func htmlProblems(_ html: String) -> [String] {
         var problems: [String] = []
         let b = Array(html.utf8)
-        if html.unicodeScalars.contains(where: { ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && $0 != "\n" && $0 != "\t" }) {
+        if html.unicodeScalars.contains(where: { Escaping.isControl($0) && $0 != "\n" && $0 != "\t" }) {
             problems.append("contrôle brut")
         }
         let voids: Set<String> = ["br", "col", "hr", "meta", "link", "wbr", "img", "input"]

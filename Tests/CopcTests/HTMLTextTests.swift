@@ -36,6 +36,15 @@ final class HTMLEscapeTests: XCTestCase {
         }
         let nonCharacters = String(String.UnicodeScalarView([0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE].map { Unicode.Scalar($0)! }))
         XCTAssertEqual(HTMLEscape.text(nonCharacters), "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}")
+        // Bidirectional overrides and isolates reorder what the reader sees (« Trojan Source »):
+        // shown as U+FFFD, in text and attributes, as every other output does; their neighbours
+        // in the E2 block (U+2029, U+202F, U+2065, U+206A, ’, —) are kept.
+        for v in Array(UInt32(0x202A)...0x202E) + Array(UInt32(0x2066)...0x2069) {
+            let s = "a" + String(Character(Unicode.Scalar(v)!)) + "b"
+            XCTAssertEqual(HTMLEscape.text(s), "a\u{FFFD}b", "U+\(String(v, radix: 16))")
+            XCTAssertEqual(HTMLEscape.attribute(s), "a\u{FFFD}b", "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(HTMLEscape.text("\u{2029}\u{202F}\u{2065}\u{206A}’—"), "\u{2029}\u{202F}\u{2065}\u{206A}’—")
         // Ordinary non-ASCII text is untouched.
         XCTAssertEqual(HTMLEscape.text("Évaluation €\u{202F}\u{A0}😀 \u{FEFF}"), "Évaluation €\u{202F}\u{A0}😀 \u{FEFF}")
     }
