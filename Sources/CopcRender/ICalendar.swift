@@ -277,7 +277,7 @@ public enum ContractCalendar {
                     let isStep = p.key == .etape
                     let part = isStep ? "etape/" + uidPart(p.stepTitle ?? "") : "delai" + (p.label.map { "/" + uidPart($0) } ?? "")
                     let uid = uidPart(contractId) + "/action/" + uidPart(ElementKind.normalize(a.id ?? "")) + "/" + part + "@copc"
-                    let what = isStep ? "Étape « \(p.stepTitle ?? "") »" : (p.label.map { "Échéance (\($0))" } ?? "Échéance")
+                    let what = isStep ? "Étape « \(p.stepTitle ?? "") »" : (p.label.map { "Échéance « \(French.label($0)) »" } ?? "Échéance")
                     let summary = "\(what) — action \(a.id ?? "") : \(a.title ?? "")"
                     var lines = ["Échéance : " + ContractDocument.day(w.end)
                                     + (w.start == w.end ? "" : " (fin de la fenêtre " + doc.windowProse(w) + ")"),

@@ -1,4 +1,5 @@
 import XCTest
+import CopcFrench
 import Foundation
 import CopcLanguage
 import CopcSource
@@ -96,6 +97,10 @@ final class CalendarTests: XCTestCase {
                             XCTAssertEqual(e.start, w.end.description, "\(a.id ?? "") \(doc.asWritten(p))")
                             XCTAssertEqual(e.end, Day(ordinal: w.end.ordinal + 1).description)
                             XCTAssertTrue(e.summary.contains("action \(a.id ?? "")"), e.summary)
+                            // The label in words, as the documents show it, never the tag (« plan-formation-directeurs »).
+                            let what = p.key == .etape ? "Étape « \(p.stepTitle ?? "") »" : (p.label.map { "Échéance « \(French.label($0)) »" } ?? "Échéance")
+                            XCTAssertTrue(e.summary.hasPrefix(what + " — action "), e.summary)
+                            if let l = p.label, l.contains("-"), let head = e.summary.components(separatedBy: " — action ").first { XCTAssertFalse(head.contains(l), e.summary) }
                             XCTAssertTrue(e.description.contains(ContractDocument.deadlineLabel(p) + " : " + doc.asWritten(p)), e.description)
                             // « Échéance : 31 décembre 2023 (fin de la fenêtre du 1er octobre 2023 au 31 décembre 2023) »
                             let first = String(e.description.prefix { $0 != "\n" })
