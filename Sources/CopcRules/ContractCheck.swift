@@ -76,6 +76,12 @@ final class ContractCheck {
     }
 
     var state = State()
+    /// The elements by the years of their period-dependent facts, built on the first change of
+    /// period and kept up to date from then on.
+    var periodIndex: PeriodIndex?
+    /// Whether the period changed since the state checks last ran on every unit: they are
+    /// re-run whole once, at the version in force (they are reported for it only).
+    var staleStateChecks = false
     /// Keys whose sources changed in the version being checked.
     var touched: [Int] = []
     var isTouched: [Bool] = []
@@ -236,13 +242,35 @@ final class ContractCheck {
         let flipped = state.counts?.apply(d, prev: prev.tree, next: next.tree) ?? []
         let ctx = context(next, inForce: next.number == inForce)
         let tree = next.tree
+        // A period changed from one to another: the elements with a fact in the changed zone
+        // (`PeriodIndex`), and those that report something (its wording names the period).
+        var periodCandidates: [ElementID]?
+        var periodReporting: [Int: [ElementID]] = [:]
+        if periodIndex != nil { for y in d.added + d.modified { periodIndex!.add(y, tree) } }
+        if changed.contains(.period) {
+            if next.number <= inForce { staleStateChecks = true }
+            if let p = prev.period, let q = next.period {
+                if periodIndex == nil { periodIndex = PeriodIndex(tree, ctx.elements) }
+                periodCandidates = periodIndex!.candidates(from: p, to: q).filter { tree.isPlaced($0) }
+                for u in state.outcomes.keys { if case .element(let x) = u.anchor { periodReporting[u.rule, default: []].append(x) } }
+            }
+        }
         for r in rules.indices {
             switch rules[r].run {
             case .element(let scope, let check, let declaration):
                 var dirty: [ElementID] = []
                 switch scope {
                 case .element(let kinds, let context, let declarations):
-                    let hit = context.intersection(changed)
+                    var hit = context.intersection(changed)
+                    if rules[r].inForceOnly && context.contains(.period) {
+                        hit.remove(.period)
+                        if next.number == inForce && staleStateChecks { hit.insert(.period) }
+                    }
+                    var byPeriod = false
+                    if hit == [.period], periodCandidates != nil, !rules[r].inForceOnly {
+                        hit = []
+                        byPeriod = true
+                    }
                     let reporting = hit == [.referents] && referentsOnlyAdded
                     if !hit.isEmpty && !reporting {
                         for id in units(scope, ctx) { runUnit(r, id, check, ctx) }
@@ -253,6 +281,7 @@ final class ContractCheck {
                     } else {
                         dirty = d.added + d.modified
                         if context.contains(.parent) { for m in d.modified { dirty += tree.children(of: m) } }
+                        if byPeriod { dirty += periodCandidates! + periodReporting[r, default: []] }
                         if let kinds { dirty = dirty.filter { kinds.contains(tree[$0].kind) } }
                         if reporting {
                             // The units of this rule that report something (O(diagnostics kept)).
@@ -315,6 +344,7 @@ final class ContractCheck {
             default: break
             }
         }
+        if next.number == inForce { staleStateChecks = false }
         settle(next)
     }
 

@@ -339,6 +339,38 @@ final class IncrementalCheckTests: XCTestCase {
               cible 2022 : 10 %
 
             """, [avenant(1, "modifier plan P\n  période : 2022 .. 2026\n"), avenant(2, "supprimer plan P\n")], .cop300),
+            // A period moved by days, at both bounds, back and forth (`PeriodIndex`): each fact
+            // between the old and the new bound changes verdict, the others keep theirs but
+            // their wording names the new period; a relative target of the new first year
+            // derives from the base; the same period rewritten moves only the notes.
+            ("période en dates", header + """
+              moyens 2020 : 2 M€
+            axe 1 « A »
+            objectif 1.1 « O »
+              pilote : OPE
+              moyens 2025 : 1 M€
+            action 1.1.1 « A »
+              délai : fin 2024
+              étape « Lancement » : T1 2021
+            action 1.1.2 « A »
+              délai : à partir du 1er mars 2021
+            action 1.1.3 « A »
+              délai : au plus tard le 30 juin 2024
+            action 1.1.4 « A »
+              délai : 2026
+            indicateur 1.1.a « I »
+              unité : %
+              sens : hausse
+              base 2020 : 5 %
+              cible 2021 : 12 %
+              cible 2022 : +2 points
+              cible 2025 : 10 %
+
+            """, [avenant(1, "modifier contrat\n  période : 2021-04-01 .. 2024-06-30\n"),
+                  avenant(2, "modifier contrat\n  période : 2022-01-01 .. 2024-06-30\n"),
+                  avenant(3, "modifier contrat\n  période : 2020-01-01 .. 2026-12-31\n"),
+                  avenant(4, "modifier contrat\n  période : 2020 .. 2026\n"),
+                  avenant(5, "modifier contrat\n  période : 2021 .. 2024\n")], .cop300),
         ]
         for (label, contract, avenants, code) in chains {
             let sources = [("contrat.cop", Array(contract.utf8))] + avenants
@@ -521,7 +553,8 @@ final class IncrementalCheckTests: XCTestCase {
 enum RandomContract {
     static let referents = ["OPE", "DGOS", "SI", "X"]
     static let deadlines = ["fin 2022", "T1 2023", "à préciser", "selon P1", "selon P2", "tout au long du contrat", "2030",
-                            "2019 .. 2020", "S2 2025", "mi-2024"]
+                            "2019 .. 2020", "S2 2025", "mi-2024", "à partir de 2022", "dès le 1er mars 2020", "d'ici 2024",
+                            "au plus tard le 30 juin 2025", "2026 .. 2027", "2021"]
     static let targets = ["20 %", "+2 points", "à fixer par avenant", "entre 50 % et 40 %", "-10 % de la base", "sans objet",
                           "≥ 60 %", "3 jours", "maintien", "45 %", "30 %"]
 
@@ -624,7 +657,16 @@ enum RandomContract {
                     av += rng.chance(50) ? "  pilote : \(rng.pick(RandomContract.referents))\n" : "  titre « Retitré »\n"
                     if target.kind == "objectif", rng.chance(40) { av += "  poids : \(rng.pick(["1/3", "50 %", "1/2"]))\n" }
                 case 5:
-                    av += "modifier contrat\n  période : 2021 .. \(2022 + rng.below(5))\n"
+                    // The period moves at either bound, by years or by days (in and out of it
+                    // go deadlines, steps, targets, bases and `moyens`), or is only rewritten.
+                    switch rng.below(4) {
+                    case 0: av += "modifier contrat\n  période : 2021 .. \(2022 + rng.below(5))\n"
+                    case 1: av += "modifier contrat\n  période : \(2020 + rng.below(3)) .. \(2023 + rng.below(4))\n"
+                    case 2:
+                        av += "modifier contrat\n  période : \(2020 + rng.below(3))-0\(1 + rng.below(9))-01 .. "
+                            + "\(2022 + rng.below(5))-0\(1 + rng.below(9))-\(rng.pick(["15", "28", "30"]))\n"
+                    default: av += "modifier contrat\n  période : \(rng.pick(["2021 .. 2024", "2021-01-01 .. 2024-12-31"]))\n"
+                    }
                     if rng.chance(20) { av += "  numérotation : \(rng.pick(["libre", "hiérarchique"]))\n" }
                 case 6, 7:
                     added += 1
