@@ -34,6 +34,15 @@ enum FileContext {
                 order.append(f)
             }
         }
+        // A contract that renews another (`succède à`, design §13) is checked with the contract
+        // it names, as a check of the whole root would (COP210, COP211).
+        for f in order {
+            guard let root = rootOf[f], let id = finder.header(f, root: root).predecessor else { continue }
+            for g in finder.declaration(of: id, root: root) where rootOf[g] == nil {
+                rootOf[g] = root
+                order.append(g)
+            }
+        }
         func run(_ files: [String]) -> CheckResult {
             let l = Loading(sources: sources)
             for f in files { if let root = rootOf[f] { l.load(f, root: root) } }
@@ -114,6 +123,16 @@ struct ContextFinder {
         }
         listings[key] = out
         return out
+    }
+
+    /// The files of the contract `id` declared below `root` (the first declaration in walk
+    /// order, with its avenants and bilans), found from the first elements of the root's files.
+    mutating func declaration(of id: String, root: String) -> [String] {
+        guard let file = listing(root, recursive: true, root: root).first(where: {
+            let h = header($0, root: root)
+            return h.kind == .contract && h.contract == id
+        }) else { return [] }
+        return members(of: id, from: file, root: root)
     }
 
     /// The files checked with `real` when it is named alone: its contract's (for an annuaire,

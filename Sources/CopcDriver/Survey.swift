@@ -15,12 +15,15 @@ public struct FileHeader: Hashable, Sendable {
     /// False when the first element is longer than the survey's bound (its later `utilise`
     /// lines are not seen).
     public let complete: Bool
+    /// A contract's `succède à`: the contract it renews (design §13).
+    public let predecessor: String?
 
-    public init(kind: FileKind, contract: String?, imports: [String], complete: Bool) {
+    public init(kind: FileKind, contract: String?, imports: [String], complete: Bool, predecessor: String? = nil) {
         self.kind = kind
         self.contract = contract
         self.imports = imports
         self.complete = complete
+        self.predecessor = predecessor
     }
 }
 
@@ -77,10 +80,8 @@ public enum Survey {
             let t = tokens[k]
             if t.kind == .word {
                 let next = k + 1 < tokens.count ? tokens[k + 1] : t
-                var role = LineRole(keyword: Lexicon.keyword(text[Int(t.start)..<Int(t.end)]), nextIsColon: next.kind == .colon)
-                // `bilan annuel : …` is a property (the parser's rule).
-                if role == .header(.bilan), next.kind == .word,
-                   TokenText.fold(text[Int(next.start)..<Int(next.end)]) == "annuel" { role = .property }
+                // The parser's rule (`bilan annuel : …`, `contrat attendu : …` are properties).
+                let role = LineRole(text, first: t, next: next)
                 switch role {
                 case .header(let kind):
                     if seenHeader { return offset(t.start, in: bytes, file) }
@@ -109,6 +110,7 @@ public enum Survey {
         let (model, _) = Builder.build(syntax)
         let kind: FileKind = model.header == nil ? .unknown : model.kind
         let contract = kind == .contract || kind == .annuaire ? model.header?.id : model.contractRef
-        return FileHeader(kind: kind, contract: contract, imports: model.imports.map(\.path), complete: complete)
+        return FileHeader(kind: kind, contract: contract, imports: model.imports.map(\.path), complete: complete,
+                          predecessor: kind == .contract ? model.header?.predecessor : nil)
     }
 }

@@ -106,6 +106,13 @@ extension LanguageServer {
                 case .base: values = [("NC", ItemKind.value, "base non communiquée")]
                 case .realized: values = [("non disponible", ItemKind.value, "réalisé manquant (avec un « motif »)")]
                 case .dueDate: values = [("avant le 15 mars N+1", ItemKind.value, "échéance relative à l'année N du bilan")]
+                case .contractId:
+                    // `succède à` : the other contracts of the last check.
+                    let own = nav?.model.header?.id
+                    values = (nav?.analysis.result.contracts ?? []).compactMap { c in
+                        guard let id = c.id, id != own else { return nil }
+                        return (id, ItemKind.reference, c.versions.last?.header.title)
+                    }.sorted { $0.0 < $1.0 }
                 default: break
                 }
                 for (label, kind, detail) in values { builder.add(label, kind: kind, detail: detail, insert: label, group: 0) }

@@ -14,6 +14,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     /// Design §3.5, last paragraph: `cumul : oui`, `poids : 1/3`, `moyens (ETP) 2024 : 350`,
     /// `avis « CGEFI » le : 2024-07-05`.
     case cumul, poids, moyens, avis
+    /// The portfolio (design §13): a contract's `tutelle : MASA, DB` and `succède à : ID`; an
+    /// organisme's `catégorie : EPIC`, `tutelle` and `contrat attendu : oui`.
+    case tutelle, succedeA, categorie, contratAttendu
 
     public static func < (a: PropertyKey, b: PropertyKey) -> Bool { a.rawValue < b.rawValue }
 
@@ -30,6 +33,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case weight
         /// `moyens ANNÉE`: a quantity of money or a number.
         case resources
+        /// `succède à`: the id of another contract.
+        case contractId
         /// One of the values of an enumerated key.
         case choice(Choice)
     }
@@ -125,6 +130,10 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .poids: return "poids"
         case .moyens: return "moyens"
         case .avis: return "avis"
+        case .tutelle: return "tutelle"
+        case .succedeA: return "succede a"
+        case .categorie: return "categorie"
+        case .contratAttendu: return "contrat attendu"
         }
     }
 
@@ -149,6 +158,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .acheveLe: return "achevé le"
         case .nouveauDelai: return "nouveau délai"
         case .difficulte: return "difficulté"
+        case .succedeA: return "succède à"
+        case .categorie: return "catégorie"
         default: return folded
         }
     }
@@ -161,7 +172,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .nature: return .choice(.nature)
         case .cibles: return .choice(.declined)
         case .organisme, .rattachement: return .referent
-        case .signataires, .pilote, .coPilote, .referent, .fournisseur: return .referents
+        case .signataires, .pilote, .coPilote, .referent, .fournisseur, .tutelle: return .referents
         case .periode: return .period
         case .signeLe, .approuveLe, .enVigueurLe: return .date
         case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source: return .text
@@ -181,6 +192,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .risque: return .choice(.riskLevel)
         case .avancement: return .quantity
         case .nouveauDelai: return .deadline
+        case .succedeA: return .contractId
+        case .categorie: return .text
+        case .contratAttendu: return .flag
         }
     }
 
@@ -236,12 +250,13 @@ extension ElementKind {
     /// editor proposes them.
     public var keys: [PropertyKey] {
         switch self {
-        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte,
+        case .contrat: return [.type, .organisme, .tutelle, .succedeA, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte,
                                .avis, .moyens, .bilanAnnuel, .donnees, .synthese]
         case .bilan: return [.etabliLe, .texte]
         case .annuaire: return [.texte]
         case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif, .avis]
         case .referent: return [.rattachement, .personne, .fonction, .texte]
+        case .organisme: return [.categorie, .tutelle, .contratAttendu, .texte]
         case .plan: return [.periode, .pilote, .texte]
         case .axe: return [.pilote, .coPilote, .referent, .texte, .moyens]
         case .objectif: return [.pilote, .coPilote, .referent, .texte, .theme, .poids, .moyens]

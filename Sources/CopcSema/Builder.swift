@@ -66,7 +66,7 @@ struct BuilderState {
                 model.contractRef = e.contractRef
                 model.contractRefPlace = e.contractRefRange.map(place)
             } else if e.kind == .bilan {
-                var r = ValueReader(file: file, tokens: syntax.tokens, range: 0..<0)
+                let r = ValueReader(file: file, tokens: syntax.tokens, range: 0..<0)
                 if let id = e.id, let y = r.yearText(id) { model.bilanYear = y }
                 else { report(.invalidYear(e.id ?? ""), e.idRange ?? e.range) }
                 model.contractRef = e.contractRef
@@ -115,6 +115,8 @@ struct BuilderState {
                 } else if !model.kind.accepts(e.kind) {
                     if model.kind == .avenant {
                         report(.elementInAvenant(e.kind), e.keywordRange)
+                    } else if e.kind == .organisme {
+                        report(.misplaced(Keyword(e.kind), reason: .organismeInAnnuaire), e.keywordRange)
                     } else {
                         report(.misplaced(Keyword(e.kind), reason: .annuaireHoldsDeclarations), e.keywordRange)
                     }
@@ -515,6 +517,13 @@ struct BuilderState {
                 return .invalid
             }
             return .resources(q)
+        case .contractId:
+            // One word: the id of a contract, as its header writes it.
+            guard p.valueTokens.count == 1, tokens[p.valueTokens.lowerBound].kind == .word else {
+                report(.invalidContractId(raw), p.valueRange)
+                return .invalid
+            }
+            return .contractId(raw)
         case .flag:
             if let b = Flag.parse(folded: TokenText.fold(raw)) { return .flag(b) }
             report(.invalidEnumValue(key: key, value: raw, suggestion: nil), p.valueRange)
