@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "CopcRender", dependencies: ["CopcModel", "CopcSyntax", "CopcFormat", "CopcHTML"]),
         .target(name: "CopcBilan", dependencies: ["CopcModel", "CopcHTML"]),
         .target(name: "CopcKit", dependencies: ["CopcDriver", "CopcFormat"]),
-        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"], exclude: ["Cases"]),
+        .target(name: "CopcPortfolio", dependencies: ["CopcDriver", "CopcRules", "CopcBilan", "CopcRender", "CopcHTML"]),
+        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcPortfolio"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcPortfolio"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcPortfolio"], exclude: ["Cases"]),
     ]
 )

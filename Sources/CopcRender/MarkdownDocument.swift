@@ -165,13 +165,13 @@ public enum MarkdownDocument {
     }
 
     /// A cell: typeset, Markdown-escaped, `|` escaped, line breaks as `<br>`.
-    static func cell(_ s: String) -> String {
+    public static func cell(_ s: String) -> String {
         s.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)).replacingPipes() }.joined(separator: "<br>")
     }
 
     /// Inline text: French typography, and the characters Markdown would read as markup
     /// (`\ * _ [ ] < > # ` `) escaped with a backslash.
-    static func inline(_ s: String) -> String {
+    public static func inline(_ s: String) -> String {
         let t = French.typeset(s)
         var out = ""
         out.reserveCapacity(t.utf8.count)

@@ -19,6 +19,8 @@ Usage :
   copc bilan     [CHEMINS…] [options]   bilan annuel de réalisation (actions, indicateurs, risques)
   copc rendre    [CHEMINS…] [options]   rend une version en document (HTML, Markdown, .cop, CSV)
   copc calendrier [CHEMINS…] [options]  écrit les échéances d'une version en iCalendar (.ics)
+  copc portefeuille [DOSSIERS…] [options]
+                                        tableau de bord de tous les contrats d'un dossier à une date
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
@@ -27,7 +29,7 @@ Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
 sans chemin, le dossier courant. Un fichier nommé seul est vérifié avec son
 contrat, ses avenants et ses annuaires ; « - » lit l'entrée standard.
 
-Voir « copc COMMANDE --help » (check, emit, diff, fmt, rendre, calendrier) pour les options.
+Voir « copc COMMANDE --help » (check, emit, diff, fmt, rendre, calendrier, portefeuille) pour les options.
 """
 
 /// The subcommands, each with its spellings and its entry point (in its own file).
@@ -39,6 +41,7 @@ let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["bilan"], runBilan),
     (["rendre", "render"], runRendre),
     (["calendrier", "calendar"], runCalendrier),
+    (["portefeuille", "portfolio"], runPortefeuille),
     (["lsp"], runLSP),
     (["expliquer", "explain"], runExplain),
 ]
