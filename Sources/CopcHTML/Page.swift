@@ -108,19 +108,26 @@ public struct HTMLPage: Sendable {
         return out
     }
 
-    /// The script as written in the page: `</` escaped as `<\/` (the same in JavaScript
-    /// strings and regular expressions), so that it cannot close the element; control
-    /// characters but line breaks and tabs removed.
+    /// The script as written in the page: inside `//<![CDATA[` … `//]]>` (JavaScript comments
+    /// for a browser, a CDATA section for an XML parser: the page stays well-formed XML),
+    /// `</` escaped as `<\/` (the same in JavaScript strings and regular expressions) so that
+    /// it cannot close the element, `]]>` broken, control characters but line breaks and tabs
+    /// removed. The Content-Security-Policy hash is that of this text.
     static func scriptText(_ js: String) -> String {
-        var out = ""
-        var previous: Unicode.Scalar = " "
+        var out = "\n//<![CDATA[\n"
+        var previous: Unicode.Scalar = " ", beforePrevious: Unicode.Scalar = " "
         for u in js.unicodeScalars {
-            if u == "/" && previous == "<" { out += "\\/" } else if u == "\n" || u == "\t" || HTMLEscape.standIn(for: u) == nil {
+            if u == "/" && previous == "<" {
+                out += "\\/"
+            } else if u == ">" && previous == "]" && beforePrevious == "]" {
+                out += " >"
+            } else if u == "\n" || u == "\t" || HTMLEscape.standIn(for: u) == nil {
                 out.unicodeScalars.append(u)
             }
+            beforePrevious = previous
             previous = u
         }
-        return out
+        return out + "\n//]]>\n"
     }
 
     /// `page` (made by `render`) with `navigation` as the first content of its body: the bar

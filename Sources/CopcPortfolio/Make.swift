@@ -52,11 +52,11 @@ extension Portfolio {
         let options = CheckOptions(au: day, auGiven: true)
         let findings = BodiesWithoutContract.find(result.workspace, on: day)
         let bodyRows = findings.map { f -> BodyRow in
-            let end = f.last.flatMap { $0.finalPeriod?.end }
+            let period = f.last.flatMap(\.finalPeriod)
             return BodyRow(id: f.body.id ?? "", name: f.body.title, category: f.body.text(.categorie),
                            tutelles: f.body.referents(.tutelle).map(\.spelling),
                            file: files[f.body.place.file].path, line: files.span(f.body.namePlace).start.line,
-                           lastContract: f.last?.id, lastEnd: end, lastUpcoming: f.last.map { !$0.isInForce(on: day) && (end.map { $0 >= day } ?? false) } ?? false)
+                           lastContract: f.last?.id, lastPeriod: period, lastUpcoming: period.map { day < $0.start } ?? false)
         }.sorted { $0.id < $1.id }
 
         // The names of the référents, for group labels: those of each contract's version in

@@ -171,6 +171,12 @@ public struct BilanStatus: Hashable, Sendable {
     public let present: [Int]
     /// Expected and absent.
     public var missing: [Int] { expected.filter { !present.contains($0) } }
+
+    public init(calendar: Bool, expected: [Int], present: [Int]) {
+        self.calendar = calendar
+        self.expected = expected
+        self.present = present
+    }
 }
 
 /// What the latest bilan says, as shares.
@@ -183,6 +189,14 @@ public struct LatestBilan: Hashable, Sendable {
     /// Actions due by the end of the year or reported in the bilan; and those finalised.
     public let actionsCounted: Int
     public let actionsDone: Int
+
+    public init(year: Int, indicatorsJudged: Int, indicatorsOnTarget: Int, actionsCounted: Int, actionsDone: Int) {
+        self.year = year
+        self.indicatorsJudged = indicatorsJudged
+        self.indicatorsOnTarget = indicatorsOnTarget
+        self.actionsCounted = actionsCounted
+        self.actionsDone = actionsDone
+    }
 }
 
 /// One contract of the portfolio.
@@ -231,11 +245,14 @@ public struct BodyRow: Hashable, Sendable {
     /// The annuaire that declares it, and the line.
     public let file: String
     public let line: Int
-    /// Its latest contract (by the end of its period), if it had one, and that contract's end.
+    /// Its latest contract (by the end of its period), if it had one, and that contract's period.
     public let lastContract: String?
-    public let lastEnd: Day?
+    public let lastPeriod: Window?
     /// Whether that contract has not begun yet at the date.
     public let lastUpcoming: Bool
+
+    /// The end of its latest contract.
+    public var lastEnd: Day? { lastPeriod?.end }
 }
 
 /// Counts over a set of rows.

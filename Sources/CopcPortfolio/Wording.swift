@@ -109,7 +109,7 @@ enum Wording {
     /// Why a body has no contract: `dernier contrat : COP-X, terminé le 31 décembre 2021`.
     static func lastContract(_ b: BodyRow) -> String {
         guard let c = b.lastContract else { return "aucun contrat ne le nomme" }
-        if b.lastUpcoming, let e = b.lastEnd { return "contrat \(c) pas encore en vigueur (jusqu'au \(day(e)))" }
+        if b.lastUpcoming, let p = b.lastPeriod { return "contrat \(c) à venir, à partir du \(day(p.start))" }
         if let e = b.lastEnd { return "dernier contrat : \(c), terminé le \(day(e))" }
         return "dernier contrat : \(c)"
     }
@@ -142,8 +142,8 @@ enum Wording {
         parts.append("diagnostics : " + diagnostics(t.diagnostics))
         parts.append("cibles à fixer : " + French.number(t.pendingTargets) + ", dont année close : " + French.number(t.overdueTargets))
         parts.append("actions en retard : " + French.number(t.lateActions))
-        parts.append("bilans : " + French.number(t.bilansPresent) + " présents, " + French.number(t.bilansMissing) + " manquants sur "
-                     + French.number(t.bilansExpected) + " attendus")
+        parts.append("bilans : " + count(t.bilansPresent, "présent", "présents") + ", " + count(t.bilansMissing, "manquant", "manquants")
+                     + " sur " + count(t.bilansExpected, "attendu", "attendus"))
         return parts.joined(separator: " ; ")
     }
 

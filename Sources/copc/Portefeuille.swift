@@ -77,7 +77,7 @@ func portfolioOrFail(_ paths: [String], au: String?, grouping: Portfolio.Groupin
 
 func runPortefeuille(_ args: ArraySlice<String>) -> Int32 {
     let parsed = portefeuilleCommand.parse(args)
-    let format = formatChoice(parsed[.format], default: PortfolioFormat.texte, aliases: ["md": .markdown, "text": .texte])
+    let format = formatChoice(parsed[.format], default: PortfolioFormat.texte)
     let grouping = groupingChoice(parsed[.par])
     let portfolio = portfolioOrFail(parsed.positionals, au: parsed[.au], grouping: grouping)
     let out: String
