@@ -26,8 +26,9 @@ let package = Package(
         .target(name: "CopcBilan", dependencies: ["CopcModel", "CopcHTML"]),
         .target(name: "CopcKit", dependencies: ["CopcDriver", "CopcFormat"]),
         .target(name: "CopcPortfolio", dependencies: ["CopcDriver", "CopcRules", "CopcBilan", "CopcRender", "CopcHTML"]),
-        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcPortfolio"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcPortfolio"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcPortfolio"], exclude: ["Cases"]),
+        .target(name: "CopcSite", dependencies: ["CopcPortfolio", "CopcDriver", "CopcDiff", "CopcRender", "CopcBilan", "CopcHTML"]),
+        .executableTarget(name: "copc", dependencies: ["CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcPortfolio", "CopcSite"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcPortfolio", "CopcSite"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcPortfolio", "CopcSite"], exclude: ["Cases"]),
     ]
 )

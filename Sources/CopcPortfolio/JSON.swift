@@ -41,6 +41,13 @@ extension Portfolio {
         return w.out + "\n"
     }
 
+    /// One contract's row as the portfolio's JSON writes it.
+    public static func json(_ r: ContractRow) -> String {
+        var w = JSONWriter()
+        write(r, &w)
+        return w.out
+    }
+
     static func write(_ r: ContractRow, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("id", r.id)

@@ -1,24 +1,24 @@
 import CopcLanguage
 import CopcHTML
 
-/// The French words of the portfolio, shared by its formats: a count with its noun, a period,
+/// The French words of the portfolio, shared by its formats and the site: a count with its noun, a period,
 /// a state, a share. Numbers go through the HTML layer's one formatter (`French.number`).
-enum Wording {
+public enum Wording {
     /// `1 contrat`, `14 contrats`, `aucun contrat` when `none` is given.
-    static func count(_ n: Int, _ singular: String, _ plural: String, none: String? = nil) -> String {
+    public static func count(_ n: Int, _ singular: String, _ plural: String, none: String? = nil) -> String {
         if n == 0, let none { return none }
         return French.number(n) + " " + (n > 1 ? plural : singular)
     }
 
     /// `2 erreurs, 1 avertissement, aucune note`.
-    static func diagnostics(_ d: DiagnosticCounts) -> String {
+    public static func diagnostics(_ d: DiagnosticCounts) -> String {
         [count(d.errors, "erreur", "erreurs", none: "aucune erreur"),
          count(d.warnings, "avertissement", "avertissements", none: "aucun avertissement"),
          count(d.notes, "note", "notes", none: "aucune note")].joined(separator: ", ")
     }
 
     /// `2021 – 2025` for whole years, else `1er avril 2021 – 31 mars 2026`.
-    static func period(_ w: Window?) -> String {
+    public static func period(_ w: Window?) -> String {
         guard let w else { return "période inconnue" }
         if w.start.month == 1 && w.start.day == 1 && w.end.month == 12 && w.end.day == 31 {
             return w.start.year == w.end.year ? String(w.start.year) : "\(w.start.year) – \(w.end.year)"
@@ -27,27 +27,27 @@ enum Wording {
     }
 
     /// `31 décembre 2025`.
-    static func day(_ d: Day) -> String { French.date(year: d.year, month: d.month, day: d.day) ?? d.description }
+    public static func day(_ d: Day) -> String { French.date(year: d.year, month: d.month, day: d.day) ?? d.description }
 
     /// `70 %` (no decimal): the share `part` of `whole`; `—` when `whole` is 0.
-    static func share(_ part: Int, of whole: Int) -> String {
+    public static func share(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "—" }
         return French.percent(Double(part) * 100 / Double(whole), decimals: 0)
     }
 
     /// `7 sur 10 (70 %)`; `none` when nothing was counted.
-    static func ratio(_ part: Int, of whole: Int, none: String = "aucun") -> String {
+    public static func ratio(_ part: Int, of whole: Int, none: String = "aucun") -> String {
         whole == 0 ? none : "\(French.number(part)) sur \(French.number(whole)) (\(share(part, of: whole)))"
     }
 
     /// `1.1.a 2024`, `2.3.b (directeurs) 2024`.
-    static func target(_ t: PendingTarget) -> String {
+    public static func target(_ t: PendingTarget) -> String {
         t.indicator + (t.label.map { " (\($0))" } ?? "") + " " + String(t.year)
     }
 
     /// Targets grouped by indicator (and label), their years as runs:
     /// `1.1.a (2021, 2022), 1.2.a (2021 à 2025)`.
-    static func targets(_ ts: [PendingTarget]) -> String {
+    public static func targets(_ ts: [PendingTarget]) -> String {
         var order: [String] = []
         var years: [String: [Int]] = [:]
         for t in ts {
@@ -59,7 +59,7 @@ enum Wording {
     }
 
     /// `2021, 2023 à 2025`.
-    static func runs(_ ys: [Int]) -> String {
+    public static func runs(_ ys: [Int]) -> String {
         let sorted = Array(Set(ys)).sorted()
         var parts: [String] = []
         var k = 0
@@ -73,41 +73,41 @@ enum Wording {
     }
 
     /// `107 cibles de 22 indicateurs`.
-    static func targetCount(_ ts: [PendingTarget]) -> String {
+    public static func targetCount(_ ts: [PendingTarget]) -> String {
         let indicators = Set(ts.map(\.indicator)).count
         return count(ts.count, "cible", "cibles") + " " + (indicators > 1 ? "de \(French.number(indicators)) indicateurs" : "d'un indicateur")
     }
 
     /// The first `limit` late actions, then `et N autres`.
-    static func lateActions(_ actions: [LateAction], limit: Int = 10) -> String {
+    public static func lateActions(_ actions: [LateAction], limit: Int = 10) -> String {
         var s = actions.prefix(limit).map(lateAction).joined(separator: ", ")
         if actions.count > limit { s += " et " + count(actions.count - limit, "autre", "autres") }
         return s
     }
 
     /// `243 actions, la plus ancienne échue le 31 décembre 2022`.
-    static func lateCount(_ actions: [LateAction]) -> String {
+    public static func lateCount(_ actions: [LateAction]) -> String {
         var s = count(actions.count, "action", "actions")
         if let oldest = actions.map(\.due).min() { s += (actions.count > 1 ? ", la plus ancienne échue le " : ", échue le ") + day(oldest) }
         return s
     }
 
     /// `1.1.2 (délai échu le 31 décembre 2024, en cours au bilan 2024)`.
-    static func lateAction(_ a: LateAction) -> String {
+    public static func lateAction(_ a: LateAction) -> String {
         let state: String
         if let s = a.state, let y = a.reportedIn { state = "« \(s.spelling) » au bilan \(y)" } else { state = "absente des bilans" }
         return "\(a.id) (délai échu le \(day(a.due)), \(state))"
     }
 
     /// A contract's body as readers see it: `Office national des forêts (ONF)`.
-    static func body(_ r: ContractRow) -> String {
+    public static func body(_ r: ContractRow) -> String {
         guard let b = r.body else { return "organisme non précisé" }
         if let n = r.bodyName, !n.isEmpty, n != b { return "\(n) (\(b))" }
         return b
     }
 
     /// Why a body has no contract: `dernier contrat : COP-X, terminé le 31 décembre 2021`.
-    static func lastContract(_ b: BodyRow) -> String {
+    public static func lastContract(_ b: BodyRow) -> String {
         guard let c = b.lastContract else { return "aucun contrat ne le nomme" }
         if b.lastUpcoming, let p = b.lastPeriod { return "contrat \(c) à venir, à partir du \(day(p.start))" }
         if let e = b.lastEnd { return "dernier contrat : \(c), terminé le \(day(e))" }
@@ -116,7 +116,7 @@ enum Wording {
 
     /// `bilans : 3 présents sur 4 attendus, manquant : 2024`, or without a calendar
     /// `bilans : 2 présents (pas de calendrier de suivi)`.
-    static func bilans(_ b: BilanStatus) -> String {
+    public static func bilans(_ b: BilanStatus) -> String {
         let present = count(b.present.count, "présent", "présents", none: "aucun présent")
         guard b.calendar else { return present + " (pas de calendrier de suivi)" }
         var s = present + " sur " + count(b.expected.count, "attendu", "attendus", none: "aucun attendu")
@@ -126,7 +126,7 @@ enum Wording {
     }
 
     /// The states of a total, in the order of `ContractState.Kind`: `2 en vigueur, 1 expire dans l'année…`.
-    static func states(_ t: Totals) -> String {
+    public static func states(_ t: Totals) -> String {
         var parts: [String] = []
         for k in ContractState.Kind.allCases where k != .noContract && t.count(k) > 0 {
             parts.append(French.number(t.count(k)) + " " + ContractState.counted(k, t.count(k)))
@@ -135,7 +135,7 @@ enum Wording {
     }
 
     /// The totals line: contracts and states, bodies, diagnostics, targets, actions, bilans.
-    static func totals(_ t: Totals) -> String {
+    public static func totals(_ t: Totals) -> String {
         var parts = [count(t.contracts, "contrat", "contrats", none: "aucun contrat") + (t.contracts > 0 ? " (" + states(t) + ")" : "")]
         parts.append("expirant dans l'année sans successeur : " + French.number(t.expiringWithoutSuccessor))
         parts.append("organismes sans contrat : " + French.number(t.bodiesWithoutContract))
@@ -148,5 +148,5 @@ enum Wording {
     }
 
     /// `par tutelle`, `par type`, `par état`.
-    static func grouping(_ g: Portfolio.Grouping) -> String { "par " + g.rawValue }
+    public static func grouping(_ g: Portfolio.Grouping) -> String { "par " + g.rawValue }
 }

@@ -21,6 +21,7 @@ Usage :
   copc calendrier [CHEMINS…] [options]  écrit les échéances d'une version en iCalendar (.ics)
   copc portefeuille [DOSSIERS…] [options]
                                         tableau de bord de tous les contrats d'un dossier à une date
+  copc site      [DOSSIERS…] -o SITE    site web statique du portefeuille (tableau de bord, contrats)
   copc lsp                              serveur de langage pour les éditeurs (LSP, sur stdin/stdout)
   copc expliquer CODE                   explique un code de diagnostic (ex. COP300)
   copc --help | --version
@@ -29,7 +30,7 @@ Les chemins sont des fichiers .cop ou des dossiers (parcourus récursivement) ;
 sans chemin, le dossier courant. Un fichier nommé seul est vérifié avec son
 contrat, ses avenants et ses annuaires ; « - » lit l'entrée standard.
 
-Voir « copc COMMANDE --help » (check, emit, diff, fmt, rendre, calendrier, portefeuille) pour les options.
+Voir « copc COMMANDE --help » (check, emit, diff, fmt, rendre, calendrier, portefeuille, site) pour les options.
 """
 
 /// The subcommands, each with its spellings and its entry point (in its own file).
@@ -42,6 +43,7 @@ let subcommands: [(names: [String], run: (ArraySlice<String>) -> Int32)] = [
     (["rendre", "render"], runRendre),
     (["calendrier", "calendar"], runCalendrier),
     (["portefeuille", "portfolio"], runPortefeuille),
+    (["site"], runSite),
     (["lsp"], runLSP),
     (["expliquer", "explain"], runExplain),
 ]
