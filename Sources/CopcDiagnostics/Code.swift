@@ -17,6 +17,7 @@ public enum Code: String, CaseIterable, Sendable, Comparable {
     case cop107 = "COP107"
     case cop108 = "COP108"
     case cop109 = "COP109"
+    case cop110 = "COP110"
     case cop200 = "COP200"
     case cop201 = "COP201"
     case cop202 = "COP202"

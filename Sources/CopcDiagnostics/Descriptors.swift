@@ -50,12 +50,12 @@ extension RuleDescriptor {
             explanation: """
             COP001 — UTF-8 invalide ou fichier illisible (erreur)
 
-            copc n'a pas pu lire le fichier, ou son contenu n'est pas de l'UTF-8 valide ; le message donne le décalage, en octets, de la première séquence invalide. Le cas le plus courant est un texte copié depuis Word ou Excel puis enregistré en Windows-1252 (Latin-1), où « é » est l'octet isolé 0xE9. Tant que le fichier ne peut pas être décodé, aucun de ses éléments n'est vérifié.
+            copc n'a pas pu lire le fichier, ou son contenu n'est pas de l'UTF-8 valide ; le message donne le décalage, en octets, de la première séquence invalide. Le cas le plus courant est un texte copié depuis Word ou Excel puis enregistré en Windows-1252 (Latin-1), où « é » est l'octet isolé 0xE9 : quand aucun caractère du fichier n'est de l'UTF-8 et que tous se lisent en Windows-1252, copc le dit en un seul diagnostic, « fichier en Windows-1252 ? », au premier octet concerné, et ne signale rien d'autre pour ce fichier (les erreurs qui suivraient ne seraient que des conséquences). Un fichier enregistré en « Texte Unicode » (UTF-16) est signalé de même. Tant que le fichier ne peut pas être décodé, aucun de ses éléments n'est vérifié ; `copc rendre`, `bilan`, `calendrier`, `emit` et `diff` refusent alors d'écrire un document (statut 2), qui serait faux sans ce fichier.
 
             Exemple (fichier enregistré en Windows-1252) :
                 contrat COP-CNG « Contrat d'objectifs et de performance du CNG 2021-2025 »
                   période : 2021 .. 2025
-                axe 1 « Proposer une d<E9>marche de gestion prévisionnelle »   # ← COP001 : octet E9 isolé à la place de « é »
+                axe 1 « Proposer une d<E9>marche de gestion prévisionnelle »   # ← COP001 : fichier en Windows-1252 ? (l'octet 0xE9 se lit « é »)
 
             Correction : réenregistrez le fichier en UTF-8 (dans l'éditeur, « Enregistrer avec l'encodage UTF-8 », ou `iconv -f WINDOWS-1252 -t UTF-8 ancien.cop > contrat.cop`). Un BOM UTF-8 et les fins de ligne CRLF sont acceptés. Si le fichier est illisible, vérifiez le chemin et les droits de lecture.
             """),
@@ -125,7 +125,7 @@ extension RuleDescriptor {
             explanation: """
             COP100 — caractère inattendu (erreur)
 
-            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours une marque de liste tapée à la main (astérisque « * », case « [ ] »), un point-virgule, une accolade, une arobase ou un signe « = ». Les caractères non ASCII d'un copier-coller (puce « • », flèche « → ») se lisent, eux, comme un mot : ils donnent plutôt COP102 ou COP104. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
+            copc a rencontré un caractère qui ne peut commencer ni un mot-clé, ni un identifiant, ni un nombre, ni une chaîne, ni un commentaire. C'est presque toujours une marque de liste tapée à la main (astérisque « * », case « [ ] »), un point-virgule, une accolade, une arobase ou un signe « = ». Les puces, guillemets anglais et caractères invisibles d'un copier-coller depuis un traitement de texte (« • », « “ … ” », U+200B) sont, eux, signalés par COP110 et lus comme corrigés ; d'autres caractères non ASCII (flèche « → ») se lisent comme un mot et donnent plutôt COP102 ou COP104. Le caractère rend la ligne illisible pour copc : l'élément qu'elle porte n'est pas compris tel que le rédacteur l'a voulu.
 
             Exemple :
                 objectif 1.1 « Se doter des pré-requis pour élaborer une GPMC »
@@ -306,6 +306,25 @@ extension RuleDescriptor {
                   délai : fin 2024       # ← COP109 : remplace délai (directeurs) et délai (praticiens)
 
             Correction : si un seul délai change, donnez son libellé (`délai (praticiens) : fin 2024`) ; si le délai unique est voulu, la note peut être ignorée, ou tue avec `# copc: ignorer COP109`.
+            """),
+        RuleDescriptor(
+            code: .cop110, severity: .warning,
+            title: "caractère de traitement de texte",
+            name: "WordProcessorCharacter",
+            explanation: """
+            COP110 — caractère de traitement de texte (avertissement)
+
+            Un texte collé depuis Word, LibreOffice ou une page web apporte des caractères que la correction automatique y a mis et que le langage ne connaît pas hors d'un texte : des guillemets anglais « “ » et « ” » (ou « ‘ » et « ’ », « ‹ » et « › ») autour d'un titre, une puce de liste (« • », « ▪ », « ◦ », « – »…) en début de ligne, un caractère invisible (espace sans chasse U+200B, trait d'union conditionnel U+00AD, gluon de mots U+2060) collé à un mot. copc les signale un par un, en nommant le caractère et son remplacement, et lit la ligne comme si elle était corrigée : le titre entre guillemets anglais est un titre, la ligne à puce est lue sans sa puce, le caractère invisible est une espace. Rien d'autre n'est donc signalé à cause d'eux ; mais le fichier n'est pas écrit dans le langage tant qu'ils y restent. Au-delà de 20 dans un fichier, ils sont comptés sans être détaillés.
+
+            Les espaces insécables (avant « : », « % », à l'intérieur des « » ou entre les milliers), les tabulations et l'apostrophe typographique « ’ » dans un mot (« d’effet ») sont, eux, de la typographie française ou de la mise en page : copc les lit comme des espaces ou comme l'apostrophe, sans rien signaler. Dans un texte entre guillemets, tout caractère est gardé tel quel.
+
+            Exemple (collé depuis Word) :
+                contrat COP-OFE “Contrat d'objectifs de l'Office”      # ← COP110 : écrivez « … »
+                objectif 1.1 « Raccourcir les délais »
+                • action 1.1.1 « Publier un guide des demandes »       # ← COP110 : puce ignorée
+                  délai : fin 2023
+
+            Correction : `copc fmt` remplace les guillemets par « … » et retire les puces et les caractères invisibles ; relisez le résultat. À la main : supprimez la puce, remplacez les guillemets. Pour que Word n'en mette plus : Fichier › Options › Vérification › Options de correction automatique › Lors de la frappe, décochez « Guillemets "normaux" par des guillemets “typographiques” » et les listes à puces automatiques.
             """),
         RuleDescriptor(
             code: .cop200, severity: .error,

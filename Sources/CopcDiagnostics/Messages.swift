@@ -182,6 +182,11 @@ public enum Message: Hashable, Sendable {
     case binaryFile(offset: Int)
     /// An entry a folder walk could not read (an unreadable folder, a path too long…).
     case entryNotRead(reason: String)
+    /// Not UTF-8 but Windows-1252 (Latin-1): the first byte that is not ASCII and what it
+    /// reads as in Windows-1252; nothing else is reported for the file.
+    case legacyEncoding(offset: Int, byte: UInt8, reads: Unicode.Scalar)
+    /// A UTF-16 byte-order mark (Word's « Texte Unicode »); nothing else is reported.
+    case utf16
     // COP002
     case fileTooLarge(bytes: Int, limit: Int)
     case lineTooLong(bytes: Int, limit: Int)
@@ -220,7 +225,8 @@ public enum Message: Hashable, Sendable {
     case invalidEnumValue(key: PropertyKey, value: String, suggestion: String?)
     case invalidSuppressionCode(String, suggestion: String?)
     case invalidUnit(String, suggestion: String?)
-    case invalidReferentList(String)
+    /// `suggestion`: the list as the drafter seems to have meant it, from the referents they wrote.
+    case invalidReferentList(String, suggestion: String?)
     /// `succède à` followed by anything but one contract id.
     case invalidContractId(String)
     case invalidRealized(String)
@@ -235,6 +241,10 @@ public enum Message: Hashable, Sendable {
     // COP109
     /// An unlabelled `délai` in `modifier` replaces the labelled ones named.
     case bareDeadlineReplacesLabelled(labels: [String])
+    // COP110
+    /// A character of a word processor outside a text, read as what it stands for.
+    case wordProcessorCharacter(WordProcessorCharacter)
+    case moreWordProcessorCharacters(Int)
     // COP104
     case unknownProperty(key: String, element: ElementRef, suggestion: String?)
     // COP105
@@ -285,7 +295,7 @@ public enum Message: Hashable, Sendable {
     /// The contract is declared, but not in the folder of the file nor above it.
     case contractDeclaredElsewhere(String)
     // COP210
-    /// `succède à` names a contract that no file declares (design §13).
+    /// `succède à` names a contract that no file declares.
     case unknownPredecessor(String, suggestion: String?)
     /// `succède à` names the contract itself.
     case selfPredecessor(String)
@@ -367,7 +377,7 @@ public enum Message: Hashable, Sendable {
 
     public var code: Code {
         switch self {
-        case .invalidUTF8, .unreadableFile, .binaryFile, .entryNotRead: return .cop001
+        case .invalidUTF8, .unreadableFile, .binaryFile, .entryNotRead, .legacyEncoding, .utf16: return .cop001
         case .fileTooLarge, .lineTooLong, .tooManyElements, .nestingTooDeep, .tooManyAvenants, .tooManyYears, .importChainTooLong: return .cop002
         case .invalidConfiguration: return .cop003
         case .untrustedWorkspaceMarker: return .cop004
@@ -380,6 +390,7 @@ public enum Message: Hashable, Sendable {
         case .unknownProperty: return .cop104
         case .ambiguousDecimalPoint: return .cop108
         case .bareDeadlineReplacesLabelled: return .cop109
+        case .wordProcessorCharacter, .moreWordProcessorCharacters: return .cop110
         case .misplaced, .changeInNonAvenant, .elementInAvenant, .fileHeaderMisplaced,
              .targetOnDeclinedIndicator, .propertyOutsideElement, .missingFileHeader, .emptyFile: return .cop105
         case .missingProperty: return .cop106
@@ -436,6 +447,14 @@ public enum Message: Hashable, Sendable {
                 + " : un fichier .cop commence par « contrat », « avenant » ou « annuaire »"
         case .invalidUTF8(let offset):
             return "séquence UTF-8 invalide à l'octet \(offset)"
+        case .legacyEncoding(_, let byte, let reads):
+            return "fichier en Windows-1252 ? réenregistrez-le en UTF-8 (l'octet 0x\(String(byte, radix: 16, uppercase: true)) se lit « \(shown(reads)) » en Windows-1252) ; rien d'autre n'est signalé pour ce fichier"
+        case .utf16:
+            return "fichier en UTF-16 ? réenregistrez-le en UTF-8 ; rien d'autre n'est signalé pour ce fichier"
+        case .wordProcessorCharacter(let c):
+            return c.french
+        case .moreWordProcessorCharacters(let n):
+            return "\(n) autres caractères de traitement de texte dans ce fichier, non détaillés (copc fmt les corrige)"
         case .unreadableFile(let reason):
             return "fichier illisible : \(reason)"
         case .entryNotRead(let reason):
@@ -498,8 +517,8 @@ public enum Message: Hashable, Sendable {
             return invalidValue(value, "copc: ignorer", ["COPxxx"]) + suggest(suggestion)
         case .invalidUnit(let t, let suggestion):
             return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte, points)" + suggest(suggestion)
-        case .invalidReferentList(let t):
-            return "liste de référents invalide « \(t) » (attendu : DGOS, DGS ou à déterminer)"
+        case .invalidReferentList(let t, let suggestion):
+            return "liste de référents invalide « \(t) » (attendu : des identifiants de référents séparés par des virgules, ou « à déterminer »)" + suggest(suggestion)
         case .invalidContractId(let t):
             return "identifiant de contrat invalide « \(t) » (attendu : un seul identifiant, comme COP-ONF-2016-2020)"
         case .invalidWeight(let t):
@@ -806,6 +825,38 @@ extension PropertyKey {
 
 private func invalidValue(_ value: String, _ key: String, _ allowed: [String]) -> String {
     "valeur inconnue « \(value) » pour « \(key) » (valeurs possibles : \(allowed.joined(separator: ", ")))"
+}
+
+/// A character of a word processor met outside a text (COP110), and what copc reads instead.
+public enum WordProcessorCharacter: Hashable, Sendable {
+    /// Quotes around a text (`“…”`, `‘…’`, `‹…›`): read as `« … »`.
+    case quotes(open: Unicode.Scalar, close: Unicode.Scalar)
+    /// A list bullet (`•`, `▪`, `–`…) at the start of a line: ignored.
+    case bullet(Unicode.Scalar)
+    /// An invisible character (zero-width space, soft hyphen, word joiner): read as a blank.
+    case invisible(Unicode.Scalar)
+
+    var french: String {
+        switch self {
+        case .quotes(let open, let close):
+            return "guillemets « \(open) » et « \(close) » de traitement de texte autour d'un texte : copc les lit comme « … » ; écrivez « … » (copc fmt les remplace)"
+        case .bullet(let c):
+            return "puce « \(c) » en début de ligne (copiée d'une liste) : copc l'ignore ; supprimez-la (copc fmt le fait)"
+        case .invisible(let c):
+            return "caractère invisible \(codePoint(c))\(invisibleNames[c.value].map { " (" + $0 + ")" } ?? "") : copc le lit comme une espace ; supprimez-le (copc fmt le fait)"
+        }
+    }
+}
+
+/// The French names of the invisible characters COP110 reports.
+private let invisibleNames: [UInt32: String] = [
+    0x00AD: "trait d'union conditionnel", 0x200B: "espace sans chasse", 0x200C: "antiliant sans chasse",
+    0x200D: "liant sans chasse", 0x2060: "gluon de mots",
+]
+
+private func codePoint(_ c: Unicode.Scalar) -> String {
+    let h = String(c.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - h.count)) + h
 }
 
 /// « U+0007 » for a control character, the character itself otherwise.

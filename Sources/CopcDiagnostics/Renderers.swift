@@ -1,8 +1,9 @@
 import CopcSource
 
-/// The output formats of `copc check`.
+/// The output formats of `copc check` (`texte` was called `humain` before; the shell still
+/// accepts that name).
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case humain, gcc, json, sarif
+    case texte, gcc, json, sarif
 }
 
 /// Renders diagnostics in the formats of design §6.

@@ -7,11 +7,14 @@ import CopcSource
 //   French title as `shortDescription`, the first paragraph of `copc expliquer` as
 //   `fullDescription` and the whole explanation as `help.text`); `ruleIndex` is the index in
 //   `Code.allCases`.
-// - Paths: a diagnostic's path is already relative to the folder copc was started from when
-//   the file is below it. That folder is `%SRCROOT%`: relative paths become relative URIs with
-//   `uriBaseId: "%SRCROOT%"`, declared in `originalUriBaseIds`; a file outside it gets an
-//   absolute `file://` URI. Every byte outside RFC 3986's unreserved set (and `/`) is
-//   percent-encoded, so spaces and accents are valid in a URI.
+// - Paths: every URI is relative, with `uriBaseId: "%SRCROOT%"`, declared in
+//   `originalUriBaseIds`. The command line gives `relativePath`, which turns a displayed path
+//   into one relative to the workspace root (the repository), whatever the folder copc was
+//   started from: the log never holds an absolute path, and `%SRCROOT%` is declared with a
+//   description but without its (absolute) `uri`, which SARIF allows for a base the producer
+//   does not disclose. Without `relativePath` (tests), displayed paths are used as they are,
+//   an absolute one as a `file://` URI. Every byte outside RFC 3986's unreserved set (and `/`)
+//   is percent-encoded, so spaces and accents are valid in a URI.
 // - Columns: UTF-16 code units, 1-based, SARIF's default `columnKind`, also declared on the
 //   run; `endColumn` is exclusive, as SARIF defines it.
 // - Notes: each note with a place is a `relatedLocations` entry, embedded in the message as a
@@ -35,11 +38,16 @@ extension DiagnosticRenderer {
     /// - Parameters:
     ///   - toolVersion: copc's version, written as `tool.driver.version`.
     ///   - sourceRoot: the absolute path of the folder the diagnostics' relative paths are
-    ///     relative to (the current folder of the CLI), written as `%SRCROOT%`; `nil` leaves
-    ///     that base described but unresolved.
+    ///     relative to, written as the `uri` of `%SRCROOT%`; `nil` leaves that base described
+    ///     but undisclosed (the command line: no absolute path in a log that is uploaded).
+    ///   - relativePath: a displayed path (a diagnostic's or a note's) as a path relative to
+    ///     `%SRCROOT%`; also what the fingerprints hash, so that they do not depend on the
+    ///     folder copc was started from.
     /// Output is deterministic: same diagnostics, version and root, same bytes.
-    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String, sourceRoot: String?) -> String {
-        let fingerprints = SarifFingerprint.all(diagnostics)
+    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String, sourceRoot: String?,
+                             relativePath: ((String) -> String)? = nil) -> String {
+        let relative = relativePath ?? { $0 }
+        let fingerprints = SarifFingerprint.all(diagnostics, path: relative)
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.field("$schema", sarifSchemaURI)
@@ -58,25 +66,23 @@ extension DiagnosticRenderer {
         w.endObject()
         w.endObject()
 
-        // `originalUriBaseIds` is written only when a root is given: the command line gives
-        // none, so that no absolute path of the checkout leaks into an uploaded log (GitHub
-        // resolves `%SRCROOT%` to the repository itself).
-        if let sourceRoot {
-            w.objectStart("originalUriBaseIds")
-            w.objectStart(SarifURI.sourceRootId)
-            w.field("uri", SarifURI.absolute(sourceRoot, directory: true))
-            w.objectStart("description")
-            w.field("text", "Dossier depuis lequel copc a été lancé ; les chemins des résultats lui sont relatifs.")
-            w.endObject()
-            w.endObject()
-            w.endObject()
-        }
+        // `%SRCROOT%` is always declared; its `uri` only when a root is given: the command
+        // line gives none, so that no absolute path of the checkout leaks into an uploaded log
+        // (GitHub resolves `%SRCROOT%` to the repository itself).
+        w.objectStart("originalUriBaseIds")
+        w.objectStart(SarifURI.sourceRootId)
+        if let sourceRoot { w.field("uri", SarifURI.absolute(sourceRoot, directory: true)) }
+        w.objectStart("description")
+        w.field("text", "Racine de l'espace de travail (le dossier qui contient .git ou copc.toml, sinon celui des fichiers vérifiés) ; les chemins des résultats lui sont relatifs. Son chemin absolu n'est pas écrit.")
+        w.endObject()
+        w.endObject()
+        w.endObject()
 
         w.field("columnKind", "utf16CodeUnits")
 
         w.arrayStart("results")
         for (i, d) in diagnostics.enumerated() {
-            writeResult(d, fingerprint: fingerprints[i], into: &w)
+            writeResult(d, fingerprint: fingerprints[i], path: relative, into: &w)
         }
         w.endArray()
 
@@ -111,7 +117,7 @@ extension DiagnosticRenderer {
         w.endObject()
     }
 
-    private static func writeResult(_ d: Diagnostic, fingerprint: String, into w: inout JSONWriter) {
+    private static func writeResult(_ d: Diagnostic, fingerprint: String, path relative: (String) -> String, into w: inout JSONWriter) {
         w.beginObject()
         w.field("ruleId", d.code.rawValue)
         w.field("ruleIndex", Code.allCases.firstIndex(of: d.code)!)
@@ -134,7 +140,7 @@ extension DiagnosticRenderer {
 
         w.arrayStart("locations")
         w.beginObject()
-        writePhysicalLocation(path: d.path, span: d.span, into: &w)
+        writePhysicalLocation(path: relative(d.path), span: d.span, into: &w)
         w.endObject()
         w.endArray()
 
@@ -143,7 +149,7 @@ extension DiagnosticRenderer {
             for r in related {
                 w.beginObject()
                 w.field("id", r.id)
-                writePhysicalLocation(path: r.span.file.path, span: r.span, into: &w)
+                writePhysicalLocation(path: relative(r.span.file.path), span: r.span, into: &w)
                 w.objectStart("message")
                 w.field("text", SarifText.escape(r.note.message.text))
                 w.endObject()
@@ -269,20 +275,20 @@ enum SarifURI {
 /// The `copc/v1` fingerprint of each result (see the comment at the top of this file).
 enum SarifFingerprint {
     /// One fingerprint per diagnostic, in order; equal hashes are told apart by `:n`.
-    static func all(_ diagnostics: [Diagnostic]) -> [String] {
+    static func all(_ diagnostics: [Diagnostic], path: (String) -> String = { $0 }) -> [String] {
         var seen: [UInt64: Int] = [:]
         return diagnostics.map { d in
-            let h = hash(d)
+            let h = hash(d, path: path(d.path))
             let n = (seen[h] ?? 0) + 1
             seen[h] = n
             return hex(h) + ":" + String(n)
         }
     }
 
-    static func hash(_ d: Diagnostic) -> UInt64 {
+    static func hash(_ d: Diagnostic, path: String) -> UInt64 {
         var h = FNV1a()
         h.add(d.code.rawValue)
-        h.add(d.path)
+        h.add(path)
         if let span = d.span {
             let file = span.file
             let line = file.lineRange(span.start.line)

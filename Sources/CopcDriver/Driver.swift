@@ -223,8 +223,9 @@ public enum Driver {
 
     /// The `.cop` files at `paths` (folders searched recursively), each with its workspace root
     /// (`WorkspaceRoot.of`: never the current folder, unless it is the root by the same rule).
-    static func expand(_ paths: [String], cwd: String, workspaces: Workspaces) throws(DriverError) -> [(file: String, root: String)] {
-        try expandMarked(paths, cwd: cwd, workspaces: workspaces).map { ($0.file, $0.root) }
+    static func expand(_ paths: [String], cwd: String, requireCop: Bool = false,
+                       workspaces: Workspaces) throws(DriverError) -> [(file: String, root: String)] {
+        try expandMarked(paths, cwd: cwd, requireCop: requireCop, workspaces: workspaces).map { ($0.file, $0.root) }
     }
 
     /// `expand`, marking the files named themselves (not found in a folder), which are checked

@@ -15,7 +15,9 @@ import CopcSema
 /// reading only the first element of each candidate file (`Survey`, issue 23 item 4): the
 /// folders from the named file's up to the workspace root (their own files only), then the
 /// tree of the contract's folder; for an annuaire, the first elements of the files below the
-/// root, for the contracts that import it. Diagnostics are reported on the files named; a
+/// root, for the contracts that import it. A candidate whose first element cannot be decoded
+/// (COP001) is part of every context it was surveyed for: it may be any of them, and no
+/// document is written without it. Diagnostics are reported on the files named; a
 /// diagnostic in another file that appears only because of the named files (compared with the
 /// same context checked without them) is reported there as a note.
 enum FileContext {
@@ -34,7 +36,7 @@ enum FileContext {
                 order.append(f)
             }
         }
-        // A contract that renews another (`succède à`, design §13) is checked with the contract
+        // A contract that renews another (`succède à`) is checked with the contract
         // it names, as a check of the whole root would (COP210, COP211).
         for f in order {
             guard let root = rootOf[f], let id = finder.header(f, root: root).predecessor else { continue }
@@ -42,6 +44,13 @@ enum FileContext {
                 rootOf[g] = root
                 order.append(g)
             }
+        }
+        // A file that could not be decoded (COP001: Windows-1252, UTF-16, binary) may belong to
+        // any contract: every such candidate surveyed is part of the context, so that no
+        // document is written without it.
+        for (f, root) in finder.undecodable where rootOf[f] == nil {
+            rootOf[f] = root
+            order.append(f)
         }
         func run(_ files: [String]) -> CheckResult {
             let l = Loading(sources: sources)
@@ -88,6 +97,9 @@ struct ContextFinder {
     private var listings: [String: [String]] = [:]
     /// The folders of the contracts found (each walked with its tree).
     private(set) var trees = Set<String>()
+    /// The candidates surveyed whose first element could not be decoded (`FileHeader.undecodable`),
+    /// in the order surveyed, with their roots.
+    private(set) var undecodable: [(real: String, root: String)] = []
 
     init(sources: SourceSet, workspaces: Workspaces) {
         self.sources = sources
@@ -100,6 +112,7 @@ struct ContextFinder {
         let h = Survey.header(of: real, root: root, sources: sources)
             ?? FileHeader(kind: .unknown, contract: nil, imports: [], complete: true)
         headers[real] = h
+        if h.undecodable { undecodable.append((real, root)) }
         return h
     }
 

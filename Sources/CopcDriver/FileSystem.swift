@@ -257,12 +257,17 @@ public enum FileSystem {
         #endif
     }
 
-    /// A fresh, unpredictable temporary name next to `base` in `dir`.
+    /// A fresh, unpredictable temporary name next to `base` in `dir`; `base` is cut (at a
+    /// character boundary) so that the name stays within NAME_MAX (255 bytes) even for the
+    /// longest file names.
     static func temporaryName(_ dir: String, _ base: String) -> String {
         let r = UInt64.random(in: .min ... .max)
         var hex = String(r, radix: 16)
         hex = String(repeating: "0", count: 16 - hex.count) + hex
-        return Paths.join(dir, "." + base + temporaryMarker + "\(getpid())-" + hex)
+        let suffix = temporaryMarker + "\(getpid())-" + hex
+        var kept = Substring(base)
+        while 1 + kept.utf8.count + suffix.utf8.count > 255 { kept = kept.dropLast() }
+        return Paths.join(dir, "." + kept + suffix)
     }
 
     /// Writes a file through a temporary file and a rename, so that it is never left truncated

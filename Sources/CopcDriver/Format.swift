@@ -36,7 +36,8 @@ extension Driver {
         var cleaned = Set<String>()
         var outcomes: [FormatOutcome] = []
         let workspaces = Workspaces()
-        let found = try expand(paths.isEmpty ? ["."] : paths, cwd: cwd, workspaces: workspaces)
+        // A folder named with no `.cop` file below it is a usage error, as for `copc check`.
+        let found = try expand(paths.isEmpty ? ["."] : paths, cwd: cwd, requireCop: !paths.isEmpty, workspaces: workspaces)
         // What a walk could not read is not formatted, and said so (never silently).
         for s in workspaces.skipped {
             outcomes.append(FormatOutcome(path: s.path, status: .failed("non lu : \(s.reason)")))

@@ -15,15 +15,20 @@ public struct FileHeader: Hashable, Sendable {
     /// False when the first element is longer than the survey's bound (its later `utilise`
     /// lines are not seen).
     public let complete: Bool
-    /// A contract's `succède à`: the contract it renews (design §13).
+    /// A contract's `succède à`: the contract it renews.
     public let predecessor: String?
+    /// True when the first element could not be decoded (COP001: Windows-1252, UTF-16, a NUL
+    /// byte): the file says nothing of what it is, and may belong to any contract.
+    public let undecodable: Bool
 
-    public init(kind: FileKind, contract: String?, imports: [String], complete: Bool, predecessor: String? = nil) {
+    public init(kind: FileKind, contract: String?, imports: [String], complete: Bool, predecessor: String? = nil,
+                undecodable: Bool = false) {
         self.kind = kind
         self.contract = contract
         self.imports = imports
         self.complete = complete
         self.predecessor = predecessor
+        self.undecodable = undecodable
     }
 }
 
@@ -110,7 +115,8 @@ public enum Survey {
         let (model, _) = Builder.build(syntax)
         let kind: FileKind = model.header == nil ? .unknown : model.kind
         let contract = kind == .contract || kind == .annuaire ? model.header?.id : model.contractRef
+        let undecodable = kind == .unknown && syntax.diagnostics.contains { $0.code == .cop001 }
         return FileHeader(kind: kind, contract: contract, imports: model.imports.map(\.path), complete: complete,
-                          predecessor: kind == .contract ? model.header?.predecessor : nil)
+                          predecessor: kind == .contract ? model.header?.predecessor : nil, undecodable: undecodable)
     }
 }

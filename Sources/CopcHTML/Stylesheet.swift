@@ -174,6 +174,10 @@ enum Stylesheet {
       nav.sommaire { break-after: page; }
       .note-marginale { width: 13rem; }
       table.comparaison { font-size: 8.5pt; }
+      /* Un mot long (une adresse) se coupe plutôt que de pousser les colonnes hors de la
+         page ; chaque cellule garde la place d'un mot court entier. */
+      body { overflow-wrap: anywhere; }
+      td { overflow-wrap: anywhere; min-width: 4.5em; }
     }
     """
 }

@@ -3,7 +3,7 @@ public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     case contrat, avenant, annuaire, referent, plan, axe, objectif, sousObjectif, action, indicateur
     /// The header of a bilan file (design §9): `bilan 2024 du contrat ID « titre »`.
     case bilan
-    /// A body expected to hold a contract (design §13), declared in an annuaire:
+    /// A body expected to hold a contract, declared in an annuaire:
     /// `organisme ONF « Office national des forêts »`. It is also a référent of its id.
     case organisme
 

@@ -5,7 +5,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
     case utilise, modifier, ajouter, supprimer, dans, au
     /// `bilan 2024 du contrat …` (design §9) and its connector `du`.
     case bilan, du
-    /// `organisme ID « nom »` in an annuaire (design §13); `organisme :` stays a property key.
+    /// `organisme ID « nom »` in an annuaire; `organisme :` stays a property key.
     case organisme
 
     /// The canonical spelling.

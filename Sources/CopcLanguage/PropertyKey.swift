@@ -14,7 +14,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     /// Design §3.5, last paragraph: `cumul : oui`, `poids : 1/3`, `moyens (ETP) 2024 : 350`,
     /// `avis « CGEFI » le : 2024-07-05`.
     case cumul, poids, moyens, avis
-    /// The portfolio (design §13): a contract's `tutelle : MASA, DB` and `succède à : ID`; an
+    /// The portfolio: a contract's `tutelle : MASA, DB` and `succède à : ID`; an
     /// organisme's `catégorie : EPIC`, `tutelle` and `contrat attendu : oui`.
     case tutelle, succedeA, categorie, contratAttendu
 

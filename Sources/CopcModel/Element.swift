@@ -212,7 +212,7 @@ public struct Element: Hashable, Sendable {
         return nil
     }
 
-    /// `succède à : ID` of a contract (design §13): the id of the contract it renews.
+    /// `succède à : ID` of a contract: the id of the contract it renews.
     public var predecessor: String? {
         if case .contractId(let id)? = value(.succedeA) { return id }
         return nil

@@ -235,7 +235,7 @@ private struct Emitter {
             w.fieldOrNull("personne", e.text(.personne))
             w.fieldOrNull("fonction", e.text(.fonction))
             if e.kind == .organisme {
-                // A body expected to hold a contract (design §13), also a référent.
+                // A body expected to hold a contract, also a référent.
                 w.objectStart("organisme")
                 w.fieldOrNull("categorie", e.text(.categorie))
                 stringArray("tutelles", names(e.referents(.tutelle)))

@@ -12,7 +12,7 @@ extension Contract {
     }
 
     /// Whether the contract is in force on `day`: the period of its version in force that day
-    /// holds it (design §13).
+    /// holds it.
     public func isInForce(on day: Day) -> Bool {
         versionInForce(at: day).period?.contains(day) ?? false
     }

@@ -4,7 +4,7 @@ import CopcDiagnostics
 import CopcModel
 import CopcDriver
 
-/// A portfolio (design §13): every contract of a checked folder tree, each read at one date —
+/// A portfolio: every contract of a checked folder tree, each read at one date —
 /// its state, its version in force, what is still pending, late or missing — and every body an
 /// annuaire expects to hold a contract and that holds none in force, grouped and totalled. A
 /// value computed once from a `CheckResult` (`Portfolio.make`, pure: no I/O); every format of

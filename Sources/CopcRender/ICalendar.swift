@@ -110,7 +110,10 @@ public enum ICalendar {
 /// step (`étape`) of every action whose window is known, covering that window. Each event's
 /// UID is made of the contract id, the action's normalised id and the deadline's label or
 /// step title (`COP-CNG/action/1.1.2/delai/directeurs@copc`): it does not depend on the
-/// version, so re-importing a later version's calendar updates the events. `DTSTAMP` is the
+/// version, so re-importing a later version's calendar updates the events. UIDs are unique by
+/// construction: each part has its `%`, `/` and `@` percent-encoded (`uidPart`), so splitting
+/// at `/` gives the parts back, and within a version an action's key and a deadline's label or
+/// step title are unique (a repeated one is reported and dropped by the builder). `DTSTAMP` is the
 /// version's date of effect (else the contract's signature date, else the start of its
 /// period, else 1970-01-01) and `SEQUENCE` its number, so the file is the same for the same
 /// version and a later version supersedes it.
@@ -139,8 +142,8 @@ public enum ContractCalendar {
                 for p in doc.deadlines(a) {
                     guard let w = doc.window(p) else { continue }
                     let isStep = p.key == .etape
-                    let part = isStep ? "etape/" + (p.stepTitle ?? "") : "delai" + (p.label.map { "/" + $0 } ?? "")
-                    let uid = contractId + "/action/" + ElementKind.normalize(a.id ?? "") + "/" + part + "@copc"
+                    let part = isStep ? "etape/" + uidPart(p.stepTitle ?? "") : "delai" + (p.label.map { "/" + uidPart($0) } ?? "")
+                    let uid = uidPart(contractId) + "/action/" + uidPart(ElementKind.normalize(a.id ?? "")) + "/" + part + "@copc"
                     let what = isStep ? "Étape « \(p.stepTitle ?? "") »" : (p.label.map { "Échéance (\($0))" } ?? "Échéance")
                     let summary = "\(what) — action \(a.id ?? "") : \(a.title ?? "")"
                     var lines = ["Action \(a.id ?? "") « \(a.title ?? "") »",
@@ -152,6 +155,21 @@ public enum ContractCalendar {
                     out.append(CalendarEvent(uid: uid, start: w.start, end: w.end, summary: summary,
                                              description: lines.joined(separator: "\n"), categories: [contractId]))
                 }
+            }
+        }
+        return out
+    }
+
+    /// One part of a UID: `%`, `/` and `@` (the separators of the UID) percent-encoded,
+    /// everything else as written.
+    static func uidPart(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "%": out += "%25"
+            case "/": out += "%2F"
+            case "@": out += "%40"
+            default: out.unicodeScalars.append(u)
             }
         }
         return out

@@ -188,7 +188,7 @@ public enum Checker {
         Analyzer(name: "BilansDue", codes: [.cop606, .cop607], run: .bilans(BilansDue.check)),
     ]
 
-    /// The checks of the portfolio (design §13), run by `copc portefeuille` on top of the
+    /// The checks of the portfolio, run by `copc portefeuille` on top of the
     /// check and never by `copc check`: what they say depends on the date.
     public static let portfolioAnalyzers: [Analyzer] = [
         Analyzer(name: "BodiesWithoutContract", codes: [.cop212], run: .portfolio(BodiesWithoutContract.check)),

@@ -6,7 +6,7 @@ import CopcSema
 
 /// COP210 — `succède à` names a contract of the workspace, other than itself (suggests the
 /// nearest id). COP211 — the contract starts after the end of the one it renews, both read in
-/// their latest version (design §13). One lookup per contract: linear.
+/// their latest version. One lookup per contract: linear.
 enum Succession {
     static func check(_ ws: Workspace, reporter: Reporter) {
         var byId: [String: Contract] = [:]

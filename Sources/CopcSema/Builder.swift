@@ -389,12 +389,10 @@ struct BuilderState {
             }
             return .text(raw)
         case .referents, .referent:
-            guard let refs = readReferents(&r) else {
-                report(.invalidReferentList(raw), p.valueRange)
-                return .invalid
-            }
-            if case .referent = key.valueType, refs.count != 1 {
-                report(.invalidReferentList(raw), p.valueRange)
+            let single: Bool
+            if case .referent = key.valueType { single = true } else { single = false }
+            guard let refs = readReferents(&r), !single || refs.count == 1 else {
+                report(.invalidReferentList(raw, suggestion: referentSuggestion(p, single: single, written: raw)), p.valueRange)
                 return .invalid
             }
             return .referents(refs)
@@ -561,6 +559,30 @@ struct BuilderState {
     }
 
     /// `DGOS, DGS`, `à déterminer`.
+    /// What an invalid referent list (`pilote : la DGOS et la DSS ; DREES`) seems to mean: its
+    /// words that are referents declared so far in the file, or that look like identifiers
+    /// (an upper-case letter or a digit: `DGOS`, `ARS.IDF`), joined as the language writes a
+    /// list (`DGOS, DSS, DREES`); nil when there is none, or the same text.
+    func referentSuggestion(_ p: PropertySyntax, single: Bool, written: String) -> String? {
+        let tokens = syntax.tokens
+        var ids: [String] = []
+        var words: [String] = []
+        for k in p.valueTokens {
+            if tokens[k].kind == .word { words.append(file.text(tokens[k].range)) }
+            if tokens[k].isText {
+                words += TokenText.value(of: tokens[k], in: file).split { $0 == " " || $0 == "," }.map(String.init)
+            }
+        }
+        for w in words {
+            let declared = model.declarations.contains { $0.kind == .referent && $0.id == w }
+            let looksLikeId = w.unicodeScalars.contains { $0.properties.isUppercase || ("0"..."9").contains($0) }
+            if (declared || looksLikeId) && !ids.contains(w) { ids.append(w) }
+        }
+        guard !ids.isEmpty else { return nil }
+        let s = single ? ids[0] : ids.joined(separator: ", ")
+        return s == written ? nil : s
+    }
+
     func readReferents(_ r: inout ValueReader) -> [ReferentRef]? {
         var out: [ReferentRef] = []
         let tokens = syntax.tokens

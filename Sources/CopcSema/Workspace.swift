@@ -148,7 +148,7 @@ public final class Workspace {
         var stack = [Frame(file: f, identity: rootIdentity)]
         func add(_ e: Element, to frame: inout Frame) {
             guard let id = e.id else { return }
-            // An organisme (design §13) is also the référent of its id: `organisme : ONF`,
+            // An organisme is also the référent of its id: `organisme : ONF`,
             // `signataires : ONF` name it.
             if e.kind == .referent || e.kind == .organisme {
                 if let first = frame.declarations.referents[id] {

@@ -19,7 +19,11 @@ public enum Canonical {
         case .greaterEqual: return (Array("≥".utf8), t.kind)
         case .lessEqual: return (Array("≤".utf8), t.kind)
         case .guillemets:
-            return (guillemets(TokenText.value(of: t, in: file)), .guillemets)
+            let value = TokenText.value(of: t, in: file)
+            if file.bytes[Int(t.start)] == 0xC2 { return (guillemets(value), .guillemets) }
+            // A word processor's quotes (COP110): `« … »` when that keeps the value, else `"…"`.
+            let literal = literal(value)
+            return (Array(literal.utf8), literal.hasPrefix("\"") ? .string : .guillemets)
         case .string:
             let value = TokenText.value(of: t, in: file)
             if fitsGuillemets(file.bytes[Int(t.start)..<Int(t.end)], value: value) {

@@ -108,7 +108,9 @@ struct LexerState {
     }
 
     /// The class of a non-ASCII sequence starting at `k`, and its length; `nil` length on invalid UTF-8.
-    enum Wide { case space, word, guillemetOpen, guillemetClose, ge, le, invalid }
+    /// `quote`: a word processor's opening quote (`“ ” „ ‘ ‹`); `invisible`: a zero-width
+    /// character or a soft hyphen (COP110).
+    enum Wide { case space, word, guillemetOpen, guillemetClose, ge, le, quote, invisible, invalid }
 
     @inline(__always) func wide(_ k: Int) -> (Wide, Int) {
         let b0 = buf[k]
@@ -129,12 +131,16 @@ struct LexerState {
             let b1 = buf[k + 1]
             if b0 == 0xC2 {
                 if b1 == 0xA0 { return (.space, 2) }           // no-break space
+                if b1 == 0xAD { return (.invisible, 2) }       // soft hyphen
                 if b1 == 0xAB { return (.guillemetOpen, 2) }   // «
                 if b1 == 0xBB { return (.guillemetClose, 2) }  // »
             }
         } else if n == 3 && b0 == 0xE2 {
             let b1 = buf[k + 1], b2 = buf[k + 2]
             if b1 == 0x80 && (b2 == 0xAF || (b2 >= 0x80 && b2 <= 0x8A)) { return (.space, 3) } // narrow nbsp, thin spaces
+            if b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8D { return (.invisible, 3) }   // zero-width space, (non-)joiner
+            if b1 == 0x81 && b2 == 0xA0 { return (.invisible, 3) }                 // word joiner
+            if b1 == 0x80 && (b2 == 0x9C || b2 == 0x9D || b2 == 0x9E || b2 == 0x98 || b2 == 0xB9) { return (.quote, 3) } // “ ” „ ‘ ‹
             if b1 == 0x89 && b2 == 0xA5 { return (.ge, 3) }
             if b1 == 0x89 && b2 == 0xA4 { return (.le, 3) }
         } else if n == 3 && b0 == 0xEF && buf[k + 1] == 0xBB && buf[k + 2] == 0xBF {
@@ -187,10 +193,20 @@ struct LexerState {
                 validate(s, e)
                 comments.append(ByteRange(s, e))
             case .nonASCII:
+                if tokens.isEmpty || tokens[tokens.count - 1].kind == .newline, let len = bulletLength(i) {
+                    // A list bullet pasted at the start of a line: reported, then ignored.
+                    wordProcessor(.bullet(scalar(at: i, len)), i, i + len)
+                    i += len
+                    continue
+                }
                 let (w, len) = wide(i)
                 switch w {
                 case .space: i += len
                 case .word: lexWord()
+                case .quote: lexWordProcessorQuote(len)
+                case .invisible:
+                    wordProcessor(.invisible(scalar(at: i, len)), i, i + len)
+                    i += len
                 case .guillemetOpen: lexGuillemets()
                 case .ge: tokens.append(Token(.greaterEqual, i, i + len)); i += len
                 case .le: tokens.append(Token(.lessEqual, i, i + len)); i += len
@@ -208,6 +224,9 @@ struct LexerState {
         }
         if invalidOverflow > 0 {
             diag(.tooManyInvalidCharacters(invalidOverflow), overflowStart, overflowStart + 1)
+        }
+        if wordProcessorOverflow > 0 {
+            diag(.moreWordProcessorCharacters(wordProcessorOverflow), wordProcessorOverflowStart, wordProcessorOverflowStart + 1)
         }
         tokens.append(Token(.endOfFile, n, n))
     }
@@ -227,9 +246,12 @@ struct LexerState {
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
-    mutating func lexWord() {
+    /// A word from `i`; its first `first` bytes belong to it whatever they are (a word
+    /// processor's quote that closes nothing on its line).
+    mutating func lexWord(first: Int = 0) {
         let s = i
         let n = buf.count
+        i += first
         while i < n {
             let b = buf[i]
             let c = byteClasses[Int(b)]
@@ -335,5 +357,91 @@ struct LexerState {
         validate(s, e)
         diag(.unterminatedGuillemets, s, e)
         tokens.append(Token(.guillemets, s, e))
+    }
+
+    // MARK: characters of word processors (COP110)
+
+    /// COP110 reported so far in the file, and those past the cap (only counted).
+    var wordProcessorReported = 0
+    var wordProcessorOverflow = 0
+    var wordProcessorOverflowStart = 0
+
+    /// Reports a word processor's character, read as corrected: adjacent invisible characters
+    /// of one kind are one diagnostic, and past `invalidCap` in a file they are only counted.
+    mutating func wordProcessor(_ c: WordProcessorCharacter, _ s: Int, _ e: Int) {
+        if let last = diagnostics.last, let span = last.span, span.range.end == s,
+           case .wordProcessorCharacter(let previous) = last.message, previous == c, case .invisible = c {
+            diagnostics[diagnostics.count - 1] = Diagnostic(last.message, at: SourceSpan(file, ByteRange(span.range.start, e)))
+            return
+        }
+        if wordProcessorReported >= LexerState.invalidCap {
+            if wordProcessorOverflow == 0 { wordProcessorOverflowStart = s }
+            wordProcessorOverflow += 1
+            return
+        }
+        wordProcessorReported += 1
+        diag(.wordProcessorCharacter(c), s, e)
+    }
+
+    /// The scalar encoded by the `len` valid UTF-8 bytes at `k`.
+    func scalar(at k: Int, _ len: Int) -> Unicode.Scalar {
+        var v = UInt32(buf[k]) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for j in 1..<len { v = v << 6 | UInt32(buf[k + j] & 0x3F) }
+        return Unicode.Scalar(v) ?? "\u{FFFD}"
+    }
+
+    /// The list bullets of word processors (`•`, `◦`, `▪`, `■`, `●`, `‣`, `⁃`, `·`, Word's
+    /// Symbol-font bullets in the private use area), and dashes used as bullets (`–`, `—`, only
+    /// when a blank follows: a dash glued to a word is not a bullet).
+    static let bullets: Set<UInt32> = [0x2022, 0x2023, 0x2043, 0x25E6, 0x25AA, 0x25AB, 0x25CF, 0x25CB, 0x25A0, 0x25A1,
+                                        0x00B7, 0xF0B7, 0xF0A7]
+    static let dashes: Set<UInt32> = [0x2013, 0x2014]
+
+    /// The length of a bullet at `k`, or nil.
+    func bulletLength(_ k: Int) -> Int? {
+        let (w, len) = wide(k)
+        guard w == .word, len <= 3 else { return nil }
+        let v = scalar(at: k, len).value
+        if LexerState.bullets.contains(v) { return len }
+        if LexerState.dashes.contains(v) {
+            let next = at(k + len)
+            if next == 0x20 || next == 0x09 || (next == 0xC2 && at(k + len + 1) == 0xA0) { return len }
+        }
+        return nil
+    }
+
+    /// A word processor's opening quote (`“`, `”`, `„`, `‘`, `‹`) at `i`: the text up to its
+    /// closing quote on the same line is a text token, read as `« … »`, with one COP110; an
+    /// opening quote that closes nothing on its line starts a word, as any other character.
+    /// `‘ … ’` closes at a `’` that is not an apostrophe (not followed by a letter or a digit).
+    mutating func lexWordProcessorQuote(_ len: Int) {
+        let s = i
+        let n = buf.count
+        let open = buf[s + 2]
+        var k = s + len
+        while k < n && buf[k] != UInt8(ascii: "\n") {
+            if buf[k] == 0xE2 && at(k + 1) == 0x80 {
+                let c = at(k + 2)
+                let closes: Bool
+                switch open {
+                case 0xB9: closes = c == 0xBA                                   // ‹ … ›
+                case 0x98:                                                      // ‘ … ’
+                    let next = at(k + 3)
+                    let letter = (next >= 0x30 && next <= 0x39) || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A) || (next >= 0xC3 && next <= 0xC5)
+                    closes = c == 0x99 && !letter
+                default: closes = c == 0x9D || c == 0x9C                        // “ … ”, „ … “
+                }
+                if closes {
+                    let e = k + 3
+                    validate(s, e)
+                    tokens.append(Token(.guillemets, s, e))
+                    wordProcessor(.quotes(open: scalar(at: s, 3), close: scalar(at: k, 3)), s, e)
+                    i = e
+                    return
+                }
+            }
+            k += 1
+        }
+        lexWord(first: len)
     }
 }

@@ -20,12 +20,58 @@ public enum Parser {
             let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
             return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [refusal])
         }
-        if let binary = refusalForBinary(file) {
+        if let binary = refusalForUTF16(file) ?? refusalForBinary(file) {
             let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
             return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [binary])
         }
         let stream = Lexer.lex(file)
+        // Invalid UTF-8: a file saved in Windows-1252 is said once, not byte by byte with the
+        // errors that follow from it (the check of valid files pays nothing for this).
+        if stream.diagnostics.contains(where: { if case .invalidUTF8 = $0.message { return true } else { return false } }),
+           let legacy = refusalForLegacyEncoding(file) {
+            let eof = Token(.endOfFile, file.bytes.count, file.bytes.count)
+            return FileSyntax(file: file, tokens: [eof], comments: [], lines: [], items: [], suppressions: [], diagnostics: [legacy])
+        }
         return parse(file, stream)
+    }
+
+    /// COP001 « fichier en UTF-16 ? » for a file starting with a UTF-16 byte-order mark (Word's
+    /// « Texte Unicode »): one diagnostic, the file is not lexed.
+    public static func refusalForUTF16(_ file: SourceFile) -> Diagnostic? {
+        let b = file.bytes
+        guard b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) else { return nil }
+        return Diagnostic(.utf16, at: SourceSpan(file, ByteRange(0, 0)))
+    }
+
+    /// COP001 « fichier en Windows-1252 ? » for a file that is not UTF-8 but reads as
+    /// Windows-1252 (Latin-1 and its typographic characters): no byte undefined in
+    /// Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D), and not one well-formed multi-byte UTF-8
+    /// sequence — a UTF-8 file with a stray byte keeps its diagnostics byte by byte. Placed at
+    /// the first byte that is not ASCII, with what it reads as.
+    public static func refusalForLegacyEncoding(_ file: SourceFile) -> Diagnostic? {
+        let b = file.bytes
+        var first: Int?
+        var k = 0
+        while k < b.count {
+            let c = b[k]
+            if c < 0x80 { k += 1; continue }
+            if c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D { return nil }
+            let length = c & 0xE0 == 0xC0 ? 2 : c & 0xF0 == 0xE0 ? 3 : c & 0xF8 == 0xF0 ? 4 : 0
+            if length > 0 && k + length <= b.count && b[(k + 1)..<(k + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) { return nil }
+            if first == nil { first = k }
+            k += 1
+        }
+        guard let at = first else { return nil }
+        return Diagnostic(.legacyEncoding(offset: at, byte: b[at], reads: windows1252(b[at])), at: SourceSpan(file, ByteRange(at, at + 1)))
+    }
+
+    /// The character a byte stands for in Windows-1252 (0x80-0x9F: its typographic characters;
+    /// 0xA0-0xFF: Latin-1).
+    static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
+        let high: [UInt32] = [0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                              0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178]
+        let v = byte >= 0x80 && byte < 0xA0 ? high[Int(byte - 0x80)] : UInt32(byte)
+        return Unicode.Scalar(v) ?? "\u{FFFD}"
     }
 
     /// COP001 « fichier binaire ? » for a file holding a NUL byte (no text format of copc

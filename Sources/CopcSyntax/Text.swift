@@ -66,8 +66,11 @@ public enum TokenText {
             }
             return String(decoding: out, as: UTF8.self)
         case .guillemets:
-            let closed = e - s >= 4 && b[e - 2] == 0xC2 && b[e - 1] == 0xBB
-            let inner = String(decoding: b[(s + 2)..<(closed ? e - 2 : e)], as: UTF8.self)
+            // `« … »` (two bytes each), or a word processor's `“ … ”`, `‘ … ’`, `‹ … ›` (three
+            // bytes each, always closed: COP110).
+            let width = b[s] == 0xC2 ? 2 : 3
+            let closed = width == 2 ? e - s >= 4 && b[e - 2] == 0xC2 && b[e - 1] == 0xBB : e - s >= 6
+            let inner = String(decoding: b[(s + width)..<(closed ? e - width : e)], as: UTF8.self)
             return trimSpaces(inner)
         case .textBlock:
             let closed = e - s >= 6 && b[e - 1] == UInt8(ascii: "\"") && b[e - 2] == UInt8(ascii: "\"") && b[e - 3] == UInt8(ascii: "\"")

@@ -3,18 +3,39 @@ import CopcDiagnostics
 // The one option parser of the subcommands: each declares its options as a table keyed by
 // its own enum, and gets back typed values or a French usage error (exit status 2).
 
+/// What an option's value is, for shell completion and the manual page: a word from a closed
+/// list, a path, or anything else (a date, an id, a number).
+enum OptionValue: Sendable, Equatable {
+    case none
+    case choices([String])
+    case path
+    case other
+}
+
 /// One option of a subcommand: its spellings and whether it takes a value.
 struct OptionSpec<Key: Hashable & Sendable>: Sendable {
     let key: Key
     /// Every accepted spelling (`--format`, `-o`…); the first is the one named in messages.
     let names: [String]
-    let takesValue: Bool
+    let value: OptionValue
+    var takesValue: Bool { value != .none }
 
-    init(_ key: Key, _ names: String..., value: Bool = false) {
+    /// `value: true` for an option that takes a free value; `choices` for a closed list (which
+    /// shell completion offers), `path: true` for a file.
+    init(_ key: Key, _ names: String..., value: Bool = false, choices: [String] = [], path: Bool = false) {
         self.key = key
         self.names = names
-        self.takesValue = value
+        self.value = !choices.isEmpty ? .choices(choices) : path ? .path : value ? .other : .none
     }
+
+    /// The option without its key: what completion and the manual read.
+    var info: OptionInfo { OptionInfo(names: names, value: value) }
+}
+
+/// An option of any subcommand, without the subcommand's key type (`Commands.swift`).
+struct OptionInfo: Sendable {
+    let names: [String]
+    let value: OptionValue
 }
 
 /// What a command line holds once parsed: positional arguments (paths, `-`), flags, values.
@@ -33,6 +54,9 @@ struct CommandSpec<Key: Hashable & Sendable>: Sendable {
     let name: String
     let help: String
     let options: [OptionSpec<Key>]
+
+    /// The options without their keys, `-h`/`--help` last (every subcommand accepts it).
+    var infos: [OptionInfo] { options.map(\.info) + [OptionInfo(names: ["--help", "-h", "--aide"], value: .none)] }
 
     /// Parses `args`: `--option valeur`, `--option=valeur`, flags, `--` (only paths after it),
     /// and `-` as a positional (standard input). `-h`, `--help` and `--aide` print the help and

@@ -17,17 +17,19 @@ et mesures correctives. Le contrat lu est la version en vigueur au 31 décembre 
 
 Options :
   --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
-  --annee N           l'année (défaut : celle du dernier bilan)
-  --format F          markdown (défaut), html (page autonome imprimable, avec un graphique
+  --annee N           l'année (défaut : celle du dernier bilan) ; aussi --année
+  --format F          markdown (défaut, ou md), html (page autonome imprimable, avec un graphique
                       par indicateur), csv (pour un tableur : UTF-8 avec BOM, « ; »,
                       virgule décimale) ou json (schéma copc.bilan/1, grammar/bilan.schema.json)
-  -o FICHIER          écrit dans FICHIER plutôt que sur la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 Les erreurs des fichiers sont résumées sur la sortie d'erreur (« copc check » les détaille) ;
 le bilan est tout de même produit.
 Statut de sortie : 0 bilan écrit ; 2 mauvais usage, contrat introuvable, aucun bilan,
-échec d'écriture.
+échec d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum BilanOption: Hashable, Sendable {
@@ -37,9 +39,14 @@ enum BilanOption: Hashable, Sendable {
 let bilanCommand = CommandSpec<BilanOption>(name: "copc bilan", help: bilanHelp, options: [
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.annee, "--annee", "--année", value: true),
-    OptionSpec(.format, "--format", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.format, "--format", choices: formatNames(BilanFormat.self)),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
+
+/// The formats of `copc bilan`.
+enum BilanFormat: String, CaseIterable {
+    case markdown, html, csv, json
+}
 
 func runBilan(_ args: ArraySlice<String>) -> Int32 {
     let parsed = bilanCommand.parse(args)
@@ -48,12 +55,7 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
         guard v.count == 4, let n = Int(v), n >= 1000 else { fail("année invalide : « \(v) » (attendu : 2024)") }
         year = n
     }
-    let format = parsed[.format] ?? "markdown"
-    let formats = ["markdown", "html", "csv", "json"]
-    guard formats.contains(format) else {
-        fail("format inconnu « \(format) » (formats : markdown, html, csv, json)"
-             + (Suggest.nearest(to: format, among: formats).map { " ; vouliez-vous dire « \($0) » ?" } ?? ""))
-    }
+    let format = formatChoice(parsed[.format], default: BilanFormat.markdown)
     let result = checkOrFail(parsed.positionals, CheckOptions.today())
     let contract = chooseContract(result, parsed[.contrat])
     if year == nil && contract.bilans.isEmpty {
@@ -69,17 +71,11 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
     }
     let text: String
     switch format {
-    case "html": text = report.html()
-    case "csv": text = report.csv()
-    case "json": text = report.json()
-    default: text = report.markdown()
+    case .html: text = report.html()
+    case .csv: text = report.csv()
+    case .json: text = report.json()
+    case .markdown: text = report.markdown()
     }
-    if let output = parsed[.sortie] {
-        do { try FileSystem.writeAtomically(output, Array(text.utf8)) } catch {
-            fail("écriture impossible de \(output) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(text)
-    }
+    writeResult(text, to: parsed[.sortie])
     return 0
 }

@@ -19,12 +19,14 @@ Options :
   --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
   --version V         numéro de version (0 = tel que signé) ou date AAAA-MM-JJ (la version
                       en vigueur ce jour-là) ; défaut : la dernière version
-  -o FICHIER          écrit dans FICHIER plutôt que sur la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 Sortie identique octet pour octet d'une exécution à l'autre (DTSTAMP : la date d'effet de
 la version). Statut de sortie : 0 calendrier écrit ; 2 mauvais usage, contrat ou version
-introuvable, échec d'écriture.
+introuvable, échec d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum CalendrierOption: Hashable, Sendable {
@@ -34,7 +36,7 @@ enum CalendrierOption: Hashable, Sendable {
 let calendrierCommand = CommandSpec<CalendrierOption>(name: "copc calendrier", help: calendrierHelp, options: [
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.version, "--version", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 func runCalendrier(_ args: ArraySlice<String>) -> Int32 {

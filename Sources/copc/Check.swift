@@ -14,14 +14,16 @@ seul est vérifié dans son contexte : son contrat, ses avenants et ses annuaire
 sont lus dans son espace de travail ; ce qu'il casse ailleurs est signalé en note.
 
 Options :
-  --format humain|gcc|json|sarif
-                             format de sortie (défaut : humain) ; gcc :
+  --format texte|gcc|json|sarif
+                             format de sortie (défaut : texte ; « humain », son
+                             ancien nom, est accepté) ; gcc :
                              CHEMIN:LIGNE:COLONNE: gravité: message [CODE], lignes
                              et colonnes comptées à partir de 1, colonnes en
                              caractères Unicode (scalaires), comme dans les
-                             formats humain et json ; sarif : SARIF 2.1.0 pour
+                             formats texte et json ; sarif : SARIF 2.1.0 pour
                              l'analyse de code de GitHub, colonnes en unités
-                             UTF-16 (columnKind), chemins relatifs au dossier courant
+                             UTF-16 (columnKind), chemins relatifs à la racine de
+                             l'espace de travail (%SRCROOT%), jamais absolus
   --au AAAA-MM-JJ            date de référence : version en vigueur et années
                              commencées (défaut : aujourd'hui)
   --strict                   les avertissements font échouer la vérification ;
@@ -31,11 +33,12 @@ Options :
                              n'affiche que les diagnostics de cette gravité ou
                              plus graves (défaut : note, c'est-à-dire tout) ; le
                              résumé compte tout et dit comment voir le reste
-  -q, --silencieux           n'affiche que la ligne de résumé
+  -q, --silencieux           n'affiche que la ligne de résumé (aussi --quiet)
   --nom-fichier CHEMIN       avec « - » : le chemin sous lequel l'entrée standard
-                             est vérifiée et nommée (son dossier donne le contexte)
+                             est vérifiée et nommée (son dossier donne le contexte) ;
+                             aussi --stdin-filename
   --couleur auto|toujours|jamais   (aussi --color auto|always|never)
-                             couleurs de la sortie humaine (défaut : auto, c'est-à-dire
+                             couleurs de la sortie texte (défaut : auto, c'est-à-dire
                              si la sortie est un terminal et que NO_COLOR n'est pas
                              défini ou est vide)
   -h, --help                 affiche cette aide
@@ -50,13 +53,13 @@ enum CheckOption: Hashable, Sendable {
 }
 
 let checkCommand = CommandSpec<CheckOption>(name: "copc check", help: checkHelp, options: [
-    OptionSpec(.format, "--format", value: true),
+    OptionSpec(.format, "--format", choices: formatNames(OutputFormat.self)),
     OptionSpec(.au, "--au", value: true),
     OptionSpec(.strict, "--strict"),
-    OptionSpec(.couleur, "--couleur", "--color", value: true),
+    OptionSpec(.couleur, "--couleur", "--color", choices: colorChoices),
     OptionSpec(.silencieux, "--silencieux", "-q", "--quiet"),
-    OptionSpec(.nomFichier, "--nom-fichier", "--stdin-filename", value: true),
-    OptionSpec(.niveau, "--niveau", value: true),
+    OptionSpec(.nomFichier, "--nom-fichier", "--stdin-filename", path: true),
+    OptionSpec(.niveau, "--niveau", choices: ["erreur", "avertissement", "note"]),
 ])
 
 /// `--niveau`: the least severe diagnostic shown.
@@ -71,7 +74,7 @@ func severityLevel(_ v: String) -> Severity {
 
 func runCheck(_ args: ArraySlice<String>) -> Int32 {
     let parsed = checkCommand.parse(args)
-    let format = formatChoice(parsed[.format], default: OutputFormat.humain)
+    let format = formatChoice(parsed[.format], default: OutputFormat.texte)
     let color = colorChoice(parsed[.couleur] ?? "auto")
     let quiet = parsed.has(.silencieux)
     let strict = parsed.has(.strict)
@@ -99,9 +102,15 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
         writeOut(DiagnosticRenderer.gcc(shown))
         if quiet || shown.count < all.count { writeErr(summary(all, shown: shown, strict: strict, level: level, args: args) + "\n") }
     case .sarif:
-        // Relative paths are relative to the current folder, which becomes %SRCROOT%.
-        writeOut(DiagnosticRenderer.sarif(shown, toolVersion: version, sourceRoot: nil))
-    case .humain:
+        // Paths relative to the workspace root (%SRCROOT%), never absolute, whatever the
+        // current folder (`cd contrats/exemples && copc check ..`).
+        let root = sarifRoot(result)
+        writeOut(DiagnosticRenderer.sarif(shown, toolVersion: version, sourceRoot: nil) { shown in
+            let real = result.realPaths[shown] ?? (shown.hasPrefix("/") ? shown : Paths.join(FileSystem.realPath(".") ?? FileSystem.currentDirectory(), shown))
+            let relative = Paths.relative(real, to: root)
+            return relative.hasPrefix("/") ? Paths.lastComponent(of: real) : relative
+        })
+    case .texte:
         if result.files.isEmpty {
             writeOut("aucun fichier .cop trouvé\n")
         }
@@ -109,6 +118,22 @@ func runCheck(_ args: ArraySlice<String>) -> Int32 {
         writeOut(summary(all, shown: shown, strict: strict, level: level, args: args) + "\n")
     }
     return result.exitStatus(strict: strict)
+}
+
+/// `%SRCROOT%` of a SARIF log: the workspace root of the files checked (the repository), or,
+/// when they lie in several workspaces, the deepest folder holding all of them.
+func sarifRoot(_ result: CheckResult) -> String {
+    let roots = Set(result.roots.values).sorted()
+    guard var common = roots.first.map(Paths.components) else {
+        return FileSystem.realPath(".") ?? FileSystem.currentDirectory()
+    }
+    for r in roots.dropFirst() {
+        let c = Paths.components(r)
+        var n = 0
+        while n < min(common.count, c.count) && common[n] == c[n] { n += 1 }
+        common = Array(common.prefix(n))
+    }
+    return "/" + common.joined(separator: "/")
 }
 
 /// The summary line: counts of every diagnostic (shown or not), why `--strict` failed, and how

@@ -53,7 +53,9 @@ Options :
   --chemin FICHIER    pour deux brouillons : la place du fichier dans l'espace de
                       travail (son contrat et ses annuaires sont cherchés là) ; utile
                       quand les brouillons sont des fichiers temporaires (git difftool)
-  -o FICHIER          écrit dans FICHIER plutôt que sur la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 Git :
@@ -69,7 +71,8 @@ jamais git : une comparaison impossible est expliquée dans le diff, statut 0.
 Les erreurs des textes sont résumées sur la sortie d'erreur (« copc check » les
 détaille) ; le diff montre les textes tels qu'écrits.
 Statut de sortie : 0 diff écrit (avec --sortie-code : aucun changement) ; 1 avec
---sortie-code, au moins un changement ; 2 mauvais usage, contrat ou version introuvable.
+--sortie-code, au moins un changement ; 2 mauvais usage, contrat ou version introuvable,
+échec d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum DiffOption: Hashable, Sendable {
@@ -80,11 +83,11 @@ let diffCommand = CommandSpec<DiffOption>(name: "copc diff", help: diffHelp, opt
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.de, "--de", "--from", value: true),
     OptionSpec(.a, "--a", "--à", "--to", value: true),
-    OptionSpec(.format, "--format", value: true),
+    OptionSpec(.format, "--format", choices: formatNames(DiffFormat.self)),
     OptionSpec(.sortieCode, "--sortie-code", "--exit-code"),
-    OptionSpec(.couleur, "--couleur", "--color", value: true),
-    OptionSpec(.chemin, "--chemin", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.couleur, "--couleur", "--color", choices: colorChoices),
+    OptionSpec(.chemin, "--chemin", path: true),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
     OptionSpec(.git, "--git", value: true),
 ])
 
@@ -112,7 +115,7 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
             fail("--git compare deux révisions : --de, --a et --chemin ne s'y emploient pas")
         }
         if positionals.count > 1 { fail("--git attend une ou deux révisions (copc diff --git REV1 [REV2])") }
-        let report = diffGit(revision, positionals.first, contractId: parsed[.contrat])
+        let (report, worktreeFiles) = diffGit(revision, positionals.first, contractId: parsed[.contrat])
         let out: String
         switch format {
         case .texte: out = report.text(color: useColor(color ?? (parsed[.sortie] == nil ? nil : false)))
@@ -120,7 +123,7 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
         case .json: out = report.json()
         case .html: out = report.html()
         }
-        write(out, to: parsed[.sortie])
+        writeResult(out, to: parsed[.sortie], named: worktreeFiles)
         if parsed.has(.sortieCode) { return report.hasChanges ? 1 : 0 }
         return 0
     }
@@ -129,7 +132,8 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
        let chemin = parsed[.chemin], let call = difftoolCall(args, chemin: chemin) {
         // git difftool: the same comparison as git's driver, revisions found through git.
         let shown = render(diffFile(call), format, color: color, toFile: parsed[.sortie] != nil)
-        write(shown, to: parsed[.sortie])
+        // The two copies and the working tree's file are inputs that -o must not replace.
+        writeResult(shown, to: parsed[.sortie], named: positionals + [chemin])
         return 0
     } else if positionals.count == 2 && positionals.contains("/dev/null") {
         fail("un fichier ajouté ou supprimé (/dev/null) ne se compare que dans un dépôt git, avec --chemin (git difftool)")
@@ -149,7 +153,7 @@ func runDiff(_ args: ArraySlice<String>) -> Int32 {
         if parsed[.chemin] != nil { fail("--chemin ne s'emploie qu'avec deux brouillons (copc diff ANCIEN.cop NOUVEAU.cop)") }
         report = diffVersions(positionals, contractId: parsed[.contrat], from: from, to: to)
     }
-    write(render(report, format, color: color, toFile: parsed[.sortie] != nil), to: parsed[.sortie])
+    writeResult(render(report, format, color: color, toFile: parsed[.sortie] != nil), to: parsed[.sortie], named: positionals)
     if parsed.has(.sortieCode) { return report.changes.isEmpty ? 0 : 1 }
     return 0
 }
@@ -161,17 +165,6 @@ func render(_ report: DiffReport, _ format: DiffFormat, color: Bool?, toFile: Bo
     case .markdown: return report.markdown()
     case .json: return report.json()
     case .html: return report.html()
-    }
-}
-
-/// Writes the output to standard output, or to the file of `-o`.
-func write(_ out: String, to output: String?) {
-    if let output {
-        do { try FileSystem.writeAtomically(output, Array(out.utf8)) } catch {
-            fail("écriture impossible de \(output) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(out)
     }
 }
 

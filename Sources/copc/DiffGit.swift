@@ -64,8 +64,10 @@ struct GitWorkspace {
 // MARK: copc diff --git
 
 /// `copc diff --git REV1 [REV2]`: REV2 defaults to the working tree; `A...B` compares B with
-/// the merge base of A and B, `A..B` A with B, as git does.
-func diffGit(_ first: String, _ second: String?, contractId: String?) -> GitDiffReport {
+/// the merge base of A and B, `A..B` A with B, as git does. Also returns, as paths in the
+/// working tree, the files read at either revision, which `-o` must not replace: a blob is not
+/// a file on disk, but the working file at its path is the drafter's text of it.
+func diffGit(_ first: String, _ second: String?, contractId: String?) -> (report: GitDiffReport, worktreeFiles: [String]) {
     let cwd = FileSystem.realPath(".") ?? FileSystem.currentDirectory()
     let repo: GitRepository
     do { repo = try GitRepository.discover(from: cwd) } catch { fail(error.description) }
@@ -117,7 +119,11 @@ func diffGit(_ first: String, _ second: String?, contractId: String?) -> GitDiff
         }
     }
     let old = side(from), new = side(to)
+    // Both checks are inputs of the run: a file of either revision that cannot be decoded
+    // stops the report (`writeResult`).
+    inputs.append(old.result)
     keepAlive = new.result
+    let worktreeFiles = Set(old.shown.keys).union(new.shown.keys).map { Paths.join(top, PathBytes.decode($0)) }.sorted()
     var entries: [GitDiffReport.Entry] = []
     var ids: [String] = []
     for c in new.result.contracts + old.result.contracts {
@@ -134,7 +140,7 @@ func diffGit(_ first: String, _ second: String?, contractId: String?) -> GitDiff
         let b = new.result.contracts.first { $0.id == id }
         entries.append(compareContract(a, old.result.fileTable, b, new.result.fileTable, from: from, to: to))
     }
-    return GitDiffReport(from: from, to: to, entries: entries)
+    return (GitDiffReport(from: from, to: to, entries: entries), worktreeFiles)
 }
 
 /// One contract at two revisions: its latest versions, the avenants added, removed or changed
@@ -323,7 +329,9 @@ func runExternalDiff(_ call: ExternalDiffCall, render: (DiffReport) -> String) -
     if let repo { (old.revision, new.revision) = locate(call, repo, old: old.bytes, new: new.bytes) ?? (nil, nil) }
     let request = FileDiffRequest(repo: repo, path: call.path, newPath: call.finalPath, shownOld: shownOld, shownNew: shownNew,
                                   old: old, new: new, renameHeader: header)
-    writeOut(render(diffFile(request)))
+    // Through the one writer: a file of either revision's context that cannot be decoded is
+    // said in the diff (the failure handler above), never left out silently.
+    writeResult(render(diffFile(request)), to: nil)
     return 0
 }
 

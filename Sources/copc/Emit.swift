@@ -15,14 +15,15 @@ Options :
   --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
   --version N         la version N (défaut : la dernière)
   --au AAAA-MM-JJ     la version en vigueur ce jour-là (date d'effet des avenants)
-  -o FICHIER          écrit dans FICHIER (par un fichier temporaire renommé) plutôt
-                      que sur la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 L'IR reflète le texte tel qu'écrit : s'il contient des erreurs, elles sont résumées sur
 la sortie d'erreur (« copc check » les détaille) et l'IR est tout de même écrit.
 Statut de sortie : 0 IR écrit ; 2 mauvais usage, contrat ou version introuvable, échec
-d'écriture.
+d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum EmitOption: Hashable, Sendable {
@@ -33,7 +34,7 @@ let emitCommand = CommandSpec<EmitOption>(name: "copc emit", help: emitHelp, opt
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.version, "--version", value: true),
     OptionSpec(.au, "--au", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 func runEmit(_ args: ArraySlice<String>) -> Int32 {
@@ -58,12 +59,6 @@ func runEmit(_ args: ArraySlice<String>) -> Int32 {
         writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(contract.id ?? "?") et ses avenants (voir « copc check ») ; l'IR reflète le texte tel qu'écrit\n")
     }
     let json = IR.emit(contract, version: version, files: result.fileTable)
-    if let output {
-        do { try FileSystem.writeAtomically(output, Array(json.utf8)) } catch {
-            fail("écriture impossible de \(output) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(json)
-    }
+    writeResult(json, to: output)
     return 0
 }

@@ -16,13 +16,25 @@ func terminalWidth() -> Int {
     return 80
 }
 
+let explainHelp = """
+Usage : copc expliquer CODE
+
+Affiche l'explication longue d'un code de diagnostic : ce que le contrôle détecte,
+pourquoi, un exemple et la correction. CODE s'écrit COP300, cop300 ou 300. Le texte
+est coupé à la largeur du terminal (ou à COLUMNS).
+
+Options :
+  -h, --help          affiche cette aide
+
+Codes : \(Code.allCases.map(\.rawValue).joined(separator: ", "))
+"""
+
+let explainCommand = CommandSpec<NoOption>(name: "copc expliquer", help: explainHelp, options: [])
+
 func runExplain(_ args: ArraySlice<String>) -> Int32 {
-    guard let first = args.first else { fail("« expliquer » attend un code (ex. copc expliquer COP300)") }
-    if first == "-h" || first == "--help" {
-        writeOut("Usage : copc expliquer CODE\n\nAffiche l'explication longue d'un code de diagnostic, avec un exemple et la correction.\nCodes : " + Code.allCases.map(\.rawValue).joined(separator: ", ") + "\n")
-        return 0
-    }
-    guard args.count == 1 else { fail("« expliquer » attend un seul code") }
+    let parsed = explainCommand.parse(args)
+    guard let first = parsed.positionals.first else { fail("« expliquer » attend un code (ex. copc expliquer COP300)") }
+    guard parsed.positionals.count == 1 else { fail("« expliquer » attend un seul code") }
     guard let code = Code(parsing: first) else {
         let suggestion = Suggest.nearest(to: first.uppercased(), among: Code.allCases.map(\.rawValue))
         fail("code inconnu « \(first) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "") + " (voir « copc expliquer --help »)")

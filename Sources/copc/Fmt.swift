@@ -26,7 +26,8 @@ copc (COP002), n'est pas modifié ; avec « - », l'entrée refusée est rendue
 octet pour octet.
 
 Options :
-  --check      ne modifie rien ; nomme les fichiers qui seraient modifiés
+  --check      ne modifie rien ; nomme les fichiers qui seraient modifiés (aussi
+               --vérifier)
   --diff       ne modifie rien ; montre ce qui changerait, en diff unifié (comme
                diff -u), sur la sortie standard
   -h, --help   affiche cette aide
@@ -72,6 +73,8 @@ func runFmt(_ args: ArraySlice<String>) -> Int32 {
             writeErr(DiagnosticRenderer.human(diagnostics, color: color))
             writeErr(diagnostics.contains { $0.code == .cop002 }
                 ? "copc : \(o.shownPath) laissé intact : limite de copc dépassée (voir « copc expliquer COP002 »)\n"
+                : diagnostics.contains { $0.code == .cop001 }
+                ? "copc : \(o.shownPath) laissé intact : fichier mal encodé (réenregistrez-le en UTF-8 ; voir « copc expliquer COP001 »)\n"
                 : "copc : \(o.shownPath) laissé intact : erreurs de syntaxe (corrigez-les, puis relancez copc fmt)\n")
         case .unsafe:
             refused += 1

@@ -16,16 +16,23 @@ la définition, le plan du document, la complétion et la mise en forme.
 
 La sortie standard ne porte que les messages du protocole ; le journal va sur la
 sortie d'erreur. Statut de sortie : 0 après « shutdown » puis « exit », 1 sinon.
+
+Options :
+  --stdio             accepté (ce que passent la plupart des éditeurs) : l'entrée et la
+                      sortie standard sont le seul transport
+  -h, --help          affiche cette aide
 """
 
+enum LspOption: Hashable, Sendable {
+    case stdio
+}
+
+let lspCommand = CommandSpec<LspOption>(name: "copc lsp", help: lspHelp, options: [
+    OptionSpec(.stdio, "--stdio"),
+])
+
 func runLSP(_ args: ArraySlice<String>) -> Int32 {
-    if let a = args.first {
-        if a == "-h" || a == "--help" || a == "--aide" {
-            writeOut(lspHelp + "\n")
-            return 0
-        }
-        // `--stdio` is what most clients pass; stdio is the only transport anyway.
-        if a != "--stdio" || args.count > 1 { fail("« lsp » n'accepte pas d'argument (voir « copc lsp --help »)") }
-    }
+    let parsed = lspCommand.parse(args)
+    if !parsed.positionals.isEmpty { fail("« lsp » n'accepte pas d'argument (voir « copc lsp --help »)") }
     return LSPMain.run(version: version)
 }

@@ -43,9 +43,9 @@ enum PortefeuilleOption: Hashable, Sendable {
 
 let portefeuilleCommand = CommandSpec<PortefeuilleOption>(name: "copc portefeuille", help: portefeuilleHelp, options: [
     OptionSpec(.au, "--au", value: true),
-    OptionSpec(.par, "--par", value: true),
-    OptionSpec(.format, "--format", "-f", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.par, "--par", choices: Portfolio.Grouping.allCases.map(\.rawValue)),
+    OptionSpec(.format, "--format", "-f", choices: formatNames(PortfolioFormat.self)),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 /// The formats of `copc portefeuille`.

@@ -18,7 +18,7 @@ Options :
   --contrat ID        le contrat (obligatoire si les chemins en contiennent plusieurs)
   --version V         numéro de version (0 = tel que signé) ou date AAAA-MM-JJ (la version
                       en vigueur ce jour-là) ; défaut : la dernière version
-  --format F          html (défaut) : une page autonome, imprimable sur A4 ;
+  --format F          html (défaut) : une page autonome, imprimable sur A4 (aussi -f) ;
                       markdown : le même contenu, tableaux au format GitHub ;
                       cop : la version consolidée réécrite en texte source canonique
                       (avenants appliqués, commentaires conservés), point de départ d'un
@@ -26,14 +26,15 @@ Options :
                       csv : un tableau pour un tableur (UTF-8 avec BOM, séparateur « ; »,
                       virgule décimale), choisi par --table
   --table T           avec --format csv : indicateurs (défaut) ou actions
-  -o FICHIER          écrit dans FICHIER (par un fichier temporaire renommé) plutôt que sur
-                      la sortie standard
+  -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
+                      renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
+                      standard ; jamais sur un fichier lu (statut 2)
   -h, --help          affiche cette aide
 
 Le document reflète le texte tel qu'écrit : s'il contient des erreurs, elles sont résumées
 sur la sortie d'erreur (« copc check » les détaille) et le document est tout de même écrit.
 Statut de sortie : 0 document écrit ; 2 mauvais usage, contrat ou version introuvable,
-échec d'écriture.
+échec d'écriture, fichier lu illisible ou mal encodé (COP001 : rien n'est écrit).
 """
 
 enum RendreOption: Hashable, Sendable {
@@ -43,9 +44,9 @@ enum RendreOption: Hashable, Sendable {
 let rendreCommand = CommandSpec<RendreOption>(name: "copc rendre", help: rendreHelp, options: [
     OptionSpec(.contrat, "--contrat", value: true),
     OptionSpec(.version, "--version", value: true),
-    OptionSpec(.format, "--format", "-f", value: true),
-    OptionSpec(.table, "--table", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.format, "--format", "-f", choices: formatNames(RenderFormat.self)),
+    OptionSpec(.table, "--table", choices: CSVTable.allCases.map(\.spelling)),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
 ])
 
 /// The formats of `copc rendre`.
@@ -55,7 +56,7 @@ enum RenderFormat: String, CaseIterable {
 
 func runRendre(_ args: ArraySlice<String>) -> Int32 {
     let parsed = rendreCommand.parse(args)
-    let format = formatChoice(parsed[.format], default: RenderFormat.html, aliases: ["md": .markdown])
+    let format = formatChoice(parsed[.format], default: RenderFormat.html)
     var table = CSVTable.indicators
     if let t = parsed[.table] {
         guard format == .csv else { fail("--table ne s'emploie qu'avec --format csv") }
@@ -101,16 +102,5 @@ func warnAboutErrors(_ result: CheckResult, _ contract: Contract, what: String) 
     let errors = result.diagnostics.filter { $0.severity == .error && $0.span.map { files.contains($0.file.id) } ?? false }.count
     if errors > 0 {
         writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(contract.id ?? "?") et ses avenants (voir « copc check ») ; \(what) reflète le texte tel qu'écrit\n")
-    }
-}
-
-/// Writes `text` to `path` atomically, or to stdout.
-func writeResult(_ text: String, to path: String?) {
-    if let path {
-        do { try FileSystem.writeAtomically(path, Array(text.utf8)) } catch {
-            fail("écriture impossible de \(path) : \((error as FileSystem.IOError).message)")
-        }
-    } else {
-        writeOut(text)
     }
 }

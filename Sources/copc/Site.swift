@@ -46,8 +46,8 @@ enum SiteOption: Hashable, Sendable {
 
 let siteCommand = CommandSpec<SiteOption>(name: "copc site", help: siteHelp, options: [
     OptionSpec(.au, "--au", value: true),
-    OptionSpec(.par, "--par", value: true),
-    OptionSpec(.sortie, "-o", "--sortie", value: true),
+    OptionSpec(.par, "--par", choices: Portfolio.Grouping.allCases.map(\.rawValue)),
+    OptionSpec(.sortie, "-o", "--sortie", path: true),
     OptionSpec(.incrementiel, "--incrementiel", "--incremental"),
 ])
 

@@ -68,7 +68,9 @@ final class CLITests: XCTestCase {
         let run = (log["runs"] as! [[String: Any]])[0]
         let driver = (run["tool"] as! [String: Any])["driver"] as! [String: Any]
         XCTAssertEqual(driver["version"] as? String, try self.run(["--version"]).1.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
-        XCTAssertNil(run["originalUriBaseIds"], "no absolute path of the checkout in the log")
+        let base = (run["originalUriBaseIds"] as! [String: [String: Any]])["%SRCROOT%"]
+        XCTAssertNotNil(base?["description"], "%SRCROOT% is declared")
+        XCTAssertNil(base?["uri"], "no absolute path of the checkout in the log")
         XCTAssertFalse(out.contains(FileSystem.realPath(dir)!), "no absolute path of the checkout in the log")
         let root = URL(fileURLWithPath: FileSystem.realPath(dir)!, isDirectory: true).absoluteString
         let result = (run["results"] as! [[String: Any]])[0]
@@ -77,7 +79,32 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(URL(string: artifact["uri"]!, relativeTo: URL(string: root))?.path, FileSystem.realPath(dir)! + "/sous dossier/c.cop")
         XCTAssertEqual(try self.run(["check", "--format=sarif", "."], cwd: dir).1, out, "byte-identical across runs")
         let (_, _, usage) = try self.run(["check", "--format", "xml"])
-        XCTAssertTrue(usage.contains("humain, gcc, json, sarif"), usage)
+        XCTAssertTrue(usage.contains("texte, gcc, json, sarif"), usage)
+    }
+
+    /// `cd contrats/exemples && copc check .. --format sarif` wrote `file:///…` URIs for every
+    /// file outside the current folder: now every URI is relative to the workspace root
+    /// (`%SRCROOT%`, the folder holding `copc.toml` or `.git`), wherever copc is started, and
+    /// the fingerprints do not change with the current folder.
+    func testSARIFPathsAreRelativeToTheWorkspaceRootFromAnyFolder() throws {
+        let bad = cleanContract.replacingOccurrences(of: "fin 2022", with: "fin 2030")
+        let dir = try tempDir(["copc.toml": "", "contrats/a/c.cop": bad, "contrats/exemples/e/c.cop": bad.replacingOccurrences(of: "C1", with: "C2")])
+        let (status, fromSub, err) = try run(["check", "--format", "sarif", ".."], cwd: dir + "/contrats/exemples")
+        XCTAssertEqual(status, 1, err)
+        XCTAssertFalse(fromSub.contains("file:"), fromSub)
+        XCTAssertFalse(fromSub.contains(FileSystem.realPath(dir)!), "no absolute path")
+        let (_, fromRoot, _) = try run(["check", "--format", "sarif", "contrats"], cwd: dir)
+        func uris(_ text: String) throws -> [String] {
+            let log = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+            let results = (log["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]]
+            return results.map { r in
+                let a = ((r["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["artifactLocation"] as! [String: String]
+                XCTAssertEqual(a["uriBaseId"], "%SRCROOT%")
+                return a["uri"]! + " " + ((r["partialFingerprints"] as! [String: String])["copc/v1"] ?? "")
+            }.sorted()
+        }
+        XCTAssertEqual(try uris(fromSub).map { $0.split(separator: " ")[0] }, ["contrats/a/c.cop", "contrats/exemples/e/c.cop"])
+        XCTAssertEqual(try uris(fromSub), try uris(fromRoot), "same URIs and fingerprints from the root and from a subfolder")
     }
 
     func testUsageErrorsExitTwoInFrench() throws {

@@ -88,9 +88,7 @@ final class CaseTests: XCTestCase {
                 let rel = FileSystem.kind(caseRoot) == .directory ? Paths.relative(path, to: caseRoot) : name
                 var bytes = try FileSystem.read(path)
                 let text = String(decoding: bytes, as: UTF8.self)
-                if text.contains("<<FF>>") {
-                    bytes = Array(text.replacingOccurrences(of: "<<FF>>", with: "\u{1}").utf8).map { $0 == 1 ? 0xFF : $0 }
-                }
+                if text.contains("<<") { bytes = CaseTests.rawBytes(bytes) }
                 let (e, f) = CaseTests.parseMarkers(text, file: rel)
                 expected.formUnion(e)
                 fragments.merge(f) { $0 + $1 }
@@ -167,7 +165,33 @@ final class CaseTests: XCTestCase {
         }
     }
 
+    /// The bytes of a case file where `<<XX>>` (two upper-case hexadecimal digits) stands for
+    /// the byte XX: invalid UTF-8 and other encodings written in a readable file.
+    static func rawBytes(_ bytes: [UInt8]) -> [UInt8] {
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        var k = 0
+        while k < bytes.count {
+            if k + 6 <= bytes.count, bytes[k] == 0x3C, bytes[k + 1] == 0x3C, bytes[k + 4] == 0x3E, bytes[k + 5] == 0x3E,
+               let h = hex(bytes[k + 2]), let l = hex(bytes[k + 3]) {
+                out.append(h << 4 | l)
+                k += 6
+            } else {
+                out.append(bytes[k])
+                k += 1
+            }
+        }
+        return out
+    }
+
     func testMarkerParsing() {
+        XCTAssertEqual(CaseTests.rawBytes(Array("a<<FF>>b<<E9>><<x>>".utf8)), [0x61, 0xFF, 0x62, 0xE9] + Array("<<x>>".utf8))
         let (e, f) = CaseTests.parseMarkers("a\nb # attendu: COP201 \"DGOS\", COP300\n# attendu+1: COP101\nc", file: "x")
         XCTAssertEqual(e, [Expectation(file: "x", line: 2, code: "COP201"), Expectation(file: "x", line: 2, code: "COP300"),
                            Expectation(file: "x", line: 4, code: "COP101")])

@@ -417,6 +417,71 @@ final class DiffGitTests: XCTestCase {
         XCTAssertTrue(r.2.contains("pas de dépôt git ici"), r.2)
     }
 
+    /// `copc diff --git` and git's driver write through the one `writeResult`: `-o` never
+    /// replaces the working file of a path read at either revision (even when both are
+    /// commits), `-o -` is standard output, and a file of either revision that cannot be
+    /// decoded stops the report — said inside the diff when git runs the driver (status 0).
+    func testDiffGitOutputsAndUndecodableRevisions() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw XCTSkip("git absent") }
+        let avenant = "avenant 1 au contrat C1 « Cible fixée »\n  signé le : 2021-06-30\n  en vigueur le : 2021-07-01\nmodifier indicateur 1.1.a\n  cible 2022 : 60 %\n"
+        let repo = try tempDir([".gitattributes": "*.cop diff=copc\n", "c.cop": cleanContract, "a1.cop": avenant])
+        for args in [["init", "-q"], ["config", "user.email", "essai@example.org"], ["config", "user.name", "Essai"]] {
+            XCTAssertEqual(try git(args, in: repo).0, 0)
+        }
+        func commit(_ message: String) throws {
+            XCTAssertEqual(try git(["add", "-A"], in: repo).0, 0)
+            XCTAssertEqual(try git(["commit", "-qm", message], in: repo).0, 0)
+        }
+        try commit("contrat")
+        for args in [["diff", "--git", "HEAD", "HEAD", "-o", "c.cop"], ["diff", "--git", "HEAD", "-o", "a1.cop"],
+                     ["diff", "--git", "HEAD", "--format", "json", "-o", "./c.cop"]] {
+            let r = try run(args, cwd: repo)
+            XCTAssertEqual(r.0, 2, "\(args): \(r.2)")
+            XCTAssertTrue(r.2.contains("désigne un fichier d'entrée"), "\(args): \(r.2)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: repo + "/c.cop", encoding: .utf8), cleanContract)
+        XCTAssertEqual(try String(contentsOfFile: repo + "/a1.cop", encoding: .utf8), avenant)
+        let plain = try run(["diff", "--git", "HEAD"], cwd: repo)
+        XCTAssertEqual(plain.0, 0, plain.2)
+        XCTAssertTrue(plain.1.contains("1 contrat comparé : 1 inchangé"), plain.1)
+        XCTAssertEqual(try run(["diff", "--git", "HEAD", "-o", "-"], cwd: repo).1, plain.1)
+        XCTAssertEqual(try run(["diff", "--git", "HEAD", "-o", "rapport.txt"], cwd: repo).0, 0)
+        XCTAssertEqual(try String(contentsOfFile: repo + "/rapport.txt", encoding: .utf8), plain.1)
+        try FileManager.default.removeItem(atPath: repo + "/rapport.txt")
+
+        // An avenant saved in Windows-1252, in the working tree, then in a commit fixed later.
+        var latin = [UInt8]()
+        for u in "avenant 2 au contrat C1 « Délai repoussé »\n  signé le : 2022-01-10\nmodifier action 1.1.1\n  délai : fin 2023\n".unicodeScalars {
+            latin.append(UInt8(truncatingIfNeeded: u.value))
+        }
+        FileManager.default.createFile(atPath: repo + "/a2.cop", contents: Data(latin))
+        func refused(_ args: [String]) throws {
+            let r = try run(args, cwd: repo)
+            XCTAssertEqual(r.0, 2, "\(args): \(r.2)")
+            XCTAssertTrue(r.1.isEmpty, "\(args): \(r.1)")
+            XCTAssertTrue(r.2.contains("erreur[COP001]: fichier en Windows-1252 ?"), "\(args): \(r.2)")
+            XCTAssertTrue(r.2.contains("fichier illisible ou mal encodé : « a2.cop » ; rien n'est écrit"), "\(args): \(r.2)")
+        }
+        try refused(["diff", "--git", "HEAD"])
+        // git's driver for another file of the contract: said in the diff, git not stopped.
+        try avenant.replacingOccurrences(of: "60 %", with: "65 %").write(toFile: repo + "/a1.cop", atomically: true, encoding: .utf8)
+        let driven = try git(driver + ["diff"], in: repo)
+        XCTAssertEqual(driven.0, 0, driven.2)
+        XCTAssertTrue(driven.1.contains("copc diff — a1.cop : comparaison impossible : fichier illisible ou mal encodé : « a2.cop »"), driven.1)
+        try commit("avenant 2 en Windows-1252")
+        try String(String.UnicodeScalarView(latin.map { Unicode.Scalar($0) }))
+            .write(toFile: repo + "/a2.cop", atomically: true, encoding: .utf8)
+        try commit("avenant 2 en UTF-8")
+        try refused(["diff", "--git", "HEAD~1", "HEAD"])
+        // Near miss: both revisions decoded.
+        let fixed = try run(["diff", "--git", "HEAD"], cwd: repo)
+        XCTAssertEqual(fixed.0, 0, fixed.2)
+        XCTAssertTrue(fixed.1.contains("1 contrat comparé : 1 inchangé"), fixed.1)
+        let after = try git(driver + ["diff", "HEAD~2", "HEAD~1"], in: repo)
+        XCTAssertEqual(after.0, 0, after.2)
+        XCTAssertTrue(after.1.contains("comparaison impossible : fichier illisible ou mal encodé : « a2.cop »"), after.1)
+    }
+
     // MARK: the git reader
 
     /// Paths that are not UTF-8 are shown with their bytes escaped, injectively.

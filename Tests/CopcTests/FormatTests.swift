@@ -262,7 +262,11 @@ final class FormatTests: XCTestCase {
             XCTAssertEqual(again, out, "\(path) : non idempotent")
             let name = Paths.relative(path, to: dir)
             XCTAssertEqual(irs([(name, Array(out.utf8))]), irs([(name, bytes)]), "\(name) : l'IR change")
-            XCTAssertEqual(meanings([(name, Array(out.utf8))]), meanings([(name, bytes)]), "\(name) : les diagnostics changent")
+            // The characters of word processors (COP110) are what formatting corrects: they
+            // are gone, every other diagnostic stays.
+            let after = meanings([(name, Array(out.utf8))])
+            XCTAssertFalse(after.contains { $0.hasPrefix("COP110") }, "\(name) : COP110 reste après la mise en page")
+            XCTAssertEqual(after, meanings([(name, bytes)]).filter { !$0.hasPrefix("COP110") }, "\(name) : les diagnostics changent")
         }
         XCTAssertGreaterThan(tried, 150)
     }

@@ -29,6 +29,11 @@ final class HTMLPageTests: XCTestCase {
         XCTAssertTrue(portrait.contains(".saut-avant { break-before: page; }"))
         XCTAssertTrue(portrait.contains("text-decoration: line-through"))
         XCTAssertTrue(portrait.contains("text-decoration: underline"))
+        // Long words break in printed tables instead of pushing columns off the page
+        // (checked on a printed PDF by scripts/capture-mots-longs.sh).
+        let print = portrait[portrait.firstRange(of: "@media print {")!.lowerBound...]
+        XCTAssertTrue(print.contains("td { overflow-wrap: anywhere; min-width: 4.5em; }"))
+        XCTAssertTrue(print.contains("body { overflow-wrap: anywhere; }"))
         let landscape = HTMLPage(title: "T", orientation: .landscape, width: .wide).render { _ in }
         XCTAssertTrue(landscape.contains("size: A4 landscape"))
         XCTAssertTrue(landscape.contains("<body class=\"large\">"))

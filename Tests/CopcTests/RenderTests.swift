@@ -401,6 +401,51 @@ final class ICalendarTests: XCTestCase {
         XCTAssertTrue(ics1.contains("SEQUENCE:1\r\n"))
         XCTAssertTrue(ics1.contains("Cartographier \\; lister\\, classer"))
     }
+
+    /// Ids and step titles may hold `/`, `@`, `%`: joined as they are, the UIDs of the step
+    /// « b/delai/L » of action `a` and of the deadline `(L)` of action `a/etape/b` were one UID,
+    /// and a calendar kept only one of the two events. With escaped parts every UID of the
+    /// calendar is distinct, and splitting at `/` gives the parts back.
+    func testUIDsAreUniqueForAdversarialIdsAndTitles() throws {
+        let text = """
+        contrat C/1 « Contrat »
+          type : COP
+          période : 2021 .. 2023
+          signé le : 2021-03-12
+        référent DGOS « Direction générale de l'offre de soins »
+        axe 1 « Axe »
+        objectif 1.1 « Objectif »
+          pilote : DGOS
+        action a « A »
+          étape « b/delai/L » : fin 2022
+          étape « 50 % » : fin 2022
+          étape « 50 %25 » : fin 2022
+          étape « c@copc » : fin 2022
+        action a/etape/b « A bis »
+          délai (L) : fin 2022
+        action a/etape/b/delai/L « A ter »
+          délai : fin 2022
+        """
+        let result = Driver.check(sources: [("c.cop", Array(text.utf8))], options: CheckOptions(au: testDate))
+        let c = try XCTUnwrap(result.contracts.first)
+        let doc = ContractDocument(contract: c, version: c.versions[0], files: result.fileTable)
+        let uids = ContractCalendar.events(doc).map(\.uid)
+        XCTAssertEqual(uids, [
+            "C%2F1/action/a/etape/b%2Fdelai%2FL@copc",
+            "C%2F1/action/a/etape/50 %25@copc",
+            "C%2F1/action/a/etape/50 %2525@copc",
+            "C%2F1/action/a/etape/c%40copc@copc",
+            "C%2F1/action/a%2Fetape%2Fb/delai/L@copc",
+            "C%2F1/action/a%2Fetape%2Fb%2Fdelai%2FL/delai@copc",
+        ])
+        XCTAssertEqual(Set(uids).count, uids.count)
+        // Each part decodes back to what was written.
+        let parts = uids[0].dropLast("@copc".count).split(separator: "/").map { $0.removingPercentEncoding }
+        XCTAssertEqual(parts, ["C/1", "action", "a", "etape", "b/delai/L"])
+        // The calendar as written holds every UID once.
+        let ics = ContractCalendar.render(doc)
+        XCTAssertEqual(Set(ics.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }).count, 6)
+    }
 }
 
 /// `copc rendre` and `copc calendrier` run as a user runs them.

@@ -36,9 +36,12 @@ final class SarifTests: XCTestCase {
         XCTAssertEqual(run(log)["columnKind"] as? String, "utf16CodeUnits")
         let bases = run(log)["originalUriBaseIds"] as! [String: [String: Any]]
         XCTAssertEqual(bases["%SRCROOT%"]?["uri"] as? String, "file:///depot/", "a base URI ends with a slash")
-        // Without a root (the command line's case), no base is written: no absolute path of
-        // the checkout leaks into an uploaded log; GitHub resolves %SRCROOT% itself.
-        XCTAssertNil(run(try sarif(check(sample), root: nil))["originalUriBaseIds"])
+        // Without a root (the command line's case), the base is declared without its URI: no
+        // absolute path of the checkout leaks into an uploaded log; GitHub resolves %SRCROOT%
+        // itself.
+        let undisclosed = run(try sarif(check(sample), root: nil))["originalUriBaseIds"] as! [String: [String: Any]]
+        XCTAssertNil(undisclosed["%SRCROOT%"]?["uri"])
+        XCTAssertNotNil((undisclosed["%SRCROOT%"]?["description"] as? [String: String])?["text"])
     }
 
     /// Rules carry `help.markdown` (examples fenced) and tags; no `helpUri` (no honest URL).

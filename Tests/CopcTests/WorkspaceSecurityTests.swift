@@ -498,6 +498,27 @@ final class WorkspaceSecurityTests: XCTestCase {
         XCTAssertFalse(h.complete)
     }
 
+    /// A first element refused for its encoding (Windows-1252, UTF-16, a NUL byte) is marked
+    /// undecodable — such a file joins every context surveyed (`FileContext`); a first element
+    /// that decodes, or a decoded file without a header, is not.
+    func testSurveyMarksUndecodableFirstElements() {
+        let latin = "contrat C « Un titre accentué »\n  période : 2021 .. 2023\n".unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "contrat C « T »\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for bytes in [latin, utf16, Array("contrat C « T »\n".utf8) + [0] + Array("  période : 2021 .. 2023\n".utf8)] {
+            let h = Survey.header(of: bytes, whole: true)
+            XCTAssertEqual(h.kind, .unknown)
+            XCTAssertTrue(h.undecodable, "\(bytes.prefix(12))")
+        }
+        // A file whose first element is ASCII is filed by its header, its later bytes unread.
+        let later = Array("avenant 2 au contrat C\n  signe le : 2022-01-10\nmodifier action 1.1\n".utf8) + [0x64, 0xE9, 0x6C, 0x61, 0x69, 0x0A]
+        let h = Survey.header(of: later, whole: true)
+        XCTAssertEqual(h.kind, .avenant)
+        XCTAssertFalse(h.undecodable)
+        XCTAssertFalse(Survey.header(of: Array("x = 1\n".utf8), whole: true).undecodable)
+        XCTAssertFalse(Survey.header(of: Array(avenant(2).utf8), whole: true).undecodable)
+    }
+
     /// `copc check F.cop` parses its contract's files, not everything below the root: with a
     /// hundred other contract folders beside it, the files built in full are the context's.
     func testNamedFileParsesOnlyItsContext() throws {
