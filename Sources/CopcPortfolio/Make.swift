@@ -13,11 +13,13 @@ extension Portfolio {
     /// row reads one contract (its version in force, its bilans), on up to `threads` threads,
     /// gathered by index so that the result does not depend on their number.
     public static func make(_ result: CheckResult, day: Day, grouping: Grouping, threads: Int = Parallel.processors) -> Portfolio {
-        let contracts = result.contracts
         let files = result.fileTable
+        // The contracts of the folders read; a predecessor read as their context is not one.
+        let all = result.contracts
+        let contracts = result.contextOnly.isEmpty ? all : all.filter { !result.contextOnly.contains(files[$0.file].path) }
         // Who renews whom: the first successor by id.
         var successors: [String: String] = [:]
-        for c in contracts {
+        for c in all {
             guard let id = c.id, let p = c.predecessor, p != id else { continue }
             if let s = successors[p], s <= id { continue }
             successors[p] = id

@@ -11,6 +11,7 @@ import CopcDriver
 import CopcRules
 import CopcLSP
 import CopcRender
+import CopcPortfolio
 
 /// The language of the portfolio (issue 26, first part): `tutelle` and `succède à` on a
 /// contract, `organisme ID « nom »` with `catégorie`, `tutelle` and `contrat attendu` in an
@@ -161,6 +162,20 @@ final class PortfolioLanguageTests: XCTestCase {
         let named = try Driver.check(paths: [dir + "/onf/nouveau/contrat.cop"], options: options)
         XCTAssertEqual(named.diagnostics.map(\.code), [.cop211], named.diagnostics.map(\.text).joined(separator: "\n"))
         XCTAssertTrue(named.diagnostics[0].text.contains("2016-01-01 .. 2021-12-31"), "the predecessor's avenant was read")
+        // The successor's folder checked alone: the same, and the predecessor is only context —
+        // its own diagnostics (here a COP303 added to it) are not reported, a portfolio of the
+        // folder does not list it. Without the context, COP210 « inconnu ».
+        try (Self.ancien.replacingOccurrences(of: "« annuaire.cop »", with: "« ../../annuaire.cop »")
+             + "\nobjectif 1 « O »\nindicateur 1.a « I »\n  unité : %\n  cible 2021 : à fixer par avenant\n")
+            .write(toFile: dir + "/onf/ancien/contrat.cop", atomically: true, encoding: .utf8)
+        let whole = try Driver.check(paths: [dir], options: options)
+        XCTAssertTrue(whole.diagnostics.contains { $0.path.hasSuffix("ancien/contrat.cop") }, "near miss: the folder of both reports it")
+        let sub = try Driver.check(paths: [dir + "/onf/nouveau"], options: options)
+        XCTAssertEqual(sub.diagnostics.map(\.code), [.cop211], sub.diagnostics.map(\.text).joined(separator: "\n"))
+        XCTAssertEqual(sub.contextOnly.count, 2)
+        let portfolio = Portfolio.make(sub, day: testDate, grouping: .tutelle)
+        XCTAssertEqual(portfolio.contracts.map(\.id), ["COP-ONF-2021-2025"])
+        XCTAssertEqual(portfolio.contracts[0].predecessor, "COP-ONF-2016-2020")
     }
 
     func testCompletionOfTheNewKeysAndValues() throws {
