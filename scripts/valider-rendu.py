@@ -4,17 +4,21 @@
 Usage : scripts/valider-rendu.py [COPC] [DOSSIER…]
 
 Pour chaque dossier de contrat (défaut : chaque dossier de contracts/ qui contient des
-fichiers .cop), lance « copc calendrier » et « copc rendre --format csv » (indicateurs et
-actions), puis :
+fichiers .cop), lance « copc calendrier », « copc rendre --format csv » (indicateurs et
+actions) et « copc rendre --format xlsx », puis :
   - lit le calendrier avec le paquet PyPI « icalendar » (pip install icalendar) : chaque
-    événement a un UID unique, DTSTART et DTEND de type date (journée entière), DTEND après
-    DTSTART ; chaque ligne se termine par CRLF et tient en 75 octets ;
+    événement a un UID unique, DTSTART et DTEND de type date (journée entière), d'un jour
+    (le jour de l'échéance), un STATUS confirmé ou annulé ; chaque ligne se termine par CRLF
+    et tient en 75 octets ; avec --rappel 7, chaque événement confirmé a son alarme ;
   - ouvre chaque CSV dans LibreOffice Calc sans interface (soffice --headless, paquet Debian
     libreoffice-calc-nogui), en français (séparateur « ; », UTF-8, locale fr-FR), le convertit
     en tableur OpenDocument et vérifie : les intitulés accentués sont intacts, chaque champ
     numérique du CSV (« 21,5 », « -2805515,12 ») est lu comme un nombre de même valeur, et le
     tableau a autant de lignes que le CSV. Sans LibreOffice, le module csv de Python vérifie
-    la structure (BOM, « ; », nombre de colonnes) et le script le dit.
+    la structure (BOM, « ; », nombre de colonnes) et le script le dit ;
+  - lit le classeur avec openpyxl (pip install openpyxl) et le fait convertir en CSV par
+    LibreOffice (scripts/lire-rendu.py) : les deux feuilles, l'en-tête figé, chaque
+    identifiant (première colonne) lu comme texte par les deux et revenu identique.
 Statut : 0 tout est valide ; 1 un défaut trouvé ; 2 outil manquant ou mauvais usage.
 """
 import csv
@@ -42,7 +46,7 @@ def copc(binaire, *args):
     return r.stdout
 
 
-def valider_calendrier(octets, nom):
+def valider_calendrier(octets, nom, rappel=False):
     import icalendar
     defauts = []
     texte = octets.decode("utf-8")
@@ -66,8 +70,14 @@ def valider_calendrier(octets, nom):
         debut, fin = ev.decoded("DTSTART"), ev.decoded("DTEND")
         if type(debut).__name__ != "date" or type(fin).__name__ != "date":
             defauts.append("%s : %s : DTSTART/DTEND ne sont pas des dates" % (nom, uid))
-        elif not fin > debut:
-            defauts.append("%s : %s : DTEND %s n'est pas après DTSTART %s" % (nom, uid, fin, debut))
+        elif (fin - debut).days != 1:
+            defauts.append("%s : %s : %s à %s n'est pas le seul jour de l'échéance" % (nom, uid, debut, fin))
+        statut = str(ev.get("STATUS"))
+        if statut not in ("CONFIRMED", "CANCELLED"):
+            defauts.append("%s : %s : STATUS %s" % (nom, uid, statut))
+        alarmes = len(ev.walk("VALARM"))
+        if alarmes != (1 if statut == "CONFIRMED" and rappel else 0):
+            defauts.append("%s : %s : %d alarme(s)" % (nom, uid, alarmes))
         for cle in ("SUMMARY", "DTSTAMP", "DESCRIPTION"):
             if ev.get(cle) is None:
                 defauts.append("%s : %s : %s manque" % (nom, uid, cle))
@@ -135,6 +145,41 @@ def valider_csv_libreoffice(chemin, lignes, nom, dossier):
     return nombres, defauts
 
 
+def lire_rendu():
+    """Le module scripts/lire-rendu.py (les lecteurs de classeurs)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("lire_rendu", os.path.join(ICI, "lire-rendu.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def valider_classeur(chemin, nom, dossier, libreoffice):
+    lecteur = lire_rendu()
+    defauts = []
+    classeur = lecteur.classeur(chemin)
+    noms = [f["nom"] for f in classeur["feuilles"]]
+    if noms != ["Indicateurs", "Actions"]:
+        defauts.append("%s : feuilles %s" % (nom, noms))
+    calc = lecteur.csv_libreoffice(chemin, dossier) if libreoffice else {}
+    identifiants = 0
+    for f in classeur["feuilles"]:
+        if f["fige"] is None:
+            defauts.append("%s : %s : en-tête non figé" % (nom, f["nom"]))
+        lignes = calc.get(f["nom"])
+        for i, ligne in enumerate(f["lignes"][1:], start=1):
+            c = ligne[0]
+            if c is None or c["t"] != "s":
+                defauts.append("%s : %s : ligne %d : identifiant non textuel %s" % (nom, f["nom"], i + 1, c))
+                continue
+            identifiants += 1
+            if lignes is not None:
+                lu = lignes[i][0] if i < len(lignes) and lignes[i] else {"texte": False, "v": ""}
+                if not lu["texte"] or lu["v"] != c["v"]:
+                    defauts.append("%s : %s : ligne %d : « %s » lu « %s » par LibreOffice" % (nom, f["nom"], i + 1, c["v"], lu["v"]))
+    return identifiants, defauts
+
+
 def main():
     args = sys.argv[1:]
     if args and args[0] in ("-h", "--help", "--aide"):
@@ -160,6 +205,7 @@ def main():
             nom = os.path.relpath(d, RACINE)
             n, ds = valider_calendrier(copc(binaire, "calendrier", d), nom + " (calendrier)")
             defauts += ds
+            defauts += valider_calendrier(copc(binaire, "calendrier", d, "--rappel", "7"), nom + " (calendrier, rappels)", True)[1]
             resume = ["%d événements" % n]
             for table in ("indicateurs", "actions"):
                 octets = copc(binaire, "rendre", d, "--format", "csv", "--table", table)
@@ -174,6 +220,15 @@ def main():
                     resume.append("%s : %d lignes, %d nombres lus par LibreOffice" % (table, len(lignes) - 1, nombres))
                 else:
                     resume.append("%s : %d lignes" % (table, len(lignes) - 1))
+            chemin = os.path.join(tmp, os.path.basename(d) + ".xlsx")
+            copc(binaire, "rendre", d, "--format", "xlsx", "-o", chemin)
+            try:
+                identifiants, ds = valider_classeur(chemin, "%s (xlsx)" % nom, tmp, libreoffice)
+            except ImportError:
+                erreur("le paquet Python « openpyxl » manque (pip install openpyxl)")
+                return 2
+            defauts += ds
+            resume.append("xlsx : %d identifiants en texte%s" % (identifiants, " (relus par LibreOffice)" if libreoffice else ""))
             print("%s : %s" % (nom, " ; ".join(resume)))
     for x in defauts:
         erreur(x)

@@ -55,6 +55,8 @@ public struct BilanReport: Sendable {
         public let reported: Bool
         public let state: ActionState?
         public let progress: String?
+        /// `avancement` as a number of percent (`60` for `60 %`).
+        public let progressValue: Double?
         public let completed: Day?
         public let newDeadline: String?
         public let deliverables: [String]
@@ -87,6 +89,9 @@ public struct BilanReport: Sendable {
         public let year: Int
         public let target: TargetValue?
         public let targetText: String?
+        /// The value the réalisé is judged against: the target, or a relative one resolved
+        /// through the chain of years (`Attainment.comparable`).
+        public let goal: TargetValue?
         /// `nil` when the bilan of that year does not give it; `.unavailable` for `non disponible`.
         public let realized: Realized?
         public let realizedText: String?
@@ -172,14 +177,18 @@ extension BilanReport {
             }
             let r = report(e.key) ?? doneEarlier[e.key]
             var progress: String?
-            if let p = r?.first(.avancement) { progress = text(p.valuePlace) }
+            var progressValue: Double?
+            if let p = r?.first(.avancement) {
+                progress = text(p.valuePlace)
+                if case .quantity(let q) = p.value, q.unit == nil || q.unit == .percent { progressValue = q.value }
+            }
             var newDeadline: String?
             if let p = r?.first(.nouveauDelai) { newDeadline = text(p.valuePlace) }
             var comment = r?.text(.texte)
             if let m = r?.text(.motif) { comment = comment.map { $0 + " " + m } ?? m }
             return ActionRow(id: e.id ?? "", title: e.title, deadline: deadlines.isEmpty ? nil : deadlines.joined(separator: " ; "),
                              due: due.map { $0 <= yearEnd } ?? false, reported: r != nil, state: r?.actionState,
-                             progress: progress, completed: r?.date(.acheveLe), newDeadline: newDeadline,
+                             progress: progress, progressValue: progressValue, completed: r?.date(.acheveLe), newDeadline: newDeadline,
                              deliverables: r?.texts(.livrable) ?? [], risk: r?.riskLevel, difficulties: r?.texts(.difficulte) ?? [],
                              correctiveMeasures: r?.texts(.mesureCorrective) ?? [], comment: comment)
         }
@@ -203,12 +212,15 @@ extension BilanReport {
                     let rep = b?.report(e.key)
                     let real = rep?.realized.first { $0.label == label } ?? (label != nil ? rep?.realized.first { $0.label == nil && $0.value == .unavailable } : nil)
                     var attainment: Attainment?
-                    if let t, t.value.status == .set, case .value(let rv)? = real?.value {
-                        let goal = ind.flatMap { Attainment.comparable(t.property, of: $0, firstYear: v?.period?.start.year) } ?? t.value
+                    var goal: TargetValue?
+                    if let t, t.value.status == .set {
+                        goal = ind.flatMap { Attainment.comparable(t.property, of: $0, firstYear: v?.period?.start.year) } ?? t.value
+                    }
+                    if let goal, case .value(let rv)? = real?.value {
                         attainment = Attainment.judge(target: goal, realized: rv, unit: ind?.unit, direction: ind?.direction,
                                                       base: ind?.baseQuantity)
                     }
-                    points.append(Point(year: y, target: t?.value, targetText: t.map { text($0.property.valuePlace) },
+                    points.append(Point(year: y, target: t?.value, targetText: t.map { text($0.property.valuePlace) }, goal: goal,
                                         realized: real?.value, realizedText: real.map { text($0.property.valuePlace) },
                                         hasBilan: b != nil, attainment: attainment))
                 }

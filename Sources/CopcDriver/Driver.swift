@@ -131,12 +131,12 @@ public enum Driver {
         return run.finish(options: options)
     }
 
-    /// Checks a folder as an editor sees it: every `.cop` file below `root` (below it
+    /// Checks a folder with unsaved texts: every `.cop` file below `root` (below it
     /// recursively, or only in it), where `overlays` — unsaved texts keyed by absolute,
     /// symlink-free path — replace files on disk or add files not yet saved. Imports read
     /// overlays first too. Displayed paths are relative to `root`; `CheckResult.realPaths`
-    /// maps them back. A missing or unreadable folder is checked as empty, never an error:
-    /// an editor may point at a folder that is being created.
+    /// maps them back. A missing or unreadable folder is checked as empty, never an error.
+    /// (The language server checks each document's context instead: `contexts(of:sources:)`.)
     ///
     /// Imports may reach anywhere below the folder's workspace root (`WorkspaceRoot`), the same
     /// rule as the command line's; the folders its `copc.toml` excludes are not walked.
@@ -148,8 +148,8 @@ public enum Driver {
         return check(workspace: realRoot, sources: set, recursive: recursive, options: options)
     }
 
-    /// Checks a folder through a long-lived source set (the language server's, one per
-    /// workspace folder): its texts in memory over the disk, its parse cache reused.
+    /// Checks a folder through a long-lived source set: its texts in memory over the disk, its
+    /// parse cache reused.
     /// `root` is absolute and symlink-free; displayed paths are relative to the set's base.
     public static func check(workspace root: String, sources: SourceSet, recursive: Bool = true,
                              options: CheckOptions, threads: Int = Parallel.processors) -> CheckResult {
@@ -164,8 +164,8 @@ public enum Driver {
             return !excluded.contains { Paths.isInside(path, $0) && !Paths.isInside(root, $0) }
         }
         if !recursive {
-            // A document outside every workspace folder: the files of its folder, each checked
-            // in its context below the workspace root, as on the command line (`FileContext`).
+            // The files of the folder only: each checked in its context below the workspace
+            // root, as on the command line (`FileContext`).
             var named: [(real: String, root: String)] = []
             var seen = Set<String>()
             for f in found { if let real = FileSystem.realPath(f), seen.insert(real).inserted { named.append((real, importRoot)) } }
@@ -186,38 +186,6 @@ public enum Driver {
             run.load(path, root: importRoot)
         }
         return run.finish(options: options)
-    }
-
-    /// Checks files given by their absolute paths (an editor's open documents), each with its
-    /// contract as `check(paths:)` finds it for a file named alone (`FileContext`), through a
-    /// long-lived source set (texts in memory over the disk, parse cache reused).
-    public static func check(documents: [String], sources: SourceSet, options: CheckOptions) -> CheckResult {
-        let workspaces = Workspaces()
-        var named: [(real: String, root: String)] = []
-        for d in documents {
-            let real = FileSystem.realPath(d) ?? Paths.normalize(d)
-            let folder = Paths.directory(of: real)
-            let realFolder = FileSystem.realPath(folder) ?? folder
-            named.append((Paths.join(realFolder, Paths.lastComponent(of: real)), workspaces.root(folder: realFolder)))
-        }
-        return FileContext.check(named: named, explicit: named, sources: sources, workspaces: workspaces, options: options)
-    }
-
-    /// The files that make up the contract of the file at `path` (absolute), found by the rule
-    /// of a file named alone (`FileContext`, `Membership`): the declaration of its contract,
-    /// that declaration's avenants and bilans — for an annuaire, those of every contract that
-    /// imports it — and the file itself; reading only the first element of each candidate
-    /// (`Survey`). Texts held in `sources` count over the disk. The language server and the
-    /// command line share it.
-    public static func contract(of path: String, sources: SourceSet) -> ContractContext {
-        let workspaces = Workspaces()
-        let real = FileSystem.realPath(path) ?? Paths.normalize(path)
-        let folder = Paths.directory(of: real)
-        let realFolder = FileSystem.realPath(folder) ?? folder
-        let file = Paths.join(realFolder, Paths.lastComponent(of: real))
-        let root = workspaces.root(folder: realFolder)
-        var finder = ContextFinder(sources: sources, workspaces: workspaces)
-        return ContractContext(root: root, files: finder.context(of: file, root: root))
     }
 
     /// Checks the given files (absolute, symlink-free paths, all below `root`) where
@@ -284,14 +252,6 @@ public enum Driver {
 
 }
 
-/// The files of the contract of one file (`Driver.contract(of:sources:)`).
-public struct ContractContext: Sendable, Equatable {
-    /// The workspace root they were found below (absolute, symlink-free).
-    public let root: String
-    /// Absolute paths, in the order of a walk of the contract's folder; the file itself included.
-    public let files: [String]
-}
-
 /// One check: the files loaded (the given ones, then their imports) and the workspace made
 /// of them. Imports resolve through the source set: a text in memory, else the disk.
 final class Loading: SourceLoader {
@@ -307,6 +267,8 @@ final class Loading: SourceLoader {
     var unreadable: [String: String] = [:]
     /// The workspaces of the check, whose notices (COP001, COP003, COP004) `finish` reports.
     let workspaces: Workspaces?
+    /// Notices found before the check (an editor's context), reported too.
+    var notices: [WorkspaceNotice] = []
 
     init(sources: SourceSet, workspaces: Workspaces? = nil) {
         self.sources = sources
@@ -378,7 +340,7 @@ final class Loading: SourceLoader {
         let ws = Workspace(files: loaded.map(\.model), loader: self)
         ws.assemble()
         let table = sources.files
-        let notices = workspaces?.notices(display: sources.displayEntry) ?? []
+        let notices = (workspaces?.notices(display: sources.displayEntry) ?? []) + self.notices
         let diagnostics = Checker.check(ws, files: table, perFile: perFile + notices.map(\.diagnostic), options: options, threads: threads)
         var realPaths: [String: String] = [:]
         for n in notices { realPaths[n.diagnostic.path] = n.path }

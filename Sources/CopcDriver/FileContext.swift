@@ -17,9 +17,10 @@ import CopcSema
 /// tree of the contract's folder; for an annuaire, the first elements of the files below the
 /// root, for the contracts that import it. A candidate whose first element cannot be decoded
 /// (COP001) is part of every context it was surveyed for: it may be any of them, and no
-/// document is written without it. Diagnostics are reported on the files named; a
-/// diagnostic in another file that appears only because of the named files (compared with the
-/// same context checked without them) is reported there as a note.
+/// document is written without it (`ContextFinder.files(of:root:)`, also the editor's).
+/// Diagnostics are reported on the files named; a diagnostic in another file that appears
+/// only because of the named files (compared with the same context checked without them) is
+/// reported there as a note.
 enum FileContext {
     static func check(named: [(real: String, root: String)], explicit: [(real: String, root: String)],
                       sources: SourceSet, workspaces: Workspaces, options: CheckOptions) -> CheckResult {
@@ -30,27 +31,11 @@ enum FileContext {
         var order: [String] = []
         var rootOf: [String: String] = [:]
         for (real, root) in named {
-            let files = explicitRoots[real] != nil ? finder.context(of: real, root: root) : [real]
+            let files = explicitRoots[real] != nil ? finder.files(of: real, root: root) : [real]
             for f in files where rootOf[f] == nil {
                 rootOf[f] = root
                 order.append(f)
             }
-        }
-        // A contract that renews another (`succède à`) is checked with the contract
-        // it names, as a check of the whole root would (COP210, COP211).
-        for f in order {
-            guard let root = rootOf[f], let id = finder.header(f, root: root).predecessor else { continue }
-            for g in finder.declaration(of: id, root: root) where rootOf[g] == nil {
-                rootOf[g] = root
-                order.append(g)
-            }
-        }
-        // A file that could not be decoded (COP001: Windows-1252, UTF-16, binary) may belong to
-        // any contract: every such candidate surveyed is part of the context, so that no
-        // document is written without it.
-        for (f, root) in finder.undecodable where rootOf[f] == nil {
-            rootOf[f] = root
-            order.append(f)
         }
         func run(_ files: [String]) -> CheckResult {
             let l = Loading(sources: sources)
@@ -97,9 +82,9 @@ struct ContextFinder {
     private var listings: [String: [String]] = [:]
     /// The folders of the contracts found (each walked with its tree).
     private(set) var trees = Set<String>()
-    /// The candidates surveyed whose first element could not be decoded (`FileHeader.undecodable`),
-    /// in the order surveyed, with their roots.
-    private(set) var undecodable: [(real: String, root: String)] = []
+    /// The files whose header was asked for (surveyed or from `headers`) while `files(of:root:)`
+    /// finds a context, in order; `nil` outside it.
+    private var asked: [String]?
 
     init(sources: SourceSet, workspaces: Workspaces) {
         self.sources = sources
@@ -108,12 +93,35 @@ struct ContextFinder {
 
     /// The header of a file, surveyed once (`.unknown` when it cannot be read).
     mutating func header(_ real: String, root: String) -> FileHeader {
+        asked?.append(real)
         if let h = headers[real] { return h }
         let h = Survey.header(of: real, root: root, sources: sources)
             ?? FileHeader(kind: .unknown, contract: nil, imports: [], complete: true)
         headers[real] = h
-        if h.undecodable { undecodable.append((real, root)) }
         return h
+    }
+
+    /// The files checked with `real` when it is named alone — by `copc check FICHIER`
+    /// (`FileContext`) and for a document open in the editor (`Driver.contexts`), the one rule:
+    /// its context (`context(of:root:)`), then every candidate examined finding it whose first
+    /// element could not be decoded (COP001: Windows-1252, UTF-16, binary). Such a file has no
+    /// header, so it may belong to the contract: it is checked with it, so that its COP001 is
+    /// shown and no document is written without it. A file is examined once per finder, but
+    /// counts for every context that asked for it.
+    mutating func files(of real: String, root: String) -> [String] {
+        asked = []
+        var out = context(of: real, root: root)
+        let examined = asked ?? []
+        asked = nil
+        var seen = Set(out)
+        // A contract that renews another (`succède à`) is checked with the contract it names,
+        // as a check of the whole root would (COP210, COP211).
+        for f in out {
+            guard let id = header(f, root: root).predecessor else { continue }
+            for g in declaration(of: id, root: root) where seen.insert(g).inserted { out.append(g) }
+        }
+        for f in examined where headers[f]?.undecodable == true && seen.insert(f).inserted { out.append(f) }
+        return out
     }
 
     /// The `.cop` files of a folder (`recursive`: and below it), real paths in walk order, the
@@ -149,13 +157,32 @@ struct ContextFinder {
     }
 
     /// The files checked with `real` when it is named alone: its contract's (for an annuaire,
-    /// those of the contracts importing it), itself included.
+    /// those of the contracts importing it), itself included. An avenant or a bilan whose
+    /// contract is declared neither in its folder nor above (an orphan) is checked with the
+    /// contracts of its folder, each with its files, as a check of that folder would: its COP209
+    /// can then suggest the id the drafter meant.
     mutating func context(of real: String, root: String) -> [String] {
         let h = header(real, root: root)
         switch h.kind {
-        case .contract, .avenant, .bilan:
+        case .contract:
             guard let id = h.contract else { return [real] }
             return members(of: id, from: real, root: root)
+        case .avenant, .bilan:
+            guard let id = h.contract else { return [real] }
+            let own = members(of: id, from: real, root: root)
+            guard own == [real] else { return own }
+            let folder = Paths.directory(of: real)
+            var found: Set<String> = [real]
+            for f in listing(folder, recursive: false, root: root) {
+                let c = header(f, root: root)
+                guard c.kind == .contract, let cid = c.contract else { continue }
+                found.formUnion(members(of: cid, from: f, root: root))
+            }
+            guard found.count > 1 else { return [real] }
+            // In the order of a walk of the folder (the unsaved orphan, not on disk, last).
+            var out = listing(folder, recursive: true, root: root).filter { found.contains($0) }
+            if !out.contains(real) { out.append(real) }
+            return out
         case .annuaire:
             var out: [String] = []
             var seen = Set<String>()

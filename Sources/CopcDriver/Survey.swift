@@ -47,15 +47,17 @@ public enum Survey {
     public static var maxBytes: Int { steps[steps.count - 1] }
 
     /// The header of the file at `real` (below `root`): its text in memory, else a bounded read
-    /// of the disk; `nil` when it cannot be read.
+    /// of the disk — or the header read before, while the file's `lstat` is unchanged (the
+    /// language server's long-lived source set); `nil` when it cannot be read.
     static func header(of real: String, root: String, sources: SourceSet) -> FileHeader? {
         if let t = sources.texts[real] {
             return header(of: Array(t.prefix(maxBytes)), whole: t.count <= maxBytes)
         }
-        guard sources.readsDisk, let (bytes, whole) = try? FileSystem.readPrefix(real, beneath: root, count: maxBytes) else {
-            return nil
+        guard sources.readsDisk else { return nil }
+        return sources.header(at: real) {
+            guard let (bytes, whole) = try? FileSystem.readPrefix(real, beneath: root, count: maxBytes) else { return nil }
+            return header(of: bytes, whole: whole)
         }
-        return header(of: bytes, whole: whole)
     }
 
     /// The header read from the first bytes of a file (`whole`: they are all of it).

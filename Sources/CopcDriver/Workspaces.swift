@@ -31,12 +31,25 @@ final class Workspaces {
 
     /// The root of an absolute, symlink-free folder.
     func root(folder: String) -> String {
-        if let r = byFolder[folder] { return r.root }
+        resolution(folder: folder).root
+    }
+
+    /// The root of a folder holding an editor's document: the command line's, when a trusted
+    /// marker makes it; without one, the workspace folder the editor opened, when it holds
+    /// `folder` (a drafter who opens a folder names the workspace).
+    func root(folder: String, editorFolder: String?) -> String {
+        let r = resolution(folder: folder)
+        guard r.marker == nil, let editorFolder, Paths.isInside(folder, editorFolder) else { return r.root }
+        return editorFolder
+    }
+
+    private func resolution(folder: String) -> WorkspaceRoot.Resolution {
+        if let r = byFolder[folder] { return r }
         let r = WorkspaceRoot.resolve(folder: folder, trust: trust)
         byFolder[folder] = r
         for u in r.untrusted where untrustedSeen.insert(u.path).inserted { untrusted.append(u) }
         if let m = r.marker { markers[r.root] = m }
-        return r.root
+        return r
     }
 
     /// The configuration of a root found by `root(of:)`.
@@ -58,26 +71,60 @@ final class Workspaces {
 
     /// What must be reported: COP004 for each untrusted marker met, COP003 for each problem of
     /// a configuration read, COP001 for each entry a walk left out; `display` gives the path
-    /// shown for an absolute or walked path. Each diagnostic comes with the absolute path it is
-    /// about (for `CheckResult.realPaths`).
-    func notices(display: (String) -> String) -> [(diagnostic: Diagnostic, path: String)] {
-        var out: [(Diagnostic, String)] = []
-        for u in untrusted {
+    /// shown for an absolute or walked path.
+    func notices(display: (String) -> String) -> [WorkspaceNotice] {
+        untrustedNotices(untrusted, display: display) + configurationNotices(configOrder, display: display)
+            + skippedNotices(skipped, display: display)
+    }
+
+    /// What concerns the context of one file (an editor's document): the untrusted markers
+    /// passed over finding the root of its folder, the problems of that root's configuration,
+    /// the entries not read below `trees` (the folders of its contract, walked whole; the
+    /// folders above, searched for headers only, are not its concern — as for a named file).
+    func notices(folder: String, root: String, trees: Set<String>, display: (String) -> String) -> [WorkspaceNotice] {
+        _ = config(of: root)
+        return untrustedNotices(resolution(folder: folder).untrusted, display: display)
+            + configurationNotices([root], display: display)
+            + skippedNotices(skipped, display: display).filter { n in trees.contains { Paths.isInside(n.path, $0) } }
+    }
+
+    private func untrustedNotices(_ markers: [WorkspaceRoot.UntrustedMarker], display: (String) -> String) -> [WorkspaceNotice] {
+        markers.map { u in
             let folder = Paths.directory(of: u.path)
-            out.append((Diagnostic(.untrustedWorkspaceMarker(name: Paths.lastComponent(of: u.path), owner: u.owner,
-                                                             folder: PathBytes.shown(folder)), path: display(u.path)), u.path))
+            return WorkspaceNotice(Diagnostic(.untrustedWorkspaceMarker(name: Paths.lastComponent(of: u.path), owner: u.owner,
+                                                                         folder: PathBytes.shown(folder)), path: display(u.path)), u.path)
         }
-        for root in configOrder {
+    }
+
+    private func configurationNotices(_ roots: [String], display: (String) -> String) -> [WorkspaceNotice] {
+        var out: [WorkspaceNotice] = []
+        for root in roots {
             let config = Paths.join(root, WorkspaceConfig.fileName)
             for p in configs[root]?.problems ?? [] {
-                out.append((Diagnostic(.invalidConfiguration(line: p.line, column: p.column, p.problem), path: display(config)), config))
+                out.append(WorkspaceNotice(Diagnostic(.invalidConfiguration(line: p.line, column: p.column, p.problem), path: display(config)), config))
             }
         }
-        let cwd = FileSystem.currentDirectory()
-        for s in skipped {
-            let absolute = s.path.hasPrefix("/") ? s.path : Paths.normalize(Paths.join(cwd, s.path))
-            out.append((Diagnostic(.entryNotRead(reason: s.reason), path: display(s.path)), absolute))
-        }
         return out
+    }
+
+    private func skippedNotices(_ entries: [FileSystem.Skipped], display: (String) -> String) -> [WorkspaceNotice] {
+        let cwd = FileSystem.currentDirectory()
+        return entries.map { s in
+            let absolute = s.path.hasPrefix("/") ? s.path : Paths.normalize(Paths.join(cwd, s.path))
+            return WorkspaceNotice(Diagnostic(.entryNotRead(reason: s.reason), path: display(s.path)), absolute)
+        }
+    }
+}
+
+/// A diagnostic about the workspace rather than a file's text (COP001 entry not read, COP003,
+/// COP004), with the absolute path it is about (for `CheckResult.realPaths`: the editor names
+/// files by absolute URI).
+public struct WorkspaceNotice: Hashable, Sendable {
+    public let diagnostic: Diagnostic
+    public let path: String
+
+    init(_ diagnostic: Diagnostic, _ path: String) {
+        self.diagnostic = diagnostic
+        self.path = path
     }
 }

@@ -31,9 +31,8 @@ extension LanguageServer {
         // The context comes from the text as typed; declarations from the last check, even
         // one made a keystroke ago (a full check per keystroke would be wasted here).
         let syntax = Parser.parse(source)
-        let scope = owner(of: doc.path)
-        let a = analyses[scope] ?? staleAnalyses[scope] ?? analysis(scope)
-        let nav = a.files[doc.path].map { Navigator(analysis: a, file: $0) }
+        let a = lastAnalysis(forPath: doc.path)
+        let nav = a.flatMap { a in a.files[doc.path].map { Navigator(analysis: a, file: $0) } }
         var builder = CompletionBuilder(source: source, offset: offset, lineStart: lineStart)
 
         let trimmed = String(before.drop { $0 == " " || $0 == "\t" })

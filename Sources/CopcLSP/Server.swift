@@ -49,22 +49,52 @@ struct Scope: Hashable, Comparable {
     static func < (a: Scope, b: Scope) -> Bool { (a.root, a.recursive ? 1 : 0) < (b.root, b.recursive ? 1 : 0) }
 }
 
-/// One check of one scope, with the document versions it saw.
+/// One check of the files that belong together (a contract with its avenants, bilans and the
+/// annuaires they import), as `Driver.contexts` groups them for one or more open documents.
 final class Analysis {
     let scope: Scope
     let result: CheckResult
-    /// Open documents' versions at the time of the check, by path.
-    let versions: [String: Int]
     /// Files by absolute real path.
     let files: [String: CheckedFile]
+    /// The revision of every file the check read (`SourceSet.revision`), whether something was
+    /// at each import it could not load, and its date: while all are unchanged, the check is
+    /// still the check of the texts.
+    let revisions: [(real: String, root: String, revision: Int)]
+    let importsNotLoaded: [String: Bool]
+    let au: Day
+    /// The diagnostics of each file of the check (absolute real path).
+    let diagnostics: [String: [Diagnostic]]
 
-    init(scope: Scope, result: CheckResult, versions: [String: Int]) {
+    init(scope: Scope, result: CheckResult, sources: SourceSet, au: Day) {
         self.scope = scope
         self.result = result
-        self.versions = versions
+        self.importsNotLoaded = Driver.importsNotLoaded(by: result, sources: sources)
+        self.au = au
         var files: [String: CheckedFile] = [:]
-        for f in result.files { files[f.realPath] = f }
+        var revisions: [(real: String, root: String, revision: Int)] = []
+        for f in result.files {
+            files[f.realPath] = f
+            if let root = result.workspaceRoot(of: f.source), let r = sources.revision(of: f.source.id) {
+                revisions.append((f.realPath, root, r))
+            }
+        }
         self.files = files
+        self.revisions = revisions
+        var byPath: [String: [Diagnostic]] = [:]
+        for f in result.files { byPath[f.realPath] = [] }
+        for d in result.diagnostics {
+            let path = d.span.flatMap { result.realPath(of: $0.file) } ?? result.realPaths[d.path]
+            guard let path else { continue }
+            byPath[path, default: []].append(d)
+        }
+        diagnostics = byPath
+    }
+
+    /// Whether nothing this check read has changed since (texts, imports not found, date).
+    func isCurrent(_ sources: SourceSet, au day: Day) -> Bool {
+        guard au == day else { return false }
+        return revisions.allSatisfy { sources.revision(at: $0.real, beneath: $0.root) == $0.revision }
+            && importsNotLoaded.allSatisfy { Driver.isPresent($0.key, sources: sources) == $0.value }
     }
 
     func path(of file: SourceFile) -> String? { result.realPath(of: file) }
@@ -81,6 +111,39 @@ final class Analysis {
     }
 }
 
+/// A scope's texts and checks: one source set (texts, parse cache by content, disk stamps) and
+/// the checks of its open documents' contexts, kept while nothing they read changes.
+final class ScopeState {
+    let sources: SourceSet
+    /// The checks, by their context (`Driver.contexts`: root, files, notices).
+    var units: [DocumentContext: Analysis] = [:]
+    /// Each open document's context, a key of `units`.
+    var unitOf: [String: DocumentContext] = [:]
+    /// The workspace roots of the last contexts (a change below one may concern the scope).
+    var roots: Set<String> = []
+    /// Whether `units` were made from the current texts of the documents.
+    var current = false
+    /// The driver's last answer, for which documents, and what of each document decides its
+    /// context (its first element: `Driver.header`). Asked again when the documents, one of
+    /// those headers or the disk (`diskChanged`: watcher, look at the disk, closing) changed:
+    /// an edit inside a document does not walk the workspace again.
+    var survey: (named: [String], found: [DocumentContext], keys: [FileHeader?])?
+    var diskChanged = true
+    /// Contexts checked since their diagnostics were last published, and the files of the
+    /// contexts dropped since (their diagnostics may now come from other contexts, or none).
+    var unpublished: Set<DocumentContext> = []
+    var droppedFiles: Set<String> = []
+    /// The contexts of open documents at the last publication.
+    var publishedUnits: Set<DocumentContext> = []
+
+    /// The contexts of open documents (not those of a file only asked about).
+    func openUnits(_ documents: [String: Document]) -> Set<DocumentContext> {
+        Set(unitOf.compactMap { documents[$0.key] != nil ? $0.value : nil })
+    }
+
+    init(sources: SourceSet) { self.sources = sources }
+}
+
 /// The copc language server: JSON-RPC dispatch, open documents, debounced checking and the
 /// LSP features. It does no I/O itself: messages come in through `handle`, go out through
 /// `send`, and the transport (`LSPMain.run`, a test, the benchmark) decides when to call
@@ -88,10 +151,19 @@ final class Analysis {
 ///
 /// Invariants: no message, however malformed, makes it trap; every request gets exactly one
 /// answer; diagnostics are published only from a check of the current texts (a check made
-/// stale by pending input is not published, the transport runs it again).
+/// stale by pending input is not published, the transport runs it again), and only for open
+/// documents and the files of their contracts.
 public final class LanguageServer {
+    /// The default quiet period after the last change, in seconds (issue 24: the drafter sees
+    /// the diagnostics of a one-line edit before finishing the line).
+    public static let defaultDebounce = 0.03
+    /// Without the client's file watcher, the disk is looked at (file stamps) this often while
+    /// documents are open, in seconds: a `git pull` is seen within this delay.
+    public static let defaultDiskPoll = 2.0
     /// Diagnostics wait for this quiet period after the last change (seconds).
     public private(set) var debounce: Double
+    /// How often the disk is looked at when the client does not watch files for the server.
+    public let diskPoll: Double
     let send: (JSONValue) -> Void
     let log: (String) -> Void
     let clock: () -> Double
@@ -106,32 +178,55 @@ public final class LanguageServer {
 
     var roots: [String] = []
     var documents: [String: Document] = [:]
-    var analyses: [Scope: Analysis] = [:]
-    /// The texts and parse cache of each scope.
-    var sourceSets: [Scope: SourceSet] = [:]
-    /// The last check of each scope, kept after its texts changed: completion reads its
-    /// declarations rather than re-checking on every keystroke.
-    var staleAnalyses: [Scope: Analysis] = [:]
+    /// Each scope's texts and the checks of its documents' contexts. A check made stale by an
+    /// edit is kept until the next one: completion reads its declarations rather than
+    /// re-checking on every keystroke.
+    var scopes: [Scope: ScopeState] = [:]
     /// Scopes whose diagnostics must be published again.
     var pendingScopes: Set<Scope> = []
     /// Documents edited since their diagnostics were last published (published even unchanged,
     /// so the client sees the new version).
     var edited: Set<String> = []
-    /// What was last published, by path: the serialised diagnostics array.
-    var published: [String: String] = [:]
+    /// What was last published, by path: the hash of its diagnostics as sent (code, severity,
+    /// message, ranges, related places).
+    var published: [String: Int] = [:]
     /// When the debounced check is due (clock time), if one is scheduled.
     public private(set) var dueDate: Double?
+    /// When the disk is next looked at, when the client does not watch files for the server.
+    var diskPollDate: Double?
+    /// Whether the client accepted to watch `*.cop` and `copc.toml` for the server
+    /// (`workspace/didChangeWatchedFiles`, registered dynamically).
+    var clientWatchesFiles = false
+    var canRegisterWatchers = false
+    /// How many contexts were checked (not taken as they were), and how many times the driver
+    /// was asked which files go with the documents, for the tests.
+    public private(set) var contextChecks = 0
+    public private(set) var membershipQueries = 0
+
+    /// When the transport must call `runDueWork` next: the debounced check, or the look at
+    /// the disk.
+    public var nextWakeUp: Double? {
+        switch (dueDate, diskPollDate) {
+        case let (a?, b?): return min(a, b)
+        case let (a, b): return a ?? b
+        }
+    }
 
     var au: Day?
+    /// Whose workspace markers count (`WorkspaceTrust`: this process's user, root and
+    /// `COPC_REPERTOIRES_SURS`).
+    var trust = WorkspaceTrust.current
     var strict = false
     var markdownHover = true
     var hierarchicalSymbols = true
 
     /// `send` receives every outgoing message; `log` receives French lines for stderr.
-    public init(version: String, debounce: Double = 0.2, clock: @escaping () -> Double = monotonicSeconds,
+    public init(version: String, debounce: Double = LanguageServer.defaultDebounce, diskPoll: Double = LanguageServer.defaultDiskPoll,
+                clock: @escaping () -> Double = monotonicSeconds,
                 send: @escaping (JSONValue) -> Void, log: @escaping (String) -> Void) {
         self.version = version
         self.debounce = debounce
+        self.diskPoll = diskPoll
         self.clock = clock
         self.send = send
         self.log = log
@@ -178,6 +273,13 @@ public final class LanguageServer {
             return
         }
         guard let method = o["method"]?.string else {
+            if o["error"] != nil, id == .string(LanguageServer.watcherRegistration) {
+                // The client refused to watch files for the server: look at the disk ourselves.
+                log("surveillance des fichiers refusée par le client : le disque sera relu toutes les \(Int(diskPoll)) s")
+                clientWatchesFiles = false
+                scheduleDiskPoll()
+                return
+            }
             if o["result"] != nil || o["error"] != nil { return }
             sendError(id ?? .null, ResponseError(ErrorCode.invalidRequest, "champ « method » absent ou invalide"))
             return
@@ -232,8 +334,17 @@ public final class LanguageServer {
         guard phase == .running else { return }
         switch method {
         case "initialized":
-            // Check the whole workspace once, so that files not open show their problems too.
-            for r in roots { invalidate(Scope(root: r, recursive: true)) }
+            // Nothing is checked before a document is opened: only open documents and the files
+            // of their contracts get diagnostics. Files changed on disk: the client watches them
+            // for the server when it can, else the server looks at their stamps now and then.
+            if canRegisterWatchers {
+                clientWatchesFiles = true
+                send(["jsonrpc": "2.0", "id": .string(LanguageServer.watcherRegistration), "method": "client/registerCapability",
+                      "params": ["registrations": [[
+                          "id": .string(LanguageServer.watcherRegistration), "method": "workspace/didChangeWatchedFiles",
+                          "registerOptions": ["watchers": [["globPattern": "**/*.cop"], ["globPattern": "**/copc.toml"]]],
+                      ]]]])
+            }
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
@@ -241,8 +352,9 @@ public final class LanguageServer {
         case "workspace/didChangeWatchedFiles":
             for change in params["changes"]?.array ?? [] {
                 guard let uri = change["uri"]?.string, let path = FileURI.path(of: uri) else { continue }
-                let p = canonical(path)
-                for s in activeScopes() where s.contains(p) { invalidate(s) }
+                // A deleted file has no real path any more: its folder's, then its name.
+                let p = FileSystem.realPath(path) ?? Paths.join(canonical(Paths.directory(of: path)), Paths.lastComponent(of: path))
+                invalidate(concerning: p, edit: false)
             }
         case "workspace/didChangeWorkspaceFolders":
             let event = params["event"]
@@ -288,6 +400,7 @@ public final class LanguageServer {
             markdownHover = formats.contains(.string("markdown"))
         }
         hierarchicalSymbols = caps?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.bool ?? false
+        canRegisterWatchers = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
         if let options = params["initializationOptions"], case .object = options {
             if let text = options["au"]?.string {
                 guard let d = Day.parse(text) else {
@@ -326,7 +439,11 @@ public final class LanguageServer {
         guard let uri = params["textDocument"]?["uri"]?.string else { return nil }
         guard let path = FileURI.path(of: uri), path.hasPrefix("/") else { return nil }
         if let known = documents.first(where: { $0.value.uri == uri }) { return (uri, known.key) }
-        return (uri, canonical(path))
+        // A folder (`file:///`) is not a document: checking it « in its context » would survey
+        // everything below it.
+        let real = canonical(path)
+        guard FileSystem.kind(real) != .directory else { return nil }
+        return (uri, real)
     }
 
     func didOpen(_ params: JSONValue) {
@@ -337,7 +454,8 @@ public final class LanguageServer {
         let path = target.path
         documents[path] = Document(uri: target.uri, version: params["textDocument"]?["version"]?.int ?? 0, text: Array(text.utf8))
         edited.insert(path)
-        for s in activeScopes() where s.contains(path) { invalidate(s) }
+        invalidate(concerning: path, edit: true)
+        scheduleDiskPoll()
     }
 
     func didChange(_ params: JSONValue) {
@@ -364,16 +482,19 @@ public final class LanguageServer {
         if let v = params["textDocument"]?["version"]?.int { doc.version = v }
         documents[path] = doc
         edited.insert(path)
-        for s in activeScopes() where s.contains(path) { invalidate(s) }
+        invalidate(concerning: path, edit: true)
     }
 
     func didClose(_ params: JSONValue) {
         guard let path = documentPath(params)?.path, documents[path] != nil else { return }
-        let scopes = activeScopes().filter { $0.contains(path) }
+        let concerned = scopes(concerning: path)
         documents[path] = nil
-        // The file on disk is now the truth (or, never saved, it is gone).
-        for s in scopes { invalidate(s) }
+        edited.remove(path)
+        // The file on disk is now the truth (or, never saved, it is gone); its diagnostics stay
+        // only if it belongs to the contract of a document still open.
+        for s in concerned { invalidate(s, edit: true) }
         retireStaleScopes()
+        if documents.isEmpty { diskPollDate = nil }
     }
 
     func didSave(_ params: JSONValue) {
@@ -382,7 +503,7 @@ public final class LanguageServer {
             doc.text = Array(text.utf8)
             documents[path] = doc
         }
-        for s in activeScopes() where s.contains(path) { invalidate(s) }
+        invalidate(concerning: path, edit: true)
     }
 
     // MARK: scopes and checking
@@ -403,20 +524,41 @@ public final class LanguageServer {
         return s
     }
 
-    /// Forgets the analysis of a scope and schedules the publication of its diagnostics.
-    func invalidate(_ s: Scope) {
-        if let a = analyses.removeValue(forKey: s) { staleAnalyses[s] = a }
+    static let watcherRegistration = "copc-fichiers-surveilles"
+
+    /// The active scopes a change to `path` may concern: those holding it, and those whose
+    /// last contexts have a root holding it (an annuaire above a workspace folder).
+    func scopes(concerning path: String) -> [Scope] {
+        activeScopes().filter { s in
+            s.contains(path) || (scopes[s]?.roots.contains { Paths.isInside(path, $0) } ?? false)
+        }.sorted()
+    }
+
+    func invalidate(concerning path: String, edit: Bool) {
+        for s in scopes(concerning: path) { invalidate(s, edit: edit) }
+    }
+
+    /// Marks the checks of a scope as no longer current and schedules the publication of its
+    /// diagnostics: after the quiet period for an edit, at once for a change on disk.
+    func invalidate(_ s: Scope, edit: Bool = true) {
+        scopes[s]?.current = false
+        if !edit { scopes[s]?.diskChanged = true }
         pendingScopes.insert(s)
-        dueDate = clock() + debounce
+        let due = clock() + (edit ? debounce : 0)
+        dueDate = edit ? due : min(dueDate ?? due, due)
+    }
+
+    /// Schedules the next look at the disk, when the client does not watch files for us.
+    func scheduleDiskPoll() {
+        guard !clientWatchesFiles, !documents.isEmpty, diskPollDate == nil else { return }
+        diskPollDate = clock() + diskPoll
     }
 
     /// Clears the diagnostics of files no active scope owns any more (a closed document
     /// outside the workspace, a removed workspace folder).
     func retireStaleScopes() {
         let active = activeScopes()
-        for s in analyses.keys where !active.contains(s) { analyses[s] = nil }
-        for s in staleAnalyses.keys where !active.contains(s) { staleAnalyses[s] = nil }
-        for s in sourceSets.keys where !active.contains(s) { sourceSets[s] = nil }
+        for s in scopes.keys where !active.contains(s) { scopes[s] = nil }
         pendingScopes = pendingScopes.filter { active.contains($0) }
         for path in published.keys.sorted() where !active.contains(owner(of: path)) {
             publishDiagnostics(path: path, version: nil, [])
@@ -424,75 +566,182 @@ public final class LanguageServer {
         }
     }
 
-    /// The check of a scope on the current texts, computed now if none is current.
-    func analysis(_ s: Scope) -> Analysis {
-        if let a = analyses[s] { return a }
-        var overlays: [String: [UInt8]] = [:]
-        var versions: [String: Int] = [:]
-        for (path, doc) in documents where s.contains(path) {
-            overlays[path] = doc.text
-            versions[path] = doc.version
+    /// The checks of a scope on the current texts: the contexts of its open documents (and of
+    /// `extra`, a file asked about that is not open) from the driver, each checked again only
+    /// when something it read changed (`ScopeState.unpublished` collects those).
+    func refresh(_ s: Scope, extra: String? = nil) {
+        let state: ScopeState
+        if let known = scopes[s] {
+            state = known
+        } else {
+            state = ScopeState(sources: SourceSet(displayBase: FileSystem.realPath(s.root) ?? Paths.normalize(s.root), readsDisk: true))
+            scopes[s] = state
         }
+        if state.current, extra.map({ state.unitOf[$0] != nil }) ?? true { return }
+        var named = documents.keys.filter { owner(of: $0) == s }.sorted()
+        if let extra, !named.contains(extra) { named.append(extra) }
+        // Every open document is read as typed, also from another scope (an unsaved annuaire).
+        state.sources.setTexts(documents.mapValues(\.text))
         var options = CheckOptions.today(strict: strict)
         if let au { options.au = au }
-        // One source set per scope, kept across checks: files whose text did not change are
-        // not parsed nor built again.
-        let sources: SourceSet
-        if let known = sourceSets[s] {
-            sources = known
+        // Contract membership: one call to the driver, the rule of the command line (the root,
+        // without a trusted marker, is the workspace folder the drafter opened) — asked again
+        // only when what decides it may have changed.
+        let keys = named.map { Driver.header(of: $0, sources: state.sources) }
+        let found: [DocumentContext]
+        if !state.diskChanged, let last = state.survey, last.named == named, last.keys == keys {
+            found = last.found
         } else {
-            sources = SourceSet(displayBase: FileSystem.realPath(s.root) ?? Paths.normalize(s.root), readsDisk: true)
-            sourceSets[s] = sources
+            found = Driver.contexts(of: named.map { EditorDocument(path: $0, workspaceFolder: s.recursive ? s.root : nil) },
+                                    sources: state.sources, trust: trust)
+            membershipQueries += 1
+            state.survey = (named, found, keys)
+            state.roots = Set(found.map(\.root))
+            state.diskChanged = false
         }
-        sources.setTexts(overlays)
-        let result = Driver.check(workspace: sources.displayBase, sources: sources, recursive: s.recursive, options: options)
-        let a = Analysis(scope: s, result: result, versions: versions)
-        analyses[s] = a
-        staleAnalyses[s] = nil
-        return a
+        var units: [DocumentContext: Analysis] = [:]
+        var unitOf: [String: DocumentContext] = [:]
+        for (doc, key) in zip(named, found) {
+            unitOf[doc] = key
+            guard units[key] == nil else { continue }
+            if let old = state.units[key], old.isCurrent(state.sources, au: options.au) {
+                units[key] = old
+                continue
+            }
+            let result = Driver.check(context: key, sources: state.sources, options: options)
+            contextChecks += 1
+            units[key] = Analysis(scope: s, result: result, sources: state.sources, au: options.au)
+            state.unpublished.insert(key)
+        }
+        for (key, a) in state.units where units[key] == nil { state.droppedFiles.formUnion(a.diagnostics.keys) }
+        state.units = units
+        state.unitOf = unitOf
+        state.current = true
     }
 
-    /// The analysis holding a document, with its file.
+    /// The check holding a document (its context's), with its file; made now when the texts
+    /// changed since the last one.
     func analysis(forPath path: String) -> (Analysis, CheckedFile)? {
-        let a = analysis(owner(of: path))
-        guard let f = a.files[path] else { return nil }
+        let s = owner(of: path)
+        refresh(s, extra: documents[path] == nil ? path : nil)
+        guard let key = scopes[s]?.unitOf[path], let a = scopes[s]?.units[key], let f = a.files[path] else { return nil }
         return (a, f)
+    }
+
+    /// The last check holding a document, even one made a keystroke ago (completion).
+    func lastAnalysis(forPath path: String) -> Analysis? {
+        let s = owner(of: path)
+        if let key = scopes[s]?.unitOf[path], let a = scopes[s]?.units[key] { return a }
+        return analysis(forPath: path)?.0
     }
 
     /// Runs the scheduled check if its quiet period is over, then publishes — unless
     /// `inputPending` says new messages are waiting: they may change the texts, so the
-    /// result would be stale. The check is then kept (it is reused if the texts did not
-    /// change) and the publication stays due, for the transport to call again.
+    /// result would be stale. The checks are then kept (each is reused while what it read is
+    /// unchanged) and the publication stays due, for the transport to call again. Looks at the
+    /// disk when that is due (no file watcher on the client's side).
     public func runDueWork(inputPending: () -> Bool) {
+        if let poll = diskPollDate, clock() >= poll {
+            diskPollDate = nil
+            // The stamps of the files are compared: only contexts whose files changed are
+            // checked again and only changed diagnostics published.
+            for s in activeScopes() where scopes[s] != nil {
+                scopes[s]?.current = false
+                scopes[s]?.diskChanged = true
+                pendingScopes.insert(s)
+                if dueDate == nil { dueDate = clock() }
+            }
+            scheduleDiskPoll()
+        }
         guard let due = dueDate, clock() >= due else { return }
         for s in pendingScopes.sorted() {
-            let a = analysis(s)
+            refresh(s)
             if inputPending() { return }
-            publish(a)
+            publish(s)
             pendingScopes.remove(s)
         }
         dueDate = nil
     }
 
-    func publish(_ a: Analysis) {
-        var byPath: [String: [JSONValue]] = [:]
-        for path in a.files.keys where owner(of: path) == a.scope { byPath[path] = [] }
-        for path in documents.keys where owner(of: path) == a.scope && byPath[path] == nil { byPath[path] = [] }
-        for d in a.result.diagnostics {
-            let path = d.span.flatMap { a.path(of: $0.file) } ?? a.result.realPaths[d.path]
-            guard let path, owner(of: path) == a.scope else { continue }
-            byPath[path, default: []].append(lspDiagnostic(d, a))
+    /// Publishes what changed in a scope: the diagnostics of the files of the contexts checked
+    /// again, every edited document (so the client sees its new version), and an empty list for
+    /// the files that no longer belong to any open document's context.
+    func publish(_ s: Scope) {
+        guard let state = scopes[s] else { return }
+        let open = state.openUnits(documents)
+        // Which contexts hold each file, for the files the scope owns.
+        var holders: [String: [Analysis]] = [:]
+        for key in open.sorted(by: { ($0.files + [$0.root]).lexicographicallyPrecedes($1.files + [$1.root]) }) {
+            guard let a = state.units[key] else { continue }
+            for path in a.diagnostics.keys where owner(of: path) == s { holders[path, default: []].append(a) }
         }
-        for path in published.keys where byPath[path] == nil && owner(of: path) == a.scope { byPath[path] = [] }
-        for path in byPath.keys.sorted() {
-            let diags = byPath[path]!
-            let key = JSONSerializer.string(.array(diags))
+        var candidates = Set<String>()
+        // Contexts checked again, contexts that became or stopped being an open document's.
+        for key in state.unpublished.union(open.subtracting(state.publishedUnits)).intersection(open) {
+            guard let a = state.units[key] else { continue }
+            for path in a.diagnostics.keys where owner(of: path) == s { candidates.insert(path) }
+        }
+        for path in state.droppedFiles where owner(of: path) == s { candidates.insert(path) }
+        state.unpublished = []
+        state.droppedFiles = []
+        state.publishedUnits = open
+        for path in edited where owner(of: path) == s { candidates.insert(path) }
+        for path in published.keys where owner(of: path) == s && holders[path] == nil { candidates.insert(path) }
+        for path in candidates.sorted() {
+            let diags = diagnostics(of: path, in: holders[path] ?? [])
+            let hash = fingerprint(diags)
             let forced = edited.contains(path)
-            if !forced && key == (published[path] ?? "[]") { continue }
-            publishDiagnostics(path: path, version: a.versions[path], diags)
-            published[path] = diags.isEmpty ? nil : key
+            if !forced && hash == (published[path] ?? LanguageServer.emptyFingerprint) { continue }
+            publishDiagnostics(path: path, version: documents[path]?.version, diags.map { lspDiagnostic($0.0, $0.1) })
+            published[path] = diags.isEmpty ? nil : hash
             edited.remove(path)
         }
+    }
+
+    /// The diagnostics of a file, from every context holding it (the same diagnostic once), in
+    /// the order of the checks.
+    func diagnostics(of path: String, in holders: [Analysis]) -> [(Diagnostic, Analysis)] {
+        guard holders.count > 1 else {
+            guard let a = holders.first else { return [] }
+            return (a.diagnostics[path] ?? []).map { ($0, a) }
+        }
+        var seen = Set<String>()
+        var out: [(Diagnostic, Analysis)] = []
+        for a in holders {
+            for d in a.diagnostics[path] ?? [] {
+                let r = d.span.map { "\($0.range.start):\($0.range.end)" } ?? ""
+                if seen.insert("\(d.code.rawValue)|\(r)|\(d.text)").inserted { out.append((d, a)) }
+            }
+        }
+        out.sort { Diagnostic.ordered($0.0, $1.0) }
+        return out
+    }
+
+    static let emptyFingerprint = Hasher().finalize()
+
+    /// A hash of the diagnostics as they would be sent: code, severity, message, range in
+    /// UTF-16, related places and messages. Equal hashes: nothing to send again.
+    func fingerprint(_ diags: [(Diagnostic, Analysis)]) -> Int {
+        var h = Hasher()
+        func combine(_ span: SourceSpan) {
+            let r = LSPRange(span.file, span.range)
+            h.combine(r.start.line); h.combine(r.start.character); h.combine(r.end.line); h.combine(r.end.character)
+        }
+        for (d, a) in diags {
+            h.combine(d.code.rawValue)
+            h.combine(d.severity)
+            h.combine(d.text)
+            if let span = d.span { combine(span) } else { h.combine(-1) }
+            h.combine(d.notes.count)
+            for n in d.notes {
+                h.combine(n.message.text)
+                if let span = n.span {
+                    h.combine(a.path(of: span.file))
+                    combine(span)
+                } else { h.combine(-1) }
+            }
+        }
+        return diags.isEmpty ? LanguageServer.emptyFingerprint : h.finalize()
     }
 
     func uri(of path: String) -> String {

@@ -53,7 +53,7 @@ public enum LSPMain {
             if let status = server.exitStatus { return status }
             if outputGone { return 1 }
             var timeout: Int32 = -1
-            if let due = server.dueDate {
+            if let due = server.nextWakeUp {
                 let ms = (due - monotonicSeconds()) * 1000
                 timeout = ms <= 0 ? 0 : Int32(min(ms.rounded(.up), 60_000))
             }

@@ -2,7 +2,7 @@ import CopcLanguage
 
 /// Which files belong to which contract: the one rule shared by the check of a folder
 /// (`Workspace.assemble`), the context of a file named alone and the language server
-/// (`CopcDriver.Driver.contract(of:sources:)`), so that a contract is the same whichever way it
+/// (`CopcDriver.Driver.contexts(of:sources:)`), so that a contract is the same whichever way it
 /// is checked (issue 21 item 3, issue 23 item 3).
 ///
 /// - A contract's *folder* is the folder of the file that declares it; its *tree* is that folder

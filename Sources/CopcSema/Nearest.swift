@@ -30,7 +30,8 @@ public enum Nearest {
             // Years, also inside `2024/2025`, `2024_2026`.
             var digits = 0, value = 0
             for b in f.utf8 + [0x20] {
-                if b &- 0x30 < 10 { digits += 1; value = value * 10 + Int(b &- 0x30); continue }
+                // Only a run of four digits is a year: longer runs are not accumulated (no overflow).
+                if b &- 0x30 < 10 { digits += 1; if digits <= 4 { value = value * 10 + Int(b &- 0x30) }; continue }
                 if digits == 4, value >= 1000 { h.years.append(value) }
                 digits = 0; value = 0
             }

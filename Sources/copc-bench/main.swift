@@ -114,6 +114,28 @@ if args.count == 3 && args[1] == "--ecrire" {
     }
     exit(0)
 }
+if args.count == 3 && args[1] == "--ecrire-latence" {
+    // The inputs of scripts/latence-lsp.py, each alone in its folder (a file is checked with
+    // everything below its workspace root): the 1 MB contract, and the 500-file workspace.
+    let base = args[2]
+    let one = base + "/un-mo", many = base + "/espace-500"
+    for dir in [one, many] where mkdir(dir, 0o755) != 0 && errno != EEXIST {
+        print("copc-bench : dossier impossible : \(dir)")
+        exit(2)
+    }
+    var files: [(String, [UInt8])] = [(one + "/copc.toml", []), (one + "/synthetique-1mo.cop", synthetic(size: 1 << 20)),
+                                      (many + "/copc.toml", [])]
+    for k in 0..<500 { files.append((many + "/contrat-\(k).cop", synthetic(size: 20_000, contract: "SYNTH\(k)"))) }
+    for (path, bytes) in files {
+        do { try FileSystem.writeAtomically(path, bytes) } catch {
+            print("copc-bench : écriture impossible de \(path) : \(error.message)")
+            exit(2)
+        }
+    }
+    print(one + "/synthetique-1mo.cop")
+    print(many + "/contrat-0.cop")
+    exit(0)
+}
 if args.count == 2 && args[1] == "--copckit" {
     measureCopcKit()
     exit(0)

@@ -4,9 +4,10 @@ import CopcSema
 import CopcDriver
 import CopcModel
 import CopcBilan
+import CopcSheet
 
 let bilanHelp = """
-Usage : copc bilan [CHEMINS…] [--contrat ID] [--annee N] [--format markdown|html|csv|json] [-o FICHIER]
+Usage : copc bilan [CHEMINS…] [--contrat ID] [--annee N] [--format markdown|html|csv|json|xlsx] [-o FICHIER]
 
 Produit le bilan annuel de réalisation d'un contrat pour l'année N, à partir de ses
 fichiers bilan (« bilan 2024 du contrat ID ») : tableau 1, les actions par axe et par
@@ -20,7 +21,11 @@ Options :
   --annee N           l'année (défaut : celle du dernier bilan) ; aussi --année
   --format F          markdown (défaut, ou md), html (page autonome imprimable, avec un graphique
                       par indicateur), csv (pour un tableur : UTF-8 avec BOM, « ; »,
-                      virgule décimale) ou json (schéma copc.bilan/1, grammar/bilan.schema.json)
+                      virgule décimale), json (schéma copc.bilan/1, grammar/bilan.schema.json)
+                      ou xlsx (classeur Excel et LibreOffice écrit par copc : une feuille par
+                      tableau, identifiants en texte, valeurs en nombres dans l'unité de
+                      l'indicateur, dates en dates ; binaire, donc -o FICHIER.xlsx ou une
+                      redirection : jamais sur un terminal)
   -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
                       renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
                       standard ; jamais sur un fichier lu (statut 2)
@@ -45,7 +50,7 @@ let bilanCommand = CommandSpec<BilanOption>(name: "copc bilan", help: bilanHelp,
 
 /// The formats of `copc bilan`.
 enum BilanFormat: String, CaseIterable {
-    case markdown, html, csv, json
+    case markdown, html, csv, json, xlsx
 }
 
 func runBilan(_ args: ArraySlice<String>) -> Int32 {
@@ -69,13 +74,13 @@ func runBilan(_ args: ArraySlice<String>) -> Int32 {
     if errors > 0 {
         writeErr("copc : \(errors) erreur\(errors > 1 ? "s" : "") dans le contrat \(contract.id ?? "?"), ses avenants et ses bilans (voir « copc check ») ; le bilan reflète le texte tel qu'écrit\n")
     }
-    let text: String
     switch format {
-    case .html: text = report.html()
-    case .csv: text = report.csv()
-    case .json: text = report.json()
-    case .markdown: text = report.markdown()
+    case .html: writeResult(report.html(), to: parsed[.sortie])
+    case .csv: writeResult(report.csv(), to: parsed[.sortie])
+    case .json: writeResult(report.json(), to: parsed[.sortie])
+    case .markdown: writeResult(report.markdown(), to: parsed[.sortie])
+    case .xlsx:
+        do { writeResult(try report.workbook().xlsx(), to: parsed[.sortie], binary: true) } catch { fail(error.message) }
     }
-    writeResult(text, to: parsed[.sortie])
     return 0
 }

@@ -59,7 +59,7 @@ let subcommands: [Subcommand] = [
     Subcommand(["bilan"], "[CHEMINS…] [options]",
                "bilan annuel de réalisation (actions, indicateurs, risques)", bilanCommand, operands: .paths, run: runBilan),
     Subcommand(["rendre", "render"], "[CHEMINS…] [options]",
-               "rend une version en document (HTML, Markdown, .cop, CSV)", rendreCommand, operands: .paths, run: runRendre),
+               "rend une version en document (HTML, Markdown, .cop, CSV, xlsx)", rendreCommand, operands: .paths, run: runRendre),
     Subcommand(["calendrier", "calendar"], "[CHEMINS…] [options]",
                "écrit les échéances d'une version en iCalendar (.ics)", calendrierCommand, operands: .paths, run: runCalendrier),
     Subcommand(["portefeuille", "portfolio"], "[DOSSIERS…] [options]",
@@ -98,8 +98,9 @@ contrat, ses avenants et ses annuaires ; « - » lit l'entrée standard.
 
 let formatsParagraph = """
 Formats de sortie (--format), mêmes noms dans toutes les commandes : texte,
-gcc, json, sarif, markdown, html, csv, cop. « humain » (ancien nom de texte)
-et « md » (markdown) sont aussi acceptés.
+gcc, json, sarif, markdown, html, csv, xlsx, cop. « humain » (ancien nom de
+texte) et « md » (markdown) sont aussi acceptés. xlsx (rendre, bilan) est un
+classeur binaire : jamais sur un terminal.
 """
 
 /// `copc --help`, `copc help`: every subcommand with one line, its aliases, then the general

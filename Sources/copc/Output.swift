@@ -54,16 +54,31 @@ func checkOrFail(_ paths: [String], _ options: CheckOptions) -> CheckResult {
     }
 }
 
-/// Writes a command's document (`emit`, `rendre`, `calendrier`, `bilan`, `diff`): to standard
-/// output without `path`, with `-` or with a path naming standard output itself
-/// (`/dev/stdout`); to a device or a pipe (`/dev/null`) as such; else to the file, through a
-/// temporary file and a rename (`FileSystem.writeAtomically`). Exits 2, writing nothing, when a
-/// file the run read could not be decoded (`refuseUnreadableInputs`), or when `path` is one of
-/// the run's input files — directly, through a symbolic link or a hard link (same device and
-/// inode), or one of `named` (files a command read itself, such as two drafts).
+/// Writes a command's text document: `writeResult(_:to:named:binary:)` on its UTF-8 bytes.
 func writeResult(_ text: String, to path: String?, named: [String] = []) {
+    writeResult(Array(text.utf8), to: path, named: named)
+}
+
+/// Writes a command's document (`emit`, `rendre`, `calendrier`, `bilan`, `diff`), the one
+/// writer of copc: to standard output without `path`, with `-` or with a path naming standard
+/// output itself (`/dev/stdout`); to a device or a pipe (`/dev/null`) as such; else to the
+/// file, through a temporary file and a rename (`FileSystem.writeAtomically`). Exits 2, writing
+/// nothing, when a file the run read could not be decoded (`refuseUnreadableInputs`), or when
+/// `path` is one of the run's input files — directly, through a symbolic link or a hard link
+/// (same device and inode), or one of `named` (files a command read itself, such as two
+/// drafts). A `binary` document (`xlsx`) is never written on a terminal: exits 2 asking for
+/// `-o FICHIER.xlsx` when the destination (standard output or the device named) is one.
+func writeResult(_ bytes: [UInt8], to path: String?, named: [String] = [], binary: Bool = false) {
     refuseUnreadableInputs()
-    guard let path, path != "-" else { writeOut(text); return }
+    func onTerminal(_ fd: Int32) -> Bool { binary && FileSystem.isTerminal(fd) }
+    func refuseTerminal() -> Never {
+        fail("le format xlsx est binaire et ne s'écrit pas sur un terminal : donnez -o FICHIER.xlsx (ou redirigez la sortie standard vers un fichier)")
+    }
+    func toStandardOutput() {
+        if onTerminal(1) { refuseTerminal() }
+        _ = bytes.withUnsafeBytes { FileSystem.writeAll(1, $0) }
+    }
+    guard let path, path != "-" else { toStandardOutput(); return }
     // Paths are bytes (`PathBytes`: a name that is not UTF-8, as the arguments are read).
     func status(_ p: String, _ st: inout stat) -> Int32 { PathBytes.withCString(p) { stat($0, &st) } }
     let shown = PathBytes.shown(path)
@@ -79,7 +94,7 @@ func writeResult(_ text: String, to path: String?, named: [String] = []) {
         }
         var out = stat()
         if fstat(1, &out) == 0 && out.st_dev == target.st_dev && out.st_ino == target.st_ino {
-            writeOut(text)
+            toStandardOutput()
             return
         }
         switch target.st_mode & S_IFMT {
@@ -89,14 +104,17 @@ func writeResult(_ text: String, to path: String?, named: [String] = []) {
             // A device, a pipe or a socket (/dev/null, /dev/stderr, a FIFO): written as it is.
             let fd = PathBytes.withCString(path) { open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
             guard fd >= 0 else { fail("écriture impossible de \(shown) : \(String(cString: strerror(errno)))") }
-            var text = text
-            let written = text.withUTF8 { FileSystem.writeAll(fd, UnsafeRawBufferPointer($0)) }
+            if onTerminal(fd) {
+                close(fd)
+                refuseTerminal()
+            }
+            let written = bytes.withUnsafeBytes { FileSystem.writeAll(fd, $0) }
             close(fd)
             if !written { fail("écriture impossible de \(shown)") }
             return
         }
     }
-    do { try FileSystem.writeAtomically(path, Array(text.utf8)) } catch {
+    do { try FileSystem.writeAtomically(path, bytes) } catch {
         fail("écriture impossible de \(shown) : \((error as FileSystem.IOError).message)")
     }
 }

@@ -1,10 +1,11 @@
-// copc rendre: a consolidated version as a document (HTML, Markdown, canonical source, CSV).
+// copc rendre: a consolidated version as a document (HTML, Markdown, canonical source, CSV, xlsx).
 import CopcDiagnostics
 import CopcLanguage
 import CopcDriver
 import CopcSema
 import CopcModel
 import CopcRender
+import CopcSheet
 
 let rendreHelp = """
 Usage : copc rendre [CHEMINS…] [--contrat ID] [--version V] [--format F] [--table T] [-o FICHIER]
@@ -24,8 +25,12 @@ Options :
                       (avenants appliqués, commentaires conservés), point de départ d'un
                       nouveau cycle de rédaction ;
                       csv : un tableau pour un tableur (UTF-8 avec BOM, séparateur « ; »,
-                      virgule décimale), choisi par --table
-  --table T           avec --format csv : indicateurs (défaut) ou actions
+                      virgule décimale), choisi par --table ;
+                      xlsx : un classeur Excel et LibreOffice écrit par copc, une feuille
+                      par tableau (les deux sans --table) : identifiants en texte, cibles en
+                      nombres dans l'unité de l'indicateur, échéances en dates ; binaire,
+                      donc -o FICHIER.xlsx ou une redirection : jamais sur un terminal
+  --table T           avec --format csv ou xlsx : indicateurs (défaut en csv) ou actions
   -o FICHIER          écrit dans FICHIER (aussi --sortie), par un fichier temporaire
                       renommé, plutôt que sur la sortie standard ; « -o - » : la sortie
                       standard ; jamais sur un fichier lu (statut 2)
@@ -51,37 +56,40 @@ let rendreCommand = CommandSpec<RendreOption>(name: "copc rendre", help: rendreH
 
 /// The formats of `copc rendre`.
 enum RenderFormat: String, CaseIterable {
-    case html, markdown, cop, csv
+    case html, markdown, cop, csv, xlsx
 }
 
 func runRendre(_ args: ArraySlice<String>) -> Int32 {
     let parsed = rendreCommand.parse(args)
     let format = formatChoice(parsed[.format], default: RenderFormat.html)
     var table = CSVTable.indicators
+    var tables = CSVTable.allCases
     if let t = parsed[.table] {
-        guard format == .csv else { fail("--table ne s'emploie qu'avec --format csv") }
+        guard format == .csv || format == .xlsx else { fail("--table ne s'emploie qu'avec --format csv ou xlsx") }
         guard let chosen = CSVTable(spelling: t) else {
             fail("tableau inconnu « \(t) » (tableaux : \(CSVTable.allCases.map(\.spelling).joined(separator: ", ")))")
         }
         table = chosen
+        tables = [chosen]
     }
     let selector = parseVersionOption(parsed[.version])
     let result = checkOrFail(parsed.positionals, CheckOptions.today())
     let contract = chooseContract(result, parsed[.contrat])
     let version = chooseVersion(contract, selector)
     warnAboutErrors(result, contract, what: "le document")
-    let out: String
+    let doc = ContractDocument(contract: contract, version: version, files: result.fileTable)
     switch format {
-    case .html: out = HTMLDocument.render(ContractDocument(contract: contract, version: version, files: result.fileTable))
-    case .markdown: out = MarkdownDocument.render(ContractDocument(contract: contract, version: version, files: result.fileTable))
-    case .csv: out = CSVExport.render(ContractDocument(contract: contract, version: version, files: result.fileTable), table: table)
+    case .html: writeResult(HTMLDocument.render(doc), to: parsed[.sortie])
+    case .markdown: writeResult(MarkdownDocument.render(doc), to: parsed[.sortie])
+    case .csv: writeResult(CSVExport.render(doc, table: table), to: parsed[.sortie])
+    case .xlsx:
+        do { writeResult(try SheetExport.workbook(doc, tables: tables).xlsx(), to: parsed[.sortie], binary: true) } catch { fail(error.message) }
     case .cop:
         switch SourceDocument.render(contract, version: version, files: result.fileTable) {
-        case .success(let text): out = text
+        case .success(let text): writeResult(text, to: parsed[.sortie])
         case .failure(let e): fail(e.message)
         }
     }
-    writeResult(out, to: parsed[.sortie])
     return 0
 }
 

@@ -143,6 +143,8 @@ final class CLIGrammarTests: XCTestCase {
         t copc completion ''
         t copc check ''
         t copc check --au ''
+        t copc rendre --format x
+        t copc bilan --format ''
         """
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -157,7 +159,7 @@ final class CLIGrammarTests: XCTestCase {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(p.terminationStatus, 0)
         XCTAssertEqual(lines.first, "complete -F _copc copc")
-        XCTAssertEqual(Array(lines.dropFirst().prefix(11)), [
+        XCTAssertEqual(Array(lines.dropFirst().prefix(13)), [
             "check|",
             "texte|gcc|json|sarif|",
             "texte|",
@@ -169,6 +171,8 @@ final class CLIGrammarTests: XCTestCase {
             "bash|zsh|",
             "sous|contrat.cop|",
             "|",
+            "xlsx|",
+            "markdown|html|csv|json|xlsx|",
         ])
     }
 
@@ -250,7 +254,8 @@ final class CLIGrammarTests: XCTestCase {
         }
         // Every line of every help is in the page (roff only re-fills the paragraphs).
         XCTAssertTrue(rendered.contains("--format texte|gcc|json|sarif"))
-        XCTAssertTrue(rendered.contains("--table T           avec --format csv : indicateurs (défaut) ou actions"), rendered)
+        XCTAssertTrue(rendered.contains("--table T           avec --format csv ou xlsx : indicateurs (défaut en csv) ou actions"), rendered)
+        XCTAssertTrue(rendered.contains("gcc, json, sarif, markdown, html, csv, xlsx, cop"), rendered)
         XCTAssertTrue(rendered.contains("vérifier, verifier"))
     }
 }

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import CopcDriver
 import CopcFormat
+import CopcSema
 @testable import CopcLSP
 
 /// A workspace of three files used by the language-server tests: an annuaire, a contract
@@ -75,14 +76,17 @@ final class ServerHarness {
     let root: String
     var nextId = 1
 
-    init(root: String, hierarchical: Bool = true, initialize: Bool = true) {
+    /// `watchesFiles`: the client offers to watch files for the server (dynamic registration of
+    /// `workspace/didChangeWatchedFiles`), as Neovim 0.11 with inotify or Eglot do.
+    init(root: String, hierarchical: Bool = true, initialize: Bool = true, watchesFiles: Bool = false) {
         self.root = root
         let box = self.box
         server = LanguageServer(version: "essai", debounce: 0.2, clock: { box.now },
                                 send: { box.sent.append($0) }, log: { box.logs.append($0) })
         if initialize {
             let r = request("initialize", ["rootUri": .string(FileURI.uri(of: root)),
-                                           "capabilities": ["textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": .bool(hierarchical)]]],
+                                           "capabilities": ["textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": .bool(hierarchical)]],
+                                                            "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": .bool(watchesFiles)]]],
                                            "initializationOptions": ["au": "2026-11-22"]])
             XCTAssertNotNil(r["result"]?["capabilities"])
             notify("initialized", [:])
@@ -193,14 +197,140 @@ final class LSPServerTests: XCTestCase {
         XCTAssertNil(h.server.dueDate)
     }
 
-    func testUnchangedDiagnosticsOfOtherFilesAreNotRepublished() throws {
-        let h = ServerHarness(root: try LSPFixture.folder(["autre.cop": "contrat C9 « x »\n  période : 2021 .. 2022\nsous-objectif « a »\n"]))
-        let initial = h.wait()
-        XCTAssertEqual(initial.codes(for: h.uri("autre.cop")), ["COP105"], "files not open are checked too")
+    /// Only open documents and the files of their contracts get diagnostics (issue 23): a
+    /// broken file nobody opened says nothing, until it is opened.
+    func testOnlyOpenDocumentsAndTheirContractsArePublished() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(["autre.cop": "contrat C9 « x »\n  période : 2021 .. 2022\nsous-objectif « a »\n",
+                                                          "avenant-1.cop": LSPFixture.avenant + "modifier indicateur 9.9.z\n  unité : %\n"]))
+        XCTAssertEqual(h.wait(), [], "nothing open: nothing checked, nothing published")
         h.open("contrat.cop", LSPFixture.contract)
+        let first = h.wait()
+        XCTAssertEqual(first.codes(for: h.uri("contrat.cop")), [])
+        XCTAssertEqual(first.codes(for: h.uri("avenant-1.cop")), ["COP205"], "the avenant of the open contract")
+        XCTAssertNil(first.published(for: h.uri("autre.cop")), "another contract, not open")
+        XCTAssertNil(first.published(for: h.uri("annuaire.cop")), "no diagnostic in the annuaire: nothing to say")
+        h.open("autre.cop", "contrat C9 « x »\n  période : 2021 .. 2022\nsous-objectif « a »\n")
         let next = h.wait()
-        XCTAssertNil(next.published(for: h.uri("autre.cop")), "same diagnostics: not sent again")
-        XCTAssertNotNil(next.published(for: h.uri("contrat.cop")))
+        XCTAssertEqual(next.codes(for: h.uri("autre.cop")), ["COP105"])
+        XCTAssertNil(next.published(for: h.uri("avenant-1.cop")), "same diagnostics: not sent again")
+        // Closed: its diagnostics are withdrawn, the avenant's stay while the contract is open.
+        h.notify("textDocument/didClose", ["textDocument": ["uri": .string(h.uri("autre.cop"))]])
+        XCTAssertEqual(h.wait().codes(for: h.uri("autre.cop")), [])
+        h.notify("textDocument/didClose", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])
+        let closed = h.wait()
+        XCTAssertEqual(closed.codes(for: h.uri("avenant-1.cop")), [], "no open document of that contract any more")
+        XCTAssertNil(closed.published(for: h.uri("contrat.cop")), "it had none")
+    }
+
+    /// Which files belong to a contract follows the command line's rule: the nearest
+    /// declaration. A test fixture below the same root that declares the same contract is not
+    /// a duplicate (COP200) for it, and a bilan is judged against its own contract (no COP600
+    /// nor COP209), as in a clone of copc's own repository.
+    func testTheNearestDeclarationMakesTheContract() throws {
+        let bilan = LSPServerTests.bilan
+        let root = try LSPFixture.folder(["copc.toml": "", "contrats/c1/contrat.cop": LSPFixture.contract,
+                                          "contrats/c1/annuaire.cop": LSPFixture.annuaire,
+                                          "contrats/c1/avenant-1.cop": LSPFixture.avenant,
+                                          "contrats/c1/bilan-2022.cop": bilan,
+                                          "Tests/cas/contrat.cop": "contrat C1 « Doublon d'essai »\n  période : 2021 .. 2022\n",
+                                          "Tests/cas/avenant-1.cop": "avenant 1 au contrat C1 « x »\n  signé le : 2021-06-30\nmodifier indicateur 7.7.z\n  unité : %\n"])
+        let h = ServerHarness(root: root)
+        h.open("contrats/c1/contrat.cop", LSPFixture.contract)
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: h.uri("contrats/c1/contrat.cop")), [], "no COP200 for the fixture")
+        // The bilan of the contract, judged against it: 1.1.a below its target, 1.1.1 late.
+        XCTAssertEqual(published.codes(for: h.uri("contrats/c1/bilan-2022.cop")), ["COP603", "COP604"])
+        for other in ["Tests/cas/contrat.cop", "Tests/cas/avenant-1.cop", "contrat.cop", "avenant-1.cop"] {
+            XCTAssertNil(published.published(for: h.uri(other)), other)
+        }
+        h.open("contrats/c1/bilan-2022.cop", bilan)
+        XCTAssertEqual(h.wait().codes(for: h.uri("contrats/c1/bilan-2022.cop")), ["COP603", "COP604"], "no COP209, no COP600")
+        // The fixture opened: its own contract, with its own avenant's defect.
+        h.open("Tests/cas/avenant-1.cop", "avenant 1 au contrat C1 « x »\n  signé le : 2021-06-30\nmodifier indicateur 7.7.z\n  unité : %\n")
+        XCTAssertEqual(h.wait().codes(for: h.uri("Tests/cas/avenant-1.cop")), ["COP205"])
+    }
+
+    /// An avenant whose contract is unknown is checked with the contracts of its folder: its
+    /// COP209 suggests the id meant, as a check of the folder does.
+    func testAnOrphanAvenantGetsASuggestion() throws {
+        let avenant = "avenant 2 au contrat C7 « Deux »\n  signé le : 2022-01-10\nmodifier indicateur 1.1.b\n  cible 2023 : 55 %\n"
+        let h = ServerHarness(root: try LSPFixture.folder(["avenant-2.cop": avenant]))
+        h.open("avenant-2.cop", avenant)
+        let d = try XCTUnwrap(h.wait().published(for: h.uri("avenant-2.cop"))?.first)
+        XCTAssertEqual(d["code"], "COP209")
+        XCTAssertEqual(d["message"]?.string, "contrat inconnu « C7 » ; vouliez-vous dire « C1 » ?")
+    }
+
+    /// The editor's contract is the command line's (`Membership`, `copc.toml`): two
+    /// declarations in one folder are a duplicate (COP200), a folder `exclure` names is not read
+    /// (its avenant neither applied nor published), and a `copc.toml` that cannot be read as
+    /// configuration is reported on itself (COP003), its exclusions gone.
+    func testDuplicatesAndExclusionsAsOnTheCommandLine() throws {
+        let stray = "avenant 2 au contrat C1 « Essai »\n  signé le : 2021-07-01\nmodifier indicateur 7.7.z\n  unité : %\n"
+        let root = try LSPFixture.folder(["copc.toml": "exclure = [\"essais\"]\n",
+                                          "copie.cop": "contrat C1 « Copie »\n  période : 2021 .. 2023\n",
+                                          "essais/avenant-2.cop": stray])
+        let h = ServerHarness(root: root, watchesFiles: true)
+        h.open("contrat.cop", LSPFixture.contract)
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: h.uri("contrat.cop")), [])
+        XCTAssertEqual(published.codes(for: h.uri("copie.cop")), ["COP200"], "the second declaration of C1 in the folder")
+        XCTAssertNil(published.published(for: h.uri("essais/avenant-2.cop")), "excluded: not part of the contract")
+        XCTAssertNil(published.published(for: h.uri("copc.toml")))
+        // The same files as `copc check contrat.cop`.
+        let cli = try Driver.check(paths: [root + "/contrat.cop"], options: CheckOptions(au: testDate))
+        let expected: Set<String> = [root + "/contrat.cop", root + "/copie.cop", root + "/avenant-1.cop", root + "/annuaire.cop"]
+        XCTAssertEqual(Set(cli.files.map(\.realPath)), expected)
+        // A mistyped key: COP003 on copc.toml, and nothing is excluded any more.
+        try "exlure = [\"essais\"]\n".write(toFile: root + "/copc.toml", atomically: true, encoding: .utf8)
+        h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("copc.toml")), "type": 2]]])
+        let after = h.wait(0)
+        XCTAssertEqual(after.codes(for: h.uri("copc.toml")), ["COP003"])
+        XCTAssertEqual(after.codes(for: h.uri("essais/avenant-2.cop")), ["COP205"], "below the contract's folder, now read")
+    }
+
+    /// A marker that belongs to someone else is passed over in the editor as on the command line
+    /// (`WorkspaceTrust`), and reported there (COP004): the root is then the folder the drafter
+    /// opened, whose annuaire the contract may import. Trusted, the same marker makes its folder
+    /// the root, and the annuaire above is out of the workspace (COP206).
+    func testAnUntrustedMarkerIsPassedOverInTheEditor() throws {
+        let contract = LSPFixture.contract.replacingOccurrences(of: "utilise « annuaire.cop »", with: "utilise « ../annuaire.cop »")
+        let root = try LSPFixture.folder(["contrat.cop": "", "avenant-1.cop": "", "sous/copc.toml": "", "sous/contrat.cop": contract])
+        let stranger = ServerHarness(root: root)
+        if geteuid() == 0 {
+            XCTAssertEqual(chown(root + "/sous/copc.toml", 4242, 4242), 0)
+        } else {
+            stranger.server.trust = WorkspaceTrust(user: 4242)
+        }
+        stranger.open("sous/contrat.cop", contract)
+        let published = stranger.wait()
+        XCTAssertEqual(published.codes(for: stranger.uri("sous/contrat.cop")), ["COP303"],
+                       "its targets left to an avenant, nothing about the annuaire above: it is in the workspace")
+        XCTAssertEqual(published.codes(for: stranger.uri("sous/copc.toml")), ["COP004"])
+        if geteuid() == 0 { XCTAssertEqual(chown(root + "/sous/copc.toml", 0, 0), 0) }
+        let trusted = ServerHarness(root: root)
+        trusted.open("sous/contrat.cop", contract)
+        let codes = trusted.wait().codes(for: trusted.uri("sous/contrat.cop"))
+        XCTAssertEqual(codes?.first, "COP206", "the marker makes sous/ the root")
+    }
+
+    /// A check whose `utilise` found nothing is made again when the file appears, on disk or
+    /// opened unsaved, though the contract's files are the same.
+    func testAnImportThatAppearsIsSeen() throws {
+        let contract = LSPFixture.contract.replacingOccurrences(of: "utilise « annuaire.cop »", with: "utilise « annuaires/ann.cop »")
+        let root = try LSPFixture.folder(["contrat.cop": contract])
+        let h = ServerHarness(root: root, watchesFiles: true)
+        h.open("contrat.cop", contract)
+        XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop"))?.first, "COP206")
+        try FileManager.default.createDirectory(atPath: root + "/annuaires", withIntermediateDirectories: true)
+        try LSPFixture.annuaire.write(toFile: root + "/annuaires/ann.cop", atomically: true, encoding: .utf8)
+        h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("annuaires/ann.cop")), "type": 1]]])
+        XCTAssertEqual(h.wait(0).codes(for: h.uri("contrat.cop")), [], "found on disk")
+        try FileManager.default.removeItem(atPath: root + "/annuaires/ann.cop")
+        h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("annuaires/ann.cop")), "type": 3]]])
+        XCTAssertEqual(h.wait(0).codes(for: h.uri("contrat.cop"))?.first, "COP206", "gone")
+        h.open("annuaires/ann.cop", LSPFixture.annuaire)
+        XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop")), [], "opened, not saved")
     }
 
     func testAnnuaireChangeRechecksTheContractThatUsesIt() throws {
@@ -216,6 +346,64 @@ final class LSPServerTests: XCTestCase {
         XCTAssertTrue(published.published(for: h.uri("contrat.cop"))?.first?["message"]?.string?.contains("DGOZ") == true)
         h.edit("annuaire.cop", version: 3, line: 1, from: 9, to: 13, "DGOS")
         XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop")), [], "cleared when the referent is back")
+    }
+
+    /// A file whose first element cannot be decoded (COP001: Windows-1252) goes with every open
+    /// document whose context examined it, as with `copc check FICHIER` — the same code,
+    /// `ContextFinder.files(of:root:)`: an avenant in Windows-1252 in the contract's subfolder is
+    /// checked and published with the open contract; a contract in Windows-1252 above two
+    /// avenants in their own folders is in both their contexts, though its header is read once
+    /// for both. Near miss: such a file outside the contract's folders is in no context.
+    func testUndecodableFilesJoinTheContextsThatExaminedThem() throws {
+        func latin1(_ text: String) -> Data { Data(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }) }
+        let latinAvenant = latin1("avenant 2 au contrat C1 « Délai repoussé »\n  signé le : 2022-01-10\nmodifier action 1.1.1\n  délai : fin 2023\n")
+        let root = try LSPFixture.folder(["copc.toml": ""])
+        try FileManager.default.createDirectory(atPath: root + "/avenants", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: root + "/avenants/a2.cop", contents: latinAvenant)
+        let h = ServerHarness(root: root)
+        h.open("contrat.cop", LSPFixture.contract)
+        let published = h.wait()
+        XCTAssertEqual(published.codes(for: h.uri("contrat.cop")), [])
+        XCTAssertEqual(published.codes(for: h.uri("avenants/a2.cop")), ["COP001"], "the undecodable avenant of the open contract")
+        XCTAssertEqual(published.published(for: h.uri("avenants/a2.cop"))?.first?["message"]?.string?.hasPrefix("fichier en Windows-1252 ?"), true)
+        // The files of the editor's context are those of the command line's (the annuaire it
+        // imports is read through `utilise` by both, not listed in the context).
+        let sources = SourceSet(displayBase: root, readsDisk: true)
+        let context = try XCTUnwrap(Driver.contexts(of: [EditorDocument(path: root + "/contrat.cop", workspaceFolder: root)], sources: sources).first)
+        let cli = try Driver.check(paths: [root + "/contrat.cop"], options: CheckOptions(au: testDate))
+        XCTAssertEqual(Set(context.files), Set(cli.files.filter { $0.model.kind != .annuaire }.map(\.realPath)))
+        XCTAssertEqual(Set(cli.files.map(\.realPath)).subtracting(context.files), [root + "/annuaire.cop"])
+        XCTAssertTrue(context.files.contains(root + "/avenants/a2.cop"))
+
+        // Above two avenants, each in its folder: the undecodable contract is in both contexts.
+        let above = try LSPFixture.folder(["copc.toml": "", "contrat.cop": "", "avenant-1.cop": "",
+                                           "un/avenant-1.cop": LSPFixture.avenant,
+                                           "deux/avenant-3.cop": "avenant 3 au contrat C1 « Trois »\n  signé le : 2023-01-10\nmodifier action 1.1.1\n  délai : fin 2023\n"])
+        try FileManager.default.removeItem(atPath: above + "/avenant-1.cop")
+        _ = FileManager.default.createFile(atPath: above + "/contrat.cop", contents: latin1(LSPFixture.contract))
+        let both = Driver.contexts(of: [EditorDocument(path: above + "/un/avenant-1.cop", workspaceFolder: above),
+                                        EditorDocument(path: above + "/deux/avenant-3.cop", workspaceFolder: above)],
+                                   sources: SourceSet(displayBase: above, readsDisk: true))
+        XCTAssertEqual(both.map(\.files), [[above + "/un/avenant-1.cop", above + "/contrat.cop"],
+                                            [above + "/deux/avenant-3.cop", above + "/contrat.cop"]])
+        let editor = ServerHarness(root: above)
+        editor.open("deux/avenant-3.cop", "avenant 3 au contrat C1 « Trois »\n  signé le : 2023-01-10\nmodifier action 1.1.1\n  délai : fin 2023\n")
+        let shown = editor.wait()
+        XCTAssertEqual(shown.codes(for: editor.uri("contrat.cop")), ["COP001"])
+        XCTAssertEqual(shown.codes(for: editor.uri("deux/avenant-3.cop")), ["COP209"], "its contract could not be read")
+
+        // Near miss: an undecodable file in a folder beside the contract's is not examined.
+        let near = try LSPFixture.folder(["copc.toml": "", "contrat.cop": "", "avenant-1.cop": "", "annuaire.cop": "",
+                                          "contrat/contrat.cop": LSPFixture.contract, "contrat/avenant-1.cop": LSPFixture.avenant,
+                                          "contrat/annuaire.cop": LSPFixture.annuaire])
+        for name in ["contrat.cop", "avenant-1.cop", "annuaire.cop"] { try FileManager.default.removeItem(atPath: near + "/" + name) }
+        try FileManager.default.createDirectory(atPath: near + "/archives", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: near + "/archives/ancien.cop", contents: latinAvenant)
+        let apart = ServerHarness(root: near)
+        apart.open("contrat/contrat.cop", LSPFixture.contract)
+        let quiet = apart.wait()
+        XCTAssertEqual(quiet.codes(for: apart.uri("contrat/contrat.cop")), [])
+        XCTAssertNil(quiet.published(for: apart.uri("archives/ancien.cop")))
     }
 
     func testAvenantIsCheckedWithItsContract() throws {
@@ -288,14 +476,59 @@ final class LSPServerTests: XCTestCase {
     }
 
     func testFilesChangedOnDiskAreRecheckedWhenTheClientSaysSo() throws {
-        let h = ServerHarness(root: try LSPFixture.folder())
+        let h = ServerHarness(root: try LSPFixture.folder(), watchesFiles: true)
+        let registration = try XCTUnwrap(h.box.sent.first { $0["method"] == "client/registerCapability" })
+        XCTAssertEqual(registration["params"]?["registrations"]?.array?.first?["method"], "workspace/didChangeWatchedFiles")
+        XCTAssertEqual(registration["params"]?["registrations"]?.array?.first?["registerOptions"]?["watchers"],
+                       [["globPattern": "**/*.cop"], ["globPattern": "**/copc.toml"]])
+        h.server.handle(message: ["jsonrpc": "2.0", "id": registration["id"] ?? .null, "result": .null])
+        h.open("contrat.cop", LSPFixture.contract)
         h.wait()
-        // Another program rewrites the annuaire (not open): nothing is known until the
-        // client's file watcher reports it.
+        // Another program rewrites the annuaire (not open): the client's watcher reports it.
         try LSPFixture.annuaire.replacingOccurrences(of: "DGOS", with: "DGOZ").write(toFile: h.root + "/annuaire.cop", atomically: true, encoding: .utf8)
-        XCTAssertNil(h.wait().published(for: h.uri("contrat.cop")))
+        XCTAssertNil(h.wait(5).published(for: h.uri("contrat.cop")), "the client watches: the server does not look by itself")
         h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("annuaire.cop")), "type": 2]]])
-        XCTAssertEqual(h.wait().codes(for: h.uri("contrat.cop")), ["COP201"])
+        XCTAssertEqual(h.wait(0).codes(for: h.uri("contrat.cop")), ["COP201"], "at once: no quiet period for the disk")
+        // A new avenant pulled: checked with its contract.
+        try "avenant 2 au contrat C1 « Deux »\n  signé le : 2022-01-10\nmodifier indicateur 1.1.z\n  unité : %\n".write(toFile: h.root + "/avenant-2.cop", atomically: true, encoding: .utf8)
+        h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("avenant-2.cop")), "type": 1]]])
+        XCTAssertEqual(h.wait(0).codes(for: h.uri("avenant-2.cop")), ["COP205"])
+        // Deleted: its diagnostics are withdrawn.
+        try FileManager.default.removeItem(atPath: h.root + "/avenant-2.cop")
+        h.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(h.uri("avenant-2.cop")), "type": 3]]])
+        XCTAssertEqual(h.wait(0).codes(for: h.uri("avenant-2.cop")), [])
+    }
+
+    /// A client that cannot watch files (Neovim 0.7, Neovim on Linux without inotify-tools):
+    /// no registration; the server looks at the files' stamps every two seconds while a
+    /// document is open, so a `git pull` is seen all the same.
+    func testWithoutTheClientsWatcherTheDiskIsLookedAt() throws {
+        let h = ServerHarness(root: try LSPFixture.folder())
+        XCTAssertNil(h.box.sent.first { $0["method"] == "client/registerCapability" })
+        XCTAssertNil(h.server.nextWakeUp, "nothing open: nothing to look at")
+        h.open("contrat.cop", LSPFixture.contract)
+        h.wait(0.5)
+        try LSPFixture.annuaire.replacingOccurrences(of: "DGOS", with: "DGOZ").write(toFile: h.root + "/annuaire.cop", atomically: true, encoding: .utf8)
+        XCTAssertNil(h.wait(1).published(for: h.uri("contrat.cop")), "not yet looked at")
+        let checks = h.server.contextChecks
+        XCTAssertEqual(h.wait(1).codes(for: h.uri("contrat.cop")), ["COP201"], "seen within two seconds")
+        XCTAssertEqual(h.server.contextChecks, checks + 1)
+        XCTAssertEqual(h.wait(2), [], "nothing changed since: nothing published")
+        XCTAssertEqual(h.server.contextChecks, checks + 1, "nor checked again")
+        h.notify("textDocument/didClose", ["textDocument": ["uri": .string(h.uri("contrat.cop"))]])
+        h.wait()
+        XCTAssertNil(h.server.nextWakeUp, "nothing open any more")
+    }
+
+    /// The client refuses the registration: the server looks at the disk itself.
+    func testARefusedRegistrationFallsBackToLooking() throws {
+        let h = ServerHarness(root: try LSPFixture.folder(), watchesFiles: true)
+        let registration = try XCTUnwrap(h.box.sent.first { $0["method"] == "client/registerCapability" })
+        h.open("contrat.cop", LSPFixture.contract)
+        h.wait()
+        XCTAssertNil(h.server.nextWakeUp)
+        h.server.handle(message: ["jsonrpc": "2.0", "id": registration["id"] ?? .null, "error": ["code": -32601, "message": "non"]])
+        XCTAssertNotNil(h.server.nextWakeUp, "the disk will be looked at")
     }
 
     func testWorkspaceFoldersAddedAndRemoved() throws {
@@ -304,11 +537,15 @@ final class LSPServerTests: XCTestCase {
         let other = try LSPFixture.folder(["contrat.cop": LSPFixture.contract + "  pilote : XYZ\n"])
         let otherURI = FileURI.uri(of: other + "/contrat.cop")
         h.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [["uri": .string(FileURI.uri(of: other)), "name": "autre"]], "removed": []]])
-        XCTAssertEqual(h.wait().codes(for: otherURI), ["COP201"], "a new folder is checked")
-        let before = h.box.sent.count
+        h.notify("textDocument/didOpen", ["textDocument": ["uri": .string(otherURI), "languageId": "copc", "version": 1,
+                                                           "text": .string(LSPFixture.contract + "  pilote : XYZ\n")]])
+        XCTAssertEqual(h.wait().codes(for: otherURI), ["COP201"], "a document of the new folder is checked")
         h.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [], "removed": [["uri": .string(FileURI.uri(of: other)), "name": "autre"]]]])
+        XCTAssertEqual(h.wait().codes(for: otherURI) ?? ["COP201"], ["COP201"], "still open: checked in its own folder")
+        let before = h.box.sent.count
+        h.notify("textDocument/didClose", ["textDocument": ["uri": .string(otherURI)]])
         h.wait()
-        XCTAssertEqual(Array(h.box.sent[before...]).codes(for: otherURI), [], "a removed folder's diagnostics are cleared")
+        XCTAssertEqual(Array(h.box.sent[before...]).codes(for: otherURI), [], "closed outside every folder: its diagnostics are cleared")
     }
 
     func testInitializationOptions() throws {
@@ -318,6 +555,7 @@ final class LSPServerTests: XCTestCase {
                                  "initializationOptions": ["au": "2021-06-01", "strict": true, "debounceMs": 50]])
         h.notify("initialized", [:])
         XCTAssertEqual(h.server.debounce, 0.05)
+        h.open("contrat.cop", LSPFixture.contract.replacingOccurrences(of: "cible 2021 : 40 %", with: "cible 2021 : à fixer par avenant"))
         // On 2021-06-01 the contract as signed is in force (the avenant fixing 2022 and 2023
         // takes effect on 2021-06-30), and 2021 has begun: with strict, an error naming all three years.
         let d = try XCTUnwrap(h.wait().published(for: h.uri("contrat.cop"))?.first { $0["code"] == "COP303" })

@@ -365,18 +365,6 @@ final class ICalendarTests: XCTestCase {
         XCTAssertEqual(ICalendar.fold(String(repeating: "a", count: 76)), String(repeating: "a", count: 75) + "\r\n a\r\n")
     }
 
-    /// The hook for the follow-up calendar (design §9): events given are written after the
-    /// deadlines, with their own UID, as all-day events.
-    func testFollowUpEventsHook() throws {
-        let (_, v1) = rendered()
-        let bilan = CalendarEvent(uid: "C1/suivi/bilan-annuel/2022@copc", start: Day(year: 2023, month: 3, day: 15)!,
-                                  end: Day(year: 2023, month: 3, day: 15)!, summary: "Bilan annuel 2022", description: "avant le 15 mars N+1")
-        let ics = ContractCalendar.render(v1, followUp: [bilan])
-        XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 3)
-        XCTAssertTrue(ics.contains("UID:C1/suivi/bilan-annuel/2022@copc\r\nDTSTAMP:20220701T000000Z\r\nDTSTART;VALUE=DATE:20230315\r\nDTEND;VALUE=DATE:20230316\r\n"), ics)
-        XCTAssertEqual(ContractCalendar.render(v1, followUp: []), ContractCalendar.render(v1))
-    }
-
     func testEscaping() {
         XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf")
     }
@@ -387,9 +375,14 @@ final class ICalendarTests: XCTestCase {
         XCTAssertTrue(ics1.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         XCTAssertTrue(ics1.hasSuffix("END:VCALENDAR\r\n"))
         XCTAssertFalse(ics1.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-        // fin 2022: the whole last quarter, DTEND the day after (exclusive).
-        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20221001\r\nDTEND;VALUE=DATE:20230101\r\n"), ics1)
-        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20220401\r\n"), ics1)
+        // fin 2022: one day, the last of the window, DTEND the day after (exclusive); T1 2022
+        // on 31 March.
+        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20221231\r\nDTEND;VALUE=DATE:20230101\r\n"), ics1)
+        XCTAssertTrue(ics1.contains("DTSTART;VALUE=DATE:20220331\r\nDTEND;VALUE=DATE:20220401\r\n"), ics1)
+        // With whole windows: the last quarter, the first quarter.
+        let whole = ContractCalendar.render(v1, options: CalendarOptions(wholeWindows: true))
+        XCTAssertTrue(whole.contains("DTSTART;VALUE=DATE:20221001\r\nDTEND;VALUE=DATE:20230101\r\n"), whole)
+        XCTAssertTrue(whole.contains("DTSTART;VALUE=DATE:20220101\r\nDTEND;VALUE=DATE:20220401\r\n"), whole)
         // à préciser: no event. Two events (the deadline and the step).
         XCTAssertEqual(ics1.components(separatedBy: "BEGIN:VEVENT").count - 1, 2)
         XCTAssertTrue(ics1.contains("UID:C1/action/1.1.1/delai/directeurs@copc\r\n"))
@@ -501,8 +494,8 @@ final class RenderCLITests: XCTestCase {
     func testBadUsage() throws {
         let dir = try folder()
         for (args, message) in [
-            (["rendre", dir, "--format", "pdf"], "format inconnu « pdf » (formats possibles : html, markdown, cop, csv)"),
-            (["rendre", dir, "--table", "actions"], "--table ne s'emploie qu'avec --format csv"),
+            (["rendre", dir, "--format", "pdf"], "format inconnu « pdf » (formats possibles : html, markdown, cop, csv, xlsx)"),
+            (["rendre", dir, "--table", "actions"], "--table ne s'emploie qu'avec --format csv ou xlsx"),
             (["rendre", dir, "--format", "csv", "--table", "cibles"], "tableau inconnu « cibles » (tableaux : indicateurs, actions)"),
             (["rendre", dir, "--version", "7"], "le contrat C1 n'a pas de version 7 (versions : 0 à 1)"),
             (["calendrier", dir, "--version", "hier"], "version invalide : « hier »"),

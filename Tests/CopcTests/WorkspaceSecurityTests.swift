@@ -447,11 +447,13 @@ final class WorkspaceSecurityTests: XCTestCase {
         XCTAssertFalse(full.diagnostics.contains { $0.code == .cop200 && $0.path.hasSuffix("cop-cng-2021-2025/contrat.cop") },
                        "\(full.diagnostics.filter { $0.code == .cop200 }.map(\.path))")
         // The one rule, as an API: the files of the CNG contract, and only them.
-        let context = Driver.contract(of: cng, sources: SourceSet(displayBase: repositoryRoot, readsDisk: true))
+        let sources = SourceSet(displayBase: repositoryRoot, readsDisk: true)
+        let context = try XCTUnwrap(Driver.contexts(of: [EditorDocument(path: cng, workspaceFolder: repositoryRoot)], sources: sources).first)
         XCTAssertEqual(context.root, repositoryRoot)
         XCTAssertEqual(context.files.map { Paths.relative($0, to: repositoryRoot) },
                        ["contracts/cop-cng-2021-2025/bilan-2024.cop", "contracts/cop-cng-2021-2025/contrat.cop"])
-        let documents = Driver.check(documents: [cng], sources: SourceSet(displayBase: repositoryRoot, readsDisk: true), options: CheckOptions(au: testDate))
+        XCTAssertEqual(context.notices, [])
+        let documents = Driver.check(context: context, sources: sources, options: CheckOptions(au: testDate))
         XCTAssertFalse(documents.diagnostics.contains { $0.code == .cop200 })
         XCTAssertEqual(Set(documents.files.map(\.realPath)), Set(context.files + [repositoryRoot + "/contracts/cop-cng-2021-2025/annuaire.cop"]))
     }
@@ -519,16 +521,38 @@ final class WorkspaceSecurityTests: XCTestCase {
         XCTAssertFalse(Survey.header(of: Array(avenant(2).utf8), whole: true).undecodable)
     }
 
-    /// `copc check F.cop` parses its contract's files, not everything below the root: with a
-    /// hundred other contract folders beside it, the files built in full are the context's.
+    /// `copc check F.cop` and the editor parse its contract's files, not everything below the
+    /// root: with a hundred other contract folders beside it, the first elements read are those
+    /// of its folder, and the files built in full are the context's.
     func testNamedFileParsesOnlyItsContext() throws {
         var files: [String: [UInt8]] = ["copc.toml": [], "c/contrat.cop": bytes(contract), "c/avenant-1.cop": bytes(avenant(1))]
         for k in 0..<100 { files["autres/\(k)/contrat.cop"] = bytes(contract.replacingOccurrences(of: "C1", with: "K\(k)")) }
         let dir = try scratch(files)
         let sources = SourceSet(displayBase: dir, readsDisk: true)
-        let r = Driver.check(documents: [dir + "/c/avenant-1.cop"], sources: sources, options: CheckOptions(au: testDate))
+        let contexts = Driver.contexts(of: [EditorDocument(path: dir + "/c/avenant-1.cop", workspaceFolder: dir)], sources: sources)
+        XCTAssertEqual(sources.builds, 0, "the survey builds no file")
+        XCTAssertEqual(sources.headerReads, 2, "the first elements of c/, not of the hundred other folders")
+        let r = Driver.check(context: try XCTUnwrap(contexts.first), sources: sources, options: CheckOptions(au: testDate))
         XCTAssertEqual(sources.builds, 2)
         XCTAssertEqual(r.files.count, 2)
         XCTAssertFalse(r.diagnostics.contains { $0.code == .cop209 })
+    }
+
+    /// An avenant whose contract is declared neither in its folder nor above (an orphan) is
+    /// checked with the contracts of its folder, named alone as in the editor: its COP209
+    /// suggests the id meant, as the check of the folder does; the other files say nothing.
+    func testAnOrphanNamedAloneIsCheckedWithTheContractsOfItsFolder() throws {
+        let dir = try scratch(["copc.toml": [], "contrat.cop": bytes(contract), "avenant-1.cop": bytes(avenant(1)),
+                               "avenant-2.cop": bytes(avenant(2).replacingOccurrences(of: "au contrat C1", with: "au contrat C7"))])
+        let alone = try Driver.check(paths: [dir + "/avenant-2.cop"], options: CheckOptions(au: testDate))
+        let folder = try Driver.check(paths: [dir], options: CheckOptions(au: testDate))
+        XCTAssertEqual(alone.diagnostics.map(\.text), ["contrat inconnu « C7 » ; vouliez-vous dire « C1 » ?"])
+        XCTAssertEqual(folder.diagnostics.map(\.text), alone.diagnostics.map(\.text))
+        XCTAssertEqual(Set(alone.files.map(\.realPath)), Set(folder.files.map(\.realPath)))
+        // No contract in its folder: checked alone.
+        let lone = try scratch(["copc.toml": [], "a/avenant-2.cop": bytes(avenant(2))])
+        let r = try Driver.check(paths: [lone + "/a/avenant-2.cop"], options: CheckOptions(au: testDate))
+        XCTAssertEqual(r.files.map(\.realPath), [lone + "/a/avenant-2.cop"])
+        XCTAssertEqual(r.diagnostics.map(\.text), ["contrat inconnu « C1 »"])
     }
 }
