@@ -3,7 +3,7 @@ import CopcRender
 
 extension Portfolio {
     /// The header of the CSV export.
-    static let csvColumns = ["ligne", "id", "organisme", "nom", "tutelles", "type", "début", "fin", "état", "mois avant la fin",
+    public static let csvColumns = ["ligne", "id", "organisme", "nom", "tutelles", "type", "début", "fin", "état", "mois avant la fin",
                              "successeur", "précédent", "version en vigueur", "avenants", "erreurs", "avertissements", "notes",
                              "cibles à fixer", "dont année close", "actions en retard", "bilans présents", "bilans attendus",
                              "bilans manquants", "dernier bilan", "indicateurs jugés", "indicateurs à la cible",

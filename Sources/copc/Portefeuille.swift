@@ -27,7 +27,11 @@ Options :
   --format F          texte (défaut), markdown, html (tableau de bord autonome, triable et
                       filtrable, imprimable), json (schéma copc.portefeuille/1,
                       grammar/portefeuille.schema.json), csv (une ligne par contrat et par
-                      organisme sans contrat : UTF-8 avec BOM, « ; »)
+                      organisme sans contrat : UTF-8 avec BOM, « ; ») ou xlsx (classeur
+                      Excel et LibreOffice écrit par copc : feuilles Contrats, Organismes
+                      sans contrat et Totaux ; identifiants en texte, dates en dates,
+                      nombres en nombres, parts en pourcentages ; binaire, donc
+                      -o FICHIER.xlsx ou une redirection : jamais sur un terminal)
   -o FICHIER          écrit dans FICHIER (par un fichier temporaire renommé) plutôt que sur
                       la sortie standard
   -h, --help          affiche cette aide
@@ -50,7 +54,7 @@ let portefeuilleCommand = CommandSpec<PortefeuilleOption>(name: "copc portefeuil
 
 /// The formats of `copc portefeuille`.
 enum PortfolioFormat: String, CaseIterable {
-    case texte, markdown, html, json, csv
+    case texte, markdown, html, json, csv, xlsx
 }
 
 /// `--par`: the grouping, or exit 2.
@@ -87,6 +91,9 @@ func runPortefeuille(_ args: ArraySlice<String>) -> Int32 {
     case .html: out = portfolio.html()
     case .json: out = portfolio.json()
     case .csv: out = portfolio.csv()
+    case .xlsx:
+        do { writeResult(try portfolio.workbook().xlsx(), to: parsed[.sortie], binary: true) } catch { fail(error.message) }
+        return 0
     }
     writeResult(out, to: parsed[.sortie])
     return 0
