@@ -6,6 +6,8 @@
 #            fmt       copc fmt : écho octet pour octet au refus, idempotence, mêmes diagnostics, même IR
 #            avenants  un contrat et ses avenants (séparés par un octet NUL) : IR de chaque version,
 #                      diff de chaque version avec elle-même (vide) et avec la précédente
+#            francais  la couche de style maison (CopcFrench) : nombres de toute taille, quantités,
+#                      conversions, CSV, Markdown, échappements
 #   SECONDES durée de la campagne (-max_total_time)
 #
 # Les exécutables SwiftPM ne peuvent pas se lier au main de libFuzzer : le script compile
@@ -24,15 +26,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 2 ]; then
-  sed -n '4,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '4,12p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 target=$1
 seconds=$2
 shift 2
 case "$target" in
-  verifier|fmt|avenants) ;;
-  *) echo "cible inconnue « $target » (verifier, fmt ou avenants)" >&2; exit 2 ;;
+  verifier|fmt|avenants|francais) ;;
+  *) echo "cible inconnue « $target » (verifier, fmt, avenants ou francais)" >&2; exit 2 ;;
 esac
 
 build=.build/fuzz
@@ -41,14 +43,15 @@ mkdir -p "$src" "$build/corpus-$target" "$build/trouvailles-$target" "$build/gra
 
 # Sources de la bibliothèque, en un module.
 rm -f "$src"/*.swift
-modules="CopcSource CopcLanguage CopcDiagnostics CopcSyntax CopcModel CopcSema CopcRules CopcFormat CopcDriver CopcLSP CopcHTML CopcDiff"
+modules="CopcSource CopcLanguage CopcFrench CopcDiagnostics CopcSyntax CopcModel CopcSema CopcRules CopcFormat CopcDriver CopcLSP CopcHTML CopcDiff"
 for m in $modules; do
   for f in Sources/"$m"/*.swift; do
-    sed -E 's/^import (CopcSource|CopcLanguage|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP|CopcHTML|CopcDiff)$//' "$f" > "$src/$m-$(basename "$f")"
+    sed -E 's/^import (CopcSource|CopcLanguage|CopcFrench|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP|CopcHTML|CopcDiff)$//' "$f" > "$src/$m-$(basename "$f")"
   done
 done
-sed -E 's/^import (CopcSource|CopcLanguage|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP|CopcHTML|CopcDiff)$//' \
+sed -E 's/^import (CopcSource|CopcLanguage|CopcFrench|CopcDiagnostics|CopcSyntax|CopcSema|CopcRules|CopcModel|CopcFormat|CopcDriver|CopcLSP|CopcHTML|CopcDiff)$//' \
   Tests/CopcTests/FuzzProperties.swift > "$src/FuzzProperties.swift"
+sed -E 's/^import (CopcLanguage|CopcFrench)$//' Tests/CopcTests/FrenchProperties.swift > "$src/FrenchProperties.swift"
 cp "Fuzz/$target.swift" "$src/Main-$target.swift"
 
 exe=$build/fuzz-$target

@@ -3,7 +3,7 @@
 `copc lsp` (build release), parlé par un tube comme le fait un éditeur, avec l'horloge réelle.
 
 Usage :
-    scripts/latence-lsp.py [--essais N] [--copc BINAIRE] [--bench BINAIRE]
+    scripts/latence-lsp.py [--essais N] [--copc BINAIRE] [--bench BINAIRE] [--versions]
 
 Deux entrées, chacune seule dans son dossier (écrites par `copc-bench --ecrire-latence`) :
 le contrat synthétique de 1 Mo, et un espace de 500 fichiers de 20 ko dont on modifie un
@@ -12,6 +12,9 @@ comme Neovim 0.11 ou VS Code, et répond à client/registerCapability), didOpen,
 modifications d'une ligne (un « x » ajouté puis retiré en fin de première ligne, en plage
 incrémentale), espacées de 150 à 250 ms comme une frappe. Chaque mesure va de l'écriture du
 didChange dans le tube à la lecture du publishDiagnostics de cette version.
+
+Avec --versions : une seule entrée, le contrat de 50 000 éléments et ses 100 avenants d'une
+ligne (`copc-bench --ecrire-versions`), dont on modifie le dernier avenant (issue 21).
 
 Deux réglages : le délai d'attente par défaut du serveur (le chiffre jugé, délai compris), puis
 debounceMs = 0 (le travail seul : lecture du message, vérification, publication, tube).
@@ -175,10 +178,12 @@ def stats(xs):
 
 def main():
     args = sys.argv[1:]
-    runs, copc, bench = 30, None, None
+    runs, copc, bench, versions = 30, None, None, False
     while args:
         a = args.pop(0)
-        if a == "--essais" and args:
+        if a == "--versions":
+            versions = True
+        elif a == "--essais" and args:
             runs = int(args.pop(0))
         elif a == "--copc" and args:
             copc = os.path.abspath(args.pop(0))
@@ -197,10 +202,16 @@ def main():
         bench = bench or os.path.join(bin_path, "copc-bench")
     random.seed(24)
     with tempfile.TemporaryDirectory(prefix="copc-latence-") as work:
-        one, many = subprocess.run([bench, "--ecrire-latence", work], check=True, capture_output=True,
-                                   text=True).stdout.split()
-        cases = [("synthétique 1 Mo", os.path.dirname(one), one),
-                 ("espace de 500 fichiers, un modifié", os.path.dirname(many), many)]
+        if versions:
+            folder = os.path.join(work, "versions")
+            subprocess.run([bench, "--ecrire-versions", folder, "50000", "100"], check=True, stdout=subprocess.DEVNULL)
+            open(os.path.join(folder, "copc.toml"), "w").close()
+            cases = [("50 000 éléments, 100 avenants", folder, os.path.join(folder, "avenant-100.cop"))]
+        else:
+            one, many = subprocess.run([bench, "--ecrire-latence", work], check=True, capture_output=True,
+                                       text=True).stdout.split()
+            cases = [("synthétique 1 Mo", os.path.dirname(one), one),
+                     ("espace de 500 fichiers, un modifié", os.path.dirname(many), many)]
         load = os.getloadavg()
         print("copc lsp (%s) : de didChange à publishDiagnostics, %d modifications d'une ligne par mesure" % (copc, runs))
         print("machine : %d processeurs, charge moyenne %.2f / %.2f / %.2f (1, 5, 15 min) au début"

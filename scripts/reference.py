@@ -12,6 +12,8 @@ a folder). For each, from the folder that holds it (so that displayed paths are 
   - copc emit of every version of every contract (--version N), of the version in force at a
     few dates (--au), and of the default (latest) version;
   - copc bilan in every format, for every contract that has bilans (its latest year);
+  - copc diff of every version against the one before, and of version 0 against the latest
+    (json and texte);
   - copc fmt - on every .cop file (standard output, standard error, exit status);
   - copc expliquer of every code.
 Each output is one file named after the input and the command, ending with the exit status.
@@ -114,6 +116,14 @@ def record(copc, dest):
                 if not o.endswith(b"--- statut 0\n") or n > 50:
                     break
                 n += 1
+            # The semantic diff of each avenant, and of the whole chain.
+            dtag = "diff" if cid is None else "diff-" + cid
+            for k in range(1, n):
+                for fmt in ["json", "texte"]:
+                    outputs["%s-v%d-%s" % (dtag, k, fmt)] = run(
+                        copc, ["diff"] + paths + sel + ["--de", str(k - 1), "--a", str(k), "--format", fmt, "--couleur", "jamais"], cwd)
+            if n > 2:
+                outputs[dtag + "-tout-json"] = run(copc, ["diff"] + paths + sel + ["--de", "0", "--a", str(n - 1), "--format", "json"], cwd)
             # The annual follow-up, when the contract has bilans (status 2 otherwise: skipped).
             probe = run(copc, ["bilan"] + paths + sel + ["--format", "json"], cwd)
             if probe.endswith(b"--- statut 0\n"):

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcDiagnostics
 import CopcModel
@@ -5,73 +6,73 @@ import CopcModel
 extension BilanReport {
     /// The report as CSV for a spreadsheet: UTF-8 with a BOM (so that Excel reads the accents),
     /// `;` between fields and a decimal comma (the French conventions Excel and LibreOffice
-    /// apply to a `.csv` opened on a French system), CRLF line ends, RFC 4180 quoting. Three
-    /// blocks, one per table of annexe 1, each with its header line.
+    /// apply to a `.csv` opened on a French system), CRLF line ends, RFC 4180 quoting, texts
+    /// guarded against formulas (`CSVWriter`, the one CSV writer). Three blocks, one per table
+    /// of annexe 1, each with its header line.
     public func csv() -> String {
-        var out = "\u{FEFF}"
-        func row(_ fields: [String]) { out += fields.map(csvField).joined(separator: ";") + "\r\n" }
+        var w = CSVWriter()
+        func row(_ fields: [String]) { w.row(fields) }
+        func row(_ fields: [CSVField]) { w.row(fields) }
         row(["Tableau 1 — État d'avancement des actions", "bilan \(year)", "contrat \(contractId)"])
         row(["axe", "objectif", "état de l'objectif", "action", "intitulé", "délai", "état", "avancement", "achevé le", "nouveau délai", "livrables", "commentaire"])
         for s in sections {
             for o in s.objectives {
                 for a in o.actions {
-                    row([s.axe?.id ?? "", o.heading?.id ?? "", Wording.state(o.state), a.id, a.title ?? "", a.deadline ?? "",
-                         a.reported || a.due ? Wording.state(a.state) : "", a.progress ?? "", a.completed?.description ?? "",
+                    row([s.axe?.id ?? "", o.heading?.id ?? "", Wording.state(o.state), a.id, a.title ?? "", Wording.deadlines(a),
+                         Wording.state(a.state), a.progress ?? "", a.completed?.description ?? "",
                          a.newDeadline ?? "", a.deliverables.joined(separator: " ; "), a.comment ?? ""])
                 }
             }
         }
-        out += "\r\n"
+        w.blankLine()
+        row(["Actions par état", "bilan \(year)"])
+        row(["état", "actions"])
+        for (state, n) in stateCounts { row([.text(Wording.state(state)), .number(Double(n))]) }
+        row([.text("total"), .number(Double(actionCount))])
+        w.blankLine()
         row(["Tableau 2 — Indicateurs : cibles et réalisés"])
-        row(["axe", "objectif", "indicateur", "libellé", "intitulé", "unité", "année", "cible", "réalisé", "valeur réalisée", "atteinte", "écart", "écart relatif", "analyse des écarts"])
+        row(["axe", "objectif", "indicateur", "libellé", "intitulé", "unité", "année", "cible", "cible telle qu'écrite", "valeur cible",
+             "réalisé", "réalisé tel qu'écrit", "valeur réalisée", "atteinte", "écart", "écart relatif", "analyse des écarts"])
         for s in sections {
             for o in s.objectives {
                 for r in o.indicators {
                     for p in r.trajectory {
-                        var value = ""
-                        if case .value(.quantity(let q))? = p.realized { value = csvNumber(q.value) }
-                        var gap = "", relative = ""
+                        // Numbers in the indicator's unit: the target's resolved value (a quantity
+                        // or a bound; a range has two), the réalisé converted.
+                        var target = CSVField.empty
+                        switch p.goal?.value {
+                        case .quantity(let q)?, .bound(_, let q)?: target = .number(q.value)
+                        default: break
+                        }
+                        let value = p.realizedValue.map(CSVField.number) ?? .empty
+                        var gap = CSVField.empty, relative = CSVField.empty
                         if case .missed(let g)? = p.attainment, !g.french.isEmpty {
-                            gap = csvNumber(g.difference)
-                            relative = g.relative.map { csvNumber($0 * 100) } ?? ""
+                            gap = .number(g.difference)
+                            relative = g.relative.map { .number($0 * 100) } ?? .empty
                         }
-                        let realized: String
+                        let shown: String, written: String
                         switch p.realized {
-                        case .unavailable?: realized = "non disponible"
-                        case .value?: realized = p.realizedText ?? ""
-                        case nil: realized = ""
+                        case .unavailable?: shown = "non disponible"; written = ""
+                        case .value?: shown = p.realizedShown ?? ""; written = p.realizedText ?? ""
+                        case nil: shown = ""; written = ""
                         }
-                        row([s.axe?.id ?? "", o.heading?.id ?? "", r.id, r.label ?? "", r.title ?? "", r.unit?.symbol ?? "", String(p.year),
-                             p.targetText ?? "", realized, value, Wording.attainment(p.attainment) ?? "", gap, relative,
-                             p.year == year ? [r.analysis, r.motif].compactMap { $0 }.joined(separator: " ") : ""])
+                        let texts = [s.axe?.id ?? "", o.heading?.id ?? "", r.id, r.label ?? "", r.title ?? "", r.unit?.symbol ?? ""]
+                        row(texts.map(CSVField.text) + [.number(Double(p.year)), .text(p.targetShown ?? ""), .text(p.targetText ?? ""), target,
+                                                         .text(shown), .text(written), value,
+                                                         .text(Wording.attainment(p.attainment) ?? ""), gap, relative,
+                                                         .text(p.year == year ? [r.analysis, r.motif].compactMap { $0 }.joined(separator: " ") : "")])
                     }
                 }
             }
         }
-        out += "\r\n"
+        w.blankLine()
         row(["Tableau 3 — Risques, difficultés et mesures correctives"])
         row(["action", "intitulé", "état", "risque", "difficultés", "mesures correctives"])
         for a in riskRows {
             row([a.id, a.title ?? "", Wording.state(a.state), a.risk?.spelling ?? "", a.difficulties.joined(separator: " ; "),
                  a.correctiveMeasures.joined(separator: " ; ")])
         }
-        return out
+        return w.output
     }
 }
 
-/// A field quoted when it holds `;`, `"` or a line break (RFC 4180, with `;`).
-func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-    var out = "\""
-    for c in s { if c == "\"" { out += "\"\"" } else { out.append(c) } }
-    return out + "\""
-}
-
-/// A number for a French spreadsheet: decimal comma, no grouping, `-` sign, up to 6 decimals.
-func csvNumber(_ d: Double) -> String {
-    JSONWriter.format(d).replacingDot()
-}
-
-extension String {
-    func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
-}

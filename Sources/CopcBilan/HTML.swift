@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 import CopcHTML
@@ -13,7 +14,7 @@ extension BilanReport {
             var facts = [TitleFact("Contrat", contractId + (contractTitle.map { " — \($0)" } ?? "")),
                          TitleFact("Année", String(year)),
                          TitleFact("Version lue", "version \(version), en vigueur au 31 décembre \(year)")]
-            if let established { facts.append(TitleFact("Établi le", established.french)) }
+            if let established { facts.append(TitleFact("Établi le", French.date(established))) }
             if let bilanPath { facts.append(TitleFact("Fichier", bilanPath)) }
             if !bilanYears.isEmpty { facts.append(TitleFact("Bilans lus", bilanYears.map(String.init).joined(separator: ", "))) }
             w.titlePage(TitlePage(kind: "Bilan annuel de réalisation", title: bilanTitle ?? "Bilan \(year)", subtitle: contractTitle,
@@ -22,7 +23,8 @@ extension BilanReport {
             // Tableau 1
             w.heading(level: 2, number: "1", title: "État d'avancement des actions", anchor: Anchor(prefix: "t", key: "1"))
             w.table(DataTable(caption: "Actions par état", columns: ["État", "Actions"], numericColumns: [1],
-                              rows: stateCounts.map { [TableCell.rowHeader(Wording.state($0.state)), TableCell.number(Double($0.count), decimals: 0)] }))
+                              rows: stateCounts.map { [TableCell.rowHeader(Wording.state($0.state)), TableCell.number(Double($0.count), decimals: 0)] }
+                                + [[TableCell.rowHeader("total"), TableCell.number(Double(actionCount), decimals: 0)]]))
             for s in sections {
                 let objs = s.objectives.filter { !$0.actions.isEmpty }
                 if objs.isEmpty { continue }
@@ -31,9 +33,9 @@ extension BilanReport {
                     w.table(DataTable(caption: Wording.heading("objectif", o.heading) + " — " + Wording.state(o.state),
                                       columns: ["Action", "Intitulé", "Délai", "État", "Avancement", "Achèvement ou nouveau délai", "Livrables", "Commentaire"],
                                       rows: o.actions.map { a in
-                                          let end = a.completed.map { "achevé le \($0.french)" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
-                                          return [TableCell.rowHeader(a.id), .prose(a.title ?? ""), .text(a.deadline ?? ""),
-                                                  .text(a.reported || a.due ? Wording.state(a.state) : ""), .text(a.progress ?? ""), .text(end),
+                                          let end = a.completed.map { "achevé le \(French.date($0))" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
+                                          return [TableCell.rowHeader(a.id), .prose(a.title ?? ""), .prose(Wording.deadlines(a)),
+                                                  .text(Wording.state(a.state)), .text(a.progress ?? ""), .text(end),
                                                   .prose(a.deliverables.joined(separator: " ; ")), .prose(a.comment ?? "")]
                                       }))
                 }
@@ -85,18 +87,20 @@ extension BilanReport {
         }
     }
 
-    /// The chart of an indicator row, when at least one year has a drawable target or value.
+    /// The chart of an indicator row, when at least one year has a drawable target or value:
+    /// targets drawn at their resolved value and réalisés at their value, both in the
+    /// indicator's unit. Counts and percentages are drawn from zero (a close miss must not look
+    /// dramatic); amounts and durations on the range of their values, which the chart states.
     func trajectory(_ r: IndicatorRow) -> Trajectory? {
         var drawable = false
         let years: [Trajectory.Year] = r.trajectory.map { p in
             var target: Trajectory.Target?
-            switch p.target {
+            switch p.goal?.value {
             case .quantity(let q)?: target = .value(q.value); drawable = true
             case .range(let a, let b)?: target = .range(a.value, b.value); drawable = true
             case .bound(let op, let q)?:
                 target = op == .atLeast || op == .moreThan ? .atLeast(q.value) : .atMost(q.value); drawable = true
-            case .some: target = .described(p.targetText ?? "")
-            case nil: target = nil
+            default: target = p.target == nil ? nil : .described(p.targetShown ?? "")
             }
             var actual: Trajectory.Actual?
             let outcome: Trajectory.Outcome
@@ -106,15 +110,19 @@ extension BilanReport {
             default: outcome = .notAssessed
             }
             switch p.realized {
-            case .value(.quantity(let q))?: actual = .init(q.value, outcome: outcome); drawable = true
-            case .value?: actual = .init(nil, outcome: outcome, note: p.realizedText)
+            case .value(.quantity)?:
+                if let v = p.realizedValue { actual = .init(v, outcome: outcome); drawable = true }
+                else { actual = .init(nil, outcome: .notAssessed, note: p.realizedShown) }
+            case .value?: actual = .init(nil, outcome: outcome, note: p.realizedShown)
             case .unavailable?: actual = .init(nil, outcome: .notAssessed, note: "non disponible")
             case nil: actual = nil
             }
             return Trajectory.Year(p.year, target: target, actual: actual)
         }
         guard drawable else { return nil }
+        let fromZero = r.unit == nil || r.unit == .percent || r.unit == .count || r.unit == .points
         return Trajectory(anchor: Anchor(prefix: "g", key: r.id + "|" + (r.label ?? "")),
-                          title: Wording.indicatorName(r) + (r.title.map { " — \($0)" } ?? ""), unit: r.unit?.symbol, years: years)
+                          title: Wording.indicatorName(r) + (r.title.map { " — \($0)" } ?? ""), unit: r.unit?.symbol, years: years,
+                          axis: fromZero ? .fromZero : .fitted)
     }
 }

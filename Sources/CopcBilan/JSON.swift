@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcDiagnostics
 import CopcModel
@@ -33,6 +34,7 @@ extension BilanReport {
         w.arrayStart("indicateurs_sans_realise")
         for i in withoutRealized { w.string(i) }
         w.endArray()
+        w.field("nombre_actions", actionCount)
         w.arrayStart("etats")
         for (s, n) in stateCounts {
             w.beginObject()
@@ -72,7 +74,17 @@ extension BilanReport {
         w.beginObject()
         w.field("id", a.id)
         w.fieldOrNull("titre", a.title)
-        w.fieldOrNull("delai", a.deadline)
+        w.fieldOrNull("delai", a.deadlines.isEmpty ? nil : Wording.deadlines(a))
+        w.arrayStart("delais")
+        for d in a.deadlines {
+            w.beginObject()
+            w.fieldOrNull("libelle", d.writtenLabel)
+            w.fieldOrNull("libelle_en_mots", d.label)
+            w.field("texte", d.text)
+            if d.hasState { w.field("etat", Wording.state(d.state)) } else { w.nullField("etat") }
+            w.endObject()
+        }
+        w.endArray()
         w.field("echu", a.due)
         w.field("renseignee", a.reported)
         w.fieldOrNull("etat", a.state?.spelling)
@@ -109,8 +121,23 @@ extension BilanReport {
             if let t = p.target {
                 w.objectStart("cible")
                 w.fieldOrNull("texte", p.targetText)
+                w.fieldOrNull("affichage", p.targetShown)
                 w.field("genre", t.kind.spelling)
                 w.field("statut", t.status.spelling)
+                // The value compared with the réalisé, in the indicator's unit.
+                var value: Double?, op: String?, low: Double?, high: Double?
+                switch p.goal?.value {
+                case .quantity(let q)?: value = q.value
+                case .bound(let o, let q)?: value = q.value; op = o.symbol
+                case .range(let a, let b)?: low = a.value; high = b.value
+                default: break
+                }
+                w.field("calculee", p.goal?.isComputed ?? false)
+                if let value { w.field("valeur", value) } else { w.nullField("valeur") }
+                w.fieldOrNull("operateur", op)
+                if let low { w.field("min", low) } else { w.nullField("min") }
+                if let high { w.field("max", high) } else { w.nullField("max") }
+                w.fieldOrNull("unite", value != nil || low != nil ? (p.goal?.unit ?? r.unit)?.symbol : nil)
                 w.endObject()
             } else {
                 w.nullField("cible")
@@ -121,6 +148,7 @@ extension BilanReport {
                 w.objectStart("realise")
                 w.field("disponible", false)
                 w.nullField("texte")
+                w.nullField("affichage")
                 w.nullField("valeur")
                 w.nullField("unite")
                 w.endObject()
@@ -128,9 +156,16 @@ extension BilanReport {
                 w.objectStart("realise")
                 w.field("disponible", true)
                 w.fieldOrNull("texte", p.realizedText)
+                w.fieldOrNull("affichage", p.realizedShown)
                 if case .quantity(let q) = v {
-                    w.field("valeur", q.value)
-                    w.fieldOrNull("unite", (q.unit ?? r.unit)?.symbol)
+                    // In the indicator's unit when the written one converts to it.
+                    if let n = p.realizedValue {
+                        w.field("valeur", n)
+                        w.fieldOrNull("unite", (r.unit ?? q.unit)?.symbol)
+                    } else {
+                        w.field("valeur", q.value)
+                        w.fieldOrNull("unite", (q.unit ?? r.unit)?.symbol)
+                    }
                 } else {
                     w.nullField("valeur")
                     w.nullField("unite")

@@ -1,15 +1,16 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 
 extension BilanReport {
     /// The report in Markdown, to paste into a review or a steering committee's minutes.
     public func markdown() -> String {
-        var out = "# Bilan \(year) — contrat \(contractId)" + (contractTitle.map { " « \($0) »" } ?? "") + "\n\n"
+        var out = "# Bilan \(year) — contrat \(md(contractId))" + (contractTitle.map { " « \(md($0)) »" } ?? "") + "\n\n"
         out += intro() + "\n\n"
         out += "## Tableau 1 — État d'avancement des actions\n\n"
         out += "| État | Actions |\n|---|---:|\n"
-        for (s, n) in stateCounts { out += "| \(Wording.state(s)) | \(n) |\n" }
-        out += "\n"
+        for (s, n) in stateCounts { out += "| \(Wording.state(s)) | \(French.number(n)) |\n" }
+        out += "| **total** | **\(French.number(actionCount))** |\n\n"
         for s in sections {
             out += "### \(md(Wording.heading("axe", s.axe)))\n\n"
             for o in s.objectives where !o.actions.isEmpty {
@@ -17,8 +18,8 @@ extension BilanReport {
                 out += "| Action | Intitulé | Délai | État | Avancement | Achèvement ou nouveau délai | Livrables | Commentaire |\n"
                 out += "|---|---|---|---|---:|---|---|---|\n"
                 for a in o.actions {
-                    let end = a.completed.map { "achevé le \($0.french)" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
-                    out += "| \(md(a.id)) | \(md(a.title ?? "")) | \(md(a.deadline ?? "")) | \(a.reported || a.due ? Wording.state(a.state) : "") | \(md(a.progress ?? "")) | \(md(end)) | \(md(a.deliverables.joined(separator: " ; "))) | \(md(a.comment ?? "")) |\n"
+                    let end = a.completed.map { "achevé le \(French.date($0))" } ?? a.newDeadline.map { "nouveau délai : \($0)" } ?? ""
+                    out += "| \(md(a.id)) | \(md(a.title ?? "")) | \(md(Wording.deadlines(a))) | \(Wording.state(a.state)) | \(md(a.progress ?? "")) | \(md(end)) | \(md(a.deliverables.joined(separator: " ; "))) | \(md(a.comment ?? "")) |\n"
                 }
                 out += "\n"
             }
@@ -60,7 +61,7 @@ extension BilanReport {
     func intro() -> String {
         var s: String
         if let bilanTitle {
-            s = "« \(bilanTitle) »" + (established.map { ", établi le \($0.french)" } ?? "") + (bilanPath.map { " (\($0))" } ?? "")
+            s = "« \(md(bilanTitle)) »" + (established.map { ", établi le \(French.date($0))" } ?? "") + (bilanPath.map { " (\(md($0)))" } ?? "")
         } else {
             s = "Aucun bilan n'est écrit pour \(year)"
         }
@@ -81,15 +82,6 @@ extension BilanReport {
     }
 }
 
-/// A Markdown table cell: `|` escaped, line breaks flattened.
-func md(_ s: String) -> String {
-    var out = ""
-    for c in s {
-        switch c {
-        case "|": out += "\\|"
-        case "\n", "\r": out += " "
-        default: out.append(c)
-        }
-    }
-    return out
-}
+/// A Markdown table cell: the one Markdown escaping (`Markdown.text`: HTML, links, images,
+/// emphasis, `|`, control characters), line breaks flattened to spaces.
+func md(_ s: String) -> String { Markdown.text(s) }

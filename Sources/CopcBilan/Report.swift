@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcLanguage
 import CopcDiagnostics
@@ -28,6 +29,20 @@ public struct BilanReport: Sendable {
         public let objectives: [Objective]
     }
 
+    /// One `délai` of an action: « Pilote : fin 2022 », with the state the bilan gives it.
+    public struct DeadlineLine: Sendable {
+        /// The label in words (`French.label`), `nil` for an unlabelled deadline.
+        public let label: String?
+        /// The label as written (what `état (LIBELLÉ)` names).
+        public let writtenLabel: String?
+        /// The deadline as written.
+        public let text: String
+        /// Whether the bilan gives states by label for this action (then `state` is this
+        /// deadline's, `nil` meaning not reported).
+        public let hasState: Bool
+        public let state: ActionState?
+    }
+
     /// An element's id and title, as headings show them.
     public struct Heading: Sendable {
         public let id: String?
@@ -38,7 +53,7 @@ public struct BilanReport: Sendable {
     /// An objective with its actions and indicators (those of its sous-objectifs included).
     public struct Objective: Sendable {
         public let heading: Heading?
-        /// « en cours » if one of its actions is, etc. (`aggregate`).
+        /// From all its actions, reported or not (`ActionState.aggregate`).
         public let state: ActionState?
         public let actions: [ActionRow]
         public let indicators: [IndicatorRow]
@@ -48,11 +63,15 @@ public struct BilanReport: Sendable {
     public struct ActionRow: Sendable {
         public let id: String
         public let title: String?
-        /// The deadlines as written (`fin 2023`, `(praticiens) début 2024`).
-        public let deadline: String?
+        /// Its deadlines in document order, each with its label in words and, when the bilan
+        /// gives states by label (`état (LIBELLÉ) :`), its own state.
+        public let deadlines: [DeadlineLine]
         /// Whether its last deadline ended on or before 31 December of the year.
         public let due: Bool
+        /// Whether a bilan (this year's, or an earlier one that said it finalised) reports it.
         public let reported: Bool
+        /// Its state (`nil`: not reported — « non renseigné »): the unlabelled `état`, else the
+        /// state its labelled ones add up to.
         public let state: ActionState?
         public let progress: String?
         /// `avancement` as a number of percent (`60` for `60 %`).
@@ -83,62 +102,100 @@ public struct BilanReport: Sendable {
         public func point(_ y: Int) -> Point? { trajectory.first { $0.year == y } }
     }
 
-    /// One year of an indicator: its target (as written, and as a value), its réalisé and the
-    /// judgement.
+    /// One year of an indicator: its target (as written, and the `Goal` it stands for), its
+    /// réalisé (as written, and its number in the indicator's unit) and the judgement.
     public struct Point: Sendable {
         public let year: Int
         public let target: TargetValue?
+        /// The target as written.
         public let targetText: String?
-        /// The value the réalisé is judged against: the target, or a relative one resolved
-        /// through the chain of years (`Attainment.comparable`).
-        public let goal: TargetValue?
+        /// What the réalisé is judged against: resolved, in the indicator's unit.
+        public let goal: Goal?
         /// `nil` when the bilan of that year does not give it; `.unavailable` for `non disponible`.
         public let realized: Realized?
+        /// The réalisé as written.
         public let realizedText: String?
+        /// The réalisé's number in the indicator's unit (converted within its family).
+        public let realizedValue: Double?
         /// Whether that year has a bilan at all.
         public let hasBilan: Bool
         public let attainment: Attainment?
+
+        /// The target as a reader sees it: « 22 % (+2 points) », « ≤ 2 200 k€ (≤ 2,2 M€) », else
+        /// as written — typeset (`French.typeset`), the written form as the computed one.
+        public var targetShown: String? {
+            guard let targetText else { return nil }
+            return French.typeset(goal?.french(asWritten: targetText) ?? targetText)
+        }
+
+        /// The réalisé as a reader sees it: « 2 350 k€ (2,35 M€) », else as written; typeset.
+        public var realizedShown: String? {
+            guard case .value(let v)? = realized, let realizedText else { return nil }
+            return French.typeset(Attainment.french(realized: v, asWritten: realizedText, unit: goal?.unit ?? unit))
+        }
+
+        /// The indicator's unit.
+        public let unit: Unit?
+
+        /// Whether the target of the year is `sans objet`: no réalisé is expected.
+        public var notApplicable: Bool { target?.status == .notApplicable }
     }
 
-    /// The indicators (with their label) whose réalisé for the year is not given at all.
+    /// The indicators (with their label) whose réalisé for the year is not given at all — a
+    /// year whose target is `sans objet` expects none.
     public var withoutRealized: [String] {
-        sections.flatMap { $0.objectives.flatMap { $0.indicators.filter { $0.point(year)?.realized == nil }.map(Wording.indicatorName) } }
+        sections.flatMap { $0.objectives.flatMap { $0.indicators.filter { r in
+            r.point(year)?.realized == nil && r.point(year)?.notApplicable != true
+        }.map(Wording.indicatorName) } }
+    }
+
+    /// The indicator rows whose target of the year is `sans objet` and that give no réalisé.
+    public var notApplicableCount: Int {
+        sections.reduce(0) { $0 + $1.objectives.reduce(0) { $0 + $1.indicators.filter { r in
+            r.point(year)?.realized == nil && r.point(year)?.notApplicable == true
+        }.count } }
     }
 
     /// The number of indicator rows.
     public var indicatorCount: Int { sections.reduce(0) { $0 + $1.objectives.reduce(0) { $0 + $1.indicators.count } } }
 
-    /// « Aucun des 22 indicateurs n'a de réalisé pour 2024. », or the list.
+    /// « Aucun des 22 indicateurs n'a de réalisé pour 2024. », or the list; the indicators
+    /// whose target of the year is `sans objet` are counted apart.
     public var realizedSummary: String {
         let missing = withoutRealized
         let n = indicatorCount
         if n == 0 { return "Le contrat n'a pas d'indicateur." }
-        if missing.isEmpty { return "Les \(n) indicateurs ont un réalisé pour \(year) (ou « non disponible »)." }
-        if missing.count == n { return n == 1 ? "L'indicateur n'a pas de réalisé pour \(year)." : "Aucun des \(n) indicateurs n'a de réalisé pour \(year)." }
-        return "\(missing.count) indicateur\(missing.count > 1 ? "s" : "") sur \(n) sans réalisé pour \(year) : \(missing.joined(separator: ", "))."
+        let exempt = notApplicableCount
+        let expected = n - exempt
+        let apart = exempt == 0 ? "" : " ; " + French.count(exempt, "indicateur") + " sans objet pour \(year)"
+        if expected == 0 { return (n == 1 ? "L'indicateur est sans objet" : "Les \(French.number(n)) indicateurs sont sans objet") + " pour \(year)." }
+        if missing.isEmpty {
+            return (expected == 1 ? "L'indicateur attendu a un réalisé" : "Les \(French.number(expected)) indicateurs attendus ont un réalisé")
+                + " pour \(year) (ou « non disponible »)" + apart + "."
+        }
+        if missing.count == expected {
+            return (expected == 1 ? "L'indicateur attendu n'a pas de réalisé" : "Aucun des \(French.number(expected)) indicateurs attendus n'a de réalisé")
+                + " pour \(year)" + apart + "."
+        }
+        return French.count(missing.count, "indicateur") + " sur \(French.number(expected)) sans réalisé pour \(year) : "
+            + missing.joined(separator: ", ") + apart + "."
     }
 
-    /// The counts of tableau 1: actions by state (`nil`: not reported).
+    /// The counts of tableau 1: every action of the version by state, `nil` (« non renseigné »)
+    /// for those no bilan reports; they add up to `actionCount`.
     public var stateCounts: [(state: ActionState?, count: Int)] {
         var counts: [ActionState?: Int] = [:]
-        for s in sections { for o in s.objectives { for a in o.actions where a.reported || a.due { counts[a.state, default: 0] += 1 } } }
+        for s in sections { for o in s.objectives { for a in o.actions { counts[a.state, default: 0] += 1 } } }
         let order: [ActionState?] = ActionState.allCases.map { $0 } + [nil]
         return order.compactMap { s in counts[s].map { (s, $0) } }
     }
 
-    /// The state of an objective from its actions': « en cours » if one is, else « reporté »
-    /// (or « non réalisé ») if one is, else « finalisé » if all reported ones are.
-    public static func aggregate(_ states: [ActionState?]) -> ActionState? {
-        let known = states.compactMap { $0 }
-        if known.contains(.ongoing) { return .ongoing }
-        if known.contains(.postponed) { return .postponed }
-        if known.contains(.notDone) { return .notDone }
-        if !known.isEmpty && known.allSatisfy({ $0 == .done || $0 == .abandoned }) && known.count == states.count {
-            return known.contains(.done) ? .done : .abandoned
-        }
-        if known.contains(.done) { return .ongoing }
-        return nil
-    }
+    /// The number of actions of the version read.
+    public var actionCount: Int { sections.reduce(0) { $0 + $1.objectives.reduce(0) { $0 + $1.actions.count } } }
+
+    /// The state of an objective from all its actions' (`ActionState.aggregate`), an action no
+    /// bilan reports counting as not reported.
+    public static func aggregate(_ states: [ActionState?]) -> ActionState? { ActionState.aggregate(states) }
 }
 
 extension BilanReport {
@@ -168,14 +225,27 @@ extension BilanReport {
             for r in b.reports where r.kind == .action && r.actionState == .done { doneEarlier[r.key] = r }
         }
 
+        /// An action's state: its unlabelled `état`, else what the states of all its labelled
+        /// deadlines add up to — a labelled deadline the bilan gives no state counting as not
+        /// reported (pilote finalisé, généralisation not reported: « en cours »).
+        func state(_ r: Element?, _ deadlines: [DeadlineLine]) -> ActionState? {
+            guard let r else { return nil }
+            if let s = r.ownActionState { return s }
+            if r.deadlineStates.isEmpty { return r.actionState }
+            return ActionState.aggregate(deadlines.filter { $0.writtenLabel != nil }.map(\.state))
+        }
+
         func actionRow(_ e: Element) -> ActionRow {
-            var deadlines: [String] = []
             var due: Day?
+            let r = report(e.key) ?? doneEarlier[e.key]
+            let states = r?.deadlineStates ?? []
+            var deadlines: [DeadlineLine] = []
             for p in e.properties where p.key == .delai {
-                deadlines.append((p.label.map { "(\($0)) " } ?? "") + text(p.valuePlace))
+                let state = p.label.flatMap { l in states.first { $0.label == l }?.state }
+                deadlines.append(DeadlineLine(label: p.label.map(French.label), writtenLabel: p.label, text: text(p.valuePlace),
+                                              hasState: !states.isEmpty && p.label != nil, state: state))
                 if case .deadline(let d) = p.value, let w = version.window(of: d), due == nil || w.end > due! { due = w.end }
             }
-            let r = report(e.key) ?? doneEarlier[e.key]
             var progress: String?
             var progressValue: Double?
             if let p = r?.first(.avancement) {
@@ -186,8 +256,8 @@ extension BilanReport {
             if let p = r?.first(.nouveauDelai) { newDeadline = text(p.valuePlace) }
             var comment = r?.text(.texte)
             if let m = r?.text(.motif) { comment = comment.map { $0 + " " + m } ?? m }
-            return ActionRow(id: e.id ?? "", title: e.title, deadline: deadlines.isEmpty ? nil : deadlines.joined(separator: " ; "),
-                             due: due.map { $0 <= yearEnd } ?? false, reported: r != nil, state: r?.actionState,
+            return ActionRow(id: e.id ?? "", title: e.title, deadlines: deadlines,
+                             due: due.map { $0 <= yearEnd } ?? false, reported: r != nil, state: state(r, deadlines),
                              progress: progress, progressValue: progressValue, completed: r?.date(.acheveLe), newDeadline: newDeadline,
                              deliverables: r?.texts(.livrable) ?? [], risk: r?.riskLevel, difficulties: r?.texts(.difficulte) ?? [],
                              correctiveMeasures: r?.texts(.mesureCorrective) ?? [], comment: comment)
@@ -211,18 +281,16 @@ extension BilanReport {
                     let b = bilanOf[y]
                     let rep = b?.report(e.key)
                     let real = rep?.realized.first { $0.label == label } ?? (label != nil ? rep?.realized.first { $0.label == nil && $0.value == .unavailable } : nil)
+                    var goal: Goal?
+                    if let t, let ind, let v { goal = contract.goal(t.property, of: ind, in: v) }
                     var attainment: Attainment?
-                    var goal: TargetValue?
-                    if let t, t.value.status == .set {
-                        goal = ind.flatMap { Attainment.comparable(t.property, of: $0, firstYear: v?.period?.start.year) } ?? t.value
-                    }
-                    if let goal, case .value(let rv)? = real?.value {
-                        attainment = Attainment.judge(target: goal, realized: rv, unit: ind?.unit, direction: ind?.direction,
-                                                      base: ind?.baseQuantity)
-                    }
+                    if let goal, let ind, case .value(let rv)? = real?.value { attainment = goal.judge(rv, indicator: ind) }
+                    let unit = ind?.unit ?? e.unit
+                    var value: Double?
+                    if case .value(let rv)? = real?.value { value = Attainment.number(of: rv, in: goal?.unit ?? unit) }
                     points.append(Point(year: y, target: t?.value, targetText: t.map { text($0.property.valuePlace) }, goal: goal,
                                         realized: real?.value, realizedText: real.map { text($0.property.valuePlace) },
-                                        hasBilan: b != nil, attainment: attainment))
+                                        realizedValue: value, hasBilan: b != nil, attainment: attainment, unit: unit))
                 }
                 return IndicatorRow(id: e.id ?? "", label: label, title: e.title, unit: e.unit, direction: e.direction,
                                     trajectory: points, analysis: r?.text(.analyse), motif: r?.text(.motif))
@@ -241,7 +309,7 @@ extension BilanReport {
                 if e.kind == .indicateur { indicators += indicatorRows(e) }
             }
             if actions.isEmpty && indicators.isEmpty && heading == nil { return nil }
-            return Objective(heading: heading, state: aggregate(actions.filter { $0.reported || $0.due }.map(\.state)),
+            return Objective(heading: heading, state: ActionState.aggregate(actions.map(\.state)),
                              actions: actions, indicators: indicators)
         }
         /// The actions and indicators of a subtree, in document order.

@@ -26,7 +26,7 @@ extension BilanReport {
             for o in s.objectives {
                 for a in o.actions {
                     actions.append([text(s.axe?.id), text(o.heading?.id), .text(Wording.state(o.state)), .text(a.id), text(a.title),
-                                    text(a.deadline), a.reported || a.due ? .text(Wording.state(a.state)) : .empty,
+                                    text(Wording.deadlines(a)), .text(Wording.state(a.state)),
                                     a.progressValue.flatMap { Cell.quantity($0, in: .percent, as: .percent) } ?? text(a.progress),
                                     a.completed.map(Cell.date) ?? .empty, text(a.newDeadline),
                                     text(a.deliverables.joined(separator: " ; ")), text(a.comment)])
@@ -42,7 +42,7 @@ extension BilanReport {
                         case nil: break
                         }
                         var goal = Cell.empty
-                        switch p.goal {
+                        switch p.goal?.value {
                         case .quantity(let q)?, .bound(_, let q)?: goal = Cell.quantity(q, as: r.unit) ?? .empty
                         default: break
                         }
@@ -54,7 +54,7 @@ extension BilanReport {
                             if let rel = g.relative, rel.isFinite { relative = .number(rel, .fitting(rel, percent: true, maxDecimals: 1)) }
                         }
                         indicators.append([text(s.axe?.id), text(o.heading?.id), .text(r.id), text(r.label), text(r.title),
-                                           text(r.unit?.symbol), .number(Double(p.year), .plain), text(p.targetText), goal,
+                                           text(r.unit?.symbol), .number(Double(p.year), .plain), text(p.targetShown), goal,
                                            realized, value, text(Wording.attainment(p.attainment)), gap, relative,
                                            p.year == year ? text([r.analysis, r.motif].compactMap { $0 }.joined(separator: " ")) : .empty])
                     }

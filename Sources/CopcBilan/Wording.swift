@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcDiagnostics
 import CopcModel
@@ -32,19 +33,28 @@ enum Wording {
         return nil
     }
 
-    /// « 60 % → 48 % ✗ », « 60 % → non disponible », « 60 % → — ».
+    /// « 60 % → 48 % ✗ », « 22 % (+2 points) → 21,5 % ✗ », « 60 % → non disponible »,
+    /// « 60 % → non renseigné »: the target and the réalisé in the indicator's unit.
     static func cell(_ p: BilanReport.Point) -> String {
-        let target = p.targetText ?? "—"
+        let target = p.targetShown ?? "—"
         let realized: String
         switch p.realized {
         case .unavailable?: realized = "non disponible"
-        case .value?: realized = (p.realizedText ?? "") + mark(p.attainment)
+        case .value?: realized = (p.realizedShown ?? "") + mark(p.attainment)
         case nil:
             // A target that expects no réalisé (sans objet, à fixer par avenant) stands alone.
             if let t = p.target, t.status != .set { return target }
-            realized = p.hasBilan ? "non renseigné" : "—"
+            realized = p.hasBilan ? notReported : "—"
         }
         return target + " → " + realized
+    }
+
+    /// The deadlines of an action: « fin 2023 », « Pilote : fin 2022 (finalisé) ; Généralisation :
+    /// fin 2024 (en cours) » when the bilan gives states by label.
+    static func deadlines(_ a: BilanReport.ActionRow) -> String {
+        a.deadlines.map { d in
+            (d.label.map { $0 + " : " } ?? "") + d.text + (d.hasState ? " (" + state(d.state) + ")" : "")
+        }.joined(separator: " ; ")
     }
 
     static func heading(_ kind: String, _ h: BilanReport.Heading?) -> String {
@@ -56,5 +66,5 @@ enum Wording {
         r.id + (r.label.map { " (\($0))" } ?? "")
     }
 
-    static func date(_ d: Day?) -> String? { d?.french }
+    static func date(_ d: Day?) -> String? { d.map(French.date) }
 }

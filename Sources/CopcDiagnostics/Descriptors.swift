@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 
 /// One descriptor per diagnostic code: its default severity, its French title, its stable
@@ -68,9 +69,9 @@ extension RuleDescriptor {
 
             copc refuse les entrées démesurées plutôt que d'y passer des minutes ou d'épuiser la mémoire. Les limites sont très au-delà de tout contrat réel (le plus grand contrat transcrit, la COG CANSSM, fait 81 Ko, 1 100 éléments, 5 niveaux) :
 
-              - fichier : \(groupedCount(Limits.maxFileBytes)) octets (16 Mio) ; au-delà, il n'est pas lu ;
-              - ligne : \(groupedCount(Limits.maxLineBytes)) octets (64 Kio) ; au-delà, le fichier n'est pas analysé ;
-              - éléments d'un fichier (en-têtes d'éléments, de modifications d'avenant et `utilise`) : \(groupedCount(Limits.maxElements)) ; la suite n'est pas lue ;
+              - fichier : \(French.number(Limits.maxFileBytes)) octets (16 Mio) ; au-delà, il n'est pas lu ;
+              - ligne : \(French.number(Limits.maxLineBytes)) octets (64 Kio) ; au-delà, le fichier n'est pas analysé ;
+              - éléments d'un fichier (en-têtes d'éléments, de modifications d'avenant et `utilise`) : \(French.number(Limits.maxElements)) ; la suite n'est pas lue ;
               - profondeur d'imbrication sous le contrat : \(Limits.maxDepth) niveaux (les rangs du langage en donnent au plus 4 ; seul `dans` peut aller plus loin) ; un élément plus profond est rangé au niveau \(Limits.maxDepth) ;
               - avenants d'un contrat : \(Limits.maxAvenants) ; les suivants ne sont pas appliqués ;
               - chaîne de `utilise` (un fichier qui importe un fichier qui importe…) : \(Limits.maxImportDepth) fichiers ; le suivant n'est pas lu ;
@@ -929,15 +930,18 @@ extension RuleDescriptor {
             explanation: """
             COP600 — bilan : élément inconnu ou année hors période (erreur)
 
-            Un bilan rend compte d'une année du contrat, dans la version en vigueur au 31 décembre de cette année (le contrat signé et les avenants entrés en vigueur jusque-là). Un bloc `indicateur ID` ou `action ID` du bilan doit nommer un élément de cette version ; copc propose l'identifiant le plus proche. L'année du bilan doit appartenir à la période du contrat.
+            Un bilan rend compte d'une année du contrat, dans la version en vigueur au 31 décembre de cette année (le contrat signé et les avenants entrés en vigueur jusque-là). Un bloc `indicateur ID` ou `action ID` du bilan doit nommer un élément de cette version ; copc propose l'identifiant le plus proche. L'année du bilan doit appartenir à la période du contrat. Un état par délai, `état (LIBELLÉ) : …`, doit nommer un `délai (LIBELLÉ)` de l'action ; copc donne les libellés de ses délais.
 
             Exemple :
                 bilan 2024 du contrat COP-CNG « Bilan annuel de réalisation 2024 »
                   établi le : 2025-03-10
                 indicateur 1.1.z   # ← COP600 : aucun indicateur 1.1.z dans le contrat
                   réalisé : 48 %
+                action 1.1.2
+                  état (directeurs) : finalisé
+                  état (praticien) : en cours   # ← COP600 : le délai s'appelle « praticiens »
 
-            Correction : corrigez l'identifiant (celui du contrat, tel que l'avenant en vigueur l'a laissé), ou l'année du bilan. Une action supprimée par un avenant n'a plus à figurer au bilan.
+            Correction : corrigez l'identifiant (celui du contrat, tel que l'avenant en vigueur l'a laissé), le libellé (celui du délai dans le contrat), ou l'année du bilan. Une action supprimée par un avenant n'a plus à figurer au bilan.
             """),
         RuleDescriptor(
             code: .cop601, severity: .error,

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 
 /// What the parser expected where it found something else (worded in `Message.text`).
@@ -352,6 +353,8 @@ public enum Message: Hashable, Sendable {
     // COP600
     case bilanUnknownElement(kind: ElementKind, id: String, version: Int, suggestion: String?)
     case bilanYearOutsidePeriod(year: Int, period: Window)
+    /// `état (LIBELLÉ)` naming no labelled `délai` of the action.
+    case bilanUnknownDeadlineLabel(action: String, label: String, labels: [String])
     // COP601
     case realizedUnitMismatch(realized: UnitMismatch, indicator: Unit)
     case realizedUnknownLabel(label: String, year: Int, labels: [String])
@@ -426,7 +429,7 @@ public enum Message: Hashable, Sendable {
         case .noAction: return .cop501
         case .noPilot: return .cop502
         case .avenantNumbering, .avenantDuplicate: return .cop503
-        case .bilanUnknownElement, .bilanYearOutsidePeriod: return .cop600
+        case .bilanUnknownElement, .bilanYearOutsidePeriod, .bilanUnknownDeadlineLabel: return .cop600
         case .realizedUnitMismatch, .realizedUnknownLabel: return .cop601
         case .missingRealized, .missingRealizedAbsent, .unavailableWithoutMotif: return .cop602
         case .targetMissed: return .cop603
@@ -466,11 +469,11 @@ public enum Message: Hashable, Sendable {
             return "repère d'espace de travail ignoré : ce « \(name) » (ou son dossier) appartient à \(who), ni à vous ni à root, "
                 + "et copc ne s'en sert pas pour borner ce qu'il lit (comme git pour safe.directory) ; pour lui faire confiance : COPC_REPERTOIRES_SURS=\(folder)"
         case .fileTooLarge(let bytes, let limit):
-            return "fichier trop volumineux : \(groupedCount(bytes)) octets, au-delà de la limite de \(groupedCount(limit)) octets ; il n'est pas lu"
+            return "fichier trop volumineux : \(French.number(bytes)) octets, au-delà de la limite de \(French.number(limit)) octets ; il n'est pas lu"
         case .lineTooLong(let bytes, let limit):
-            return "ligne trop longue : \(groupedCount(bytes)) octets, au-delà de la limite de \(groupedCount(limit)) octets ; le fichier n'est pas analysé"
+            return "ligne trop longue : \(French.number(bytes)) octets, au-delà de la limite de \(French.number(limit)) octets ; le fichier n'est pas analysé"
         case .tooManyElements(let limit):
-            return "trop d'éléments dans ce fichier : au-delà de \(groupedCount(limit)), la suite du fichier n'est pas lue"
+            return "trop d'éléments dans ce fichier : au-delà de \(French.number(limit)), la suite du fichier n'est pas lue"
         case .nestingTooDeep(let element, let limit):
             return "imbrication trop profonde : \(element.withArticle) dépasserait \(limit) niveaux sous le contrat ; il est rangé au niveau \(limit), comme tout élément suivant dans ce cas"
         case .tooManyAvenants(let contract, let limit):
@@ -478,7 +481,7 @@ public enum Message: Hashable, Sendable {
         case .importChainTooLong(let path, let limit):
             return "chaîne d'imports trop longue : « \(path) » serait le \(limit + 1)e fichier d'une chaîne de « utilise » (\(limit) au plus) ; il n'est pas lu"
         case .tooManyYears(let text, let years, let limit):
-            return "« \(text) » couvre \(groupedCount(years)) années, au-delà de la limite de \(limit) ; la valeur n'est pas lue"
+            return "« \(text) » couvre \(French.number(years)) années, au-delà de la limite de \(limit) ; la valeur n'est pas lue"
         case .unexpectedCharacter(let c):
             return "caractère inattendu « \(shown(c)) »"
         case .bareCarriageReturn:
@@ -567,7 +570,7 @@ public enum Message: Hashable, Sendable {
                 ? "trou dans la numérotation : \(kind.keyword) \(list) manque avant \(id)"
                 : "trou dans la numérotation : \(kind.keyword) \(list) manquent avant \(id)"
         case .numberingGapRange(let kind, let id, let first, let last, let count):
-            return "trou dans la numérotation : \(kind.keyword) \(first) à \(last) manquent avant \(id) (\(groupedCount(count)) numéros)"
+            return "trou dans la numérotation : \(kind.keyword) \(first) à \(last) manquent avant \(id) (\(French.number(count)) numéros)"
         case .numberingOrder(let kind, let id, let after):
             return "numérotation dans le désordre : \(kind.keyword) \(id) vient après \(after)"
         case .changeTargetMissing(let op, let kind, let id, let version):
@@ -601,8 +604,8 @@ public enum Message: Hashable, Sendable {
                 ? "le contrat précédent \(predecessor) (\(predecessorPeriod)) ne commence pas avant celui-ci (\(period))"
                 : "la période de ce contrat (\(period)) chevauche celle du contrat précédent \(predecessor) (\(predecessorPeriod))"
         case .bodyWithoutContract(let id, let day, let last, let lastEnd):
-            let previous = last.map { l in lastEnd.map { " ; son dernier contrat, \(l), a pris fin le \($0.french)" } ?? " ; son contrat \(l) n'est pas en vigueur à cette date" } ?? " ; aucun contrat ne le nomme (« organisme : \(id) »)"
-            return "l'organisme \(id) doit avoir un contrat et n'en a aucun en vigueur le \(day.french)" + previous
+            let previous = last.map { l in lastEnd.map { " ; son dernier contrat, \(l), a pris fin le \(French.date($0))" } ?? " ; son contrat \(l) n'est pas en vigueur à cette date" } ?? " ; aucun contrat ne le nomme (« organisme : \(id) »)"
+            return "l'organisme \(id) doit avoir un contrat et n'en a aucun en vigueur le \(French.date(day))" + previous
         case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
             let what = deadline.french(withText: true)
             return after
@@ -615,22 +618,22 @@ public enum Message: Hashable, Sendable {
         case .baseYearAfterPeriod(let year, let period):
             return "base \(year) postérieure à la fin du contrat (\(period))"
         case .missingTargets(let indicator, let years):
-            return (years.count == 1 ? "l'année \(years[0]) n'a" : "les années \(yearList(years)) n'ont")
+            return (years.count == 1 ? "l'année \(years[0]) n'a" : "les années \(French.list(years.map(String.init))) n'ont")
                 + " ni cible, ni « sans objet », ni « à fixer par avenant » (indicateur \(indicator.label))"
         case .pendingTargets(let indicator, let years, let begun):
-            var s = "cible" + (years.count > 1 ? "s" : "") + " en attente d'avenant pour " + yearList(years) + " (indicateur \(indicator.label))"
+            var s = "cible" + (years.count > 1 ? "s" : "") + " en attente d'avenant pour " + French.list(years.map(String.init)) + " (indicateur \(indicator.label))"
             if !begun.isEmpty {
-                s += (begun.count == 1 ? " ; l'année \(begun[0]) a déjà commencé" : " ; les années \(yearList(begun)) ont déjà commencé")
+                s += (begun.count == 1 ? " ; l'année \(begun[0]) a déjà commencé" : " ; les années \(French.list(begun.map(String.init))) ont déjà commencé")
             }
             return s
         case .invalidPeriodOrder(let t):
             return "période invalide « \(t) » : la fin précède le début"
         case .avenantSignedOutsidePeriod(let n, let date, let period):
-            return "l'avenant \(n) est signé le \(date), hors de la période du contrat (\(period))"
+            return "l'avenant \(n) est signé le \(French.date(date)), hors de la période du contrat (\(period))"
         case .avenantNotAfterPrevious(let n, let date, let prev, let prevDate):
-            return "l'avenant \(n) est signé le \(date), pas après l'avenant \(prev) (signé le \(prevDate))"
+            return "l'avenant \(n) est signé le \(French.date(date)), pas après l'avenant \(prev) (signé le \(French.date(prevDate)))"
         case .targetForPastYear(let year, let signed):
-            return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(signed))"
+            return "l'avenant fixe une cible pour \(year), année déjà écoulée à sa signature (\(French.date(signed)))"
         case .deadlineToBeSpecified(let deadline):
             return "\(deadline.french(withText: false)) est encore « à préciser »"
         case .unitMismatch(let target, let indicator):
@@ -647,11 +650,11 @@ public enum Message: Hashable, Sendable {
             if let u = inferred { return "indicateur sans « unité » (déduite des cibles : \(u.symbol))" }
             return "indicateur sans « unité »"
         case .weightsDoNotAddUp(let parent, let kind, let count, let sum):
-            let whole = sum.hasSuffix("%") ? "100 %" : "1"
+            let whole = sum.hasSuffix("%") ? "100\u{00A0}%" : "1"
             if count == 1 {
                 return "le seul \(kind.keyword) pondéré \(parent.kind.withOf) \(parent.label) a un poids de \(sum), et non \(whole)"
             }
-            return "les poids des \(count) \(kind.keyword)s \(parent.kind.withOf) \(parent.label) totalisent \(sum), et non \(whole)"
+            return "les poids des \(French.count(count, kind.keyword)) \(parent.kind.withOf) \(parent.label) totalisent \(sum), et non \(whole)"
         case .noIndicator(let e):
             return "\(e.kind.keyword) \(e.label) n'a aucun indicateur"
         case .noAction(let e):
@@ -670,6 +673,9 @@ public enum Message: Hashable, Sendable {
             return "\(kind.withArticle) \(id) n'existe pas dans \(versionName(version)), en vigueur au 31 décembre de l'année du bilan" + suggest(suggestion)
         case .bilanYearOutsidePeriod(let year, let period):
             return "bilan \(year) hors de la période du contrat (\(period))"
+        case .bilanUnknownDeadlineLabel(let action, let label, let labels):
+            return "état (\(label)) : l'action \(action) n'a pas de délai « \(label) »"
+                + (labels.isEmpty ? " (ses délais n'ont pas de libellé)" : " (libellés de ses délais : \(labels.joined(separator: ", ")))")
         case .realizedUnitMismatch(let realized, let indicator):
             return "réalisé en \(realized.french) incompatible avec l'unité de l'indicateur (\(indicator.symbol))"
         case .realizedUnknownLabel(let label, let year, let labels):
@@ -679,32 +685,32 @@ public enum Message: Hashable, Sendable {
             return "l'indicateur \(indicator) a une cible\(label.map { " (\($0))" } ?? "") pour \(year) mais pas de « réalisé\(label.map { " (\($0))" } ?? "") » (ni « non disponible » avec un « motif »)"
         case .missingRealizedAbsent(let indicators, let year):
             let n = indicators.count
-            return (n == 1 ? "l'indicateur \(shortList(indicators)) a une cible pour \(year) et ne figure pas dans le bilan ; donnez son"
-                           : "\(n) indicateurs ont une cible pour \(year) et ne figurent pas dans le bilan : \(shortList(indicators)) ; donnez leur")
+            return (n == 1 ? "l'indicateur \(French.list(indicators, limit: 10)) a une cible pour \(year) et ne figure pas dans le bilan ; donnez son"
+                           : "\(n) indicateurs ont une cible pour \(year) et ne figurent pas dans le bilan : \(French.list(indicators, limit: 10)) ; donnez leur")
                 + " « réalisé », ou « réalisé : non disponible » avec un « motif »"
         case .unavailableWithoutMotif:
             return "réalisé « non disponible » sans « motif » : dites pourquoi la valeur manque"
         case .targetMissed(let indicator, let year, let label, let target, let realized, let gap):
             return "cible \(year)\(label.map { " (\($0))" } ?? "") non atteinte pour l'indicateur \(indicator) : réalisé \(realized), cible \(target)" + (gap.french.isEmpty ? "" : " (écart \(gap.french))")
         case .actionLate(let action, let due, let state):
-            return "l'action \(action) devait être achevée au plus tard le \(due.french)"
+            return "l'action \(action) devait être achevée au plus tard le \(French.date(due))"
                 + (state.map { " et son état est « \($0.spelling) »" } ?? " et le bilan ne donne pas son « état »")
                 + " : indiquez « finalisé » avec « achevé le », ou « reporté » avec un « nouveau délai »"
         case .actionsLateAbsent(let actions, let year):
             let n = actions.count
-            return n == 1 ? "l'action \(shortList(actions)), dont le délai est échu au 31 décembre \(year), ne figure pas dans le bilan ; donnez son « état »"
-                          : "\(n) actions dont le délai est échu au 31 décembre \(year) ne figurent pas dans le bilan : \(shortList(actions)) ; donnez leur « état »"
+            return n == 1 ? "l'action \(French.list(actions, limit: 10)), dont le délai est échu au 31 décembre \(year), ne figure pas dans le bilan ; donnez son « état »"
+                          : "\(n) actions dont le délai est échu au 31 décembre \(year) ne figurent pas dans le bilan : \(French.list(actions, limit: 10)) ; donnez leur « état »"
         case .postponedWithoutNewDeadline(let action):
             return "l'action \(action) est « reporté » sans « nouveau délai »"
         case .doneWithoutDate(let action):
             return "l'action \(action) est « finalisé » sans « achevé le »"
         case .completedAfterEstablished(let date, let established):
-            return "« achevé le » \(date.french) est postérieur à la date du bilan (« établi le » \(established.french))"
+            return "« achevé le » \(French.date(date)) est postérieur à la date du bilan (« établi le » \(French.date(established)))"
         case .completedOutsideYear(let date, let year):
-            return "« achevé le » \(date.french) est hors de l'année du bilan (\(year))"
+            return "« achevé le » \(French.date(date)) est hors de l'année du bilan (\(year))"
         case .bilanMissing(let years, let due):
-            if years.count == 1 { return "bilan \(years[0]) manquant : il était dû avant le \(due[0].french) selon le calendrier du contrat" }
-            return "bilans \(yearList(years)) manquants : chacun était dû selon le calendrier du contrat (le dernier avant le \(due.last!.french))"
+            if years.count == 1 { return "bilan \(years[0]) manquant : il était dû avant le \(French.date(due[0])) selon le calendrier du contrat" }
+            return "bilans \(French.list(years.map(String.init))) manquants : chacun était dû selon le calendrier du contrat (le dernier avant le \(French.date(due.last!)))"
         case .duplicateBilan(let year, let contract):
             return "deux bilans pour l'année \(year) du contrat \(contract)"
         case .duplicateReport(let kind, let id):
@@ -921,60 +927,6 @@ private func suggest(_ s: String?) -> String {
     return " ; vouliez-vous dire « \(s) » ?"
 }
 
-extension Gap {
-    /// « −12 points », « −300 (−20 %) », « −0,5 M€ (−10 %) »; empty for a milestone.
-    public var french: String {
-        if unit == nil && difference == 0 && relative == nil { return "" }
-        if inPoints { return frenchNumber(difference, signed: true) + (abs(difference) >= 2 ? " points" : " point") }
-        var s = frenchNumber(difference, signed: true)
-        if let u = unit, u != .count { s += " " + u.symbol }
-        if let r = relative { s += " (" + frenchNumber(r * 100, signed: true, decimals: 0) + " %)" }
-        return s
-    }
-}
-
-/// A number in French notation: decimal comma, groups of three from five digits on, at most
-/// `decimals` decimals (trailing zeros dropped), `−` (U+2212) for negatives, `+` when `signed`.
-public func frenchNumber(_ value: Double, signed: Bool = false, decimals: Int = 2) -> String {
-    guard value.isFinite else { return "—" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (abs(value) * scale).rounded()
-    guard rounded < 1e15 else { return "—" }
-    let units = Int(rounded) / Int(scale)
-    var frac = Int(rounded) % Int(scale)
-    var digits = decimals
-    while digits > 0 && frac % 10 == 0 { frac /= 10; digits -= 1 }
-    var s = groupedCount(units)
-    if digits > 0 {
-        let f = String(frac)
-        s += "," + String(repeating: "0", count: digits - f.count) + f
-    }
-    if rounded == 0 { return s }
-    return (value < 0 ? "−" : signed ? "+" : "") + s
-}
-
-/// « 1.1.a, 1.2.b et 2.1.a », the first ten then « et N autres ».
-func shortList(_ ids: [String]) -> String {
-    if ids.count <= 10 { return ids.count <= 1 ? ids.joined() : ids.dropLast().joined(separator: ", ") + " et " + ids.last! }
-    return ids.prefix(10).joined(separator: ", ") + " et \(ids.count - 10) autres"
-}
-
-extension Day {
-    /// « 15 mars 2025 ».
-    public var french: String {
-        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-        return (day == 1 ? "1er" : String(day)) + " " + months[month - 1] + " " + String(year)
-    }
-}
-
-/// "2021, 2022 et 2023".
-public func yearList(_ years: [Int]) -> String {
-    let parts = years.map(String.init)
-    if parts.count <= 1 { return parts.joined() }
-    return parts.dropLast().joined(separator: ", ") + " et " + parts.last!
-}
-
 // MARK: articles — the one table of how the catalogue names an element kind
 
 extension ElementKind {
@@ -994,16 +946,4 @@ extension ElementKind {
     public var withIndefiniteArticle: String { (feminine ? "une " : "un ") + keyword }
     /// « de l'action », « du contrat ».
     public var withOf: String { (elides ? "de l'" : feminine ? "de la " : "du ") + keyword }
-}
-
-/// `999999998` → `999 999 998` (French grouping by three, from five digits on).
-func groupedCount(_ n: Int) -> String {
-    let s = String(n)
-    guard s.count >= 5 else { return s }
-    var out = ""
-    for (k, c) in s.enumerated() {
-        if k > 0 && (s.count - k) % 3 == 0 { out += " " }
-        out.append(c)
-    }
-    return out
 }

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 
 /// The output formats of `copc check` (`texte` was called `humain` before; the shell still
@@ -169,14 +170,5 @@ extension String {
     /// other control characters their visible symbol (`␍` for a carriage return, `␛` for an
     /// escape): a file cannot move the cursor or colour the terminal of whoever reads its
     /// diagnostics. One scalar each, so columns stay aligned.
-    func visible() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { u -> Unicode.Scalar in
-            if u == "\t" { return " " }
-            if u.value < 0x20 { return Unicode.Scalar(0x2400 + u.value)! }
-            if u.value == 0x7F { return "\u{2421}" }
-            if (0x80..<0xA0).contains(u.value) { return "\u{FFFD}" }
-            if Escaping.isControl(u) { return "\u{FFFD}" } // bidirectional overrides and isolates
-            return u
-        }))
-    }
+    func visible() -> String { Escaping.pictures(self, tabAsSpace: true) }
 }

@@ -25,7 +25,7 @@ extension SemanticDiff {
             if d.kind == .referent || d.kind == .organisme, referents[id] == nil { referents[id] = d }
             if d.kind == .plan, plans[id] == nil { plans[id] = d }
         }
-        return Version(number: 0, avenant: nil, tree: tree, index: index, referents: referents, plans: plans)
+        return Version(number: 0, avenant: nil, tree: tree, index: SharedMap(index), referents: SharedMap(referents), plans: SharedMap(plans))
     }
 
     /// Two texts of an annuaire (either may be absent: an annuaire added or removed): its

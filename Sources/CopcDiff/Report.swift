@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcLanguage
 import CopcDiagnostics
@@ -23,12 +24,12 @@ public struct DiffEndpoint: Sendable, Equatable {
         self.revision = revision
     }
 
-    /// `version 2 (en vigueur le 2023-07-01)`, `ancien.cop`, `version 2 (…) dans main`.
+    /// `version 2 (en vigueur le 1er juillet 2023)`, `ancien.cop`, `version 2 (…) dans main`.
     public var words: String {
         if let f = file { return f }
         var s = "version " + String(version ?? 0)
-        if version == 0 { s += " (telle que signée" + (effectiveDate.map { ", en vigueur le \($0)" } ?? "") + ")" }
-        else if let d = effectiveDate { s += " (en vigueur le \(d))" }
+        if version == 0 { s += " (telle que signée" + (effectiveDate.map { ", en vigueur le \(French.date($0))" } ?? "") + ")" }
+        else if let d = effectiveDate { s += " (en vigueur le \(French.date(d)))" }
         if let r = revision { s += " dans " + r }
         return s
     }
@@ -194,8 +195,9 @@ public struct DiffReport: Sendable {
         if changes.isEmpty { return "aucun changement" }
         var counts: [ChangeKind: Int] = [:]
         for c in changes { counts[c.kind, default: 0] += 1 }
-        let parts = counts.keys.sorted().map { "\(counts[$0]!) \($0.rawValue)" }
-        return "\(changes.count) changement\(changes.count > 1 ? "s" : "") : " + parts.joined(separator: ", ")
+        // « 2 cibles fixées, 1 délai déplacé »: each kind in words, agreeing with its count.
+        let parts = counts.sorted { $0.key < $1.key }.map { French.count($0.value, $0.key.words) }
+        return French.count(changes.count, "changement") + " : " + parts.joined(separator: ", ")
     }
 
     /// `contrat COP-OFE`, `annuaire ANN`, `bilan 2024 du contrat COP-OFE`.

@@ -497,14 +497,14 @@ private struct Differ {
               let indicator = version.find(.indicateur, id),
               let target = indicator.targets.first(where: { $0.year == year && $0.property.label == label }),
               target.value.status == .set else { return nil }
-        let goal = Attainment.comparable(target.property, of: indicator, firstYear: version.period?.start.year) ?? target.value
+        let goal = Goal(target.property, of: indicator, firstYear: version.period?.start.year)
         func verdict(_ p: Property?) -> String {
             guard let p, case .realized(let r) = p.value else { return "sans réalisé" }
             guard case .value(let v) = r else { return "non disponible" }
-            switch Attainment.judge(target: goal, realized: v, unit: indicator.unit, direction: indicator.direction, base: indicator.baseQuantity) {
-            case .reached: return "atteinte"
-            case .missed: return "non atteinte"
-            case .notComparable: return "non comparable"
+            switch goal.judge(v, indicator: indicator) {
+            case .reached?: return "atteinte"
+            case .missed?: return "non atteinte"
+            case .notComparable?, nil: return "non comparable"
             }
         }
         let written = files.contains(target.property.valuePlace.file) ? files.canonicalText(target.property.valuePlace) : ""

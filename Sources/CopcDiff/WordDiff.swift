@@ -1,3 +1,4 @@
+import CopcFrench
 /// One piece of a word-level comparison of two texts.
 public struct WordRun: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -132,42 +133,11 @@ public struct WordDiffStyle: Sendable {
                                            insertionOpen: "\u{1B}[32;4m", insertionClose: "\u{1B}[0m",
                                            spacesOutside: true, escape: controlPictures)
 
-    /// Escapes Markdown's inline syntax.
-    @Sendable public static func markdownEscape(_ s: String) -> String {
-        var out = ""
-        var previousCR = false
-        for u in s.unicodeScalars {
-            let wasCR = previousCR
-            previousCR = u == "\r"
-            switch u {
-            case "\\", "`", "*", "_", "~", "[", "]", "<", ">", "|", "&", "#", "!":
-                out += "\\"
-                out.unicodeScalars.append(u)
-            case "\r":
-                out += "<br>"
-            case "\n":
-                if !wasCR { out += "<br>" }
-            default:
-                out.unicodeScalars.append(u.value < 0x20 || u.value == 0x7F ? " " : u)
-            }
-        }
-        return out
-    }
+    /// Escapes Markdown's inline syntax (`Markdown.cell`, the one Markdown escaping).
+    @Sendable public static func markdownEscape(_ s: String) -> String { Markdown.cell(s) }
 
     /// Replaces control characters (but line feed and tab) by their visible symbols.
-    @Sendable public static func controlPictures(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            if u.value < 0x20 && u != "\n" && u != "\t" {
-                out.unicodeScalars.append(Unicode.Scalar(0x2400 + u.value)!)
-            } else if u.value == 0x7F || (u.value >= 0x80 && u.value <= 0x9F) {
-                out.unicodeScalars.append(u.value == 0x7F ? "\u{2421}" : "\u{FFFD}")
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    @Sendable public static func controlPictures(_ s: String) -> String { Escaping.pictures(s, keepingLineBreaks: true) }
 
     func wrap(_ text: String, _ open: String, _ close: String, into out: inout String) {
         guard spacesOutside else {

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcLanguage
 import CopcDiagnostics
@@ -341,7 +342,8 @@ final class Loading: SourceLoader {
         ws.assemble()
         let table = sources.files
         let notices = (workspaces?.notices(display: sources.displayEntry) ?? []) + self.notices
-        let diagnostics = Checker.check(ws, files: table, perFile: perFile + notices.map(\.diagnostic), options: options, threads: threads)
+        let diagnostics = Checker.check(ws, files: table, perFile: perFile + notices.map(\.diagnostic), options: options, threads: threads,
+                                        memory: sources.memory)
         var realPaths: [String: String] = [:]
         for n in notices { realPaths[n.diagnostic.path] = n.path }
         var rootsByPath: [String: String] = [:]

@@ -10,6 +10,7 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcModel
 import CopcSema
+import CopcRules
 
 /// One file of a check: its text, its syntax tree and its typed model.
 public struct CheckedFile: Sendable {
@@ -60,6 +61,10 @@ public final class SourceSet: @unchecked Sendable {
     public private(set) var diskReads = 0
     /// How many first elements were read from the disk (`Survey`), for the tests.
     public private(set) var headerReads = 0
+
+    /// What the checks of the contracts' versions 0 left: the next check through this set of a
+    /// contract whose version 0 did not change checks only its avenants (issue 21).
+    public let memory = CheckMemory()
 
     public init(displayBase: String, readsDisk: Bool) {
         self.displayBase = displayBase

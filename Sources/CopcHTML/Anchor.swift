@@ -1,3 +1,4 @@
+import CopcFrench
 /// An `id` inside a page, the target of `href="#…"` links.
 ///
 /// Built from a short prefix naming what it marks (`chg` for a change, `clause`, `el` for an

@@ -1,3 +1,4 @@
+import CopcFrench
 // Building blocks shared by the redline (`copc diff`), the bilan (`copc bilan`) and the
 // rendered contract (`copc rendre`): title page, table of contents, headings, marginal notes,
 // change marks and inline word-level changes.

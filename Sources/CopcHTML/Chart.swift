@@ -1,3 +1,4 @@
+import CopcFrench
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -28,6 +29,12 @@ public struct Trajectory: Sendable {
         /// text): the text alternative states it.
         case described(String)
     }
+
+    /// Where the value axis starts. `fromZero` (counts, percentages): zero is always on the
+    /// axis, so that a gap is seen at its true size. `fitted` (amounts, durations): the axis
+    /// spans the values, from zero when the smallest is at most half the largest; when it does
+    /// not start at zero, the chart says so under the legend (« axe des valeurs à partir de … »).
+    public enum Axis: Sendable, Equatable { case fitted, fromZero }
 
     /// How a réalisé compares with its target.
     public enum Outcome: Sendable, Equatable { case reached, missed, notAssessed }
@@ -69,12 +76,14 @@ public struct Trajectory: Sendable {
     /// through every year from the first to the last (years without data stay empty) when
     /// they span at most 30 years, else through the given years only.
     public var years: [Year]
+    public var axis: Axis
 
-    public init(anchor: Anchor, title: String, unit: String? = nil, years: [Year]) {
+    public init(anchor: Anchor, title: String, unit: String? = nil, years: [Year], axis: Axis = .fitted) {
         self.anchor = anchor
         self.title = title
         self.unit = unit
         self.years = years
+        self.axis = axis
     }
 }
 
@@ -97,7 +106,7 @@ extension Trajectory {
     public func svg() -> String {
         let slots = Self.slots(years)
         let byYear = Dictionary(years.map { ($0.year, $0) }, uniquingKeysWith: { _, last in last })
-        let scale = ValueScale(values: Self.drawnValues(byYear.values))
+        let scale = ValueScale(values: Self.drawnValues(byYear.values), fromZero: axis == .fromZero)
 
         // Geometry (SVG user units ≈ CSS pixels).
         // 12 and 10.5 user units print at about 9 pt and 8 pt when the chart is not scaled down.
@@ -112,7 +121,7 @@ extension Trajectory {
         let plotHeight = 150.0
         let bottom = top + plotHeight
         let width = left + plotWidth + 14
-        let legendItems = legend(byYear: byYear)
+        let legendItems = legend(byYear: byYear) + (axisNote(scale).map { [LegendItem.note($0)] } ?? [])
         let legendLayout = Self.layoutLegend(legendItems, x: 6, width: width - 12, font: small)
         let legendTop = bottom + 24
         let height = legendTop + legendLayout.height + 8
@@ -247,6 +256,9 @@ extension Trajectory {
                 s.line(lx, gy - 3, lx + 16, gy - 3, [("stroke", "#1b1b1b"), ("stroke-width", "2"), ("stroke-dasharray", "5 3")])
             case .outcome(let o):
                 Self.marker(o, x: lx + 8, y: gy - 3, into: &s)
+            case .note:
+                s.textElement("text", [("x", SVGWriter.number(lx)), ("y", SVGWriter.number(gy)), ("fill", "#1b1b1b"), ("font-style", "italic")], item.label)
+                continue
             }
             s.textElement("text", [("x", SVGWriter.number(lx + 21)), ("y", SVGWriter.number(gy)), ("fill", "#1b1b1b")], item.label)
         }
@@ -264,7 +276,7 @@ extension Trajectory {
             if let t = entry.target { items.append("cible " + describe(t)) } else { items.append("pas de cible") }
             if let a = entry.actual {
                 if let v = a.value, v.isFinite {
-                    var r = "réalisé " + French.quantity(v, unit: unit)
+                    var r = "réalisé " + French.quantity(v, symbol: unit)
                     switch a.outcome {
                     case .reached: r += ", cible atteinte"
                     case .missed: r += ", cible non atteinte"
@@ -279,15 +291,16 @@ extension Trajectory {
             parts.append(String(year) + " : " + items.joined(separator: ", "))
         }
         if parts.isEmpty { return "Aucune donnée." }
-        return French.typeset(parts.joined(separator: " ; ") + ".")
+        let note = axisNote(ValueScale(values: Self.drawnValues(byYear.values), fromZero: axis == .fromZero)).map { " (" + $0 + ")" } ?? ""
+        return French.typeset(parts.joined(separator: " ; ") + "." + note)
     }
 
     private func describe(_ t: Target) -> String {
         switch t {
-        case .value(let v): return French.quantity(v, unit: unit)
-        case .range(let a, let b): return "entre " + French.quantity(min(a, b), unit: unit) + " et " + French.quantity(max(a, b), unit: unit)
-        case .atLeast(let v): return "au moins " + French.quantity(v, unit: unit)
-        case .atMost(let v): return "au plus " + French.quantity(v, unit: unit)
+        case .value(let v): return French.quantity(v, symbol: unit)
+        case .range(let a, let b): return "entre " + French.quantity(min(a, b), symbol: unit) + " et " + French.quantity(max(a, b), symbol: unit)
+        case .atLeast(let v): return "au moins " + French.quantity(v, symbol: unit)
+        case .atMost(let v): return "au plus " + French.quantity(v, symbol: unit)
         case .described(let s): return s
         }
     }
@@ -332,8 +345,17 @@ extension Trajectory {
         }
     }
 
+    /// « axe des valeurs à partir de 2 100 k€ » when the drawn axis does not reach zero.
+    func axisNote(_ scale: ValueScale) -> String? {
+        guard !scale.isEmpty, scale.lo > 0 || scale.hi < 0 else { return nil }
+        let from = scale.lo > 0 ? scale.lo : scale.hi
+        return "axe des valeurs " + (scale.lo > 0 ? "à partir de " : "jusqu'à ") + French.quantity(from, symbol: unit, decimals: scale.decimals)
+    }
+
     enum LegendItem: Equatable {
         case target, range, bound, outcome(Outcome)
+        /// A sentence under the legend, without symbol.
+        case note(String)
 
         var label: String {
             switch self {
@@ -343,6 +365,7 @@ extension Trajectory {
             case .outcome(.reached): return "réalisé, cible atteinte"
             case .outcome(.missed): return "réalisé, cible non atteinte"
             case .outcome(.notAssessed): return "réalisé"
+            case .note(let s): return s
             }
         }
     }
@@ -371,6 +394,10 @@ extension Trajectory {
         var cx = 0.0, row = 0.0
         let lineHeight = font + 6
         for item in items {
+            if case .note = item, cx > 0 {
+                cx = 0
+                row += lineHeight
+            }
             let w = 24 + Double(item.label.unicodeScalars.count) * font * 0.55 + 14
             if cx > 0 && cx + w > width {
                 cx = 0
@@ -400,11 +427,15 @@ struct ValueScale {
     var scientific: Bool
     var decimals: Int
 
-    init(values: [Double]) {
+    init(values: [Double], fromZero: Bool = false) {
         let finite = values.filter(\.isFinite).map(\.clamped)
         isEmpty = finite.isEmpty
         var lo = finite.min() ?? 0
         var hi = finite.max() ?? 1
+        if fromZero {
+            lo = Swift.min(lo, 0)
+            hi = Swift.max(hi, 0)
+        }
         if lo == hi {
             let pad = lo == 0 ? 1 : Swift.abs(lo) * 0.1
             lo -= pad
@@ -423,7 +454,7 @@ struct ValueScale {
         self.hi = tickHi.isFinite ? tickHi : hi
         self.step = step
         var ticks: [Double] = []
-        let count = Int(((self.hi - self.lo) / step).rounded())
+        let count = French.clamped((self.hi - self.lo) / step, to: 0...13)
         if count >= 1 && count <= 12 {
             for i in 0...count {
                 let t = self.lo + Double(i) * step
@@ -436,7 +467,7 @@ struct ValueScale {
         self.ticks = ticks
         let magnitude = Swift.max(Swift.abs(self.lo), Swift.abs(self.hi))
         scientific = step < 1e-6 || magnitude >= 1e15
-        let exponent = Int(log10(step).rounded(.down))
+        let exponent = French.clamped(log10(step).rounded(.down), to: -400...400)
         decimals = Swift.min(Swift.max(0, -exponent + (Self.isQuarterStep(step) ? 1 : 0)), 6)
     }
 
@@ -461,12 +492,18 @@ struct ValueScale {
         return Swift.abs(step / power - 2.5) < 1e-9
     }
 
+    /// The gap between the domain's ends and the plot's edges, in user units: no value, tick
+    /// or target line ever lies on the frame (a target at zero, or at the top of the scale,
+    /// stays distinct from the axis lines).
+    static let inset = 8.0
+
     /// The y coordinate of `v`, top at `hi`. Computed on halves so that ±1e300 never overflows.
     func y(_ v: Double, top: Double, height: Double) -> Double {
         let num = hi / 2 - v / 2, den = hi / 2 - lo / 2
         let r = den > 0 ? num / den : 0.5
         let c = r.isFinite ? Swift.min(Swift.max(r, 0), 1) : 0.5
-        return top + c * height
+        let inset = Swift.min(ValueScale.inset, height / 4)
+        return top + inset + c * (height - 2 * inset)
     }
 
     /// A tick label.

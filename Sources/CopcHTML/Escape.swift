@@ -1,3 +1,4 @@
+import CopcFrench
 /// Escaping of text for HTML documents and their inline SVG.
 ///
 /// Invariant: whatever the input, the output is a run of characters that an HTML parser and

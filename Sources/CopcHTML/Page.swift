@@ -1,3 +1,4 @@
+import CopcFrench
 /// How a printed page is turned.
 public enum PageOrientation: Sendable {
     /// A4 portrait: the bilan, the rendered contract.

@@ -1,3 +1,4 @@
+import CopcFrench
 /// One change shown in the redline: what changed, the text before (deletions marked) and
 /// after (insertions marked).
 public struct RedlineChange: Sendable {

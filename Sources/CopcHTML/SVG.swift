@@ -1,3 +1,4 @@
+import CopcFrench
 /// A small writer of SVG markup, for the charts. Every number goes through `SVGWriter.number`
 /// (never NaN nor infinity), every text through `HTMLEscape`, so the output is valid inline
 /// SVG in HTML and well-formed XML.
@@ -11,7 +12,7 @@ struct SVGWriter {
         let clamped = min(max(v, -1e7), 1e7)
         let scaled = (clamped * 100).rounded()
         let negative = scaled < 0
-        let mag = Int(scaled.magnitude)
+        let mag = French.clamped(scaled.magnitude, to: 0...1_000_000_000)
         var s = String(mag / 100)
         let frac = mag % 100
         if frac != 0 {

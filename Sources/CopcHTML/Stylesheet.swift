@@ -1,3 +1,4 @@
+import CopcFrench
 /// The shared stylesheet embedded in every page: screen layout, building blocks, print.
 ///
 /// Rules that carry meaning never rely on colour: deletions are struck through, insertions

@@ -1,3 +1,4 @@
+import CopcFrench
 /// A header cell of a data table: a column title, possibly spanning several columns (`Cibles`
 /// over the years) or rows.
 public struct HeaderCell: Sendable {
@@ -55,7 +56,7 @@ public struct TableCell: Sendable {
 
     /// A number cell, formatted the French way (`French.quantity`).
     public static func number(_ v: Double, unit: String? = nil, decimals: Int = 2, mark: ChangeMark? = nil) -> TableCell {
-        TableCell(.text(French.quantity(v, unit: unit, decimals: decimals)), numeric: true, mark: mark)
+        TableCell(.text(French.quantity(v, symbol: unit, decimals: decimals)), numeric: true, mark: mark)
     }
 
     /// An empty cell.

@@ -1,3 +1,4 @@
+import CopcFrench
 /// The HTML elements copc writes. A closed set: a renderer cannot emit `<script>`, `<img>`,
 /// `<iframe>` or any element that loads something.
 public enum Tag: String, Sendable, CaseIterable {

@@ -1,3 +1,4 @@
+import CopcSyntax
 // The elements of the language as Swift values. One struct per element kind; what it
 // accepts as children is its builder, what it accepts as properties its protocols.
 import CopcLanguage
@@ -102,7 +103,7 @@ public struct Étape: DansAction {
     /// `étape « titre » : délai`.
     public init(_ titre: String, _ délai: Délai, file: String = #filePath, line: Int = #line, column: Int = #column) {
         bloc = Bloc(.propriété, id: nil, titre: nil, origine: Origine(fichier: file, ligne: line, colonne: column))
-        bloc.propriétés = [Propriété(clé: PropertyKey.etape.display + " " + guillemets(titre), valeur: .notation(délai.description),
+        bloc.propriétés = [Propriété(clé: PropertyKey.etape.display + " " + Canonical.literal(titre), valeur: .notation(délai.description),
                                      origine: bloc.origine)]
     }
 }

@@ -1,42 +1,10 @@
+import CopcFrench
 // Blocks → `.cop` text, one line per property and header, each line remembering the Swift
 // place that made it. The text is the canonical layout (headers at column 0, properties
 // indented by two spaces); `source(_:)` passes it through the formatter all the same.
 import CopcLanguage
+import CopcSyntax
 
-/// A text quoted so that the lexer gives it back unchanged: `« … »` when it can be (one
-/// line, balanced guillemets, no surrounding white space), else a `"…"` string with escapes.
-func guillemets(_ s: String) -> String {
-    // Fast path: one line, no control character, no space at either end, no guillemet and
-    // no non-ASCII space inside.
-    let u = s.utf8
-    if let f = u.first, let l = u.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80, !u.contains(where: { $0 < 0x20 }),
-       !u.contains(where: { $0 >= 0x80 })
-        || !s.unicodeScalars.contains(where: { $0 == "«" || $0 == "»" || ($0.value >= 0x80 && $0.properties.isWhitespace) }) {
-        return "« " + s + " »"
-    }
-    var depth = 0
-    var balanced = true
-    for c in s.unicodeScalars {
-        if c == "«" { depth += 1 }
-        if c == "»" { depth -= 1; if depth < 0 { balanced = false } }
-        if c == "\n" || c == "\r" || c.properties.isWhitespace && c != " " { balanced = false }
-    }
-    if balanced, depth == 0, let f = s.unicodeScalars.first, let l = s.unicodeScalars.last,
-       !f.properties.isWhitespace, !l.properties.isWhitespace {
-        return "« " + s + " »"
-    }
-    var out = "\""
-    for c in s.unicodeScalars {
-        switch c {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out + "\""
-}
 
 /// Whether a label reads back as written from bare words: word characters separated by
 /// single spaces (the lexer joins a label's tokens with one space, splits `..`, `%`, `≥`…).
@@ -123,7 +91,7 @@ struct Impression {
     static func document(_ b: Bloc) -> Impression {
         var p = Impression()
         p.entête(b, dans: nil)
-        for (chemin, o) in b.utilise { p.ligne("  utilise " + guillemets(chemin), o) }
+        for (chemin, o) in b.utilise { p.ligne("  utilise " + Canonical.literal(chemin), o) }
         p.propriétés(b)
         if case .élément(.avenant) = b.genre {
             for c in b.enfants { p.changement(c) }
@@ -150,7 +118,7 @@ struct Impression {
         case .ajouter, .propriété:
             return
         }
-        if let t = b.titre { s += " " + guillemets(t) }
+        if let t = b.titre { s += " " + Canonical.literal(t) }
         if let dans { s += " dans " + dans }
         if !b.ignorés.isEmpty { s += "  # copc: ignorer " + b.ignorés.map(mot).joined(separator: ", ") }
         ligne(s, b.origine)
@@ -168,7 +136,7 @@ struct Impression {
                 }
                 ligne("  \"\"\"", p.origine)
             case .texte(let t):
-                ligne("  \(p.clé) : \(guillemets(t))", p.origine)
+                ligne("  \(p.clé) : \(Canonical.literal(t))", p.origine)
             }
         }
     }

@@ -1,3 +1,4 @@
+import CopcSyntax
 // The property modifiers. Each key of the language (CopcLanguage.PropertyKey) is one method
 // here, on the protocol of the elements that accept it (ElementKind.keys); `Modifier`
 // conforms to all of them, the builder then refusing a key its target does not take
@@ -7,7 +8,7 @@ import CopcLanguage
 /// Prints a label between parentheses: as written when it is plain words, quoted otherwise.
 func libelléImprimé(_ l: String?) -> String {
     guard let l else { return "" }
-    return " (" + (estMotsSimples(l) ? l : guillemets(l)) + ")"
+    return " (" + (estMotsSimples(l) ? l : Canonical.literal(l)) + ")"
 }
 
 private func liste(_ ids: [String]) -> String { ids.joined(separator: ", ") }
@@ -83,7 +84,7 @@ extension AvecDélais {
     }
     /// Une étape de l'action et son délai (`étape « titre » : T1 2022`).
     public func étape(_ titre: String, _ délai: Délai, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
-        clé(.etape, .notation(délai.description), file, line, column, suffixe: " " + guillemets(titre))
+        clé(.etape, .notation(délai.description), file, line, column, suffixe: " " + Canonical.literal(titre))
     }
     /// Marque l'action comme action phare (`phare : oui`).
     public func phare(_ phare: Bool = true, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
@@ -166,6 +167,11 @@ extension AvecSignature {
     /// La date de signature (`signé le`).
     public func signéLe(_ jour: Jour, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.signeLe, .notation(jour.description), file, line, column)
+    }
+    /// Le lieu de signature (`fait à : Paris`), pour « Fait à Paris, le … » de la page des
+    /// signatures.
+    public func faitÀ(_ lieu: String, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.faitA, .texte(lieu), file, line, column)
     }
     /// La date d'entrée en vigueur (`en vigueur le`).
     public func enVigueurLe(_ jour: Jour, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
@@ -269,6 +275,6 @@ public protocol AvecAvis: ÉlémentModifiable {}
 extension AvecAvis {
     /// L'avis d'un organisme et sa date (`avis « CGEFI » le : 2021-02-01`).
     public func avis(_ organisme: String, le jour: Jour, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
-        clé(.avis, .notation(jour.description), file, line, column, suffixe: " " + guillemets(organisme) + " le")
+        clé(.avis, .notation(jour.description), file, line, column, suffixe: " " + Canonical.literal(organisme) + " le")
     }
 }

@@ -1,18 +1,14 @@
+import CopcFrench
 // Typed values. Each one is, in the end, its spelling in the drafters' notation, read by
 // the compiler's value grammar (CopcSema.ValueReader) like the text: the typed
 // constructors only ever produce valid spellings, strings are read as written.
 
-/// Un nombre en notation française : `21.5` s'écrit « 21,5 ».
+/// Un nombre en notation française, tel que le langage le lit : `21.5` s'écrit « 21,5 »,
+/// `1e20` « 100000000000000000000 » (jamais d'exposant) ; NaN et l'infini s'écrivent vides,
+/// ce que copc refuse (COP103).
 func nombre(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    var s = String(x)
-    if s.contains("e") { return s }
-    s = String(s.map { $0 == "." ? "," : $0 })
-    return s
+    French.plainNumber(x, decimals: 15, separator: ",")
 }
-
-private let moisNoms = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                        "septembre", "octobre", "novembre", "décembre"]
 
 private func ordinal(_ n: Int) -> String { n == 1 ? "1er" : "\(n)e" }
 
@@ -66,7 +62,7 @@ public struct Délai: Hashable, Sendable, ExpressibleByStringInterpolation, Expr
     public static func semestre(_ n: Int, _ a: Int) -> Délai { Délai("\(ordinal(n)) semestre \(a)") }
     /// Le mois `m` (1 à 12) de l'année.
     public static func mois(_ m: Int, _ a: Int) -> Délai {
-        Délai((1...12).contains(m) ? "\(moisNoms[m - 1]) \(a)" : "\(m)/\(a)")
+        Délai(French.monthName(m).map { "\($0) \(a)" } ?? "\(m)/\(a)")
     }
     /// Ce jour.
     public static func le(_ jour: Jour) -> Délai { Délai(jour.description) }

@@ -68,6 +68,17 @@ extension LanguageServer {
             if syntax.comments.contains(where: { $0.start >= lineStart && $0.start < offset }) { return builder.json }
             headerCompletion(words: words, endsWithSpace: before.last == " " || before.last == "\t", nav: nav,
                              inBilan: fileKind == .bilan, &builder)
+        } else if fileKind == .bilan, !before.contains(":"), let open = before.lastIndex(of: "("), !before[open...].contains(")"),
+                  let key = lineKey(syntax, lineStart: lineStart, offset: offset), key == .etat {
+            // `état (` in an action's block: the labels of the action's deadlines.
+            let typed = String(before[before.index(after: open)...])
+            builder.replaceFrom(offset - typed.utf8.count)
+            guard let id = enclosingElement(syntax, before: lineStart)?.id, let nav,
+                  let action = nav.versions?.after.find(.action, id) else { return builder.json }
+            for p in action.properties where p.key == .delai {
+                guard let l = p.label else { continue }
+                builder.add(l, kind: ItemKind.value, detail: "délai (\(l)) : \(nav.text(p.valuePlace))", insert: l + ") : ", group: 0)
+            }
         } else if let colon = before.firstIndex(of: ":") {
             // The key as the parser read it on this line.
             let (kind, _, op) = enclosing(syntax, before: lineStart)
@@ -106,12 +117,15 @@ extension LanguageServer {
                 case .realized: values = [("non disponible", ItemKind.value, "réalisé manquant (avec un « motif »)")]
                 case .dueDate: values = [("avant le 15 mars N+1", ItemKind.value, "échéance relative à l'année N du bilan")]
                 case .contractId:
-                    // `succède à` : the other contracts of the last check.
-                    let own = nav?.model.header?.id
-                    values = (nav?.analysis.result.contracts ?? []).compactMap { c in
-                        guard let id = c.id, id != own else { return nil }
-                        return (id, ItemKind.reference, c.versions.last?.header.title)
-                    }.sorted { $0.0 < $1.0 }
+                    // `succède à` : the contracts declared in the document's workspace (the check
+                    // of its context holds only its own contract and the one it already names),
+                    // surveyed from their first elements, but the contract being typed.
+                    let state = scopes[owner(of: doc.path)]
+                    guard let state, let root = state.unitOf[doc.path]?.root else { break }
+                    let own = Survey.header(of: Array(text.prefix(Survey.maxBytes)), whole: text.count <= Survey.maxBytes).contract
+                    values = Driver.declaredContracts(below: root, sources: state.sources, trust: trust).compactMap { c in
+                        c.id == own ? nil : (c.id, ItemKind.reference, "contrat déclaré dans " + c.file)
+                    }
                 default: break
                 }
                 for (label, kind, detail) in values { builder.add(label, kind: kind, detail: detail, insert: label, group: 0) }
@@ -174,6 +188,28 @@ extension LanguageServer {
         guard let op = keywords.first??.changeOp else { return }
         if keywords.count == 1 { offerKinds(contract: op == .modifier) }
         else if keywords.count == 2, op != .ajouter, let k = keywords[1]?.elementKind { offerIds(k) }
+    }
+
+    /// The key the parser read on the line starting at `lineStart`, if the line is a property.
+    func lineKey(_ syntax: FileSyntax, lineStart: Int, offset: Int) -> PropertyKey? {
+        syntax.lines.first(where: { line in
+            let s = Int(syntax.tokens[line.first].start)
+            return s >= lineStart && s <= offset
+        })?.key
+    }
+
+    /// The element (not a change block) whose properties a line starting at `lineStart` would
+    /// belong to.
+    func enclosingElement(_ syntax: FileSyntax, before lineStart: Int) -> ElementSyntax? {
+        var found: ElementSyntax?
+        for item in syntax.items {
+            switch item {
+            case .element(let e) where e.range.start < lineStart: found = e
+            case .change(let c) where c.element.range.start < lineStart: found = nil
+            default: break
+            }
+        }
+        return found
     }
 
     /// The kind of the element (or change block) whose properties a line starting at

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcDiagnostics
 import CopcSyntax
@@ -138,7 +139,7 @@ extension LanguageServer {
                 var line = "**cible \(p.year.map { String($0) } ?? "")\(p.label.map { " (\($0))" } ?? "")** : \(nav.text(p.valuePlace)) — \(t.status.spelling)"
                 if let chain, t.dependsOnOtherValue, let i = e.properties.firstIndex(of: p) {
                     switch chain[property: i] {
-                    case .resolved(let r): line += " ; soit " + Self.french(r, r.unit ?? e.unit)
+                    case .resolved(let r): line += " ; soit " + r.french(unit: e.unit)
                     case .awaitingActual: line += " ; connue au bilan (réalisé de l'année précédente)"
                     default: line += " ; non calculable (COP103)"
                     }
@@ -156,24 +157,47 @@ extension LanguageServer {
             guard let t = indicator.targets.first(where: { $0.year == year && $0.property.label == first.label }) else {
                 return s + "\n\naucune cible \(year)\(first.label.map { " (\($0))" } ?? "") pour l'indicateur \(indicator.id ?? "")"
             }
-            s += "\n\ncible \(year)\(first.label.map { " (\($0))" } ?? "") : \(nav.text(t.property.valuePlace)) — \(t.value.status.spelling)"
-            if case .value(let rv) = r, t.value.status == .set {
-                switch Attainment.judge(target: t.value, realized: rv, unit: indicator.unit, direction: indicator.direction, base: indicator.baseQuantity) {
+            // The target as the bilan judges it (`Goal`): a relative one by its resolved value,
+            // `≥ N-1` by the previous bilan's réalisé, numbers in the indicator's unit.
+            let goal: Goal
+            if let c = nav.contract, let v = nav.versions?.after {
+                goal = c.goal(t.property, of: indicator, in: v)
+            } else {
+                goal = Goal(t.property, of: indicator, firstYear: nav.versions?.after.period?.start.year)
+            }
+            if case .value(let rv) = r, case .quantity(let q) = rv, let u = q.unit, let unit = goal.unit, u != unit,
+               let n = Attainment.number(of: rv, in: unit) {
+                s += " ; soit " + French.quantity(n, unit: unit, decimals: 6)
+            }
+            s += "\n\ncible \(year)\(first.label.map { " (\($0))" } ?? "") : \(goal.french(asWritten: nav.text(t.property.valuePlace))) — \(t.value.status.spelling)"
+            if case .value(let rv) = r, let judgement = goal.judge(rv, indicator: indicator) {
+                switch judgement {
                 case .reached: s += " ; **atteinte**"
                 case .missed(let g): s += " ; **non atteinte**" + (g.french.isEmpty ? "" : " (écart \(g.french))")
-                case .notComparable: break
+                case .notComparable: s += " ; non évaluée"
                 }
             }
             return s
 
+        case .actionState(let state) where first.label != nil:
+            // `état (LIBELLÉ)` in a bilan: the deadline of that label.
+            let label = first.label ?? ""
+            var s = "**\(nav.written(first.keyPlace)) (\(label))** : \(state.spelling)"
+            guard let action = nav.reportedElement(e) else { return s }
+            if let d = action.properties.first(where: { $0.key == .delai && $0.label == label }) {
+                s += "\n\ndélai (\(label)) de l'action \(action.id ?? "") : \(nav.text(d.valuePlace))"
+            } else {
+                s += "\n\nl'action \(action.id ?? "") n'a pas de délai « \(label) » (COP600)"
+            }
+            return s
         case .resources:
             return describeResources(e.properties.filter { $0.key == .moyens }, nav)
         case .date(let d) where first.key == .avis:
             let all = e.properties.filter { $0.key == .avis }.compactMap { p -> String? in
                 guard case .date(let day) = p.value else { return nil }
-                return "avis « \(p.stepTitle ?? "") » du \(day)" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
+                return "avis « \(p.stepTitle ?? "") » du \(French.date(day))" + (p.provenance.avenant > 0 ? " (avenant \(p.provenance.avenant))" : "")
             }
-            return "**avis « \(first.stepTitle ?? "") »** : \(d)" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
+            return "**avis « \(first.stepTitle ?? "") »** : \(French.date(d))" + (all.count > 1 ? "\n\n" + all.joined(separator: " · ") : "")
         case .weight(let w):
             return "**poids** : \(nav.text(first.valuePlace)) (\(w.fraction) de l'évaluation parmi ses frères)"
         default:
@@ -197,20 +221,6 @@ extension LanguageServer {
             }
         }
         return "\n\n" + lines.joined(separator: " · ")
-    }
-
-    /// `52 %`, `≥ 54,6 %`: a resolved target, at most 2 decimals, French notation.
-    static func french(_ r: ResolvedTarget, _ unit: Unit?) -> String {
-        func n(_ v: Double) -> String {
-            let x = (v * 100).rounded() / 100
-            let s = x == x.rounded() ? String(Int(x)) : String(x)
-            return String(s.map { $0 == "." ? "," : $0 }) + (unit.map { " " + $0.symbol } ?? "")
-        }
-        switch r.shape {
-        case .quantity(let v): return n(v)
-        case .bound(let op, let v): return op.symbol + " " + n(v)
-        case .range(let a, let b): return "entre " + n(a) + " et " + n(b)
-        }
     }
 
     /// "fixée par l'avenant 2 : 40 %" when a later avenant replaced a pending target.

@@ -126,12 +126,12 @@ struct Navigator {
 
     /// The referents visible from this file, by id.
     var visibleReferents: [String: Element] {
-        if let v = versions { return v.before.referents.merging(v.after.referents) { _, b in b } }
+        if let v = versions { return v.before.referents.dictionary.merging(v.after.referents.dictionary) { _, b in b } }
         return analysis.result.workspace.visibleDeclarations(of: model).referents
     }
 
     var visiblePlans: [String: Element] {
-        if let v = versions { return v.before.plans.merging(v.after.plans) { _, b in b } }
+        if let v = versions { return v.before.plans.dictionary.merging(v.after.plans.dictionary) { _, b in b } }
         return analysis.result.workspace.visibleDeclarations(of: model).plans
     }
 

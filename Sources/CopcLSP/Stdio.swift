@@ -1,3 +1,4 @@
+import CopcFrench
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -55,7 +56,7 @@ public enum LSPMain {
             var timeout: Int32 = -1
             if let due = server.nextWakeUp {
                 let ms = (due - monotonicSeconds()) * 1000
-                timeout = ms <= 0 ? 0 : Int32(min(ms.rounded(.up), 60_000))
+                timeout = Int32(French.clamped(ms.rounded(.up), to: 0...60_000))
             }
             var pfd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, timeout)

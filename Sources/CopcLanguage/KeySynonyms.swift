@@ -33,6 +33,7 @@ public enum KeySynonyms {
         "fournisseur des données": .fournisseur, "producteur": .fournisseur, "producteur des données": .fournisseur,
         // contrat, avenant
         "durée": .periode, "période du contrat": .periode, "durée du contrat": .periode,
+        "lieu de signature": .faitA, "lieu": .faitA, "signé à": .faitA, "fait": .faitA,
         "date de signature": .signeLe, "signature": .signeLe, "signé": .signeLe, "signé le": .signeLe, "date signature": .signeLe,
         "date d'effet": .enVigueurLe, "entrée en vigueur": .enVigueurLe, "prise d'effet": .enVigueurLe, "effet": .enVigueurLe,
         "date d'entrée en vigueur": .enVigueurLe, "applicable le": .enVigueurLe,

@@ -17,6 +17,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     /// The portfolio: a contract's `tutelle : MASA, DB` and `succède à : ID`; an
     /// organisme's `catégorie : EPIC`, `tutelle` and `contrat attendu : oui`.
     case tutelle, succedeA, categorie, contratAttendu
+    /// Where the contract (or an avenant) was signed: `fait à : Paris` (« Fait à Paris, le … »
+    /// of the signature page).
+    case faitA
 
     public static func < (a: PropertyKey, b: PropertyKey) -> Bool { a.rawValue < b.rawValue }
 
@@ -134,6 +137,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .succedeA: return "succede a"
         case .categorie: return "categorie"
         case .contratAttendu: return "contrat attendu"
+        case .faitA: return "fait a"
         }
     }
 
@@ -160,6 +164,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .difficulte: return "difficulté"
         case .succedeA: return "succède à"
         case .categorie: return "catégorie"
+        case .faitA: return "fait à"
         default: return folded
         }
     }
@@ -175,7 +180,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .signataires, .pilote, .coPilote, .referent, .fournisseur, .tutelle: return .referents
         case .periode: return .period
         case .signeLe, .approuveLe, .enVigueurLe: return .date
-        case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source: return .text
+        case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source, .faitA: return .text
         case .delai, .etape: return .deadline
         case .phare, .cumul: return .flag
         case .unite: return .unit
@@ -214,17 +219,18 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .etape, .avis: return .title
         case .base: return .year
         case .cible, .moyens: return .yearAndLabel
-        case .realise, .bilanAnnuel, .donnees, .synthese: return .label
+        case .realise, .etat, .bilanAnnuel, .donnees, .synthese: return .label
         case .livrable, .difficulte, .mesureCorrective: return .repeatable
         default: return .key
         }
     }
 
-    /// `délai (LABEL)`, `cible ANNÉE (LABEL)`, `moyens (LABEL) ANNÉE`, `réalisé ANNÉE (LABEL)` and the
-    /// calendar's dates take a label.
+    /// `délai (LABEL)`, `cible ANNÉE (LABEL)`, `moyens (LABEL) ANNÉE`, `réalisé (LABEL)`, in a bilan
+    /// `état (LABEL)` (the state of the action's `délai (LABEL)`), and the calendar's dates take a
+    /// label.
     public var labelled: Bool {
         switch self {
-        case .delai, .cible, .moyens, .realise, .bilanAnnuel, .donnees, .synthese: return true
+        case .delai, .cible, .moyens, .realise, .etat, .bilanAnnuel, .donnees, .synthese: return true
         default: return false
         }
     }
@@ -250,11 +256,11 @@ extension ElementKind {
     /// editor proposes them.
     public var keys: [PropertyKey] {
         switch self {
-        case .contrat: return [.type, .organisme, .tutelle, .succedeA, .signataires, .periode, .signeLe, .approuveLe, .enVigueurLe, .numerotation, .texte,
+        case .contrat: return [.type, .organisme, .tutelle, .succedeA, .signataires, .periode, .signeLe, .faitA, .approuveLe, .enVigueurLe, .numerotation, .texte,
                                .avis, .moyens, .bilanAnnuel, .donnees, .synthese]
         case .bilan: return [.etabliLe, .texte]
         case .annuaire: return [.texte]
-        case .avenant: return [.signeLe, .enVigueurLe, .texte, .motif, .avis]
+        case .avenant: return [.signeLe, .faitA, .enVigueurLe, .texte, .motif, .avis]
         case .referent: return [.rattachement, .personne, .fonction, .texte]
         case .organisme: return [.categorie, .tutelle, .contratAttendu, .texte]
         case .plan: return [.periode, .pilote, .texte]

@@ -70,10 +70,28 @@ extension Element {
         }
     }
 
-    /// `état :` of an action's block in a bilan.
+    /// The state of an action's block in a bilan: its unlabelled `état :`, else the state its
+    /// labelled ones add up to (`ActionState.aggregate`, over the labels given).
     public var actionState: ActionState? {
-        if case .actionState(let s)? = value(.etat) { return s }
+        if let s = ownActionState { return s }
+        let labelled = deadlineStates
+        return labelled.isEmpty ? nil : ActionState.aggregate(labelled.map { $0.state })
+    }
+
+    /// The unlabelled `état :` of an action's block.
+    public var ownActionState: ActionState? {
+        for p in properties where p.key == .etat && p.label == nil {
+            if case .actionState(let s) = p.value { return s }
+        }
         return nil
+    }
+
+    /// `état (LIBELLÉ) :` lines: the state of each labelled `délai` of the action, in order.
+    public var deadlineStates: [(label: String, state: ActionState, property: Property)] {
+        properties.compactMap { p in
+            guard p.key == .etat, let l = p.label, case .actionState(let s) = p.value else { return nil }
+            return (l, s, p)
+        }
     }
 
     /// `risque :` of an action's block in a bilan.
@@ -112,5 +130,25 @@ extension Contract {
     public func version(forBilanOf year: Int) -> Version? {
         guard let day = Day(year: year, month: 12, day: 31) else { return nil }
         return version(.inForce(day))
+    }
+}
+
+extension ActionState {
+    /// The state a set of actions (or of an action's labelled deadlines) adds up to, `nil`
+    /// standing for one not reported: « en cours » if one is; else « reporté », then « non
+    /// réalisé », if one is; « finalisé » (or « abandonné ») when every one is reported and
+    /// closed; « en cours » when some are finalised and others not reported; `nil` (« non
+    /// renseigné ») when none is reported.
+    public static func aggregate(_ states: [ActionState?]) -> ActionState? {
+        var known: [ActionState] = []
+        var missing = false
+        for s in states { if let s { known.append(s) } else { missing = true } }
+        if known.contains(.ongoing) { return .ongoing }
+        if known.contains(.postponed) { return .postponed }
+        if known.contains(.notDone) { return .notDone }
+        if known.isEmpty { return nil }
+        // Only finalised and abandoned ones remain.
+        if !missing { return known.contains(.done) ? .done : .abandoned }
+        return known.contains(.done) ? .ongoing : nil
     }
 }

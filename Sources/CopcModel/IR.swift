@@ -85,6 +85,7 @@ private struct Emitter {
         stringArray("signataires", names(r.referents(.signataires)))
         window("periode", period)
         w.fieldOrNull("signe_le", r.date(.signeLe)?.description)
+        w.fieldOrNull("fait_a", r.text(.faitA))
         w.fieldOrNull("approuve_le", r.date(.approuveLe)?.description)
         w.fieldOrNull("en_vigueur_le", r.date(.enVigueurLe)?.description)
         w.field("numerotation", (r.numbering ?? .hierarchical).spelling)

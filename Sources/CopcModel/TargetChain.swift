@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 
 /// A target's number once its relative form is resolved: a quantity, a bound or a range, in
@@ -22,6 +23,18 @@ public struct ResolvedTarget: Hashable, Sendable {
     public var representative: Double {
         switch shape {
         case .quantity(let v), .bound(_, let v), .range(let v, _): return v
+        }
+    }
+
+    /// `52 %`, `≥ 54,6 %`, `entre 1 et 2 jours`, `1 000 000 000`: the resolved value in
+    /// French house style (at most 2 decimals), in `unit` (the target's own unit, else the
+    /// indicator's). Any value, however large, is written without trapping.
+    public func french(unit: Unit?) -> String {
+        let u = self.unit ?? unit
+        switch shape {
+        case .quantity(let v): return French.quantity(v, unit: u)
+        case .bound(let op, let v): return op.symbol + " " + French.quantity(v, unit: u)
+        case .range(let a, let b): return "entre " + French.number(a) + " et " + French.quantity(b, unit: u)
         }
     }
 
@@ -116,7 +129,11 @@ public struct TargetChain: Sendable {
     }
 
     /// Resolves the targets of `element`; `firstYear` is the first year of the contract period.
-    public init(_ element: Element, firstYear: Int?) {
+    /// `actual(year, label)` gives the réalisé a bilan reports for a year (same label, else
+    /// unlabelled): with it, `≥ N-1` resolves to at least the previous year's réalisé — or, when
+    /// that year lies before the period, to the latest base up to it; without it (the contract
+    /// alone), `≥ N-1` awaits the bilans.
+    public init(_ element: Element, firstYear: Int?, actual: ((_ year: Int, _ label: String?) -> Quantity?)? = nil) {
         let props = element.properties
         absolute = props
         hasRelative = props.contains { $0.value.isTargetDependingOnOtherValue }
@@ -152,7 +169,7 @@ public struct TargetChain: Sendable {
             return label == nil ? nil : slots[Slot(year: year, label: nil)]
         }
         /// What a relative target at `i` derives from: another target's index, the base, or a break.
-        enum Source { case target(Int), base(Quantity), broken(ChainBreak), awaiting, nothing }
+        enum Source { case target(Int), base(Quantity), actual(Quantity), broken(ChainBreak), awaiting, nothing }
         func source(_ i: Int) -> Source {
             guard case .target(let t) = props[i].value, let y = props[i].year else { return .nothing }
             let label = props[i].label
@@ -163,7 +180,15 @@ public struct TargetChain: Sendable {
                 }
             }
             switch t {
-            case .atLeastPreviousActual: return .awaiting
+            case .atLeastPreviousActual:
+                guard let actual else { return .awaiting }
+                let previous = y.subtractingReportingOverflow(1)
+                guard !previous.overflow else { return .awaiting }
+                if let first = firstYear, previous.partialValue < first {
+                    if case .some(.some(let q)) = base(upTo: previous.partialValue) { return .actual(q) }
+                    return .awaiting
+                }
+                return actual(previous.partialValue, label).map { .actual($0) } ?? .awaiting
             case .relative: return fromBase(anyYear: true)
             case .relativeToYear(let ref, _):
                 guard ref < y else { return .broken(.referenceNotEarlier(year: ref)) }
@@ -210,6 +235,9 @@ public struct TargetChain: Sendable {
                     done[i] = true
                 case .base(let q):
                     res[i] = .resolved(apply(i, to: baseValue(q)))
+                    done[i] = true
+                case .actual(let q):
+                    res[i] = .resolved(ResolvedTarget(.bound(.atLeast, q.value), unit: q.unit))
                     done[i] = true
                 case .target(let j):
                     if !done[j] { stack.append(j); continue }

@@ -203,6 +203,41 @@ public struct ElementTree: Hashable, Sendable {
         return d
     }
 
+    /// Whether the two trees are one storage (copies, neither changed since): O(1). `false`
+    /// says nothing of their elements.
+    public func sharesStorage(with other: ElementTree) -> Bool {
+        guard nodes.count == other.nodes.count, root == other.root, givesWeights == other.givesWeights else { return false }
+        guard !nodes.chunks.isEmpty else { return true }
+        return nodes.chunks.withUnsafeBufferPointer { a in other.nodes.chunks.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
+
+    /// Whether `id` is in the tree: an element of it reachable from the root (a removed one,
+    /// or one below a removed one, is not). O(depth).
+    public func isPlaced(_ id: ElementID) -> Bool {
+        guard id.index >= 0, Int(id.index) < nodes.count, let root else { return false }
+        var x = id
+        while let p = nodes[Int(x.index)].parent { x = p }
+        return x == root
+    }
+
+    /// Whether `a` comes before `b` in document order (pre-order), both placed. Children are
+    /// only ever appended, and indices only grow, so siblings are in the order of their
+    /// indices: O(depth), nothing stored.
+    public func precedes(_ a: ElementID, _ b: ElementID) -> Bool {
+        guard a != b else { return false }
+        var x = a, y = b
+        var dx = depth(of: x), dy = depth(of: y)
+        while dx > dy, let p = nodes[Int(x.index)].parent { x = p; dx -= 1 }
+        if x == y { return false } // b is an ancestor of a
+        while dy > dx, let p = nodes[Int(y.index)].parent { y = p; dy -= 1 }
+        if x == y { return true } // a is an ancestor of b
+        while let px = nodes[Int(x.index)].parent, let py = nodes[Int(y.index)].parent, px != py {
+            x = px
+            y = py
+        }
+        return x.index < y.index
+    }
+
     /// The ancestors of `id`, nearest first.
     public func ancestors(of id: ElementID) -> Ancestors { Ancestors(tree: self, upcoming: nodes[Int(id.index)].parent) }
 

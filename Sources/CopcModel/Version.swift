@@ -24,9 +24,34 @@ public struct Avenant: Hashable, Sendable {
     public var effectiveDate: Day? { header.date(.enVigueurLe) ?? header.date(.signeLe) }
 }
 
+/// What an avenant changed from the version before, as consolidation saw it: the checker
+/// re-checks only that (issue 21). Empty for version 0.
+public struct VersionDelta: Hashable, Sendable {
+    /// Elements added to the tree and still in it, in the order they were added.
+    public var added: [ElementID] = []
+    /// Elements of the previous version, still in this one, whose title or properties changed
+    /// (the contract header included), in the order of the clauses.
+    public var modified: [ElementID] = []
+    /// The elements of the previous version no longer in this one: the roots of the removed
+    /// subtrees (none inside another), by index.
+    public var removed: [ElementID] = []
+    /// The référents and plans added, modified or removed, by id as written, sorted.
+    public var referents: [String] = []
+    public var plans: [String] = []
+    /// The keys added to `Version.removed`.
+    public var removedKeys: [ElementKey] = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        added.isEmpty && modified.isEmpty && removed.isEmpty && referents.isEmpty && plans.isEmpty && removedKeys.isEmpty
+    }
+}
+
 /// One consolidated version of a contract: version 0 is the contract as signed, version N the
 /// contract after avenants 1 to N. A value, built once by consolidation; versions share the
-/// storage an avenant does not change.
+/// storage an avenant does not change — the tree's chunks, and the chunks of the maps by key
+/// (`SharedMap`) — so that making a version costs what its avenant changes.
 public struct Version: Hashable, Sendable {
     public let number: Int
     /// The avenant that made this version (`nil` for version 0).
@@ -34,16 +59,18 @@ public struct Version: Hashable, Sendable {
     /// The elements; the root is the contract header.
     public var tree: ElementTree
     /// The tree's elements by key.
-    public var index: [ElementKey: ElementID]
+    public var index: SharedMap<ElementKey, ElementID>
     /// The référents and plans in force, by id as written.
-    public var referents: [String: Element]
-    public var plans: [String: Element]
+    public var referents: SharedMap<String, Element>
+    public var plans: SharedMap<String, Element>
     /// What this version's avenant or an earlier one removed: a removed referent still in use
     /// is COP207 (not COP201 again), and a removed element's number is not a hole (COP203).
-    public var removed: Set<ElementKey> = []
+    public var removed = SharedSet<ElementKey>()
+    /// What this version's avenant changed from the version before.
+    public var delta = VersionDelta()
 
-    public init(number: Int, avenant: Avenant?, tree: ElementTree, index: [ElementKey: ElementID],
-                referents: [String: Element], plans: [String: Element]) {
+    public init(number: Int, avenant: Avenant?, tree: ElementTree, index: SharedMap<ElementKey, ElementID>,
+                referents: SharedMap<String, Element>, plans: SharedMap<String, Element>) {
         self.number = number
         self.avenant = avenant
         self.tree = tree

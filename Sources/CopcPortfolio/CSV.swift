@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcHTML
 import CopcRender
 
@@ -10,7 +11,8 @@ extension Portfolio {
                              "part des indicateurs à la cible (%)", "actions comptées", "actions finalisées",
                              "part des actions finalisées (%)", "groupes"]
 
-    /// The portfolio for a spreadsheet (the one `CSVWriter`: UTF-8 with BOM, `;`, CRLF): one
+    /// The portfolio for a spreadsheet (the one `CSVWriter`: UTF-8 with BOM, `;`, CRLF, text
+    /// cells guarded against formulas, numbers as typed cells): one
     /// line per contract, then one per body without a contract (its latest contract as
     /// `précédent`, that contract's end as `fin`). Numbers are plain (no
     /// thousands separator, decimal comma), dates ISO, so that the spreadsheet reads numbers
@@ -24,25 +26,27 @@ extension Portfolio {
             for k in g.contracts { groupsOf[k].append(g.label) }
             for k in g.bodies { bodyGroups[k].append(g.label) }
         }
-        func n(_ i: Int) -> String { String(i) }
-        func percent(_ part: Int, _ whole: Int) -> String {
-            whole > 0 ? Portfolio.csvNumber(Double(part) * 100 / Double(whole)) : ""
+        func n(_ i: Int) -> CSVField { .number(Double(i)) }
+        func t(_ s: String?) -> CSVField { s.map(CSVField.text) ?? .empty }
+        func percent(_ part: Int, _ whole: Int) -> CSVField {
+            whole > 0 ? .numeral(French.plainNumber(Double(part) * 100 / Double(whole), decimals: 2)) : .empty
         }
         for (k, r) in contracts.enumerated() {
             let l = r.latestBilan
-            var months = ""
+            var months = CSVField.empty
             if case .expiring(let m) = r.state { months = n(m) }
-            w.row(["contrat", r.id, r.body ?? "", r.bodyName ?? "", r.tutelles.joined(separator: ", "), r.type?.spelling ?? "",
-                   r.period?.start.description ?? "", r.period?.end.description ?? "", r.state.kind.rawValue, months,
-                   r.successor ?? "", r.predecessor ?? "", n(r.version), n(r.avenants),
-                   n(r.diagnostics.errors), n(r.diagnostics.warnings), n(r.diagnostics.notes),
-                   n(r.pendingTargets.count), n(r.overdueTargets.count), n(r.lateActions.count),
-                   n(r.bilans.present.count), r.bilans.calendar ? n(r.bilans.expected.count) : "",
-                   r.bilans.calendar ? n(r.bilans.missing.count) : "", l.map { n($0.year) } ?? "",
-                   l.map { n($0.indicatorsJudged) } ?? "", l.map { n($0.indicatorsOnTarget) } ?? "",
-                   l.map { percent($0.indicatorsOnTarget, $0.indicatorsJudged) } ?? "",
-                   l.map { n($0.actionsCounted) } ?? "", l.map { n($0.actionsDone) } ?? "",
-                   l.map { percent($0.actionsDone, $0.actionsCounted) } ?? "", groupsOf[k].joined(separator: " ; ")])
+            var row: [CSVField] = [.text("contrat"), .text(r.id), t(r.body), t(r.bodyName), .text(r.tutelles.joined(separator: ", ")),
+                                   t(r.type?.spelling), t(r.period?.start.description), t(r.period?.end.description),
+                                   .text(r.state.kind.rawValue), months, t(r.successor), t(r.predecessor), n(r.version), n(r.avenants)]
+            row += [n(r.diagnostics.errors), n(r.diagnostics.warnings), n(r.diagnostics.notes),
+                    n(r.pendingTargets.count), n(r.overdueTargets.count), n(r.lateActions.count),
+                    n(r.bilans.present.count), r.bilans.calendar ? n(r.bilans.expected.count) : .empty,
+                    r.bilans.calendar ? n(r.bilans.missing.count) : .empty]
+            row += [l.map { n($0.year) } ?? .empty, l.map { n($0.indicatorsJudged) } ?? .empty, l.map { n($0.indicatorsOnTarget) } ?? .empty,
+                    l.map { percent($0.indicatorsOnTarget, $0.indicatorsJudged) } ?? .empty,
+                    l.map { n($0.actionsCounted) } ?? .empty, l.map { n($0.actionsDone) } ?? .empty,
+                    l.map { percent($0.actionsDone, $0.actionsCounted) } ?? .empty, .text(groupsOf[k].joined(separator: " ; "))]
+            w.row(row)
         }
         for (k, b) in bodies.enumerated() {
             var row = [String](repeating: "", count: Portfolio.csvColumns.count)
@@ -58,14 +62,5 @@ extension Portfolio {
             w.row(row)
         }
         return w.output
-    }
-
-    /// A number for a spreadsheet: at most two decimals, a decimal comma, no grouping.
-    static func csvNumber(_ v: Double) -> String {
-        var out = ""
-        for u in French.number(v, decimals: 2).unicodeScalars where u != "\u{202F}" {
-            out.unicodeScalars.append(u == "\u{2212}" ? "-" : u)
-        }
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcHTML
 
@@ -103,7 +104,7 @@ extension Portfolio {
             }
             list("Cibles à fixer par avenant dont l'année est close", a.overdueTargets) { Wording.targetCount($0.overdueTargets) }
             list("Actions en retard", a.lateActions) { Wording.lateCount($0.lateActions) }
-            list("Bilans manquants", a.missingBilans) { $0.bilans.missing.map(String.init).joined(separator: ", ") }
+            list("Bilans manquants", a.missingBilans) { French.list($0.bilans.missing.map(String.init)) }
         }
     }
 
@@ -277,13 +278,13 @@ extension Portfolio {
                     }
                     w.element(.ul) { w in
                         if !r.overdueTargets.isEmpty {
-                            w.element(.li, prose: "Cibles à fixer dont l'année est close : " + r.overdueTargets.map(Wording.target).joined(separator: ", "))
+                            w.element(.li, prose: "Cibles à fixer dont l'année est close : " + French.list(r.overdueTargets.map(Wording.target)))
                         }
                         if !r.lateActions.isEmpty {
-                            w.element(.li, prose: "Actions en retard : " + r.lateActions.map(Wording.lateAction).joined(separator: ", "))
+                            w.element(.li, prose: "Actions en retard : " + French.list(r.lateActions.map(Wording.lateAction)))
                         }
                         if !r.bilans.missing.isEmpty {
-                            w.element(.li, prose: "Bilans manquants : " + r.bilans.missing.map(String.init).joined(separator: ", "))
+                            w.element(.li, prose: "Bilans manquants : " + French.list(r.bilans.missing.map(String.init)))
                         }
                     }
                 }

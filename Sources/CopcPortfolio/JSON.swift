@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcDiagnostics
 

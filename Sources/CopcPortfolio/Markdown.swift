@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcHTML
 import CopcRender
 
@@ -32,12 +33,14 @@ extension Portfolio {
     /// table per group with its bodies without contract and its totals, then the details of the
     /// contracts that have overdue targets, late actions or missing bilans.
     public func markdown() -> String {
-        func md(_ s: String) -> String { MarkdownDocument.inline(s) }
+        // The one Markdown escaping (`Markdown.text`, `Markdown.cell`), after French typography.
+        func md(_ s: String) -> String { Markdown.text(French.typeset(s)) }
+        func cell(_ s: String) -> String { Markdown.cell(French.typeset(s)) }
         func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>) -> String {
-            var t = "| " + header.map(md).joined(separator: " | ") + " |\n|"
+            var t = "| " + header.map(cell).joined(separator: " | ") + " |\n|"
             for k in header.indices { t += numeric.contains(k) ? "---:|" : "---|" }
             t += "\n"
-            for r in rows { t += "| " + r.map(MarkdownDocument.cell).joined(separator: " | ") + " |\n" }
+            for r in rows { t += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
             return t
         }
         var out = "# " + md(title) + "\n\n"
@@ -77,9 +80,9 @@ extension Portfolio {
                     out += "- Cibles à fixer dont l'année est close (" + French.number(r.overdueTargets.count) + ") : " + md(Wording.targets(r.overdueTargets)) + "\n"
                 }
                 if !r.lateActions.isEmpty {
-                    out += "- Actions en retard (" + French.number(r.lateActions.count) + ") : " + md(r.lateActions.map(Wording.lateAction).joined(separator: ", ")) + "\n"
+                    out += "- Actions en retard (" + French.number(r.lateActions.count) + ") : " + md(French.list(r.lateActions.map(Wording.lateAction))) + "\n"
                 }
-                if !r.bilans.missing.isEmpty { out += "- Bilans manquants : " + r.bilans.missing.map(String.init).joined(separator: ", ") + "\n" }
+                if !r.bilans.missing.isEmpty { out += "- Bilans manquants : " + French.list(r.bilans.missing.map(String.init)) + "\n" }
             }
         }
         return out

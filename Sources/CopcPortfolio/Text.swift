@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcHTML
 
@@ -43,7 +44,7 @@ extension Portfolio {
             + (bodies.isEmpty ? "aucun" : bodies.map { "\($0.id) (\(Wording.lastContract($0)))" }.joined(separator: " ; ")) + "\n"
         list("cibles à fixer dont l'année est close", a.overdueTargets) { Wording.targetCount($0.overdueTargets) }
         list("actions en retard", a.lateActions) { Wording.lateCount($0.lateActions) }
-        list("bilans manquants", a.missingBilans) { $0.bilans.missing.map(String.init).joined(separator: ", ") }
+        list("bilans manquants", a.missingBilans) { French.list($0.bilans.missing.map(String.init)) }
         for g in groups {
             let heading = "\(g.label) : " + Wording.count(g.totals.contracts, "contrat", "contrats", none: "aucun contrat")
                 + (g.totals.bodiesWithoutContract > 0 ? ", " + Wording.count(g.totals.bodiesWithoutContract, "organisme sans contrat", "organismes sans contrat") : "")

@@ -1,13 +1,16 @@
+import CopcFrench
 import CopcLanguage
 import CopcHTML
 
 /// The French words of the portfolio, shared by its formats and the site: a count with its noun, a period,
-/// a state, a share. Numbers go through the HTML layer's one formatter (`French.number`).
+/// a state, a share. Numbers, agreement, dates and lists go through the house-style layer
+/// (`CopcFrench`): no formatting of its own.
 public enum Wording {
-    /// `1 contrat`, `14 contrats`, `aucun contrat` when `none` is given.
+    /// `1 contrat`, `14 contrats` (`French.count`: 0 and 1 take the singular), `aucun contrat`
+    /// when `none` is given.
     public static func count(_ n: Int, _ singular: String, _ plural: String, none: String? = nil) -> String {
         if n == 0, let none { return none }
-        return French.number(n) + " " + (n > 1 ? plural : singular)
+        return French.count(n, singular, plural: plural)
     }
 
     /// `2 erreurs, 1 avertissement, aucune note`.
@@ -27,7 +30,7 @@ public enum Wording {
     }
 
     /// `31 décembre 2025`.
-    public static func day(_ d: Day) -> String { French.date(year: d.year, month: d.month, day: d.day) ?? d.description }
+    public static func day(_ d: Day) -> String { French.date(d) }
 
     /// `70 %` (no decimal): the share `part` of `whole`; `—` when `whole` is 0.
     public static func share(_ part: Int, of whole: Int) -> String {
@@ -75,20 +78,19 @@ public enum Wording {
     /// `107 cibles de 22 indicateurs`.
     public static func targetCount(_ ts: [PendingTarget]) -> String {
         let indicators = Set(ts.map(\.indicator)).count
-        return count(ts.count, "cible", "cibles") + " " + (indicators > 1 ? "de \(French.number(indicators)) indicateurs" : "d'un indicateur")
+        return count(ts.count, "cible", "cibles") + " " + (!French.isSingular(indicators) ? "de \(French.number(indicators)) indicateurs" : "d'un indicateur")
     }
 
-    /// The first `limit` late actions, then `et N autres`.
+    /// `a, b et c`; beyond `limit`, the first `limit` late actions then `et N autres`
+    /// (`French.list`).
     public static func lateActions(_ actions: [LateAction], limit: Int = 10) -> String {
-        var s = actions.prefix(limit).map(lateAction).joined(separator: ", ")
-        if actions.count > limit { s += " et " + count(actions.count - limit, "autre", "autres") }
-        return s
+        French.list(actions.map(lateAction), limit: limit)
     }
 
     /// `243 actions, la plus ancienne échue le 31 décembre 2022`.
     public static func lateCount(_ actions: [LateAction]) -> String {
         var s = count(actions.count, "action", "actions")
-        if let oldest = actions.map(\.due).min() { s += (actions.count > 1 ? ", la plus ancienne échue le " : ", échue le ") + day(oldest) }
+        if let oldest = actions.map(\.due).min() { s += (!French.isSingular(actions.count) ? ", la plus ancienne échue le " : ", échue le ") + day(oldest) }
         return s
     }
 
@@ -114,14 +116,14 @@ public enum Wording {
         return "dernier contrat : \(c)"
     }
 
-    /// `bilans : 3 présents sur 4 attendus, manquant : 2024`, or without a calendar
+    /// `bilans : 3 présents sur 5 attendus, manquants : 2023 et 2024`, or without a calendar
     /// `bilans : 2 présents (pas de calendrier de suivi)`.
     public static func bilans(_ b: BilanStatus) -> String {
         let present = count(b.present.count, "présent", "présents", none: "aucun présent")
         guard b.calendar else { return present + " (pas de calendrier de suivi)" }
         var s = present + " sur " + count(b.expected.count, "attendu", "attendus", none: "aucun attendu")
         let missing = b.missing
-        if !missing.isEmpty { s += ", " + (missing.count > 1 ? "manquants : " : "manquant : ") + missing.map(String.init).joined(separator: ", ") }
+        if !missing.isEmpty { s += ", " + (!French.isSingular(missing.count) ? "manquants : " : "manquant : ") + French.list(missing.map(String.init)) }
         return s
     }
 

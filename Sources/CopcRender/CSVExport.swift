@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 
@@ -14,44 +15,13 @@ public enum CSVTable: CaseIterable, Sendable {
     }
 }
 
-/// CSV as spreadsheets read it in French locales (LibreOffice Calc, Excel): UTF-8 with a
-/// byte-order mark (Excel guesses the encoding from it), `;` between fields (the comma is the
-/// decimal separator), CRLF line ends, fields quoted when they hold `;`, `"`, a line break or
-/// start/end with a space (RFC 4180 quoting, `"` doubled).
-public struct CSVWriter {
-    public private(set) var output = "\u{FEFF}"
-
-    public init() {}
-
-    public mutating func row(_ fields: [String]) {
-        var first = true
-        for f in fields {
-            if !first { output += ";" }
-            first = false
-            output += CSVWriter.field(f)
-        }
-        output += "\r\n"
-    }
-
-    public static func field(_ s: String) -> String {
-        var needsQuotes = s.first == " " || s.last == " "
-        for u in s.utf8 where u == UInt8(ascii: ";") || u == UInt8(ascii: "\"") || u == 10 || u == 13 {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else { return s }
-        var out = "\""
-        for ch in s.unicodeScalars {
-            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
-        }
-        return out + "\""
-    }
-}
-
-/// The indicator and action tables of a version as CSV (`CSVWriter`). A target that is a
-/// plain quantity in the indicator's unit is written as a number with a decimal comma and no
-/// thousands separator (`21,5`), so that the spreadsheet reads a number; the unit is in its own
-/// column. Other values are written as in the document. Dates are ISO (`2022-10-01`), which
+/// The indicator and action tables of a version as CSV (`CSVWriter`). Each year has two
+/// columns: « cible ANNÉE » holds only a number or nothing — the target's value in the
+/// indicator's unit (a relative target resolved through the chain of years, `+2 points` →
+/// `22`; a bound by its value; a unit converted, `2,2 M€` → `2200` for a k€ indicator), with a
+/// decimal comma and no thousands separator so that the spreadsheet reads a number —, and
+/// « cible ANNÉE telle qu'écrite » the target as the document writes it (`+2 points`,
+/// `≤ 2,2 M€`, `à fixer par avenant`, labelled targets). The unit is in its own column. Dates are ISO (`2022-10-01`), which
 /// both spreadsheets read as dates in every locale.
 public enum CSVExport {
     public static func render(_ doc: ContractDocument, table: CSVTable) -> String {
@@ -59,24 +29,30 @@ public enum CSVExport {
         switch table {
         case .indicators:
             w.row(["identifiant", "intitulé", "rattachement", "méthode", "unité", "sens", "nature", "thème", "source",
-                   "fournisseur", "base", "année de base", "modifié par l'avenant"] + doc.years.map { "cible \($0)" })
+                   "fournisseur", "base", "année de base", "modifié par l'avenant"]
+                  + doc.years.flatMap { ["cible \($0)", "cible \($0) telle qu'écrite"] })
             for s in doc.sections {
                 for i in s.indicators {
                     let bases = i.properties.filter { $0.key == .base }
-                    var row = [i.id ?? "", i.title ?? "", parentName(s.element), i.text(.methode) ?? "", i.unit?.symbol ?? "",
+                    var row: [CSVField] = [i.id ?? "", i.title ?? "", parentName(s.element), i.text(.methode) ?? "", i.unit?.symbol ?? "",
                                i.direction?.spelling ?? "", i.nature?.spelling ?? "", i.text(.theme) ?? "", i.text(.source) ?? "",
                                doc.referentIds(i, .fournisseur),
                                bases.map { number($0.value, unit: i.unit) ?? doc.asWritten($0) }.joined(separator: " / "),
                                bases.compactMap { $0.year.map(String.init) }.joined(separator: " / "),
-                               i.provenance.avenant > 0 ? String(i.provenance.avenant) : ""]
+                               i.provenance.avenant > 0 ? String(i.provenance.avenant) : ""].map { CSVField.text($0) }
+                    // A single base in the unit is a number for the spreadsheet.
+                    if bases.count == 1, let n = number(bases[0].value, unit: i.unit) { row[10] = .numeral(n) }
                     for y in doc.years {
-                        if i.declinedTargets { row.append("déclinée"); continue }
+                        if i.declinedTargets { row += [.empty, .text("déclinée")]; continue }
                         let ts = doc.targets(i, year: y)
                         if ts.count == 1, ts[0].label == nil, let n = number(ts[0].value, unit: i.unit) {
-                            row.append(n)
+                            row.append(.numeral(n))
+                        } else if ts.count == 1, ts[0].label == nil {
+                            row.append(value(doc.goal(ts[0], of: i)))
                         } else {
-                            row.append(ts.map { (($0.label.map { $0 + " : " }) ?? "") + doc.targetText($0) }.joined(separator: " / "))
+                            row.append(.empty)
                         }
+                        row.append(.text(ts.map { (($0.label.map { $0 + " : " }) ?? "") + doc.targetText($0) }.joined(separator: " / ")))
                     }
                     w.row(row)
                 }
@@ -102,6 +78,17 @@ public enum CSVExport {
             }
         }
         return w.output
+    }
+
+    /// The number of a goal in the indicator's unit (a quantity, or a bound's value), else an
+    /// empty cell: a range, a milestone, a text, a target not set or not resolved, a number in
+    /// a unit of another family.
+    static func value(_ g: Goal) -> CSVField {
+        switch g.value {
+        // A number in another unit than the indicator's (`50 %` for a count) is not its value.
+        case .quantity(let q)?, .bound(_, let q)?: return q.unit == nil || q.unit == g.unit ? .number(q.value) : .empty
+        default: return .empty
+        }
     }
 
     /// `objectif 1.1` — the element the row belongs to.

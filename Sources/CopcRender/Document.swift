@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcLanguage
 import CopcSyntax
@@ -30,6 +31,8 @@ public struct ContractDocument {
         var asWritten: [ArraySlice<UInt8>: String] = [:]
         var typeset: [ArraySlice<UInt8>: String] = [:]
         var windows: [Window: String] = [:]
+        /// The chain of years of each indicator with a relative target, built once.
+        var chains: [ElementKey: TargetChain] = [:]
     }
 
     /// An element that opens a part of the document, with the actions and indicators placed
@@ -114,6 +117,72 @@ public struct ContractDocument {
         return id
     }
 
+    /// A referent named for a reader: its title (`Direction générale de l'offre de soins`)
+    /// and its id apart (the documents print it in small type), or the id alone as name when
+    /// it has no title, or `à déterminer`.
+    public func referentLabel(_ r: ReferentRef) -> (name: String, id: String?) {
+        guard let id = r.id else { return (ReferentRef.toBeDetermined, nil) }
+        if let t = version.referents[id]?.title, !t.isEmpty, t != id { return (t, id) }
+        return (id, nil)
+    }
+
+    /// One signatory of the signature page: the quality printed above the signature
+    /// (`fonction`, else the referent's title), the person's name (`personne`, nil: a blank to
+    /// fill by hand), and its id.
+    public struct Signatory {
+        public let quality: String?
+        public let name: String?
+        public let id: String?
+    }
+
+    /// The signature page of the version: « Fait à PLACE, le DATE » — either left blank when
+    /// the contract does not give it, as in a document signed by hand — and the signatories in
+    /// the order of `signataires`.
+    public var signatories: [Signatory] {
+        header.referents(.signataires).map { r in
+            guard let id = r.id else { return Signatory(quality: nil, name: nil, id: nil) }
+            let e = version.referents[id]
+            let title = e?.title.flatMap { $0.isEmpty ? nil : $0 }
+            return Signatory(quality: e?.text(.fonction) ?? title ?? id, name: e?.text(.personne), id: id)
+        }
+    }
+
+    /// `fait à` of the contract, when written.
+    public var signaturePlace: String? { header.text(.faitA) }
+
+    /// One element an avenant removed (`supprimer KIND ID`), for the annex « Éléments
+    /// supprimés par avenant ».
+    public struct Removal {
+        /// The version the avenant made.
+        public let version: Int
+        public let kind: ElementKind
+        public let id: String?
+        /// Its title in the version before the avenant.
+        public let title: String?
+        public let motif: String?
+        /// Whether the element is present again in this version (moved: removed, then added).
+        public let present: Bool
+    }
+
+    /// What each avenant applied to this version removed, in avenant order, each with its motif
+    /// (the change's, else the avenant's).
+    public var removals: [Removal] {
+        var out: [Removal] = []
+        for v in contract.versions.dropFirst() where v.number <= version.number {
+            guard let a = v.avenant else { continue }
+            let before = contract.versions[v.number - 1]
+            for c in a.changes where c.op == .supprimer {
+                let key = c.id.map { ElementKey(c.kind, $0) }
+                let old = key.flatMap { before.index[$0] }.map { before.tree[$0] }
+                    ?? c.id.flatMap { before.referents[$0] ?? before.plans[$0] }
+                out.append(Removal(version: v.number, kind: c.kind, id: c.id, title: old?.title,
+                                   motif: c.motif ?? a.header.provenance.motif,
+                                   present: key.map { version.index[$0] != nil } ?? false))
+            }
+        }
+        return out
+    }
+
     /// The ids of the referents under `key`, joined: `DGOS, CNG`.
     public func referentIds(_ e: Element, _ key: PropertyKey) -> String {
         e.referents(key).map(\.spelling).joined(separator: ", ")
@@ -161,7 +230,7 @@ public struct ContractDocument {
 
     /// A day in French prose (`1er octobre 2022`), by the HTML layer's one date formatter.
     public static func day(_ d: Day) -> String {
-        French.date(year: d.year, month: d.month, day: d.day) ?? d.description
+        French.date(d)
     }
 
     /// The name of the avenant that made version `n`: `avenant n° 2`.
@@ -191,6 +260,33 @@ public struct ContractDocument {
         }
     }
 
+    /// The goal of a target of `indicator` in this version (`Goal`): a relative target resolved
+    /// through the chain of years (built once per indicator), numbers in the indicator's unit.
+    /// `≥ N-1` stays unresolved: the contract alone does not know the réalisés.
+    public func goal(_ p: Property, of indicator: Element) -> Goal {
+        var chain: TargetChain?
+        if case .target(let t) = p.value, t.dependsOnOtherValue {
+            if let c = memo.chains[indicator.key] { chain = c } else {
+                let c = TargetChain(indicator, firstYear: period?.start.year)
+                memo.chains[indicator.key] = c
+                chain = c
+            }
+        }
+        return Goal(p, of: indicator, firstYear: period?.start.year, chain: chain)
+    }
+
+    /// A target as a reader sees it in the tables, typeset: pending and not-applicable in
+    /// words, a computed value with the written form beside it (« 22 % (+2 points) »,
+    /// « ≤ 2 200 k€ (≤ 2,2 M€) »), else as written.
+    public func targetShown(_ p: Property, of indicator: Element) -> String {
+        switch p.value {
+        case .target(.pending), .target(.notApplicable), .target(.followed): return targetText(p)
+        default: break
+        }
+        let g = goal(p, of: indicator)
+        return g.isComputed ? French.typeset(g.french(asWritten: asWritten(p))) : typesetValue(p)
+    }
+
     /// The targets of an indicator for `year`: (label, property), in source order.
     public func targets(_ e: Element, year: Int) -> [Property] {
         e.properties.filter { $0.key == .cible && $0.year == year }
@@ -217,11 +313,18 @@ public struct ContractDocument {
         e.properties.filter { $0.key == .delai || $0.key == .etape }
     }
 
-    /// `délai (directeurs)`, `délai`, `étape « Cartographier »`.
+    /// `délai (directeurs)`, `délai`, `étape « Cartographier »`: the tag as written (the
+    /// calendar's descriptions).
     public static func deadlineLabel(_ p: Property) -> String {
         if p.key == .etape { return "étape « \(p.stepTitle ?? "") »" }
         if let l = p.label { return "délai (\(l))" }
         return "délai"
     }
-}
 
+    /// `Directeurs`, `Plan formation directeurs` (a label in words, `French.label`), `délai`,
+    /// `étape « Cartographier »`: what precedes a deadline in the documents.
+    public static func deadlineWords(_ p: Property) -> String {
+        if p.key == .delai, let l = p.label { return French.label(l) }
+        return deadlineLabel(p)
+    }
+}

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 import CopcHTML
@@ -29,6 +30,13 @@ public enum HTMLDocument {
             if doc.transversal != nil {
                 toc.append(TOCEntry(level: 1, title: transversalTitle, anchor: Anchor(prefix: "partie", key: "transversal")))
             }
+            if !doc.signatories.isEmpty || doc.signaturePlace != nil {
+                toc.append(TOCEntry(level: 1, title: "Signatures", anchor: Anchor(prefix: "partie", key: "signatures")))
+            }
+            let removals = doc.removals
+            if !removals.isEmpty {
+                toc.append(TOCEntry(level: 1, title: removalsTitle, anchor: Anchor(prefix: "partie", key: "supprimes")))
+            }
             toc.append(TOCEntry(level: 1, title: "Référents", anchor: Anchor(prefix: "partie", key: "referents")))
             w.tableOfContents(toc)
             if doc.contract.versions.dropFirst().contains(where: { $0.number <= doc.version.number }) {
@@ -49,12 +57,15 @@ public enum HTMLDocument {
                     tables(t, book, doc, &w)
                 }
             }
+            signaturePage(doc, &w)
+            removalsAnnex(removals, doc, &w)
             referents(doc, &w)
             w.element(.p, [.class(StyleClass.muted)], prose: "Document produit par copc à partir du texte vérifié du contrat ; il ne remplace pas l'exemplaire signé.")
         }
     }
 
     static let transversalTitle = "Engagements et indicateurs transversaux"
+    static let removalsTitle = "Éléments supprimés par avenant"
 
     static let extraCSS = """
     .bloc-rendu table { font-size: .85rem; }
@@ -66,6 +77,12 @@ public enum HTMLDocument {
     .bloc-rendu th[scope="row"] { white-space: nowrap; }
     .bloc-rendu th[scope="row"] .note-ligne { white-space: normal; min-width: 7em; }
     table.indicateurs td:nth-child(2), table.actions td:nth-child(2) { width: 38%; }
+    .sigle { font-size: .75em; color: var(--discret); font-variant-numeric: tabular-nums; }
+    .signatures .lieu { margin: 2em 0 2.5em; }
+    .signatures ul { list-style: none; padding: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 2.5em 3em; }
+    .signatures li { break-inside: avoid; }
+    .signatures .qualite { margin: 0 0 3.5em; }
+    .signatures .nom { margin: 0; font-weight: 600; }
     @media print { .bloc-rendu table { font-size: 8pt; } }
     """
 
@@ -99,6 +116,7 @@ public enum HTMLDocument {
             facts.append(TitleFact("Période", "\(p.start.year == p.end.year ? String(p.start.year) : "\(p.start.year) – \(p.end.year)") (\(ContractDocument.prose(p)))"))
         }
         if let d = h.date(.signeLe) { facts.append(TitleFact("Signé le", ContractDocument.day(d))) }
+        if let d = h.date(.approuveLe) { facts.append(TitleFact("Approuvé le", ContractDocument.day(d))) }
         if let d = h.date(.enVigueurLe) { facts.append(TitleFact("En vigueur le", ContractDocument.day(d))) }
         facts.append(TitleFact("Version", versionLine(doc)))
         let applied = doc.contract.versions.dropFirst().filter { $0.number <= doc.version.number }
@@ -153,13 +171,21 @@ public enum HTMLDocument {
         w.element(.section, [.class(classes)]) { w in
             if let n = doc.changeNote(e) { w.marginalNote(MarginalNote(title: n.title, detail: n.motif.map { "Motif : " + $0 })) }
             w.heading(level: min(6, s.depth + 1), number: e.id, title: e.title ?? "", anchor: anchor)
-            var facts: [String] = []
-            for (key, label) in [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")] {
-                let refs = e.referents(key)
-                if !refs.isEmpty { facts.append("\(label) : " + refs.map(doc.referentName).joined(separator: ", ")) }
+            let roles = [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")].filter { !e.referents($0.0).isEmpty }
+            let theme = e.text(.theme)
+            if !roles.isEmpty || theme != nil {
+                w.element(.p, [.class("pilotes")]) { w in
+                    for (k, (key, label)) in roles.enumerated() {
+                        if k > 0 { w.text(" · ") }
+                        w.text(label + "\u{00A0}: ")
+                        referentNames(e.referents(key), doc, &w)
+                    }
+                    if let theme {
+                        if !roles.isEmpty { w.text(" · ") }
+                        w.prose("Thème : " + theme)
+                    }
+                }
             }
-            if let t = e.text(.theme) { facts.append("Thème : " + t) }
-            if !facts.isEmpty { w.element(.p, [.class("pilotes")], prose: facts.joined(separator: " · ")) }
             if let t = e.text(.texte) { paragraphs(t, &w) }
             tables(s, book, doc, &w)
         }
@@ -215,11 +241,11 @@ public enum HTMLDocument {
             }
             if pilots {
                 w.tableCell { w in
-                    w.text(doc.referentIds(a, .pilote))
-                    let co = doc.referentIds(a, .coPilote)
-                    if !co.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Co-pilotes : " + co) }
-                    let refs = doc.referentIds(a, .referent)
-                    if !refs.isEmpty { w.element(.p, [.class(StyleClass.muted)], prose: "Référents : " + refs) }
+                    referentNames(a.referents(.pilote), doc, &w)
+                    let co = a.referents(.coPilote)
+                    if !co.isEmpty { w.element(.p, [.class(StyleClass.muted)]) { w in w.text("Co-pilotes\u{00A0}: "); referentNames(co, doc, &w) } }
+                    let refs = a.referents(.referent)
+                    if !refs.isEmpty { w.element(.p, [.class(StyleClass.muted)]) { w in w.text("Référents\u{00A0}: "); referentNames(refs, doc, &w) } }
                 }
             }
             let changed = a.properties.contains { ($0.key == .delai || $0.key == .etape) && $0.provenance.avenant > 0 }
@@ -232,7 +258,7 @@ public enum HTMLDocument {
                             w.text("étape ")
                             w.prose("« \(p.stepTitle ?? "") »")
                         } else {
-                            w.text(p.label.map { "délai (\($0))" } ?? "délai")
+                            w.prose(ContractDocument.deadlineWords(p))
                         }
                         w.text("\u{00A0}: ")
                         w.text(doc.typesetValue(p))
@@ -263,8 +289,8 @@ public enum HTMLDocument {
             if sources {
                 w.tableCell { w in
                     if let s = i.text(.source) { w.element(.p, prose: "Source : " + s) }
-                    let f = doc.referentIds(i, .fournisseur)
-                    if !f.isEmpty { w.element(.p, prose: "Fournisseur : " + f) }
+                    let f = i.referents(.fournisseur)
+                    if !f.isEmpty { w.element(.p) { w in w.text("Fournisseur\u{00A0}: "); referentNames(f, doc, &w) } }
                 }
             }
             let basesChanged = i.properties.contains { $0.key == .base && $0.provenance.avenant > 0 }
@@ -284,14 +310,71 @@ public enum HTMLDocument {
                     for p in ts {
                         w.element(p.target == .pending ? .span : .p, p.target == .pending ? [.class("a-fixer")] : []) { w in
                             if let l = p.label { w.prose(l); w.text("\u{00A0}: ") }
-                            switch p.value {
-                            case .target(.pending), .target(.notApplicable), .target(.followed): w.text(doc.targetText(p))
-                            default: w.text(doc.typesetValue(p))
-                            }
+                            w.text(doc.targetShown(p, of: i))
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Referents by name, each id in small type after it: « Direction générale de l'offre de
+    /// soins <small>DGOS</small>, … ».
+    static func referentNames(_ refs: [ReferentRef], _ doc: ContractDocument, _ w: inout HTMLWriter) {
+        for (k, r) in refs.enumerated() {
+            if k > 0 { w.text(", ") }
+            let l = doc.referentLabel(r)
+            w.prose(l.name)
+            if let id = l.id {
+                w.text(" ")
+                w.element(.small, [.class("sigle")], text: id)
+            }
+        }
+    }
+
+    /// « Fait à PLACE, le DATE », blanks where the contract gives neither (as on a document
+    /// signed by hand), then each signatory's quality, a space to sign, and the name (a blank
+    /// line when the annuaire gives no `personne`).
+    static func signaturePage(_ doc: ContractDocument, _ w: inout HTMLWriter) {
+        let signatories = doc.signatories
+        guard !signatories.isEmpty || doc.signaturePlace != nil else { return }
+        w.element(.section, [.class("signatures " + StyleClass.pageBreakBefore)]) { w in
+            w.heading(level: 2, title: "Signatures", anchor: Anchor(prefix: "partie", key: "signatures"))
+            w.element(.p, [.class("lieu")], prose: signatureLine(doc))
+            w.element(.ul) { w in
+                for s in signatories {
+                    w.element(.li) { w in
+                        w.element(.p, [.class("qualite")]) { w in
+                            w.prose(s.quality ?? blank)
+                            if let id = s.id { w.text(" "); w.element(.small, [.class("sigle")], text: id) }
+                        }
+                        w.element(.p, [.class("nom")], prose: s.name ?? blank)
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a blank to fill by hand reads as.
+    static let blank = "………………"
+
+    /// « Fait à Paris, le 26 novembre 2024 », « Fait à Paris, le ……………… ».
+    static func signatureLine(_ doc: ContractDocument) -> String {
+        "Fait à " + (doc.signaturePlace ?? blank) + ", le " + (doc.header.date(.signeLe).map(ContractDocument.day) ?? blank)
+    }
+
+    /// The annex listing what each avenant removed, with its motif: an element deleted by an
+    /// avenant does not vanish from the signed document without trace.
+    static func removalsAnnex(_ removals: [ContractDocument.Removal], _ doc: ContractDocument, _ w: inout HTMLWriter) {
+        guard !removals.isEmpty else { return }
+        w.element(.section, [.class("bloc-rendu " + StyleClass.pageBreakBefore)]) { w in
+            w.heading(level: 2, title: removalsTitle, anchor: Anchor(prefix: "partie", key: "supprimes"))
+            let rows: [[TableCell]] = removals.map { r in
+                [.rowHeader(doc.avenantName(r.version)), .text(r.kind.keyword + (r.id.map { " " + $0 } ?? "")),
+                 .prose((r.title ?? "") + (r.present ? " (rétabli ensuite par un avenant : voir le corps du document)" : "")),
+                 .prose(r.motif ?? "")]
+            }
+            w.table(DataTable(caption: removalsTitle, columns: ["Avenant", "Élément", "Intitulé", "Motif"], rows: rows))
         }
     }
 

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 
@@ -113,17 +114,35 @@ public enum ICalendar {
 
     /// `escape`, appending the bytes to `out` (one pass over the text's UTF-8).
     static func escape(_ s: String, into out: inout [UInt8]) {
-        var previousCR = false
-        for b in s.utf8 {
-            defer { previousCR = b == 13 }
-            switch b {
-            case UInt8(ascii: "\\"): out += [92, 92]
-            case UInt8(ascii: ";"): out += [92, 59]
-            case UInt8(ascii: ","): out += [92, 44]
-            case 10: if !previousCR { out += [92, 110] }
-            case 13: out += [92, 110]
-            case 0..<0x20, 0x7F: continue
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            var previousCR = false
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                defer { previousCR = b == 13 }
+                switch b {
+                case UInt8(ascii: "\\"): out += [92, 92]
+                case UInt8(ascii: ";"): out += [92, 59]
+                case UInt8(ascii: ","): out += [92, 44]
+                case 10: if !previousCR { out += [92, 110] }
+                case 13: out += [92, 110]
+                // Control characters are shown, not sent to the agenda (as `Escaping.pictures`):
+                // C0 as their Control Pictures (U+2400 + b), DEL as U+2421, C1 controls and the
+                // bidirectional overrides and isolates as U+FFFD.
+                case 0..<0x20: out += [0xE2, 0x90, 0x80 + b]
+                case 0x7F: out += [0xE2, 0x90, 0xA1]
+                case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
+                    out += [0xEF, 0xBF, 0xBD]
+                    i += 1
+                case 0xE2 where i + 2 < utf8.count
+                    && ((utf8[i + 1] == 0x80 && (0xAA...0xAE).contains(utf8[i + 2]))
+                        || (utf8[i + 1] == 0x81 && (0xA6...0xA9).contains(utf8[i + 2]))):
+                    out += [0xEF, 0xBF, 0xBD]
+                    i += 2
+                default: out.append(b)
+                }
+                i += 1
             }
         }
     }

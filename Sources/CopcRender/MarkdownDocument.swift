@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcLanguage
 import CopcModel
 import CopcHTML
@@ -13,16 +14,17 @@ public enum MarkdownDocument {
         let page = HTMLDocument.titlePage(doc)
         if let k = page.kind { out += "*\(inline(k))*\n\n" }
         out += "# \(inline(page.title))\n\n"
-        if let id = h.id { out += "`\(id)`\n\n" }
+        if let id = h.id { out += Markdown.code(id) + "\n\n" }
         if let t = h.contractType { out += "- **Type** : \(t.spelling)\n" }
         if let o = h.referents(.organisme).first { out += "- **Organisme** : \(inline(doc.referentName(o)))\n" }
         let tutelles = h.referents(.tutelle)
         if !tutelles.isEmpty { out += "- **\(tutelles.count > 1 ? "Tutelles" : "Tutelle")** : \(inline(tutelles.map(doc.referentName).joined(separator: ", ")))\n" }
         if let p = h.predecessor { out += "- **Succède à** : \(inline(p))\n" }
-        let signatories = h.referents(.signataires)
-        if !signatories.isEmpty { out += "- **Signataires** : \(inline(signatories.map(doc.referentName).joined(separator: ", ")))\n" }
+        let signers = h.referents(.signataires)
+        if !signers.isEmpty { out += "- **Signataires** : \(inline(signers.map(doc.referentName).joined(separator: ", ")))\n" }
         if let p = doc.version.period { out += "- **Période** : \(inline(ContractDocument.prose(p)))\n" }
         if let d = h.date(.signeLe) { out += "- **Signé le** : \(inline(ContractDocument.day(d)))\n" }
+        if let d = h.date(.approuveLe) { out += "- **Approuvé le** : \(inline(ContractDocument.day(d)))\n" }
         if let d = h.date(.enVigueurLe) { out += "- **En vigueur le** : \(inline(ContractDocument.day(d)))\n" }
         out += "- **Version** : \(inline(HTMLDocument.versionLine(doc)))\n"
         for v in doc.contract.versions.dropFirst() where v.number <= doc.version.number {
@@ -31,9 +33,14 @@ public enum MarkdownDocument {
         out += "\n## Sommaire\n\n"
         for s in doc.bodySections {
             let indent = String(repeating: "  ", count: max(0, s.depth - 1))
-            out += "\(indent)- \(s.element.id.map { $0 + " " } ?? "")\(inline(s.element.title ?? ""))\n"
+            out += "\(indent)- \(s.element.id.map { inline($0) + " " } ?? "")\(inline(s.element.title ?? ""))\n"
         }
         if doc.transversal != nil { out += "- \(HTMLDocument.transversalTitle)\n" }
+        let signatories = doc.signatories
+        let signs = !signatories.isEmpty || doc.signaturePlace != nil
+        if signs { out += "- Signatures\n" }
+        let removals = doc.removals
+        if !removals.isEmpty { out += "- \(HTMLDocument.removalsTitle)\n" }
         out += "- Référents\n\n"
         if let t = h.text(.texte) {
             out += "## Préambule\n\n" + paragraphs(t)
@@ -41,12 +48,12 @@ public enum MarkdownDocument {
         for s in doc.bodySections {
             let e = s.element
             let level = String(repeating: "#", count: min(6, s.depth + 1))
-            out += "\(level) \(e.id.map { $0 + " " } ?? "")\(inline(e.title ?? ""))\n\n"
+            out += "\(level) \(e.id.map { inline($0) + " " } ?? "")\(inline(e.title ?? ""))\n\n"
             if let n = doc.changeNote(e) { out += "> \(inline(n.title + (n.motif.map { " — motif : " + $0 } ?? "")))\n\n" }
             var facts: [String] = []
             for (key, label) in [(PropertyKey.pilote, "Pilote"), (.coPilote, "Co-pilote"), (.referent, "Référent")] {
                 let refs = e.referents(key)
-                if !refs.isEmpty { facts.append("**\(label)** : " + inline(refs.map(doc.referentName).joined(separator: ", "))) }
+                if !refs.isEmpty { facts.append("**\(label)** : " + inline(names(refs, doc))) }
             }
             if let t = e.text(.theme) { facts.append("**Thème** : " + inline(t)) }
             if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
@@ -55,6 +62,21 @@ public enum MarkdownDocument {
         }
         if let t = doc.transversal {
             out += "## \(HTMLDocument.transversalTitle)\n\n" + tables(t, doc)
+        }
+        if signs {
+            out += "## Signatures\n\n" + inline(HTMLDocument.signatureLine(doc)) + "\n\n"
+            for s in signatories {
+                out += "- " + inline(s.quality ?? HTMLDocument.blank) + (s.id.map { " (" + inline($0) + ")" } ?? "")
+                    + " : **" + inline(s.name ?? HTMLDocument.blank) + "**\n"
+            }
+            out += "\n"
+        }
+        if !removals.isEmpty {
+            out += "## \(HTMLDocument.removalsTitle)\n\n"
+            out += table(["Avenant", "Élément", "Intitulé", "Motif"], removals.map { r in
+                [doc.avenantName(r.version), r.kind.keyword + (r.id.map { " " + $0 } ?? ""),
+                 (r.title ?? "") + (r.present ? " (rétabli ensuite par un avenant : voir le corps du document)" : ""), r.motif ?? ""]
+            })
         }
         out += "## Référents\n\n"
         var rows: [[String]] = []
@@ -81,12 +103,14 @@ public enum MarkdownDocument {
             for a in s.actions {
                 var title = a.title ?? ""
                 if a.flagship { title += "\n(action phare)" }
-                var pilots = a.referents(.pilote).map(\.spelling).joined(separator: ", ")
-                let co = a.referents(.coPilote).map(\.spelling)
-                if !co.isEmpty { pilots += "\nco-pilotes : " + co.joined(separator: ", ") }
+                var pilots = names(a.referents(.pilote), doc)
+                let co = a.referents(.coPilote)
+                if !co.isEmpty { pilots += "\nco-pilotes : " + names(co, doc) }
+                let refs = a.referents(.referent)
+                if !refs.isEmpty { pilots += "\nréférents : " + names(refs, doc) }
                 var lines: [String] = []
                 for p in doc.deadlines(a) {
-                    var l = ContractDocument.deadlineLabel(p) + " : " + doc.asWritten(p)
+                    var l = ContractDocument.deadlineWords(p) + " : " + doc.asWritten(p)
                     if let w = doc.window(p) { l += " (" + ContractDocument.prose(w) + ")" }
                     if p.provenance.avenant > 0 { l += " ◆" }
                     lines.append(l)
@@ -111,8 +135,8 @@ public enum MarkdownDocument {
                 if !facts.isEmpty { title += "\n" + facts.joined(separator: " · ") }
                 var source: [String] = []
                 if let s = i.text(.source) { source.append("Source : " + s) }
-                let f = i.referents(.fournisseur).map(\.spelling)
-                if !f.isEmpty { source.append("Fournisseur : " + f.joined(separator: ", ")) }
+                let f = i.referents(.fournisseur)
+                if !f.isEmpty { source.append("Fournisseur : " + names(f, doc)) }
                 var row = [idText(i, doc), title, source.joined(separator: "\n"), doc.bases(i).map(\.text).joined(separator: "\n")]
                 for (k, y) in doc.years.enumerated() {
                     if i.declinedTargets {
@@ -121,7 +145,7 @@ public enum MarkdownDocument {
                     }
                     let ts = doc.targets(i, year: y)
                     row.append(ts.map { p in
-                        (p.label.map { $0 + " : " } ?? "") + doc.targetText(p) + (p.provenance.avenant > 0 ? " ◆" : "")
+                        (p.label.map { $0 + " : " } ?? "") + doc.targetShown(p, of: i) + (p.provenance.avenant > 0 ? " ◆" : "")
                     }.joined(separator: "\n"))
                 }
                 rows.append(row)
@@ -129,6 +153,14 @@ public enum MarkdownDocument {
             out += table(["N°", "Indicateur et méthode", "Source et fournisseur", "Base"] + doc.years.map(String.init), rows)
         }
         return out
+    }
+
+    /// Referents by name, each id after it: « Direction générale de l'offre de soins (DGOS) ».
+    static func names(_ refs: [ReferentRef], _ doc: ContractDocument) -> String {
+        refs.map { r in
+            let l = doc.referentLabel(r)
+            return l.name + (l.id.map { " (" + $0 + ")" } ?? "")
+        }.joined(separator: ", ")
     }
 
     static func idText(_ e: Element, _ doc: ContractDocument) -> String {
@@ -164,34 +196,11 @@ public enum MarkdownDocument {
         return out + "\n"
     }
 
-    /// A cell: typeset, Markdown-escaped, `|` escaped, line breaks as `<br>`.
-    public static func cell(_ s: String) -> String {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)).replacingPipes() }.joined(separator: "<br>")
-    }
+    /// A cell: typeset, escaped (`Markdown.cell`: markup, links, `|`, controls), line breaks
+    /// as `<br>`.
+    static func cell(_ s: String) -> String { Markdown.cell(French.typeset(s)) }
 
-    /// Inline text: French typography, and the characters Markdown would read as markup
-    /// (`\ * _ [ ] < > # ` `) escaped with a backslash.
-    public static func inline(_ s: String) -> String {
-        let t = French.typeset(s)
-        var out = ""
-        out.reserveCapacity(t.utf8.count)
-        for ch in t.unicodeScalars {
-            switch ch {
-            case "\\", "*", "_", "[", "]", "<", ">", "`", "#": out += "\\"; out.unicodeScalars.append(ch)
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    fileprivate func replacingPipes() -> String {
-        var out = ""
-        for ch in unicodeScalars {
-            if ch == "|" { out += "\\|" } else { out.unicodeScalars.append(ch) }
-        }
-        return out
-    }
+    /// Inline text: French typography, then the one Markdown escaping (`Markdown.text`), line
+    /// breaks as spaces.
+    static func inline(_ s: String) -> String { Markdown.text(French.typeset(s)) }
 }

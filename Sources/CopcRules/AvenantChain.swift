@@ -26,7 +26,8 @@ enum AvenantChain {
             if n != expected {
                 reporter.report(.avenantNumbering(expected: expected, found: n), at: root.namePlace, subject: root)
             }
-            expected = n + 1
+            // Saturating: an avenant numbered 9223372036854775807 expects no successor.
+            expected = n == Int.max ? n : n + 1
         }
         var previous: (Int, Day, Element)?
         for (k, version) in contract.versions.enumerated() where k > 0 {

@@ -18,9 +18,11 @@ public struct BilanContext {
     /// The version's indicators and actions, in document order.
     public let indicators: [ElementID]
     public let actions: [ElementID]
-    /// The set targets of the year of each indicator that has some, by key (read once for
-    /// the rules that compare or require réalisés).
-    public let targets: [ElementKey: [(label: String?, property: Property, value: TargetValue)]]
+    /// The set targets of the year of each indicator that has some, by key, each read as the
+    /// `Goal` a réalisé is judged against (relative targets resolved, `≥ N-1` from the
+    /// previous bilan, numbers in the indicator's unit) — read once for the rules that compare
+    /// or require réalisés.
+    public let targets: [ElementKey: [Goal]]
     /// Actions an earlier bilan of the contract reported `finalisé`: they need no state again.
     public let doneBefore: Set<ElementKey>
 
@@ -35,18 +37,15 @@ public struct BilanContext {
         self.files = files
         var indicators: [ElementID] = []
         var actions: [ElementID] = []
-        var targets: [ElementKey: [(label: String?, property: Property, value: TargetValue)]] = [:]
+        var targets: [ElementKey: [Goal]] = [:]
         for id in version.tree.preorder {
             switch version.tree[id].kind {
             case .indicateur:
                 indicators.append(id)
                 let e = version.tree[id]
-                var set: [(label: String?, property: Property, value: TargetValue)] = []
+                var set: [Goal] = []
                 for p in e.properties where p.key == .cible && p.year == year {
-                    // A relative target is compared by its resolved value (issue 14's chain of years).
-                    if case .target(let t) = p.value, t.status == .set {
-                        set.append((p.label, p, Attainment.comparable(p, of: e, firstYear: version.period?.start.year) ?? t))
-                    }
+                    if case .target(let t) = p.value, t.status == .set { set.append(contract.goal(p, of: e, in: version)) }
                 }
                 if !set.isEmpty { targets[e.key] = set }
             case .action: actions.append(id)
@@ -69,7 +68,7 @@ public struct BilanContext {
     public func text(_ place: Place) -> String { files.canonicalText(place) }
 
     /// The targets of an indicator for the bilan's year that expect a réalisé (status « fixée »).
-    public func setTargets(of indicator: Element) -> [(label: String?, property: Property, value: TargetValue)] {
+    public func setTargets(of indicator: Element) -> [Goal] {
         targets[indicator.key] ?? []
     }
 
@@ -99,6 +98,6 @@ public struct BilanContext {
 }
 
 /// A check over one bilan.
-public protocol BilanRule {
+public protocol BilanRule: SendableMetatype {
     static func check(_ ctx: BilanContext)
 }

@@ -7,23 +7,24 @@ import CopcSema
 /// COP202 — under hierarchical numbering, a dotted id starts with the id of its nearest
 /// numbered ancestor (axe, objectif or sous-objectif): indicator `8.a` under objective `7`
 /// is misfiled. `-` and `.` are the same separator. Ids without separator are free.
-enum IdMatchesParent: VersionRule {
-    static func check(_ ctx: VersionContext) {
-        guard ctx.version.isHierarchical else { return }
+enum IdMatchesParent: ElementRule {
+    /// Each element (its id and its ancestors' never change), under the version's numbering.
+    static let scope = RuleScope.element(kinds: nil, context: [.numbering])
+
+    static func check(_ ctx: VersionContext, _ id: ElementID) {
+        guard ctx.isHierarchical else { return }
         let tree = ctx.tree
-        for id in ctx.elements {
-            let e = tree[id]
-            guard e.kind.rank ?? 0 >= 2, let key = e.key.id, isDottedNumber(key) else { continue }
-            // The nearest ancestor with an id (or the contract).
-            var anc = e.parent
-            while let a = anc, tree[a].kind != .contrat, tree[a].id == nil { anc = tree[a].parent }
-            guard let a = anc else { continue }
-            let ancestor = tree[a]
-            guard ancestor.kind != .contrat, let akey = ancestor.key.id, startsWithNumber(akey) else { continue }
-            if !hasComponentPrefix(key, akey) {
-                ctx.reporter.report(.inconsistentId(kind: e.kind, id: e.id!, parentKind: ancestor.kind, parentId: ancestor.id!),
-                                    at: e.namePlace, subject: e, notes: [ctx.reporter.note(.parentHere, at: ancestor.namePlace)])
-            }
+        let e = tree[id]
+        guard e.kind.rank ?? 0 >= 2, let key = e.key.id, isDottedNumber(key) else { return }
+        // The nearest ancestor with an id (or the contract).
+        var anc = e.parent
+        while let a = anc, tree[a].kind != .contrat, tree[a].id == nil { anc = tree[a].parent }
+        guard let a = anc else { return }
+        let ancestor = tree[a]
+        guard ancestor.kind != .contrat, let akey = ancestor.key.id, startsWithNumber(akey) else { return }
+        if !hasComponentPrefix(key, akey) {
+            ctx.reporter.report(.inconsistentId(kind: e.kind, id: e.id!, parentKind: ancestor.kind, parentId: ancestor.id!),
+                                at: e.namePlace, subject: e, notes: [ctx.reporter.note(.parentHere, at: ancestor.namePlace)])
         }
     }
 

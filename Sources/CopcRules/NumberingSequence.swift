@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcDiagnostics
 import CopcLanguage
@@ -10,10 +11,12 @@ import CopcSema
 /// for `1.e` in group `1` when no element is `1.e`, so that a missing `1.d` is seen. Suffixes
 /// `bis`, `ter` are ignored.
 ///
-/// Cost: O(total length of the ids + m log m) per version, whatever the numbers: a gap is
+/// Cost: O(total length of the ids + m log m) for version 0, whatever the numbers: a gap is
 /// measured by subtraction and named as a range when long (`2 à 999 999 999`), never
-/// enumerated; the prefixes of long dotted ids are interned component by component.
-enum NumberingSequence: VersionRule {
+/// enumerated; the prefixes of long dotted ids are interned component by component. A later
+/// version re-checks only the groups its avenant added to or removed from (`IdGroupIndex`),
+/// each in O(its members).
+enum NumberingSequence {
     struct Member {
         let value: Int
         let letter: Bool
@@ -24,6 +27,9 @@ enum NumberingSequence: VersionRule {
         let width: Int
         /// The element's id, as written.
         let shown: String
+        /// 0 for the element's own number, `j` for the number its id implies at level `j`
+        /// (`e` in group `1` for `1.e.1`: level 2).
+        let level: Int
 
         /// The id text before the last component (decoded only for messages).
         var head: Substring { shown[..<shown.utf8.index(shown.startIndex, offsetBy: headBytes)] }
@@ -115,19 +121,10 @@ enum NumberingSequence: VersionRule {
         if m.letter { return m.head + String(UnicodeScalar(UInt8(96 + max(1, min(26, value))))) }
         let s = String(value)
         let w = width ?? m.width
-        if grouped && w == 0 && m.head.isEmpty && s.count >= 5 { return groupThousands(s) }
+        if grouped && w == 0 && m.head.isEmpty && s.count >= 5 { return French.number(value) }
         return m.head + String(repeating: "0", count: max(0, w - s.count)) + s
     }
 
-    /// `999999999` → `999 999 999`.
-    static func groupThousands(_ digits: String) -> String {
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out += " " }
-            out.append(c)
-        }
-        return out
-    }
 
     /// The group key of a regular member: the trie node of its head when an implied level
     /// uses it (so that `1.e` and the `1.e` implied by `1.e.1` meet), the normalised text
@@ -154,9 +151,15 @@ enum NumberingSequence: VersionRule {
         }
     }
 
-    static func check(_ ctx: VersionContext) {
+    /// Every group of the version, in order of first appearance; `unit` is called before each
+    /// group is reported, with a function naming the group (called only when it reports).
+    static func checkAll(_ ctx: VersionContext, unit: (@escaping () -> (IdGroup, GroupOrder)) -> Void) {
         let g = ASCIIIds.all(ctx) ? ASCIIIds.collect(ctx) : collect(ctx)
-        report(g, ctx)
+        for gk in g.order {
+            let members = g.members[gk]!
+            unit { (IdGroup(gk.kind, first: members[0]), GroupOrder(element: members[0].element, level: members[0].level)) }
+            report(members, freed: g.freed[gk] ?? [], ctx)
+        }
     }
 
     /// The groups, read on Characters (any id; the ASCII ids of every real contract take
@@ -201,7 +204,7 @@ enum NumberingSequence: VersionRule {
         for x in ctx.elements {
             let e = tree[x]
             guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { continue }
-            add(groupKey(e.kind, head: head, prefixes), Member(value: v, letter: letter, element: x, headBytes: head.utf8.count, width: width, shown: id))
+            add(groupKey(e.kind, head: head, prefixes), Member(value: v, letter: letter, element: x, headBytes: head.utf8.count, width: width, shown: id, level: 0))
             // Implied intermediate ids: 1.e.1 stands for 1.e when 1.e is not declared.
             guard !prefixes.nodes.isEmpty, id.utf8.lazy.filter({ $0 == 0x2E || $0 == 0x2D }).count >= 2 else { continue }
             let comps = id.split(whereSeparator: isSeparator)
@@ -225,7 +228,7 @@ enum NumberingSequence: VersionRule {
                 guard let (pv, pl, pw) = component(comps[j - 1]) else { continue }
                 let gk = GroupKey(kind: e.kind, head: .node(nodes[j - 1]))
                 if let lastMember = groups[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
-                add(gk, Member(value: pv, letter: pl, element: x, headBytes: head.utf8.count, width: pw, shown: id))
+                add(gk, Member(value: pv, letter: pl, element: x, headBytes: head.utf8.count, width: pw, shown: id, level: j))
             }
         }
         // Numbers freed by an avenant's `supprimer`, per group.
@@ -241,53 +244,51 @@ enum NumberingSequence: VersionRule {
         return Groups(members: groups, order: order, freed: freed)
     }
 
-    static func report(_ g: Groups, _ ctx: VersionContext) {
+    /// The diagnostics of one group: its members in document order, the numbers freed by
+    /// removals.
+    static func report(_ members: [Member], freed: Set<Int>, _ ctx: VersionContext) {
         let tree = ctx.tree
-        let groups = g.members, order = g.order, freed = g.freed
-        for gk in order {
-            let members = groups[gk]!
-            guard let f = members.first, members.allSatisfy({ $0.letter == f.letter }) else { continue }
-            let kindName = tree[f.element].kind
-            // Out of order.
-            var maxSoFar = f
-            for m in members.dropFirst() {
-                if m.value < maxSoFar.value {
-                    ctx.reporter.report(.numberingOrder(kind: kindName, id: m.shown, after: maxSoFar.shown),
-                                        at: tree[m.element].namePlace, subject: tree[m.element])
-                } else {
-                    maxSoFar = m
-                }
+        guard let f = members.first, members.allSatisfy({ $0.letter == f.letter }) else { return }
+        let kindName = tree[f.element].kind
+        // Out of order.
+        var maxSoFar = f
+        for m in members.dropFirst() {
+            if m.value < maxSoFar.value {
+                ctx.reporter.report(.numberingOrder(kind: kindName, id: m.shown, after: maxSoFar.shown),
+                                    at: tree[m.element].namePlace, subject: tree[m.element])
+            } else {
+                maxSoFar = m
             }
-            // Gaps between present numbers (a group may start anywhere: `objectif 7` alone is fine).
-            // A number freed by an avenant's `supprimer` is not a hole.
-            // The first member with each number (an index into `members`).
-            var firstIndex: [Int: Int] = [:]
-            for (k, m) in members.enumerated() where firstIndex[m.value] == nil { firstIndex[m.value] = k }
-            let firstWith = { (v: Int) -> Member? in firstIndex[v].map { members[$0] } }
-            let present = firstIndex.keys.sorted()
-            let released = (freed[gk] ?? []).subtracting(present).sorted()
-            var r = 0
-            for (previous, v) in zip(present, present.dropFirst()) where v - previous > 1 {
-                while r < released.count && released[r] <= previous { r += 1 }
-                var inside: [Int] = []
-                while r < released.count && released[r] < v { inside.append(released[r]); r += 1 }
-                let count = v - previous - 1 - inside.count
-                guard count > 0, let at = firstWith(v) else { continue }
-                // Zero padding seen on either side of the gap (A001 … A999999 → A002).
-                let width = max(at.width, firstWith(previous)?.width ?? 0)
-                // The missing numbers, as runs between the freed ones.
-                var runs: [ClosedRange<Int>] = []
-                var from = previous + 1
-                for x in inside + [v] {
-                    if x > from { runs.append(from...(x - 1)) }
-                    from = x + 1
-                }
-                let message: Message = count <= listedMissing
-                    ? .numberingGap(kind: kindName, id: at.shown, missing: runs.flatMap { $0.map { format(at, $0, width: width) } })
-                    : .numberingGapRange(kind: kindName, id: at.shown, first: format(at, runs[0].lowerBound, width: width, grouped: true),
-                                         last: format(at, runs[runs.count - 1].upperBound, width: width, grouped: true), count: count)
-                ctx.reporter.report(message, at: tree[at.element].namePlace, subject: tree[at.element])
+        }
+        // Gaps between present numbers (a group may start anywhere: `objectif 7` alone is fine).
+        // A number freed by an avenant's `supprimer` is not a hole.
+        // The first member with each number (an index into `members`).
+        var firstIndex: [Int: Int] = [:]
+        for (k, m) in members.enumerated() where firstIndex[m.value] == nil { firstIndex[m.value] = k }
+        let firstWith = { (v: Int) -> Member? in firstIndex[v].map { members[$0] } }
+        let present = firstIndex.keys.sorted()
+        let released = freed.subtracting(present).sorted()
+        var r = 0
+        for (previous, v) in zip(present, present.dropFirst()) where v - previous > 1 {
+            while r < released.count && released[r] <= previous { r += 1 }
+            var inside: [Int] = []
+            while r < released.count && released[r] < v { inside.append(released[r]); r += 1 }
+            let count = v - previous - 1 - inside.count
+            guard count > 0, let at = firstWith(v) else { continue }
+            // Zero padding seen on either side of the gap (A001 … A999999 → A002).
+            let width = max(at.width, firstWith(previous)?.width ?? 0)
+            // The missing numbers, as runs between the freed ones.
+            var runs: [ClosedRange<Int>] = []
+            var from = previous + 1
+            for x in inside + [v] {
+                if x > from { runs.append(from...(x - 1)) }
+                from = x + 1
             }
+            let message: Message = count <= listedMissing
+                ? .numberingGap(kind: kindName, id: at.shown, missing: runs.flatMap { $0.map { format(at, $0, width: width) } })
+                : .numberingGapRange(kind: kindName, id: at.shown, first: format(at, runs[0].lowerBound, width: width, grouped: true),
+                                     last: format(at, runs[runs.count - 1].upperBound, width: width, grouped: true), count: count)
+            ctx.reporter.report(message, at: tree[at.element].namePlace, subject: tree[at.element])
         }
     }
 
@@ -525,7 +526,7 @@ extension NumberingSequence {
                 bytes(id) { p in
                     guard let (head, last) = split(p), let (v, letter, width) = component(p, last) else { return }
                     g.add(groupKey(kind, p, head: head, trie, &scratch),
-                          Member(value: v, letter: letter, element: x, headBytes: head, width: width, shown: id))
+                          Member(value: v, letter: letter, element: x, headBytes: head, width: width, shown: id, level: 0))
                     guard !trie.isEmpty, separators(p) >= 2 else { return }
                     components(p, into: &comps)
                     guard comps.count >= 3 else { return }
@@ -550,7 +551,7 @@ extension NumberingSequence {
                         guard let (pv, pl, pw) = component(p, comps[j - 1]) else { continue }
                         let gk = GroupKey(kind: kind, head: .node(nodes[j - 1]))
                         if let lastMember = g.members[gk]?.last, lastMember.value == pv, lastMember.letter == pl { continue }
-                        g.add(gk, Member(value: pv, letter: pl, element: x, headBytes: comps[j - 1].lowerBound, width: pw, shown: id))
+                        g.add(gk, Member(value: pv, letter: pl, element: x, headBytes: comps[j - 1].lowerBound, width: pw, shown: id, level: j))
                     }
                 }
             }
@@ -565,6 +566,168 @@ extension NumberingSequence {
                 }
             }
             return g
+        }
+    }
+}
+
+/// A group of ids as the checker follows it from version to version: a kind and the
+/// normalised text of the ids before their last component (`1.2.` for `1.2.a`, `A` for
+/// `A053`), or for a level implied by longer ids, their first components joined by dots
+/// (`1.` for the `e` of `1.e.1`). The same group whatever the version's other ids.
+struct IdGroup: Hashable {
+    let kind: ElementKind
+    let head: String
+
+    init(_ kind: ElementKind, head: String) {
+        self.kind = kind
+        self.head = head
+    }
+
+    /// The group of a member.
+    init(_ kind: ElementKind, first m: NumberingSequence.Member) {
+        self.kind = kind
+        if m.level == 0 {
+            head = ElementKind.normalize(String(m.head))
+        } else {
+            let comps = m.shown.split(whereSeparator: NumberingSequence.isSeparator)
+            head = comps[0..<(m.level - 1)].joined(separator: ".") + "."
+        }
+    }
+}
+
+/// Where a group first appears in a version: its first member's element and level (the
+/// order in which the groups of a version are reported).
+struct GroupOrder: Equatable {
+    let element: ElementID
+    let level: Int
+}
+
+extension NumberingSequence {
+    /// The groups an element's id may belong to: its own (when its last component is a
+    /// number or a letter), then those of the levels it implies (three components or more).
+    static func groups(of e: Element) -> [IdGroup] {
+        guard e.kind != .contrat, let id = e.id, let (head, last) = split(id), component(last) != nil else { return [] }
+        var out = [IdGroup(e.kind, head: ElementKind.normalize(String(head)))]
+        let comps = id.split(whereSeparator: isSeparator)
+        if comps.count >= 3 {
+            for j in 2..<comps.count { out.append(IdGroup(e.kind, head: comps[0..<(j - 1)].joined(separator: ".") + ".")) }
+        }
+        return out
+    }
+
+    /// The groups whose implied members an element's key hides when it is declared (`1.e`
+    /// declared: `1.e.1` no longer stands for it in group `1.`), for every kind.
+    static func hiddenGroups(of e: Element) -> [IdGroup] {
+        guard let k = e.key.id else { return [] }
+        let comps = k.split(separator: ".", omittingEmptySubsequences: false)
+        guard comps.count >= 2, !comps.contains(where: { $0.isEmpty }) else { return [] }
+        let head = comps.dropLast().joined(separator: ".") + "."
+        return ElementKind.allCases.filter { $0.rank ?? 0 > 0 }.map { IdGroup($0, head: head) }
+    }
+
+    /// The group a removed key frees a number in.
+    static func group(ofRemoved key: ElementKey) -> IdGroup? {
+        guard !key.kind.isDeclaration, let id = key.id, let (head, last) = split(id), component(last) != nil else { return nil }
+        return IdGroup(key.kind, head: ElementKind.normalize(String(head)))
+    }
+
+    /// Whether an element of the version has the key id `p` (any kind).
+    static func isDeclared(_ p: String, in v: Version) -> Bool {
+        for kind in ElementKind.allCases where kind.rank ?? 0 > 0 {
+            if v.index[ElementKey(kind, p)] != nil { return true }
+        }
+        return v.tree.root.map { v.tree[$0].key.id == p } ?? false
+    }
+
+    /// One group re-checked: its members among `candidates` (the elements whose ids may
+    /// belong to it, in document order) as `collect` finds them, the numbers freed by the
+    /// `removed` ids of its kind and head, then `report`. Returns where the group first
+    /// appears, `nil` when it has no member. O(candidates × depth).
+    @discardableResult
+    static func check(_ ctx: VersionContext, group: IdGroup, candidates: [ElementID], removed: [String]) -> GroupOrder? {
+        let tree = ctx.tree
+        var members: [Member] = []
+        // The components of the group's head, for the implied level that falls in it.
+        let target: [Substring]? = group.head.hasSuffix(".")
+            ? group.head.dropLast().split(separator: ".", omittingEmptySubsequences: false) : nil
+        for x in candidates {
+            let e = tree[x]
+            guard e.kind == group.kind, let id = e.id, let (head, last) = split(id), let (v, letter, width) = component(last) else { continue }
+            if ElementKind.normalize(String(head)) == group.head {
+                members.append(Member(value: v, letter: letter, element: x, headBytes: head.utf8.count, width: width, shown: id, level: 0))
+                continue
+            }
+            guard let target, !target.contains(where: { $0.isEmpty }) else { continue }
+            let comps = id.split(whereSeparator: isSeparator)
+            let j = target.count + 1
+            guard comps.count >= 3, j < comps.count, zip(target, comps).allSatisfy({ $0 == $1 }) else { continue }
+            // The level is implied only between the nearest numbered ancestor and the element.
+            var ancestorDepth = 0
+            var anc = e.parent
+            while let a = anc, tree[a].kind == .contrat || tree[a].id == nil { anc = tree[a].parent }
+            if let a = anc, let ak = tree[a].key.id {
+                let akComps = ak.split(separator: ".", omittingEmptySubsequences: false)
+                guard akComps.count < comps.count, zip(akComps, comps).allSatisfy({ $0 == $1 }) else { continue }
+                ancestorDepth = akComps.count
+            }
+            if j <= ancestorDepth || isDeclared(comps[0..<j].joined(separator: "."), in: ctx.version) { continue }
+            guard let (pv, pl, pw) = component(comps[j - 1]) else { continue }
+            if let lastMember = members.last, lastMember.value == pv, lastMember.letter == pl { continue }
+            let headBytes = id.utf8.distance(from: id.startIndex, to: comps[j - 1].startIndex)
+            members.append(Member(value: pv, letter: pl, element: x, headBytes: headBytes, width: pw, shown: id, level: j))
+        }
+        guard let f = members.first else { return nil }
+        var freed = Set<Int>()
+        for rid in removed {
+            guard let (_, last) = split(rid), let (v, letter, _) = component(last), letter == f.letter else { continue }
+            freed.insert(v)
+        }
+        report(members, freed: freed, ctx)
+        return GroupOrder(element: f.element, level: f.level)
+    }
+}
+
+/// The elements that may belong to each id group, in document order, and the removed ids of
+/// each group: made once, from the first version whose avenant adds or removes an element,
+/// then kept up to date with each avenant's additions and removals (O(their ids)).
+struct IdGroupIndex {
+    var candidates: [IdGroup: [ElementID]] = [:]
+    var removed: [IdGroup: [String]] = [:]
+
+    init(_ v: Version, preorder: [ElementID]) {
+        for x in preorder { for g in NumberingSequence.groups(of: v.tree[x]) { candidates[g, default: []].append(x) } }
+        for key in v.removed {
+            if let g = NumberingSequence.group(ofRemoved: key), let id = key.id { removed[g, default: []].append(id) }
+        }
+    }
+
+    /// Forgets elements of `tree` (the version before their removal).
+    mutating func remove(_ ids: [ElementID], from tree: ElementTree) {
+        var byGroup: [IdGroup: Set<ElementID>] = [:]
+        for x in ids { for g in NumberingSequence.groups(of: tree[x]) { byGroup[g, default: []].insert(x) } }
+        for (g, gone) in byGroup { candidates[g]?.removeAll { gone.contains($0) } }
+    }
+
+    /// Adds elements placed in `tree`, each at its place in document order.
+    mutating func add(_ ids: [ElementID], in tree: ElementTree) {
+        for x in ids {
+            for g in NumberingSequence.groups(of: tree[x]) {
+                var list = candidates[g] ?? []
+                var lo = 0, hi = list.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if tree.precedes(list[mid], x) { lo = mid + 1 } else { hi = mid }
+                }
+                list.insert(x, at: lo)
+                candidates[g] = list
+            }
+        }
+    }
+
+    /// Records keys newly removed.
+    mutating func addRemoved(_ keys: [ElementKey]) {
+        for key in keys {
+            if let g = NumberingSequence.group(ofRemoved: key), let id = key.id { removed[g, default: []].append(id) }
         }
     }
 }

@@ -6,29 +6,20 @@ import CopcSema
 
 /// COP500 / COP501 — an objective (or sub-objective) has at least one indicator / action in
 /// its subtree. A sub-objective is not reported again when its objective already is.
-/// Linear: what each subtree holds is gathered in one bottom-up pass.
-enum ObjectiveCoverage: VersionRule {
-    static func check(_ ctx: VersionContext) {
-        let tree = ctx.tree
-        // Whether the subtree of each element (itself excluded) holds an indicator, an action.
-        var hasIndicator = [Bool](repeating: false, count: tree.capacity)
-        var hasAction = [Bool](repeating: false, count: tree.capacity)
-        for id in ctx.elements.reversed() {
-            guard let p = tree[id].parent else { continue }
-            let i = Int(id.index), pi = Int(p.index)
-            let kind = tree[id].kind
-            if kind == .indicateur || hasIndicator[i] { hasIndicator[pi] = true }
-            if kind == .action || hasAction[i] { hasAction[pi] = true }
-        }
-        for id in ctx.elements {
-            let e = tree[id]
-            guard e.kind == .objectif || e.kind == .sousObjectif else { continue }
-            let parentObjective = e.kind == .sousObjectif ? e.parent : nil
-            for (has, message) in [(hasIndicator, Message.noIndicator(e.ref)), (hasAction, Message.noAction(e.ref))] {
-                guard !has[Int(id.index)] else { continue }
-                if let po = parentObjective, !has[Int(po.index)] { continue }
-                ctx.reporter.report(message, at: e.namePlace, subject: e)
-            }
+/// Linear: what each subtree holds is counted once (`SubtreeCounts`), then kept up to date
+/// from version to version by what the avenants add and remove.
+enum ObjectiveCoverage: ElementRule {
+    /// Each objective and sub-objective, with what its subtree holds and, for a sub-objective,
+    /// what its parent's holds.
+    static let scope = RuleScope.subtree(counted: [.indicateur, .action], kinds: [.objectif, .sousObjectif], parentFor: [.sousObjectif])
+
+    static func check(_ ctx: VersionContext, _ id: ElementID) {
+        let e = ctx.tree[id]
+        let parentObjective = e.kind == .sousObjectif ? e.parent : nil
+        for (kind, message) in [(ElementKind.indicateur, Message.noIndicator(e.ref)), (.action, Message.noAction(e.ref))] {
+            guard !ctx.holds(kind, below: id) else { continue }
+            if let po = parentObjective, !ctx.holds(kind, below: po) { continue }
+            ctx.reporter.report(message, at: e.namePlace, subject: e)
         }
     }
 }

@@ -7,19 +7,24 @@ import CopcSema
 /// COP201 — every referent (`pilote`, `organisme`, `fournisseur`…) and every plan
 /// (`selon PLAN`) is declared, in the file or an annuaire it `utilise`; suggests the nearest
 /// name. COP208 — a note for each `à déterminer`.
-enum ReferencesResolve: VersionRule {
-    static func check(_ ctx: VersionContext) {
+enum ReferencesResolve: ElementRule {
+    /// Each element, then each référent and plan, against the names the version declares.
+    static let scope = RuleScope.element(kinds: nil, context: [.referents, .plans], declarations: true)
+
+    static func check(_ ctx: VersionContext, _ id: ElementID) {
         let v = ctx.version
-        for id in ctx.elements {
-            checkProperties(of: v.tree[id], referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.wasRemoved)
-        }
-        for e in v.sortedReferents + v.sortedPlans {
-            checkProperties(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.wasRemoved)
-        }
+        checkProperties(of: v.tree[id], referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.removed)
     }
 
-    static func checkProperties(of e: Element, referents: [String: Element], plans: [String: Element], reporter: Reporter,
-                                removed: (ElementKind, String) -> Bool = { _, _ in false }) {
+    static func check(_ ctx: VersionContext, declaration e: Element) {
+        let v = ctx.version
+        checkProperties(of: e, referents: v.referents, plans: v.plans, reporter: ctx.reporter, removed: v.removed)
+    }
+
+    /// `removed`: the référents and plans an avenant removed (a use of one is COP207, reported
+    /// by the consolidation).
+    static func checkProperties<Names: DeclaredNames>(of e: Element, referents: Names, plans: Names, reporter: Reporter,
+                                                      removed: SharedSet<ElementKey> = SharedSet()) {
         for p in e.properties {
             switch p.value {
             case .referents(let refs):
@@ -28,16 +33,36 @@ enum ReferencesResolve: VersionRule {
                         reporter.report(.referentToBeDetermined(role: p.key), at: r.place, subject: e)
                         continue
                     }
-                    if referents[id] == nil && !removed(.referent, id) {
-                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, among: referents.keys)), at: r.place, subject: e)
+                    if !referents.declares(id) && (removed.isEmpty || !removed.contains(ElementKey(.referent, id))) {
+                        reporter.report(.undefinedReferent(id, suggestion: reporter.nearest(to: id, count: referents.count) { referents.names }),
+                                        at: r.place, subject: e)
                     }
                 }
             case .deadline(let d):
-                if case .plan(let name) = d.form, plans[name] == nil, !removed(.plan, name) {
-                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, among: plans.keys)), at: p.valuePlace, subject: e)
+                if case .plan(let name) = d.form, !plans.declares(name), removed.isEmpty || !removed.contains(ElementKey(.plan, name)) {
+                    reporter.report(.undefinedPlan(name, suggestion: reporter.nearest(to: name, count: plans.count) { plans.names }),
+                                    at: p.valuePlace, subject: e)
                 }
             default: break
             }
         }
     }
+}
+
+/// The référents or plans a check knows, by id: a version's, or those an annuaire sees.
+protocol DeclaredNames {
+    func declares(_ id: String) -> Bool
+    var count: Int { get }
+    /// Every id (listed only for a suggestion).
+    var names: [String] { get }
+}
+
+extension SharedMap: DeclaredNames where Key == String {
+    func declares(_ id: String) -> Bool { self[id] != nil }
+    var names: [String] { keys }
+}
+
+extension Dictionary: DeclaredNames where Key == String {
+    func declares(_ id: String) -> Bool { self[id] != nil }
+    var names: [String] { Array(keys) }
 }

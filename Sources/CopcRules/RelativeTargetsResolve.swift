@@ -10,29 +10,29 @@ import CopcSema
 /// version in force at the `--au` date, as COP302: an avenant that sets the missing target
 /// mends the chain. `≥ N-1` is not reported (the bilan resolves it), nor a target derived from
 /// one already reported; a target relative to the base without a base is COP401.
-enum RelativeTargetsResolve: VersionRule {
-    static func check(_ ctx: VersionContext) {
-        guard ctx.inForce else { return }
-        for id in ctx.elements(.indicateur) {
-            let chain = ctx.chain(of: id)
-            guard chain.hasRelative else { continue }
-            let e = ctx.tree[id]
-            for i in e.properties.indices {
-                guard case .broken(let b) = chain[property: i], let year = e.properties[i].year else { continue }
-                let gap: RelativeTargetGap
-                switch b {
-                case .missingTarget(let y): gap = .missingTarget(year: y)
-                case .targetWithoutNumber(let y, _):
-                    let written = e.properties.first { $0.key == .cible && $0.year == y }.map { ctx.text($0.valuePlace) } ?? ""
-                    gap = .targetWithoutNumber(year: y, status: written)
-                case .missingBase:
-                    if case .target(.relative) = e.properties[i].value { continue } // COP401
-                    gap = .missingBase
-                case .referenceNotEarlier(let y): gap = .referenceNotEarlier(year: y)
-                }
-                ctx.reporter.report(.unresolvedRelativeTarget(written: ctx.text(e.properties[i].valuePlace), year: year, gap: gap),
-                                    at: e.properties[i].valuePlace, subject: e)
+enum RelativeTargetsResolve: ElementRule {
+    /// Each indicator, against the version's period (reported for the version in force only).
+    static let scope = RuleScope.element(kinds: [.indicateur], context: [.period])
+
+    static func check(_ ctx: VersionContext, _ id: ElementID) {
+        let chain = ctx.chain(of: id)
+        guard chain.hasRelative else { return }
+        let e = ctx.tree[id]
+        for i in e.properties.indices {
+            guard case .broken(let b) = chain[property: i], let year = e.properties[i].year else { continue }
+            let gap: RelativeTargetGap
+            switch b {
+            case .missingTarget(let y): gap = .missingTarget(year: y)
+            case .targetWithoutNumber(let y, _):
+                let written = e.properties.first { $0.key == .cible && $0.year == y }.map { ctx.text($0.valuePlace) } ?? ""
+                gap = .targetWithoutNumber(year: y, status: written)
+            case .missingBase:
+                if case .target(.relative) = e.properties[i].value { continue } // COP401
+                gap = .missingBase
+            case .referenceNotEarlier(let y): gap = .referenceNotEarlier(year: y)
             }
+            ctx.reporter.report(.unresolvedRelativeTarget(written: ctx.text(e.properties[i].valuePlace), year: year, gap: gap),
+                                at: e.properties[i].valuePlace, subject: e)
         }
     }
 }

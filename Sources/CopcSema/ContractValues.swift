@@ -30,14 +30,24 @@ extension ValueReader {
         guard !ValueReader.startsWithSign(w), let (_, text) = number() else { p = save; return nil }
         let percent = kind(p) == .percent
         if percent { p += 1 }
-        var digits = 0, scale = 1, inFraction = false
+        // Checked arithmetic: a weight whose digits do not fit in 64 bits is refused (COP103),
+        // never wrapped.
+        var digits = 0, scale = 1, inFraction = false, overflow = false
         for b in text.utf8 {
             if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") { inFraction = true; continue }
             guard b &- 0x30 < 10 else { continue }
-            digits = digits * 10 + Int(b &- 0x30)
-            if inFraction { scale *= 10 }
+            let (m, o1) = digits.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(b &- 0x30))
+            digits = a
+            overflow = overflow || o1 || o2
+            if inFraction {
+                let (s, o3) = scale.multipliedReportingOverflow(by: 10)
+                scale = s
+                overflow = overflow || o3
+            }
         }
-        guard let f = Fraction(digits, (percent ? 100 : 1) * scale) else { p = save; return nil }
+        let (denominator, o4) = scale.multipliedReportingOverflow(by: percent ? 100 : 1)
+        guard !overflow, !o4, let f = Fraction(digits, denominator) else { p = save; return nil }
         return done(Weight(fraction: f, percent: percent))
     }
 

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcSyntax
 import CopcLanguage
@@ -30,7 +31,8 @@ public enum Nearest {
             // Years, also inside `2024/2025`, `2024_2026`.
             var digits = 0, value = 0
             for b in f.utf8 + [0x20] {
-                // Only a run of four digits is a year: longer runs are not accumulated (no overflow).
+                // Only runs of exactly four digits are years: a longer run (`9223372036854775808`)
+                // is counted, never accumulated, so no digit run can overflow.
                 if b &- 0x30 < 10 { digits += 1; if digits <= 4 { value = value * 10 + Int(b &- 0x30) }; continue }
                 if digits == 4, value >= 1000 { h.years.append(value) }
                 digits = 0; value = 0
@@ -64,12 +66,11 @@ public enum Nearest {
     /// The nearest accepted deadline for the refused value read by `r`.
     public static func deadline(_ r: ValueReader) -> String {
         let h = hints(r)
-        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
         var core: String?
         if h.years.count >= 2 {
             core = "\(h.years[0]) .. \(h.years[h.years.count - 1])"
         } else if let y = h.years.first {
-            if let m = h.month { core = (h.part.map { $0 + " " } ?? "") + "\(months[m - 1]) \(y)" }
+            if let m = h.month, let name = French.monthName(m) { core = (h.part.map { $0 + " " } ?? "") + "\(name) \(y)" }
             else if let q = h.quarter { core = "T\(q) \(y)" }
             else if let s = h.half { core = "S\(s) \(y)" }
             else if let part = h.part { core = "\(part) \(y)" }

@@ -205,14 +205,19 @@ public final class Workspace {
     // MARK: consolidation
 
     /// Version 0 is the contract as signed; version N applies avenants 1 to N in order.
+    ///
+    /// Each version starts as a copy of the one before — sharing its tree's chunks and its
+    /// maps' pages — and its avenant changes only what it names; its `delta` records what
+    /// changed, for the checker. Consolidating N avenants costs O(E + their size), not O(N × E).
     func consolidate(_ contract: FileModel, _ avenants: [FileModel]) -> Contract {
         let decl = declarations(of: contract, chain: [])
         // The builder's index holds the first declaration of each key; the versions answer a
         // repeated key (COP200) with the first in document order, as a reader meets them.
-        let repeated = contract.hasRepeatedKeys
-        var current = Version(number: 0, avenant: nil, tree: contract.tree,
-                              index: repeated ? Workspace.index(of: contract.tree) : contract.index,
-                              referents: decl.referents, plans: decl.plans)
+        let repeated = contract.hasRepeatedKeys ? Workspace.repeatedKeys(of: contract.tree) : [:]
+        var index = SharedMap(contract.index)
+        for (key, ids) in repeated { index[key] = ids[0] }
+        var current = Version(number: 0, avenant: nil, tree: contract.tree, index: index,
+                              referents: SharedMap(decl.referents), plans: SharedMap(decl.plans))
         var versions = [current]
         let all = avenants.map { Avenant(number: $0.avenantNumber, file: $0.file, header: $0.header!, changes: $0.changes) }
         if all.count > Limits.maxAvenants {
@@ -222,25 +227,32 @@ public final class Workspace {
             var next = Version(number: k + 1, avenant: avenant, tree: current.tree, index: current.index,
                                referents: current.referents, plans: current.plans)
             next.removed = current.removed
-            apply(avenant, number: k + 1, from: current, to: &next, repeatedKeys: repeated)
+            apply(avenant, number: k + 1, from: current, to: &next, repeated: repeated)
             versions.append(next)
             current = next
         }
         return Contract(id: contract.header?.id, file: contract.file, avenants: all, versions: versions)
     }
 
-    /// Elements by key, the first in document order when a key is repeated (COP200).
-    static func index(of tree: ElementTree) -> [ElementKey: ElementID] {
-        var index: [ElementKey: ElementID] = [:]
+    /// The keys declared more than once (COP200), each with its elements in document order:
+    /// when an avenant removes the first, the next one answers the key.
+    static func repeatedKeys(of tree: ElementTree) -> [ElementKey: [ElementID]] {
+        var all: [ElementKey: [ElementID]] = [:]
         for id in tree.preorder where tree[id].id != nil && id != tree.root {
-            let key = tree[id].key
-            if index[key] == nil { index[key] = id }
+            all[tree[id].key, default: []].append(id)
         }
-        return index
+        return all.filter { $0.value.count > 1 }
     }
 
-    func apply(_ av: Avenant, number n: Int, from prev: Version, to v: inout Version, repeatedKeys: Bool) {
+    func apply(_ av: Avenant, number n: Int, from prev: Version, to v: inout Version, repeated: [ElementKey: [ElementID]]) {
         var removed: [(Element, Change)] = []
+        // What changed, for `Version.delta` (filtered once the whole avenant is applied).
+        var modified: [ElementID] = []
+        var added: [ElementID] = []
+        var referents = Set<String>(), plans = Set<String>()
+        var removedKeys: [ElementKey] = []
+        // Keys whose element was removed while the key is repeated (COP200).
+        var lost: [ElementKey] = []
         // Elements removed from the tree: unlinked once the avenant is applied, one pass per
         // parent (an avenant removing k children of one element costs O(children), not O(k ×
         // children)); the index forgets them at once, so later changes no longer see them.
@@ -273,14 +285,18 @@ public final class Workspace {
                 }
                 if change.kind == .contrat {
                     modify(&v.tree[v.tree.root!])
+                    modified.append(v.tree.root!)
                 } else if let id = change.id, change.kind == .referent, var t = v.referents[id] {
                     modify(&t)
                     v.referents[id] = t
+                    referents.insert(id)
                 } else if let id = change.id, change.kind == .plan, var t = v.plans[id] {
                     modify(&t)
                     v.plans[id] = t
+                    plans.insert(id)
                 } else if let id = change.id, !change.kind.isDeclaration, let t = v.index[ElementKey(change.kind, id)] {
                     modify(&v.tree[t])
+                    modified.append(t)
                 } else {
                     report(.changeTargetMissing(op: .modifier, kind: change.kind, id: change.id ?? "", version: prev.number), change.place)
                 }
@@ -294,8 +310,8 @@ public final class Workspace {
                 el.provenance.avenant = n
                 el.provenance.clause = change.place
                 for k in el.properties.indices { el.properties[k].provenance = provenance }
-                if change.kind == .referent { v.referents[id] = el; continue }
-                if change.kind == .plan { v.plans[id] = el; continue }
+                if change.kind == .referent { v.referents[id] = el; referents.insert(id); continue }
+                if change.kind == .plan { v.plans[id] = el; plans.insert(id); continue }
                 guard let parent = parentForAddition(change, in: v) else { continue }
                 // Under a référent or a plan (`dans référent X`): not in the tree.
                 guard var p = parent else { continue }
@@ -304,8 +320,9 @@ public final class Workspace {
                     report(.nestingTooDeep(el.ref, limit: Limits.maxDepth), change.placement?.place ?? change.place)
                     p = grand
                 }
-                let added = v.tree.add(el, under: p)
-                v.index[el.key] = added
+                let new = v.tree.add(el, under: p)
+                v.index[el.key] = new
+                added.append(new)
             case .supprimer:
                 guard let id = change.id, let t = v.find(change.kind, id) else {
                     report(.changeTargetMissing(op: .supprimer, kind: change.kind, id: change.id ?? "", version: prev.number), change.place)
@@ -313,15 +330,20 @@ public final class Workspace {
                 }
                 if change.kind == .referent {
                     v.referents[id] = nil
-                    v.removed.insert(ElementKey(.referent, id))
+                    referents.insert(id)
+                    if v.removed.insert(ElementKey(.referent, id)) { removedKeys.append(ElementKey(.referent, id)) }
                 } else if change.kind == .plan {
                     v.plans[id] = nil
-                    v.removed.insert(ElementKey(.plan, id))
+                    plans.insert(id)
+                    if v.removed.insert(ElementKey(.plan, id)) { removedKeys.append(ElementKey(.plan, id)) }
                 } else if let tid = v.index[ElementKey(change.kind, id)] {
                     for x in v.tree.subtree(tid) {
                         let e = v.tree[x]
-                        if let xid = e.id { v.removed.insert(ElementKey(e.kind, xid)) }
-                        if v.index[e.key] == x { v.index[e.key] = nil }
+                        if let xid = e.id, v.removed.insert(ElementKey(e.kind, xid)) { removedKeys.append(ElementKey(e.kind, xid)) }
+                        if v.index[e.key] == x {
+                            v.index[e.key] = nil
+                            if repeated[e.key] != nil { lost.append(e.key) }
+                        }
                     }
                     unlinked.insert(tid)
                 }
@@ -331,8 +353,15 @@ public final class Workspace {
         if !unlinked.isEmpty {
             v.tree.remove(unlinked)
             // A repeated key (COP200) removed: the next declaration in document order answers it.
-            if repeatedKeys { v.index = Workspace.index(of: v.tree) }
+            for key in lost {
+                var candidates = (repeated[key] ?? []).filter { v.tree.isPlaced($0) }
+                if let added = v.index[key], !candidates.contains(added) { candidates.append(added) }
+                let tree = v.tree
+                v.index[key] = candidates.min { tree.precedes($0, $1) }
+            }
         }
+        v.delta = Workspace.delta(prev: prev.tree, next: v.tree, modified: modified, added: added, unlinked: unlinked,
+                                  referents: referents, plans: plans, removedKeys: removedKeys)
         // COP207: checked once the whole avenant is applied (changes may come in any order).
         let declarations = removed.map(\.0).filter { $0.kind.isDeclaration }
         guard !declarations.isEmpty else { return }
@@ -343,6 +372,23 @@ public final class Workspace {
                        notes: [note(.stillUsedHere, use.1)])
             }
         }
+    }
+
+    /// What an avenant changed, once applied: the elements added that are still placed, those
+    /// of the previous version modified and still placed (each once), the roots of the
+    /// previous version's subtrees no longer placed. O(changes × depth).
+    static func delta(prev: ElementTree, next: ElementTree, modified: [ElementID], added: [ElementID], unlinked: Set<ElementID>,
+                      referents: Set<String>, plans: Set<String>, removedKeys: [ElementKey]) -> VersionDelta {
+        var d = VersionDelta()
+        d.added = added.filter { next.isPlaced($0) }
+        var seen = Set<ElementID>()
+        d.modified = modified.filter { Int($0.index) < prev.capacity && next.isPlaced($0) && seen.insert($0).inserted }
+        let gone = unlinked.filter { Int($0.index) < prev.capacity && prev.isPlaced($0) }
+        d.removed = gone.filter { r in !prev.ancestors(of: r).contains { gone.contains($0) } }.sorted()
+        d.referents = referents.sorted()
+        d.plans = plans.sorted()
+        d.removedKeys = removedKeys
+        return d
     }
 
     /// The parent of an added element: its `dans`, else (hierarchical numbering) the element

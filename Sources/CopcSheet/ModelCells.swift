@@ -1,4 +1,5 @@
 import CopcLanguage
+import CopcFrench
 
 // Cells of the language's values: a quantity as a number in the unit of its indicator, a
 // unit's symbol in the number format.
@@ -18,14 +19,11 @@ extension Cell {
         quantity(q.value, in: q.unit, as: unit)
     }
 
-    /// `value` in `from` expressed in `to`: the same unit, or two units of money, or two
-    /// durations (a month is 30,4375 days, a year 365,25).
+    /// `value` in `from` expressed in `to` (`Unit.convert` of the house-style layer: the same
+    /// unit, or two units of money, or two durations); `value` itself when either is unknown.
     static func convert(_ value: Double, from: Unit?, to: Unit?) -> Double? {
-        guard let from, let to, from != to else { return value }
-        switch (from.dimension, to.dimension) {
-        case (.money, .money), (.duration, .duration): return value * from.scale / to.scale
-        default: return nil
-        }
+        guard let from, let to else { return value }
+        return from.convert(value, to: to)
     }
 }
 

@@ -1,4 +1,5 @@
 import CopcLanguage
+import CopcFrench
 
 /// Office Open XML SpreadsheetML (ECMA-376, transitional): the parts of a `.xlsx` package and
 /// its stored ZIP. Strings are inline (`t="inlineStr"`) with the text format `@`, so a
@@ -286,8 +287,7 @@ extension Workbook {
     /// A width with one decimal (`12.0`), between 0 and 255 (Excel's limit; 10 for a width
     /// that is not a number).
     static func formatWidth(_ w: Double) -> String {
-        let clamped = w.isFinite ? min(max(w, 0), 255) : 10
-        let tenths = Int((clamped * 10).rounded())
+        let tenths = w.isFinite ? French.clamped(w * 10, to: 0...2550) : 100
         return "\(tenths / 10).\(tenths % 10)"
     }
 }

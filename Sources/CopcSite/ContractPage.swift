@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcLanguage
 import CopcDiagnostics
@@ -136,7 +137,7 @@ extension Site {
             if !r.bilans.calendar {
                 w.element(.p, [.class(StyleClass.muted)], prose: "Le contrat ne fixe pas de calendrier de suivi : aucun bilan n'y est attendu à une date.")
             } else if !r.bilans.missing.isEmpty {
-                w.element(.p, [.class("alerte")], prose: "Bilans attendus par le calendrier et absents : " + r.bilans.missing.map(String.init).joined(separator: ", ") + ".")
+                w.element(.p, [.class("alerte")], prose: "Bilans attendus par le calendrier et absents : " + French.list(r.bilans.missing.map(String.init)) + ".")
             }
         }
     }

@@ -1,3 +1,4 @@
+import CopcFrench
 import CopcSource
 import CopcLanguage
 import CopcDiagnostics

@@ -1,3 +1,4 @@
+import CopcFrench
 // Editor latency: from a `didChange` to the `publishDiagnostics` it causes, measured on the
 // language server in-process, through the same message handler the stdio loop calls
 // (JSON in, JSON out, framed), with the real clock and the default debounce delay.
@@ -144,7 +145,7 @@ func measureEditorLatency() {
         let handled = timings.map(\.handled), waited = timings.map(\.waited), checked = timings.map(\.checked), total = timings.map(\.total)
         func cell(_ xs: [Double]) -> String { fmt(median(xs) * 1000, 1) + " (min " + fmt((xs.min() ?? 0) * 1000, 1) + ")" }
         print(pad(name, 36) + pad(cell(handled), 18) + pad(cell(waited), 20) + pad(cell(checked), 28) + cell(total)
-              + "   [délai \(Int(debounce * 1000)) ms, \(timings.count) essais, \(count) diagnostics]")
+              + "   [délai \(French.clamped(debounce * 1000, to: 0...1_000_000)) ms, \(timings.count) essais, \(count) diagnostics]")
     }
     if let dir {
         unlink(dir + "/synthetique-1mo.cop")

@@ -5,8 +5,9 @@
 // and the ratio to the byte scan. `--ecrire DOSSIER` writes the synthetic files for
 // whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`. Last, or
 // alone with `--latence`, the editor latency of `copc lsp` (EditorLatency.swift); with
-// `--bilans`, the annual follow-up alone (Bilans.swift); with `--portefeuille`, the
-// synthetic portfolio of 450 contracts (Portfolio.swift).
+// `--bilans`, the annual follow-up alone (Bilans.swift); with `--versions`, a contract with
+// and without its avenants (Versions.swift); with `--portefeuille`, the synthetic portfolio of
+// 450 contracts (Portfolio.swift).
 import CopcSource
 import CopcLanguage
 import CopcSyntax
@@ -111,6 +112,24 @@ if args.count == 3 && args[1] == "--ecrire" {
             exit(2)
         }
         print(path)
+    }
+    exit(0)
+}
+if args.count == 4 && args[1] == "--ecrire-suivi", let mb = Int(args[3]), mb > 0, mb <= 64 {
+    // A synthetic contract of `mb` Mo in DOSSIER/contrat/contrat.cop, and the same contract
+    // with its five bilans in DOSSIER/suivi/: each input alone in its folder, for the
+    // instruction counts of `check` against `rendre` and `bilan` (scripts/instructions-documents.sh).
+    let contract = synthetic(size: mb << 20)
+    do {
+        // An empty copc.toml marks each folder as a workspace root: nothing around it is read.
+        try FileSystem.writeAtomically(args[2] + "/contrat/copc.toml", [])
+        try FileSystem.writeAtomically(args[2] + "/suivi/copc.toml", [])
+        try FileSystem.writeAtomically(args[2] + "/contrat/contrat.cop", contract)
+        try FileSystem.writeAtomically(args[2] + "/suivi/contrat.cop", contract)
+        for (name, bytes) in syntheticBilans(of: contract) { try FileSystem.writeAtomically(args[2] + "/suivi/" + name, bytes) }
+    } catch {
+        print("copc-bench : écriture impossible dans \(args[2]) : \(error.message)")
+        exit(2)
     }
     exit(0)
 }
@@ -264,6 +283,21 @@ if args.count == 3 && args[1] == "--verifier-seul", let mb = Int(args[2]) {
     let (new, _) = revised(old)
     sink &+= checkOnce(old, new)
     exit(0)
+}
+if args.count >= 2 && args[1] == "--versions" {
+    // copc-bench --versions [ÉLÉMENTS [AVENANTS [FORME]]] (défaut : 50 000, 100, modifier)
+    let e = args.count > 2 ? Int(args[2]) ?? 50_000 : 50_000
+    let n = args.count > 3 ? Int(args[3]) ?? 100 : 100
+    let form = args.count > 4 ? AvenantForm(rawValue: args[4]) ?? .modifier : .modifier
+    measureVersions(elements: e, avenants: n, form: form)
+    if form == .modifier { measureVersionsLatency(elements: e, avenants: n) }
+    exit(0)
+}
+if args.count >= 5 && args[1] == "--ecrire-versions", let e = Int(args[3]), let n = Int(args[4]) {
+    // copc-bench --ecrire-versions DOSSIER ÉLÉMENTS AVENANTS [FORME] : le contrat et ses avenants
+    // dans DOSSIER (créé), pour les mesures du processus entier (callgrind, copc check, copc diff).
+    let form = args.count > 5 ? AvenantForm(rawValue: args[5]) ?? .modifier : .modifier
+    exit(writeVersioned(args[2], elements: e, avenants: n, form: form) ? 0 : 2)
 }
 if args.count == 2 && args[1] == "--diff" {
     measureDiff()

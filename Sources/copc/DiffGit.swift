@@ -9,6 +9,7 @@ import CopcSyntax
 import CopcDriver
 import CopcModel
 import CopcDiff
+import CopcFrench
 #if canImport(Glibc)
 import Glibc
 #endif

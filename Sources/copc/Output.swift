@@ -1,3 +1,4 @@
+import CopcFrench
 // Output, usage errors and the helpers shared by the subcommands.
 import CopcSource
 import CopcSema

@@ -43,11 +43,11 @@ final class BilanTests: XCTestCase {
         XCTAssertEqual(a.point(2024)?.targetText, "70 %")
         XCTAssertEqual(a.point(2024)?.realizedText, "66 %")
         guard case .missed(let g)? = a.point(2024)?.attainment else { return XCTFail("2024 must be missed") }
-        XCTAssertEqual(g.french, "−4 points")
+        XCTAssertEqual(g.french, "−4\u{00A0}points")
         XCTAssertEqual(a.point(2023)?.attainment, .reached)
         let b = try XCTUnwrap(rows.first { $0.id == "1.1.b" })
         guard case .missed(let g2)? = b.point(2023)?.attainment else { return XCTFail("1.1.b 2023 must be missed") }
-        XCTAssertEqual(g2.french, "−400 (−10 %)")
+        XCTAssertEqual(g2.french, "−400 (−10\u{00A0}%)")
         let enc = try XCTUnwrap(rows.first { $0.id == "2.1.b" && $0.label == "encadrement" })
         XCTAssertEqual(enc.point(2023)?.realized, .unavailable)
         // Tableau 1: counts and an objective's state from its actions.
@@ -73,8 +73,12 @@ final class BilanTests: XCTestCase {
     func testRealBilanHasNoIndicatorValue() throws {
         let r = try report("contracts/cop-cng-2021-2025", year: nil)
         XCTAssertEqual(r.year, 2024)
-        XCTAssertEqual(r.withoutRealized.count, r.indicatorCount)
+        // 1.1.a's 2024 target is « sans objet » (« / » in the document): it expects no réalisé.
+        XCTAssertEqual(r.notApplicableCount, 1)
+        XCTAssertEqual(r.withoutRealized.count + r.notApplicableCount, r.indicatorCount)
+        XCTAssertFalse(r.withoutRealized.contains("1.1.a"))
         XCTAssertTrue(r.realizedSummary.hasPrefix("Aucun des"), r.realizedSummary)
+        XCTAssertTrue(r.realizedSummary.contains("1 indicateur sans objet pour 2024"), r.realizedSummary)
         let md = r.markdown()
         XCTAssertTrue(md.contains("Tableau des emplois médicaux dans Logimedh"))
         XCTAssertTrue(md.contains("Un déficit de notoriété subsiste"))
@@ -83,8 +87,8 @@ final class BilanTests: XCTestCase {
     func testCSVConventions() throws {
         let csv = try report(BilanTests.example, year: 2024).csv()
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}"), "BOM")
-        XCTAssertTrue(csv.contains(";2023;55 %;58 %;58;atteinte;"), "decimal comma, semicolons")
-        XCTAssertTrue(csv.contains(";2024;70 %;66 %;66;non atteinte;-4;;"))
+        XCTAssertTrue(csv.contains(";2023;55\u{00A0}%;55 %;55;58\u{00A0}%;58 %;58;atteinte;"), "decimal comma, semicolons")
+        XCTAssertTrue(csv.contains(";2024;70\u{00A0}%;70 %;70;66\u{00A0}%;66 %;66;non atteinte;-4;;"))
         XCTAssertTrue(csv.contains("12,5"))
         XCTAssertTrue(csv.contains("\r\n"))
     }

@@ -25,7 +25,7 @@ final class CLIGrammarTests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String] = [:]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-grammaire-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-grammaire-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files {
             let path = dir + "/" + name

@@ -25,7 +25,7 @@ final class CLITests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-cli-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-cli-\(UUID().uuidString)"
         for (name, text) in files {
             let path = dir + "/" + name
             try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)

@@ -8,7 +8,7 @@ final class CaptureScriptTests: XCTestCase {
     var dir = ""
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "copc-capture-\(UUID().uuidString)"
+        dir = scratchRoot + "copc-capture-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/outils", withIntermediateDirectories: true)
         try "<!DOCTYPE html><title>x</title>".write(toFile: dir + "/page #1.html", atomically: true, encoding: .utf8)
     }

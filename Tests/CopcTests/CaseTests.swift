@@ -138,7 +138,7 @@ final class CaseTests: XCTestCase {
     /// A folder case with a `copc.toml`, copied to a fresh folder (absolute, symlink-free) with no
     /// marker above it; the trust to check it with (`# propriétaire : autre`).
     static func workspaceCopy(_ files: [(String, [UInt8])]) throws -> (folder: String, trust: WorkspaceTrust) {
-        let dir = NSTemporaryDirectory() + "copc-cas-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-cas-\(UUID().uuidString)"
         var trust = WorkspaceTrust.current
         for (rel, bytes) in files {
             let path = dir + "/" + rel

@@ -461,6 +461,7 @@ func contratCNG() -> Contrat {
             .signataires("DGOS", "CNG.CA", "DGCS", "CNG.DG", "DSS", "DB")
             .période("2021-01-01 .. 2025-12-31")
             .approuvéLe("2021-03-12")
+            .faitÀ("Paris")
             .numérotation(.hiérarchique)
             .texte("""
                 Le présent contrat fixe les quatre axes stratégiques et douze objectifs

@@ -20,7 +20,7 @@ final class CopcKitCompileTests: XCTestCase {
     func typecheck(_ code: String) throws -> (Bool, String) {
         let swiftc = try XCTUnwrap(outilSwift("swiftc"), "swiftc introuvable dans le PATH")
         let modules = try XCTUnwrap(modules, "module CopcKit construit introuvable")
-        let fichier = NSTemporaryDirectory() + "copckit-\(UUID().uuidString).swift"
+        let fichier = scratchRoot + "copckit-\(UUID().uuidString).swift"
         try ("import CopcKit\n" + code).write(toFile: fichier, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: fichier) }
         let p = Process()

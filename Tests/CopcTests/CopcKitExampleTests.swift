@@ -50,7 +50,7 @@ final class CopcKitExampleTests: XCTestCase {
         XCTAssertTrue(diagnostics.contains("contrat COP-EXEMPLE « Contrat d'objectifs et de performance 2021-2025 »\n"))
 
         // Its printed text is checked by copc check (same defect), and emits the same IR.
-        let dossier = NSTemporaryDirectory() + "copckit-exemple-\(UUID().uuidString)"
+        let dossier = scratchRoot + "copckit-exemple-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dossier, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dossier) }
         XCTAssertEqual(try lancer(programme, ["--dossier", dossier]).0, 0)

@@ -221,7 +221,7 @@ extension CopcKitTests {
         XCTAssertEqual(CopcKit.source(avenantDUsage()), avenantTexte.replacingOccurrences(of: "\nmodifier", with: "\n\nmodifier")
             .replacingOccurrences(of: "\najouter", with: "\n\najouter").replacingOccurrences(of: "\nsupprimer", with: "\n\nsupprimer"))
         // The IR of version 1 equals the IR of the printed contract with the avenant's text.
-        let dossier = NSTemporaryDirectory() + "copckit-\(UUID().uuidString)"
+        let dossier = scratchRoot + "copckit-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dossier, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dossier) }
         try CopcKit.source(annuaireDUsage()).write(toFile: dossier + "/annuaire.cop", atomically: true, encoding: .utf8)

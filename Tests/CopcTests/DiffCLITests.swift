@@ -27,7 +27,7 @@ final class DiffCLITests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-diff-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-diff-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files {
             let path = dir + "/" + name
@@ -336,7 +336,7 @@ final class DiffCLITests: XCTestCase {
         try contract.write(toFile: outer + "/brouillons/a.cop", atomically: true, encoding: .utf8)
         try contract.replacingOccurrences(of: "fin 2022", with: "fin 2023").write(toFile: outer + "/brouillons/b.cop", atomically: true, encoding: .utf8)
         // The marker makes brouillons/ its own workspace root.
-        FileManager.default.createFile(atPath: outer + "/brouillons/copc.toml", contents: Data())
+        _ = FileManager.default.createFile(atPath: outer + "/brouillons/copc.toml", contents: Data())
         let r = try run(["diff", outer + "/brouillons/a.cop", outer + "/brouillons/b.cop", "--format", "json"])
         XCTAssertEqual(r.0, 0, r.2)
         XCTAssertTrue(r.2.contains("erreur"), r.2)

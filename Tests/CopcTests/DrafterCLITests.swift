@@ -27,7 +27,7 @@ final class DrafterCLITests: XCTestCase {
     }
 
     func tempDir(_ files: [String: String], marker: Bool = true) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-redac-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-redac-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if marker { try "".write(toFile: dir + "/copc.toml", atomically: true, encoding: .utf8) }
         for (name, text) in files {
@@ -139,7 +139,7 @@ final class DrafterCLITests: XCTestCase {
         let dir = try tempDir(["vide.cop": ""])
         var bytes = [UInt8]("contrat C1 « x »\n".utf8)
         for k in 0..<20_000 { bytes.append(UInt8(truncatingIfNeeded: k &* 7919)) }
-        FileManager.default.createFile(atPath: dir + "/binaire.cop", contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: dir + "/binaire.cop", contents: Data(bytes))
         let (status, out, _) = try run(["check", "binaire.cop", "--format", "gcc"], cwd: dir)
         XCTAssertEqual(status, 1)
         XCTAssertEqual(out.split(separator: "\n").count, 1, out)
@@ -153,7 +153,7 @@ final class DrafterCLITests: XCTestCase {
 
     /// Control characters in a path named on the command line are escaped in the message.
     func testControlCharactersInAPathAreEscaped() throws {
-        let (status, _, err) = try run(["check", "introuvable\u{1B}[31m.cop"], cwd: NSTemporaryDirectory())
+        let (status, _, err) = try run(["check", "introuvable\u{1B}[31m.cop"], cwd: scratchRoot)
         XCTAssertEqual(status, 2)
         XCTAssertFalse(err.contains("\u{1B}"), err)
         XCTAssertTrue(err.contains("\\x1B[31m"), err)

@@ -18,7 +18,7 @@ enum FuzzProperties {
     static let au = Day(year: 2026, month: 11, day: 22)!
 
     /// The fuzz targets, by the name `scripts/fuzz.sh` takes.
-    static let targetNames = ["avenants", "fmt", "verifier"]
+    static let targetNames = ["avenants", "fmt", "francais", "verifier"]
 
     /// The properties of the target `name`, applied to one input.
     static func run(_ name: String, _ bytes: [UInt8]) -> [String] {
@@ -26,6 +26,7 @@ enum FuzzProperties {
         case "verifier": return check(bytes)
         case "fmt": return format(bytes)
         case "avenants": return contractAndAvenants(bytes)
+        case "francais": return FrenchProperties.check(bytes)
         default: return ["cible inconnue « \(name) »"]
         }
     }
@@ -180,5 +181,179 @@ enum FuzzProperties {
     static func irs(_ files: [(String, [UInt8])]) -> [String] {
         let result = Driver.check(sources: files, options: CheckOptions(au: au))
         return result.contracts.flatMap { unit in unit.versions.map { IR.emit(unit, version: $0, files: result.fileTable) } }
+    }
+}
+
+// MARK: extreme values in every value position
+
+/// Contracts, avenants and bilans with one value position replaced by an extreme number
+/// (digit runs of 1 to 400 digits, signs, many decimals, 2⁶³ and its neighbours), for the
+/// property « no trap on any input » (`ValueExtremesTests`) and as seeds for the fuzz targets.
+enum ValuePositions {
+    /// The numbers put in each position.
+    static let numbers: [String] = {
+        var n = ["0", "-0", "+0", "1", "-1", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+                 "-9223372036854775809", "18446744073709551616", "4294967296", "2147483648", "99999999999999999999,99999",
+                 "0," + String(repeating: "0", count: 400) + "1", "1," + String(repeating: "9", count: 40), "1e400", "1 000 000 000 000 000 000 000"]
+        for length in [2, 4, 5, 15, 16, 17, 18, 19, 20, 21, 22, 40, 100, 308, 309, 310, 400] {
+            n.append(String(repeating: "9", count: length))
+            n.append("1" + String(repeating: "0", count: length - 1))
+        }
+        n.append("-" + String(repeating: "9", count: 400))
+        n.append("+" + String(repeating: "9", count: 30))
+        return n
+    }()
+
+    /// The numbers of the everyday run: one of each kind (zero and its signs, 2⁶³ and its
+    /// neighbours, 2⁶⁴, runs of 1, 19, 20, 309 and 400 digits, 400 decimals, an exponent).
+    /// `numbers` (all lengths) runs with `COPC_VALEURS_EXTREMES=toutes`.
+    static let everyday: [String] = ["0", "-0", "7", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+                                     "18446744073709551616", String(repeating: "9", count: 19), String(repeating: "9", count: 20),
+                                     "1" + String(repeating: "0", count: 308), String(repeating: "9", count: 400),
+                                     "-" + String(repeating: "9", count: 400), "0," + String(repeating: "0", count: 400) + "1", "1e400"]
+
+    /// A position: which file and which placeholder it replaces, with the forms the number
+    /// takes there (`{n}` stands for the number).
+    struct Position {
+        let slot: String
+        let forms: [String]
+    }
+
+    static let positions: [Position] = [
+        Position(slot: "P0", forms: ["{n}"]), Position(slot: "P1", forms: ["{n}"]),
+        Position(slot: "SIGNE", forms: ["{n}-01-20", "2022-{n}-20", "2022-01-{n}", "{n} janvier 2022"]),
+        Position(slot: "MOY", forms: ["{n} M€", "{n}", "{n} ETP"]), Position(slot: "MY", forms: ["{n}"]),
+        Position(slot: "W1", forms: ["{n}", "1/{n}", "{n}/2", "{n} %", "{n},5 %"]), Position(slot: "NUMA", forms: ["{n}", "{n}bis"]),
+        Position(slot: "NUMO", forms: ["{n}"]),
+        Position(slot: "DELAI", forms: ["x {n}", "{n}", "fin {n}", "T1 {n}", "{n} .. 2024", "2022 .. {n}", "avant le {n} mars 2024",
+                                        "mi-{n}", "d'ici {n}", "{n}/2024", "décembre {n}", "le 31/12/{n}", "{n}-12-31", "trimestre {n} 2023",
+                                        "{n}e trimestre 2023", "fin 2023 x {n}"]),
+        Position(slot: "ETAPE", forms: ["x {n}", "{n}", "S2 {n}"]),
+        Position(slot: "UNIT", forms: ["{n}"]), Position(slot: "BASE", forms: ["{n}", "{n} %"]), Position(slot: "BY", forms: ["{n}"]),
+        Position(slot: "Y1", forms: ["{n}"]),
+        Position(slot: "C1", forms: ["{n}", "≥ {n}", "entre {n} et 3", "entre 1 et {n}", "{n} cumulés", "{n} jours"]),
+        Position(slot: "C2", forms: ["+{n} % par an", "+{n} points", "+{n}", "-{n} %", "par rapport à {n}", "≥ N-{n}", "{n} % de plus"]),
+        Position(slot: "C3", forms: ["+{n} % par an", "{n}", "-{n} % par an"]),
+        Position(slot: "BILAN", forms: ["avant le {n} mars N+1", "avant le 15 mars N+{n}"]),
+        Position(slot: "AC", forms: ["{n}", "+{n} % par an"]), Position(slot: "AVN", forms: ["{n}"]),
+        Position(slot: "BILY", forms: ["{n}"]),
+        Position(slot: "REAL", forms: ["{n}", "{n} %", "{n} M€", "{n} jours", "≥ {n}"]),
+        Position(slot: "ND", forms: ["{n}", "x {n}", "fin {n}"]), Position(slot: "AVC", forms: ["{n}"]),
+        Position(slot: "ACH", forms: ["{n}-06-30", "2023-{n}-30"]),
+    ]
+
+    static let defaults: [String: String] = [
+        "P0": "2022", "P1": "2026", "SIGNE": "2022-01-20", "MOY": "12,5 M€", "MY": "2024", "W1": "1/2", "NUMA": "1", "NUMO": "1",
+        "DELAI": "fin 2023", "ETAPE": "T1 2023", "UNIT": "%", "BASE": "5 %", "BY": "2021", "Y1": "2022", "C1": "10 %",
+        "C2": "+2 points", "C3": "+5 % par an", "BILAN": "avant le 15 mars N+1", "AC": "40 %", "AVN": "1", "BILY": "2023",
+        "REAL": "15 %", "ND": "S1 2024", "AVC": "80", "ACH": "2023-06-30",
+    ]
+
+    static let contract = """
+    contrat C « Contrat »
+      type : COP
+      organisme : O
+      signataires : O
+      période : {P0} .. {P1}
+      signé le : {SIGNE}
+      bilan annuel : {BILAN}
+      moyens {MY} : {MOY}
+
+    référent O « O »
+
+    axe 1 « A »
+
+    objectif 1.{NUMO} « Ob »
+      pilote : O
+      poids : {W1}
+
+    action 1.{NUMO}.{NUMA} « Act »
+      délai : {DELAI}
+      étape « E » : {ETAPE}
+
+    indicateur 1.{NUMO}.a « I »
+      unité : {UNIT}
+      sens : hausse
+      poids : 1
+      base {BY} : {BASE}
+      cible {Y1} : {C1}
+      cible 2023 : {C2}
+      cible 2024 : {C3}
+
+    indicateur 1.{NUMO}.b « J »
+      unité : nombre
+      sens : baisse
+      cible 2022 : {C1}
+      cible 2023 : {C2}
+      cible 2024 : {C3}
+
+    objectif 1.2 « Ob2 »
+      pilote : O
+      poids : 1/2
+
+    """
+
+    static let avenant = """
+    avenant {AVN} au contrat C « Av »
+      signé le : 2023-01-10
+
+    modifier indicateur 1.{NUMO}.a
+      cible 2025 : {AC}
+      motif : « m »
+
+    """
+
+    static let bilan = """
+    bilan {BILY} du contrat C « B »
+      établi le : 2024-03-08
+
+    indicateur 1.{NUMO}.a
+      réalisé : {REAL}
+
+    indicateur 1.{NUMO}.b
+      réalisé : {REAL}
+
+    action 1.{NUMO}.{NUMA}
+      état : reporté
+      nouveau délai : {ND}
+      avancement : {AVC} %
+      achevé le : {ACH}
+
+    """
+
+    /// The three files with `slot` replaced by `value` and every other slot by its default.
+    static func files(slot: String, value: String) -> [(String, [UInt8])] {
+        func fill(_ template: String) -> [UInt8] {
+            var t = template
+            for (k, v) in defaults { t = t.replacingEvery("{" + k + "}", with: k == slot ? value : v) }
+            return Array(t.utf8)
+        }
+        return [("contrat.cop", fill(contract)), ("avenant-1.cop", fill(avenant)), ("bilan-2023.cop", fill(bilan))]
+    }
+
+    /// Every (slot, value) of the property, `numbers` in every form of every position.
+    static func all(numbers: [String] = numbers) -> [(slot: String, value: String)] {
+        var out: [(String, String)] = []
+        for p in positions {
+            for f in p.forms {
+                for n in numbers { out.append((p.slot, f.replacingEvery("{n}", with: n))) }
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// `self` with every `target` replaced (no Foundation).
+    func replacingEvery(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
     }
 }

@@ -1,3 +1,4 @@
+@testable import CopcFrench
 import XCTest
 @testable import CopcHTML
 
@@ -131,7 +132,7 @@ final class HTMLChartTests: XCTestCase {
             ("tout égal", [.init(2021, target: .value(7), actual: .init(7, outcome: .reached)), .init(2022, target: .value(7), actual: .init(7, outcome: .reached))]),
             ("négatif", [.init(2021, target: .value(-2.806), actual: .init(-3.1, outcome: .missed)), .init(2022, target: .value(-1), actual: .init(0.5, outcome: .reached))]),
             ("énorme", [.init(2021, target: .value(1e300), actual: .init(-1e308, outcome: .missed)), .init(2022, target: .value(Double.greatestFiniteMagnitude))]),
-            ("minuscule", [.init(2021, target: .value(5e-324), actual: .init(1e-300, outcome: .reached))]),
+            ("minuscule", [.init(2021, target: .value(Double.leastNonzeroMagnitude), actual: .init(1e-300, outcome: .reached))]),
             ("non fini", [.init(2021, target: .value(.nan), actual: .init(.infinity, outcome: .missed)), .init(2022, target: .range(.nan, 3), actual: .init(-.infinity, outcome: .reached))]),
             ("années extrêmes", [.init(Int.min, target: .value(1)), .init(Int.max, actual: .init(2, outcome: .reached))]),
             ("décrit seulement", [.init(2021, target: .described("sans objet")), .init(2022, target: .described("oui"))]),

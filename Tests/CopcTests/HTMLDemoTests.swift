@@ -1,3 +1,4 @@
+@testable import CopcFrench
 import XCTest
 import CopcHTML
 import CopcDiff
@@ -50,8 +51,8 @@ final class HTMLDemoTests: XCTestCase {
             w.element(.p, prose: "Motif: report du système d'information; pourquoi? Parce que «la migration» n'est pas achevée! Cible : 60% de 4 000 agents formés, pour 12,5 M€.")
             w.element(.p) { w in
                 w.prose("Nombres : ")
-                w.text([French.number(1234567.5), French.number(-2.806), French.percent(21.5), French.quantity(-300, unit: nil, signed: true) + " (" + French.percent(-20, signed: true) + ")",
-                        French.number(1.5e24), French.quantity(45, unit: "jours")].joined(separator: " · "))
+                w.text([French.number(1234567.5), French.number(-2.806), French.percent(21.5), French.quantity(-300, symbol: nil, signed: true) + " (" + French.percent(-20, signed: true) + ")",
+                        French.number(1.5e24), French.quantity(45, symbol: "jours")].joined(separator: " · "))
             }
             w.element(.p) { w in
                 w.prose("Dates : ")

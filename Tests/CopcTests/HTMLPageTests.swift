@@ -1,3 +1,4 @@
+@testable import CopcFrench
 import XCTest
 @testable import CopcHTML
 

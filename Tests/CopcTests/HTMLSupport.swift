@@ -60,7 +60,7 @@ func demoOutputFolder() throws -> URL {
     if let path = ProcessInfo.processInfo.environment["COPC_DEMO_HTML"], !path.isEmpty {
         dir = URL(fileURLWithPath: path)
     } else {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("copc-demo-\(UUID().uuidString)")
+        dir = URL(fileURLWithPath: scratchRoot).appendingPathComponent("copc-demo-\(UUID().uuidString)")
     }
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir

@@ -1,3 +1,4 @@
+@testable import CopcFrench
 import XCTest
 @testable import CopcHTML
 
@@ -231,9 +232,9 @@ final class FrenchFormatTests: XCTestCase {
         XCTAssertEqual(French.percent(60), "60\(nbsp)%")
         XCTAssertEqual(French.percent(21.5), "21,5\(nbsp)%")
         XCTAssertEqual(French.percent(-20, signed: true), "\(minus)20\(nbsp)%")
-        XCTAssertEqual(French.quantity(12.5, unit: "M€"), "12,5\(nbsp)M€")
-        XCTAssertEqual(French.quantity(4000, unit: nil), "4\(nnbsp)000")
-        XCTAssertEqual(French.quantity(45, unit: "jours"), "45\(nbsp)jours")
+        XCTAssertEqual(French.quantity(12.5, symbol: "M€"), "12,5\(nbsp)M€")
+        XCTAssertEqual(French.quantity(4000, symbol: nil), "4\(nnbsp)000")
+        XCTAssertEqual(French.quantity(45, symbol: "jours"), "45\(nbsp)jours")
     }
 
     func testScientific() {

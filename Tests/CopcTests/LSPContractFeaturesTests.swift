@@ -33,9 +33,9 @@ final class LSPContractFeaturesTests: XCTestCase {
         XCTAssertTrue(objective.contains("poids : 1/3"), objective)
         XCTAssertTrue(objective.contains("**moyens 2021** : 12,5 M€ · **moyens (ETP) 2021** : 350"), objective)
         XCTAssertTrue(hover(h, 5, 4).contains("**moyens 2021** : 12,5 M€"), "hover on a moyens line")
-        XCTAssertTrue(hover(h, 10, 4).contains("+2 points — fixée ; soit 52 %"), hover(h, 10, 4))
+        XCTAssertTrue(hover(h, 10, 4).contains("+2 points — fixée ; soit 52\u{00A0}%"), hover(h, 10, 4))
         XCTAssertTrue(hover(h, 11, 4).contains("connue au bilan"), hover(h, 11, 4))
-        XCTAssertTrue(hover(h, 2, 4).contains("**avis « CGEFI »** : 2020-12-01"), hover(h, 2, 4))
+        XCTAssertTrue(hover(h, 2, 4).contains("**avis « CGEFI »** : 1er\u{00A0}décembre 2020"), hover(h, 2, 4))
     }
 
     func testCompletionProposesTheNewKeys() throws {

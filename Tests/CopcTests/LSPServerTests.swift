@@ -53,7 +53,7 @@ enum LSPFixture {
 
     /// A fresh folder holding the three files; returns its real path.
     static func folder(_ extra: [String: String] = [:]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-lsp-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-lsp-\(UUID().uuidString)"
         let files = ["annuaire.cop": annuaire, "contrat.cop": contract, "avenant-1.cop": avenant].merging(extra) { _, b in b }
         for (name, text) in files {
             let path = dir + "/" + name
@@ -857,7 +857,7 @@ final class LSPServerTests: XCTestCase {
         XCTAssertTrue(block.contains("**indicateur 1.1.a** — Indicateur") && block.contains("cible 2022 : 50 %"), block)
         // Hover on a réalisé: the target of the year beside it, and the judgement.
         let missed = hoverText(h, "bilan-2022.cop", 3, 14)
-        XCTAssertTrue(missed.contains("cible 2022 : 50 %") && missed.contains("non atteinte") && missed.contains("−5 points"), missed)
+        XCTAssertTrue(missed.contains("cible 2022 : 50 %") && missed.contains("non atteinte") && missed.contains("−5\u{00A0}points"), missed)
         let reached = hoverText(h, "bilan-2022.cop", 8, 14)
         XCTAssertTrue(reached.contains("**atteinte**") && !reached.contains("non atteinte"), reached)
         // An action block: its deadlines.

@@ -28,13 +28,13 @@ final class OutputSafetyTests: XCTestCase {
     let avenant = "avenant 1 au contrat C1 « Cible fixée »\n  signé le : 2021-06-30\n  en vigueur le : 2021-07-01\nmodifier indicateur 1.1.a\n  cible 2022 : 60 %\n"
 
     func workspace(_ extra: [String: [UInt8]] = [:]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-sorties-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-sorties-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-        FileManager.default.createFile(atPath: dir + "/copc.toml", contents: Data())
-        FileManager.default.createFile(atPath: dir + "/c.cop", contents: Data(cleanContract.utf8))
-        FileManager.default.createFile(atPath: dir + "/a1.cop", contents: Data(avenant.utf8))
-        for (name, bytes) in extra { FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes)) }
+        _ = FileManager.default.createFile(atPath: dir + "/copc.toml", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/c.cop", contents: Data(cleanContract.utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/a1.cop", contents: Data(avenant.utf8))
+        for (name, bytes) in extra { _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes)) }
         return dir
     }
 
@@ -119,7 +119,7 @@ final class OutputSafetyTests: XCTestCase {
         let latinAvenant = latin1("avenant 2 au contrat C1 « Délai repoussé »\n  signé le : 2022-01-10\nmodifier action 1.1.1\n  délai : fin 2023\n")
         let dir = try workspace()
         try FileManager.default.createDirectory(atPath: dir + "/avenants", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir + "/avenants/a2.cop", contents: Data(latinAvenant))
+        _ = FileManager.default.createFile(atPath: dir + "/avenants/a2.cop", contents: Data(latinAvenant))
         var (status, out, err) = try run(["rendre", "c.cop", "-o", "sortie.html"], cwd: dir)
         XCTAssertEqual(status, 2, err)
         XCTAssertTrue(out.isEmpty)
@@ -129,9 +129,9 @@ final class OutputSafetyTests: XCTestCase {
 
         let above = try workspace()
         try FileManager.default.removeItem(atPath: above + "/a1.cop")
-        FileManager.default.createFile(atPath: above + "/c.cop", contents: Data(latin1(cleanContract)))
+        _ = FileManager.default.createFile(atPath: above + "/c.cop", contents: Data(latin1(cleanContract)))
         try FileManager.default.createDirectory(atPath: above + "/avenants", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: above + "/avenants/a1.cop", contents: Data(avenant.utf8))
+        _ = FileManager.default.createFile(atPath: above + "/avenants/a1.cop", contents: Data(avenant.utf8))
         (status, out, err) = try run(["rendre", "avenants/a1.cop", "-o", "sortie.html"], cwd: above)
         XCTAssertEqual(status, 2, err)
         XCTAssertTrue(err.contains("erreur[COP001]: fichier en Windows-1252 ?"), err)
@@ -142,7 +142,7 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: near + "/archives", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: near + "/contrat", withIntermediateDirectories: true)
         for name in ["c.cop", "a1.cop"] { try FileManager.default.moveItem(atPath: near + "/" + name, toPath: near + "/contrat/" + name) }
-        FileManager.default.createFile(atPath: near + "/archives/ancien.cop", contents: Data(latinAvenant))
+        _ = FileManager.default.createFile(atPath: near + "/archives/ancien.cop", contents: Data(latinAvenant))
         (status, out, err) = try run(["rendre", "contrat/a1.cop", "-o", "sortie.html"], cwd: near)
         XCTAssertEqual(status, 0, err)
         XCTAssertTrue(try String(contentsOfFile: near + "/sortie.html", encoding: .utf8).hasPrefix("<!DOCTYPE html>"))

@@ -33,7 +33,7 @@ func runCopc(_ args: [String], cwd: String? = nil) throws -> (Int32, String, Str
 
 /// Writes files below a fresh temporary folder (absolute, symlink-free) and returns it.
 func writeFolder(_ files: [(String, String)], prefix: String = "copc-pf") throws -> String {
-    let dir = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+    let dir = scratchRoot + "\(prefix)-\(UUID().uuidString)"
     for (name, text) in files {
         let path = dir + "/" + name
         try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)

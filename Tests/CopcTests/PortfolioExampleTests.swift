@@ -39,13 +39,13 @@ final class PortfolioExampleTests: XCTestCase {
         let (_, text, _) = try runCopc(["portefeuille", Self.example, "--au", "2026-11-22", "--par", "état"], cwd: repositoryRoot)
         for needle in ["expire dans 2 mois", "expiré sans successeur", "expiré et renouvelé", "à venir", "en vigueur",
                        "organismes sans contrat en vigueur : CEF", "cibles à fixer dont l'année est close : COG-CRT-2024-2026",
-                       "bilans manquants : COP-ANT-2022-2026 (2022, 2023)"] {
+                       "bilans manquants : COP-ANT-2022-2026 (2022 et 2023)"] {
             XCTAssertTrue(text.contains(needle), needle)
         }
     }
 
     func testSiteGoldenAndLinks() throws {
-        let output = FileSystem.realPath(NSTemporaryDirectory())! + "/copc-site-exemple-\(UUID().uuidString)"
+        let output = FileSystem.realPath(scratchRoot)! + "/copc-site-exemple-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: output) }
         let (status, _, err) = try runCopc(["site", Self.example, "-o", output, "--au", "2026-11-22"], cwd: repositoryRoot)
         XCTAssertEqual(status, 0, err)

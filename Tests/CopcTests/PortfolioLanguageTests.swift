@@ -144,7 +144,7 @@ final class PortfolioLanguageTests: XCTestCase {
     /// A contract named alone is checked with the contract it renews, found below the root: no
     /// COP210 for a predecessor that exists, and COP211 as the folder check says it.
     func testANamedContractIsCheckedWithItsPredecessor() throws {
-        let dir = NSTemporaryDirectory() + "copc-pf-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-pf-\(UUID().uuidString)"
         let files = ["annuaire.cop": Self.annuaire.replacingOccurrences(of: "utilise", with: "utilise"),
                      "onf/ancien/contrat.cop": Self.ancien.replacingOccurrences(of: "« annuaire.cop »", with: "« ../../annuaire.cop »"),
                      "onf/ancien/avenant-1.cop": "avenant 1 au contrat COP-ONF-2016-2020 « Prorogation »\n  signé le : 2020-10-01\nmodifier contrat\n  période : 2016 .. 2021\n",

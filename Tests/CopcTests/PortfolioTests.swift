@@ -84,7 +84,7 @@ final class PortfolioTests: XCTestCase {
         XCTAssertEqual(p.bodies[2].tutelles, ["MINX", "MINY"])
         XCTAssertEqual(p.diagnostics.map(\.code), [.cop212, .cop212, .cop212])
         XCTAssertEqual(p.diagnostics.map { $0.span?.start.line ?? 0 }, [11, 15, 18])
-        XCTAssertTrue(p.diagnostics[0].text.contains("a pris fin le 31 décembre 2025"), p.diagnostics[0].text)
+        XCTAssertTrue(p.diagnostics[0].text.contains("a pris fin le 31\u{00A0}décembre 2025"), p.diagnostics[0].text)
         XCTAssertTrue(p.diagnostics[1].text.contains("n'est pas en vigueur"), p.diagnostics[1].text)
         XCTAssertTrue(p.diagnostics[2].text.contains("aucun contrat ne le nomme"), p.diagnostics[2].text)
         // `copc check` does not report them.

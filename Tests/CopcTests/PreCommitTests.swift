@@ -11,7 +11,7 @@ final class PreCommitTests: XCTestCase {
     override func setUpWithError() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { throw XCTSkip("git absent") }
         copc = builtCopc.path
-        repo = NSTemporaryDirectory() + "copc-hook-\(UUID().uuidString)"
+        repo = scratchRoot + "copc-hook-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
         try git("init", "-q")
         // The README's installation: a link from .git/hooks to the script.

@@ -1,3 +1,4 @@
+@testable import CopcFrench
 import XCTest
 import Foundation
 import CopcLanguage
@@ -7,6 +8,7 @@ import CopcSema
 import CopcDriver
 import CopcModel
 import CopcRender
+import CopcFrench
 
 /// The folders holding contracts: every folder of `contracts/` (any depth, so that
 /// `contracts/exemples/…` added later is covered) and every case folder of the corpus (they
@@ -338,7 +340,7 @@ final class RenderDocumentTests: XCTestCase {
         XCTAssertTrue(ind.hasSuffix("\r\n"))
         let rows = ind.dropFirst().components(separatedBy: "\r\n")
         XCTAssertTrue(rows[1].hasPrefix("1.1.a;Indicateur;objectif 1.1;Part des postes;%;"), rows[1])
-        XCTAssertTrue(rows[1].hasSuffix(";21,5;2019;1;30;40;sans objet"), rows[1])
+        XCTAssertTrue(rows[1].hasSuffix(";21,5;2019;1;30;30 %;40;40 %;;sans objet"), rows[1])
         let act = CSVExport.render(v1, table: .actions)
         XCTAssertTrue(act.contains("1.1.1;Action | barre;objectif 1.1;CNG;;non;délai;directeurs;fin 2022;2022-10-01;2022-12-31;\r\n"), act)
         XCTAssertTrue(act.contains(";étape;\"Cartographier ; lister, classer\";T1 2022;2022-01-01;2022-03-31;"), act)
@@ -366,7 +368,10 @@ final class ICalendarTests: XCTestCase {
     }
 
     func testEscaping() {
-        XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf")
+        XCTAssertEqual(ICalendar.escape("a,b;c\\d\ne\r\nf\u{7}"), "a\\,b\\;c\\\\d\\ne\\nf␇", "control characters are shown, not sent")
+        // DEL, C1 controls and bidirectional overrides and isolates, as `Escaping.pictures` shows them.
+        XCTAssertEqual(ICalendar.escape("a\u{7F}b\u{85}c\u{9F}d\u{202E}e\u{2066}f\u{A0}g\u{2030}\u{2069}"), "a␡b�c�d�e�f\u{A0}g\u{2030}�")
+        XCTAssertEqual(ICalendar.escape("\u{1B}[31m\t"), Escaping.pictures("\u{1B}[31m\t"))
     }
 
     func testAllDayEventsAndStableUIDs() throws {
@@ -458,7 +463,7 @@ final class RenderCLITests: XCTestCase {
     }
 
     func folder() throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-rendre-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-rendre-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try renderContract.write(toFile: dir + "/contrat.cop", atomically: true, encoding: .utf8)
         try renderAvenant.write(toFile: dir + "/avenant-1.cop", atomically: true, encoding: .utf8)
@@ -528,7 +533,7 @@ final class RenderCLITests: XCTestCase {
 /// Chromium and pdftoppm (the rendered page is real).
 final class CaptureRendreScriptTests: XCTestCase {
     func run(_ args: [String], copc: String, tools: [String: String]) throws -> (status: Int32, out: String, err: String, dir: String) {
-        let dir = NSTemporaryDirectory() + "copc-capture-rendre-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-capture-rendre-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/outils", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/contrat", withIntermediateDirectories: true)
         try renderContract.write(toFile: dir + "/contrat/contrat.cop", atomically: true, encoding: .utf8)

@@ -32,12 +32,12 @@ func runBounded(_ args: [String], cwd: String? = nil, stdin: Data? = nil, cpuSec
     env["SWIFT_BACKTRACE"] = "enable=no"
     for (k, v) in environment { env[k] = v }
     p.environment = env
-    let dir = NSTemporaryDirectory() + "copc-run-\(UUID().uuidString)"
+    let dir = scratchRoot + "copc-run-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    FileManager.default.createFile(atPath: dir + "/out", contents: nil)
-    FileManager.default.createFile(atPath: dir + "/err", contents: nil)
-    FileManager.default.createFile(atPath: dir + "/in", contents: stdin ?? Data())
+    _ = FileManager.default.createFile(atPath: dir + "/out", contents: nil)
+    _ = FileManager.default.createFile(atPath: dir + "/err", contents: nil)
+    _ = FileManager.default.createFile(atPath: dir + "/in", contents: stdin ?? Data())
     let out = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/out"))
     let err = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/err"))
     p.standardOutput = out
@@ -57,12 +57,12 @@ func runBounded(_ args: [String], cwd: String? = nil, stdin: Data? = nil, cpuSec
 
 /// A fresh folder with `files` (relative path → bytes), absolute and symlink-free.
 func scratch(_ files: [String: [UInt8]] = [:]) throws -> String {
-    let dir = FileSystem.realPath(NSTemporaryDirectory())! + "/copc-robuste-\(UUID().uuidString)"
+    let dir = FileSystem.realPath(scratchRoot)! + "/copc-robuste-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for (name, bytes) in files {
         let path = dir + "/" + name
         try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
     return dir
 }
@@ -85,9 +85,9 @@ final class RobustnessTests: XCTestCase {
     // MARK: 1. numbering gaps cost O(elements)
 
     func testHugeNumberingGapsAreMeasuredNotEnumerated() throws {
-        for (last, missing) in [("1000000000", "axe 2 à 999 999 999 manquent avant 1000000000 (999 999 998 numéros)"),
-                                ("999999999999999999", "axe 2 à 999 999 999 999 999 998 manquent"),
-                                ("10000000", "axe 2 à 9 999 999 manquent")] {
+        for (last, missing) in [("1000000000", "axe 2 à 999\u{202F}999\u{202F}999 manquent avant 1000000000 (999\u{202F}999\u{202F}998 numéros)"),
+                                ("999999999999999999", "axe 2 à 999\u{202F}999\u{202F}999\u{202F}999\u{202F}999\u{202F}998 manquent"),
+                                ("10000000", "axe 2 à 9\u{202F}999\u{202F}999 manquent")] {
             let dir = try scratch(["c.cop": bytes(robustHeader + "axe 1 « A »\naxe \(last) « B »\n")])
             for command in ["check", "emit"] {
                 let r = try runBounded([command, dir + "/c.cop"], cpuSeconds: 20, memoryMB: 1024)
@@ -102,7 +102,7 @@ final class RobustnessTests: XCTestCase {
         let dir = try scratch(["c.cop": bytes(text)])
         let r = try runBounded(["check", dir + "/c.cop"], cpuSeconds: 30, memoryMB: 1024)
         XCTAssertNil(r.signal)
-        XCTAssertEqual(r.text.components(separatedBy: "(999 999 997 numéros)").count - 1, 2000, String(r.text.prefix(2000)))
+        XCTAssertEqual(r.text.components(separatedBy: "(999\u{202F}999\u{202F}997 numéros)").count - 1, 2000, String(r.text.prefix(2000)))
     }
 
     func testLanguageServerAnswersOnHugeGap() throws {
@@ -116,7 +116,7 @@ final class RobustnessTests: XCTestCase {
         p.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "copc", "version": 1,
                                                             "text": robustHeader + "axe 1 « A »\naxe 1000000000 « B »\n"]])
         let diagnostics = try XCTUnwrap(p.diagnostics(uri: uri, version: 1, timeout: 60), "pas de diagnostics : le serveur ne répond plus")
-        XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("2 à 999 999 999") == true }, "\(diagnostics)")
+        XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("2 à 999\u{202F}999\u{202F}999") == true }, "\(diagnostics)")
         XCTAssertNotNil(p.request("shutdown", NSNull()))
     }
 
@@ -164,7 +164,7 @@ final class RobustnessTests: XCTestCase {
         ]
         for (d, expected) in cases { XCTAssertEqual(JSONWriter.format(d), expected, "\(d)") }
         // Every finite double gives a plain JSON number that reads back close to it.
-        for d in [Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude, Double.leastNonzeroMagnitude, 1.7e308, 4.9e-324, 123.456e200] {
+        for d in [Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude, Double.leastNonzeroMagnitude, 1.7e308, Double.leastNonzeroMagnitude, 123.456e200] {
             let s = JSONWriter.format(d)
             XCTAssertFalse(s.contains("e") || s.contains("E"), s)
             XCTAssertEqual(Double(s) ?? .nan, d.magnitude < 5e-7 ? 0 : d, accuracy: max(1e-6, d.magnitude * 1e-15), s)
@@ -305,7 +305,7 @@ final class RobustnessTests: XCTestCase {
         for marker in ["copc.toml", ".git", ".git/"] {
             let dir = try scratch(["depot/contrats/c.cop": contract, "depot/annuaires/a.cop": annuaire])
             if marker.hasSuffix("/") { try FileManager.default.createDirectory(atPath: dir + "/depot/.git", withIntermediateDirectories: true) }
-            else { FileManager.default.createFile(atPath: dir + "/depot/" + marker, contents: Data("gitdir: ailleurs\n".utf8)) }
+            else { _ = FileManager.default.createFile(atPath: dir + "/depot/" + marker, contents: Data("gitdir: ailleurs\n".utf8)) }
             for (cwd, target) in [("/", dir + "/depot/contrats/c.cop"), (dir + "/depot/contrats", "c.cop"), ("/", dir + "/depot/contrats")] {
                 let r = try runBounded(["check", target], cwd: cwd, cpuSeconds: 20)
                 XCTAssertFalse(r.text.contains("COP206") || r.text.contains("COP201"), "\(marker), depuis \(cwd) : \(r.text)")
@@ -322,7 +322,7 @@ final class RobustnessTests: XCTestCase {
         // The language server: a document outside every folder follows the same rule.
         let workspace = Driver.check(workspace: bare + "/contrats", overlays: [:], recursive: false, options: CheckOptions(au: testDate))
         XCTAssertTrue(workspace.diagnostics.contains { $0.code == .cop206 }, "\(workspace.diagnostics.map(\.text))")
-        FileManager.default.createFile(atPath: bare + "/copc.toml", contents: Data())
+        _ = FileManager.default.createFile(atPath: bare + "/copc.toml", contents: Data())
         let marked = Driver.check(workspace: bare + "/contrats", overlays: [:], recursive: false, options: CheckOptions(au: testDate))
         XCTAssertFalse(marked.diagnostics.contains { $0.code == .cop206 }, "\(marked.diagnostics.map(\.text))")
     }
@@ -362,7 +362,7 @@ final class RobustnessTests: XCTestCase {
         let contract = bytes(robustHeader + "axe 1 « A »\n")
         let dir = try scratch(["ws/c.cop": contract, "ws/sous/d.cop": bytes("annuaire B « B »\n"), "dehors/secret.cop": bytes("annuaire S « Secret »\nréférent SECRET « hors de l'espace »\n")])
         let fm = FileManager.default
-        FileManager.default.createFile(atPath: dir + "/ws/copc.toml", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/ws/copc.toml", contents: Data())
         try fm.createSymbolicLink(atPath: dir + "/ws/a", withDestinationPath: ".")
         try fm.createSymbolicLink(atPath: dir + "/ws/b", withDestinationPath: ".")
         try fm.createSymbolicLink(atPath: dir + "/ws/sous/parent", withDestinationPath: "..")
@@ -481,14 +481,14 @@ final class RobustnessTests: XCTestCase {
         // A file above 16 Mio: not read.
         let dir = try scratch()
         let big = dir + "/gros.cop"
-        FileManager.default.createFile(atPath: big, contents: nil)
+        _ = FileManager.default.createFile(atPath: big, contents: nil)
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
         try h.truncate(atOffset: 100_000_000)
         try h.close()
         for command in ["check", "fmt"] {
             let r = try runBounded([command, big], cpuSeconds: 10, memoryMB: 512)
             XCTAssertNil(r.signal)
-            XCTAssertTrue((r.text + r.err).contains("COP002") && (r.text + r.err).contains("100 000 000 octets"), r.text + r.err)
+            XCTAssertTrue((r.text + r.err).contains("COP002") && (r.text + r.err).contains("100\u{202F}000\u{202F}000 octets"), r.text + r.err)
         }
         // A line above 64 Kio: refused, and fmt leaves the file as it is.
         let line = robustHeader + "axe 1 « " + String(repeating: "x", count: Limits.maxLineBytes) + " »\n"
@@ -505,7 +505,7 @@ final class RobustnessTests: XCTestCase {
         XCTAssertNil(m.signal)
         // Items before the actions: contrat, référent, axe, objectif; « action A199997 » (line
         // 200 005) would be the 200 001st.
-        XCTAssertTrue(m.text.contains("c.cop:200005:1: error: trop d'éléments dans ce fichier : au-delà de 200 000"), String(m.text.suffix(500)))
+        XCTAssertTrue(m.text.contains("c.cop:200005:1: error: trop d'éléments dans ce fichier : au-delà de 200\u{202F}000"), String(m.text.suffix(500)))
         XCTAssertFalse(m.text.contains("c.cop:200006:"), "la suite n'est pas lue")
     }
 
@@ -564,5 +564,28 @@ final class RobustnessTests: XCTestCase {
         // A notification without it is not acted upon either: the server was never initialised.
         p.write(p.frame(["method": "exit"]))
         XCTAssertNotNil(p.request("initialize", ["processId": NSNull(), "capabilities": [:]])?["result"], "le serveur sert toujours")
+    }
+}
+
+/// The tests leave nothing in the system's temporary folder: they write below one folder per
+/// test process, which an earlier run killed before its end leaves behind only until the next
+/// run starts.
+final class ScratchTests: XCTestCase {
+    func testScratchIsOneFolderPerProcess() {
+        XCTAssertTrue(scratchRoot.hasSuffix("/" + scratchPrefix + String(getpid()) + "/"))
+        var isDir: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratchRoot, isDirectory: &isDir) && isDir.boolValue)
+    }
+
+    func testFoldersOfFinishedRunsAreRemoved() throws {
+        let system = scratchRoot + "systeme-\(UUID().uuidString)/"
+        let gone = system + scratchPrefix + String(Int32.max)    // no process has this number
+        let alive = system + scratchPrefix + String(getppid())
+        let other = system + scratchPrefix + "pas-un-numero"
+        for dir in [gone, alive, other] { try FileManager.default.createDirectory(atPath: dir + "/sous", withIntermediateDirectories: true) }
+        removeFinishedScratch(in: system)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: gone))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: alive))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other))
     }
 }

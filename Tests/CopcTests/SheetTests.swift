@@ -36,7 +36,7 @@ func readRendering(_ args: [String]) throws -> Any {
 
 /// A fresh temporary folder.
 func temporaryFolder(_ prefix: String) throws -> String {
-    let dir = NSTemporaryDirectory() + prefix + "-" + UUID().uuidString
+    let dir = scratchRoot + prefix + "-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }
@@ -511,7 +511,7 @@ final class SheetExportTests: XCTestCase {
                             } else {
                                 XCTAssertNil(cells[10])
                             }
-                            switch p.goal {
+                            switch p.goal?.value {
                             case .quantity(let q)?, .bound(_, let q)?:
                                 let v: Double = try XCTUnwrap(inUnit(q.value, q.unit, r.unit))
                                 let got: Double = try XCTUnwrap(cells[8]?.number, "\(r.id) \(p.year)")

@@ -21,7 +21,7 @@ final class SiteTests: XCTestCase {
     }
 
     func newFolder() -> String {
-        let dir = FileSystem.realPath(NSTemporaryDirectory())! + "/copc-site-\(UUID().uuidString)"
+        let dir = FileSystem.realPath(scratchRoot)! + "/copc-site-\(UUID().uuidString)"
         scratch.append(dir)
         return dir
     }

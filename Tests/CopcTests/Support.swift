@@ -14,6 +14,32 @@ let repositoryRoot: String = {
     return path
 }()
 
+/// The tests' scratch folder, ending with « / »: one per test process
+/// (`copc-essais-PID` in the system's temporary folder), removed when the process exits, so
+/// that a run leaves nothing behind however its tests end; the folders of earlier runs whose
+/// process is gone (killed before exiting) are removed when the next run starts. Every test
+/// writes its files below it, never directly in the system's temporary folder (a file named
+/// alone there would be checked with everything beside it).
+let scratchRoot: String = {
+    let system = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : scratchRoot + "/"
+    removeFinishedScratch(in: system)
+    let root = system + scratchPrefix + String(getpid()) + "/"
+    try? FileManager.default.removeItem(atPath: root)
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratchRoot) }
+    return root
+}()
+
+let scratchPrefix = "copc-essais-"
+
+/// Removes the scratch folders in `system` whose test process no longer exists.
+func removeFinishedScratch(in system: String) {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: system)) ?? [] where name.hasPrefix(scratchPrefix) {
+        guard let pid = Int32(name.dropFirst(scratchPrefix.count)) else { continue }
+        if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: system + name) }
+    }
+}
+
 /// The built `copc` executable: next to the test bundle, else in `.build/debug`. The
 /// environment variable `COPC_BINAIRE` names another one (to run the black-box tests against an
 /// older build and see which fail).

@@ -6,7 +6,7 @@ import CopcDriver
 /// `Driver.check(workspace:overlays:)`: a folder as an editor sees it, unsaved texts over the disk.
 final class WorkspaceCheckTests: XCTestCase {
     func makeFolder(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "copc-ws-\(UUID().uuidString)"
+        let dir = scratchRoot + "copc-ws-\(UUID().uuidString)"
         for (name, text) in files {
             let path = dir + "/" + name
             try FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)

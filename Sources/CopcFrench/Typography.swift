@@ -109,7 +109,7 @@ public enum French {
 
     /// Appends the UTF-8 encoding of `u`.
     @inline(__always)
-    static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+    public static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
         let v = u.value
         if v < 0x80 {
             out.append(UInt8(v))
@@ -129,23 +129,23 @@ public enum French {
     }
 
     /// Spaces that `typeset` normalises: horizontal white space, line breaks excluded.
-    static func isHorizontalSpace(_ u: Unicode.Scalar) -> Bool {
+    public static func isHorizontalSpace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }
 
-    static func isLineBreak(_ u: Unicode.Scalar) -> Bool {
+    public static func isLineBreak(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false
         }
     }
 
-    static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+    public static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
-    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+    public static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
         isDigit(u) || u.properties.isAlphabetic
     }
 

@@ -1,4 +1,4 @@
-/// Numbers, quantities and dates written the French way, for readers.
+/// Numbers written the French way, for readers: the one number formatter of copc.
 ///
 /// Choices (recorded in `grammar/DECISIONS.md`): thousands are separated by U+202F from four
 /// digits on (`4 000`, as the contracts write them); the decimal separator is a comma; a
@@ -54,6 +54,28 @@ extension French {
         return out + grouped(digits)
     }
 
+    /// `value` for a machine reader (a spreadsheet cell): digits without grouping, ASCII `-`,
+    /// `separator` before at most `decimals` decimals (trailing zeros dropped), never an
+    /// exponent (`1e21` is written out); empty for NaN and the infinities.
+    public static func plainNumber(_ value: Double, decimals: Int = 6, separator: Character = ",") -> String {
+        guard value.isFinite else { return "" }
+        var d = Decimal(value)
+        d.round(fractionDigits: min(max(decimals, 0), 15))
+        guard !d.digits.isEmpty else { return "0" }
+        var out = d.negative ? "-" : ""
+        if d.pointPosition <= 0 {
+            out += "0"
+        } else {
+            for k in 0..<d.pointPosition { out.unicodeScalars.append(Unicode.Scalar(0x30 + UInt32(k < d.digits.count ? d.digits[k] : 0))!) }
+        }
+        if d.digits.count > d.pointPosition {
+            out.append(separator)
+            for _ in 0..<max(0, -d.pointPosition) { out += "0" }
+            for k in max(0, d.pointPosition)..<d.digits.count { out.unicodeScalars.append(Unicode.Scalar(0x30 + UInt32(d.digits[k]))!) }
+        }
+        return out
+    }
+
     /// A percentage given in percent (`60` → `60 %`, U+00A0 before the sign).
     public static func percent(_ value: Double, decimals: Int = 1, signed: Bool = false) -> String {
         number(value, decimals: decimals, signed: signed) + "\u{00A0}%"
@@ -61,7 +83,7 @@ extension French {
 
     /// A number followed by its unit after a U+00A0 (`12,5 M€`, `45 jours`); no unit, the number
     /// alone. The unit is written as given.
-    public static func quantity(_ value: Double, unit: String?, decimals: Int = 2, signed: Bool = false) -> String {
+    public static func quantity(_ value: Double, symbol unit: String?, decimals: Int = 2, signed: Bool = false) -> String {
         let n = number(value, decimals: decimals, signed: signed)
         guard let unit, !unit.isEmpty else { return n }
         return n + "\u{00A0}" + unit
@@ -93,45 +115,9 @@ extension French {
         return out
     }
 
-    // MARK: - Dates
-
-    private static let months = [
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ]
-
-    /// The French name of month `month` (1 = `janvier`), or nil outside 1…12.
-    public static func monthName(_ month: Int) -> String? {
-        (1...12).contains(month) ? months[month - 1] : nil
-    }
-
-    /// A date as French prose: `31 décembre 2024`, `1er juillet 2018` (the first of the month
-    /// is an ordinal). A U+00A0 keeps the day with its month. Nil when the date does not
-    /// exist (`2023-02-29`) or the year is outside 1…9999.
-    public static func date(year: Int, month: Int, day: Int) -> String? {
-        guard (1...9999).contains(year), let name = monthName(month),
-              day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        return (day == 1 ? "1er" : String(day)) + "\u{00A0}" + name + " " + String(year)
-    }
-
-    /// A month as French prose: `juillet 2018`. Nil outside 1…12 or years 1…9999.
-    public static func date(year: Int, month: Int) -> String? {
-        guard (1...9999).contains(year), let name = monthName(month) else { return nil }
-        return name + " " + String(year)
-    }
-
-    /// Days in `month` of `year` (Gregorian calendar).
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     // MARK: - Helpers
 
-    private static func grouped(_ digits: [UInt8]) -> String {
+    static func grouped(_ digits: [UInt8]) -> String {
         var out = ""
         let n = digits.count
         for (k, d) in digits.enumerated() {
@@ -206,5 +192,28 @@ struct Decimal {
         }
         while let last = digits.last, last == 0 { digits.removeLast() }
         if digits.isEmpty { pointPosition = 0 }
+    }
+}
+
+// MARK: - The conversions of a Double to an integer
+
+extension French {
+    /// `value` as an `Int` when it is a whole number that an `Int` holds exactly; nil for a
+    /// fraction, NaN, an infinity or a magnitude of 2⁶³ or more. With `French.clamped`, the only
+    /// conversions of a `Double` to an integer in copc: nothing else may trap on a number read
+    /// from a contract.
+    public static func exactInteger(_ value: Double) -> Int? {
+        guard value.isFinite, value == value.rounded(), value >= -9.223372036854775808e18, value < 9.223372036854775808e18 else { return nil }
+        return Int(value)
+    }
+
+    /// `value` rounded half away from zero and clamped to `range` (NaN gives the lower bound):
+    /// for counts of ticks, pixel sizes and timeouts computed from numbers of any size.
+    public static func clamped(_ value: Double, to range: ClosedRange<Int>) -> Int {
+        guard !value.isNaN else { return range.lowerBound }
+        let r = value.rounded()
+        if r <= Double(range.lowerBound) { return range.lowerBound }
+        if r >= Double(range.upperBound) { return range.upperBound }
+        return Int(r)
     }
 }
