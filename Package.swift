@@ -27,8 +27,10 @@ let package = Package(
         .target(name: "CopcRender", dependencies: ["CopcFrench", "CopcModel", "CopcSyntax", "CopcFormat", "CopcHTML", "CopcSheet"]),
         .target(name: "CopcBilan", dependencies: ["CopcFrench", "CopcModel", "CopcHTML", "CopcSheet"]),
         .target(name: "CopcKit", dependencies: ["CopcFrench", "CopcSyntax", "CopcDriver", "CopcFormat"]),
-        .executableTarget(name: "copc", dependencies: ["CopcFrench", "CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcSheet"]),
-        .executableTarget(name: "copc-bench", dependencies: ["CopcFrench", "CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit"]),
-        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcFrench", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcSheet"], exclude: ["Cases"]),
+        .target(name: "CopcPortfolio", dependencies: ["CopcFrench", "CopcDriver", "CopcRules", "CopcBilan", "CopcRender", "CopcHTML", "CopcSheet"]),
+        .target(name: "CopcSite", dependencies: ["CopcFrench", "CopcPortfolio", "CopcDriver", "CopcDiff", "CopcRender", "CopcBilan", "CopcHTML"]),
+        .executableTarget(name: "copc", dependencies: ["CopcFrench", "CopcDriver", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcSheet", "CopcPortfolio", "CopcSite"]),
+        .executableTarget(name: "copc-bench", dependencies: ["CopcFrench", "CopcDriver", "CopcFormat", "CopcLSP", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcPortfolio", "CopcSite"]),
+        .testTarget(name: "CopcTests", dependencies: ["CopcDriver", "CopcModel", "CopcFormat", "CopcFrench", "CopcLSP", "CopcHTML", "CopcDiff", "CopcRender", "CopcBilan", "CopcKit", "CopcSheet", "CopcPortfolio", "CopcSite"], exclude: ["Cases"]),
     ]
 )

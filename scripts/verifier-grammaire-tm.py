@@ -229,6 +229,12 @@ EXEMPLES = [
      [(0, "référent", "support.type.property-name"), (0, ":", "punctuation.separator.key-value"),
       (0, "DGS", "variable.other.referent"), (0, "et", "keyword.operator.word"),
       (0, "à déterminer", "constant.language")]),
+    (["organisme ONF « Office national des forêts »", "  contrat attendu : oui", "  tutelle : MASA, MTE",
+      "  succède à : COP-ONF-2016-2020", "  organisme : ONF"],
+     [(0, "organisme", "keyword.other.element"), (0, "ONF", "entity.name.section"),
+      (1, "contrat attendu", "support.type.property-name"), (2, "tutelle", "support.type.property-name"),
+      (2, "MASA", "variable.other.referent"), (3, "succède à", "support.type.property-name"),
+      (4, "organisme", "support.type.property-name"), (4, "ONF", "variable.other.referent")]),
     (["objectif « Sans numéro » dans axe 2"],
      [(0, "objectif", "keyword.other.element"), (0, "dans", "keyword.other.placement"),
       (0, "axe", "keyword.other.element"), (0, "2", "entity.name.section")]),
@@ -323,7 +329,9 @@ def replier(s):
 
 
 ELEMENTS = {"contrat", "avenant", "annuaire", "referent", "plan", "axe", "objectif",
-            "sous-objectif", "action", "indicateur"}
+            "sous-objectif", "action", "indicateur", "organisme"}
+# Un mot-clé suivi du second mot d'une clé est une propriété (« contrat attendu : oui »).
+CLES_A_MOT_CLE = {"contrat attendu", "bilan annuel"}
 
 
 def a_portee(portees, k, prefixe):
@@ -412,6 +420,9 @@ def verifier_invariants(g, nom, lignes, compte):
         k = len(m.group(1))
         mot = replier(m.group(2))
         reste = code[m.end():]
+        suivant = re.match(r"^\s+([^\s«»\"#:]+)", reste)
+        if suivant and mot + " " + replier(suivant.group(1)) in CLES_A_MOT_CLE:
+            mot = mot + " " + replier(suivant.group(1))
         if mot in ELEMENTS and not reste.lstrip().startswith(":"):
             compte["en-têtes"] += 1
             if not a_portee(portees, k, "keyword.other.element"):

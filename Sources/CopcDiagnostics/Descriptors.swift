@@ -512,6 +512,63 @@ extension RuleDescriptor {
             Correction : corrigez l'identifiant, ou vérifiez le contrat avec ses avenants : `copc check contrats/cng/` ; rangez l'avenant dans le dossier de son contrat ou dans un de ses sous-dossiers.
             """),
         RuleDescriptor(
+            code: .cop210, severity: .error,
+            title: "contrat précédent inconnu",
+            name: "PredecessorUnknown",
+            explanation: """
+            COP210 — contrat précédent inconnu (erreur)
+
+            Un contrat dit quel contrat il renouvelle : `succède à : COP-ONF-2016-2020`. L'identifiant doit être celui d'un contrat déclaré dans l'espace de travail vérifié (le dossier donné à copc, ou la racine de l'espace de travail quand un fichier est nommé seul) ; le message propose l'identifiant le plus proche. Un contrat ne se succède pas à lui-même. Sans son prédécesseur, le portefeuille (`copc portefeuille`) ne peut pas dire qu'un contrat échu a été renouvelé : il le compte « expiré sans successeur ».
+
+            Exemple :
+                contrat COP-ONF-2021-2025 « Contrat d'objectifs et de performance de l'ONF 2021-2025 »
+                  organisme : ONF
+                  succède à : COP-ONF-2016-2O20   # ← COP210 : vouliez-vous dire COP-ONF-2016-2020 ?
+                  période : 2021 .. 2025
+
+            Correction : corrigez l'identifiant, ou ajoutez au dépôt le fichier du contrat précédent (même sans ses axes : son en-tête et sa période suffisent au portefeuille). Si le contrat précédent n'a jamais été transcrit, retirez la ligne `succède à`.
+            """),
+        RuleDescriptor(
+            code: .cop211, severity: .warning,
+            title: "période chevauchant celle du contrat précédent",
+            name: "PredecessorPeriodOverlaps",
+            explanation: """
+            COP211 — période chevauchant celle du contrat précédent (avertissement)
+
+            Un contrat qui `succède à` un autre commence normalement après la fin de celui-ci : deux contrats du même organisme en vigueur la même année laissent la tutelle sans savoir quels objectifs s'appliquent. La période comparée est, de part et d'autre, celle de la dernière version consolidée (une prorogation par avenant compte). Le message donne les deux périodes ; une note montre la période du contrat précédent. Un contrat précédent qui commence après celui-ci est signalé de même : l'ordre de succession est sans doute inversé.
+
+            Exemple :
+                contrat COP-ONF-2016-2020 « … »
+                  période : 2016 .. 2020
+                avenant 1 au contrat COP-ONF-2016-2020 « Prorogation d'un an »
+                  signé le : 2020-11-30
+                modifier contrat
+                  période : 2016 .. 2021
+                contrat COP-ONF-2021-2025 « … »
+                  succède à : COP-ONF-2016-2020   # ← COP211 : 2021 est couverte par les deux contrats
+                  période : 2021 .. 2025
+
+            Correction : corrigez l'une des deux périodes ; si les deux contrats s'appliquent réellement la même année (prorogation votée après la signature du suivant), gardez l'avertissement comme trace, ou taisez-le avec `# copc: ignorer COP211` et un commentaire qui cite les textes.
+            """),
+        RuleDescriptor(
+            code: .cop212, severity: .note,
+            title: "organisme sans contrat en vigueur",
+            name: "BodyWithoutContract",
+            explanation: """
+            COP212 — organisme sans contrat en vigueur (note)
+
+            Ce contrôle est propre au portefeuille. Un annuaire déclare les organismes qui doivent avoir un contrat : `organisme ONF « Office national des forêts »` avec `contrat attendu : oui`. Le portefeuille (`copc portefeuille DOSSIER --au DATE`) signale d'une note chaque organisme attendu qu'aucun contrat en vigueur à cette date ne nomme (`organisme : ONF`, la période de la version en vigueur contenant la date). Le message dit si l'organisme a eu un contrat, et quand il a pris fin. `copc check` ne l'émet pas : un dépôt vérifié chaque jour ne doit pas changer de verdict avec le calendrier ; c'est une information de suivi pour la tutelle, qui figure aussi comme une ligne du tableau de bord.
+
+            Exemple :
+                annuaire ANNUAIRE-MASA « Opérateurs du ministère »
+                organisme ONF « Office national des forêts »   # ← COP212 avec --au 2026-03-01 si le dernier contrat de l'ONF s'achève en 2025
+                  catégorie : EPIC
+                  tutelle : MASA, MTE
+                  contrat attendu : oui
+
+            Correction : ajoutez le contrat de l'organisme (`contrat … organisme : ONF`), ou le contrat qui renouvelle le précédent ; si l'organisme n'est plus tenu d'en avoir un, écrivez `contrat attendu : non`.
+            """),
+        RuleDescriptor(
             code: .cop300, severity: .error,
             title: "délai hors de la période du contrat",
             name: "DeadlineOutsidePeriod",

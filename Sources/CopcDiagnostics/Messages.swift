@@ -117,6 +117,8 @@ public enum PlacementReason: Hashable, Sendable {
     case parentNotDeclared(ElementKind, String)
     /// The element's kind may not sit under that parent.
     case rule(ElementKind)
+    /// `organisme ID « nom »` outside an annuaire.
+    case organismeInAnnuaire
 }
 
 /// What is wrong in a `copc.toml` (COP003). Nothing of the file's text is quoted but a bare key.
@@ -226,6 +228,8 @@ public enum Message: Hashable, Sendable {
     case invalidUnit(String, suggestion: String?)
     /// `suggestion`: the list as the drafter seems to have meant it, from the referents they wrote.
     case invalidReferentList(String, suggestion: String?)
+    /// `succède à` followed by anything but one contract id.
+    case invalidContractId(String)
     case invalidRealized(String)
     case invalidDueDate(String)
     /// A `poids` that is neither a fraction nor a percentage between 0 and 1.
@@ -291,6 +295,18 @@ public enum Message: Hashable, Sendable {
     case unknownContract(String, suggestion: String?)
     /// The contract is declared, but not in the folder of the file nor above it.
     case contractDeclaredElsewhere(String)
+    // COP210
+    /// `succède à` names a contract that no file declares.
+    case unknownPredecessor(String, suggestion: String?)
+    /// `succède à` names the contract itself.
+    case selfPredecessor(String)
+    // COP211
+    /// The period overlaps (or precedes) that of the contract it renews.
+    case overlapsPredecessor(predecessor: String, period: Window, predecessorPeriod: Window)
+    // COP212
+    /// A body expected to hold a contract (`contrat attendu : oui`) holds none in force on `day`
+    /// (`copc portefeuille` only); `last` is the latest of its contracts, if any, and its end.
+    case bodyWithoutContract(id: String, day: Day, last: String?, lastEnd: Day?)
     // COP300
     case deadlineOutsidePeriod(DeadlineRef, window: Window, period: Window, after: Bool)
     // COP301
@@ -372,7 +388,7 @@ public enum Message: Hashable, Sendable {
         case .unterminatedString, .unterminatedGuillemets, .unterminatedTextBlock: return .cop101
         case .expected, .unknownKeyword: return .cop102
         case .invalidNumber, .numberTooPrecise, .invalidDate, .invalidPeriod, .invalidDeadline, .invalidTarget, .invalidValueNearest,
-             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList,
+             .invalidYear, .invalidEnumValue, .invalidSuppressionCode, .invalidUnit, .invalidReferentList, .invalidContractId,
              .invalidRealized, .invalidDueDate, .unresolvedRelativeTarget, .invalidWeight: return .cop103
         case .unknownProperty: return .cop104
         case .ambiguousDecimalPoint: return .cop108
@@ -392,6 +408,9 @@ public enum Message: Hashable, Sendable {
         case .danglingReference: return .cop207
         case .referentToBeDetermined: return .cop208
         case .unknownContract, .contractDeclaredElsewhere: return .cop209
+        case .unknownPredecessor, .selfPredecessor: return .cop210
+        case .overlapsPredecessor: return .cop211
+        case .bodyWithoutContract: return .cop212
         case .deadlineOutsidePeriod: return .cop300
         case .targetYearOutsidePeriod, .baseYearAfterPeriod, .resourcesYearOutsidePeriod: return .cop301
         case .missingTargets: return .cop302
@@ -503,6 +522,8 @@ public enum Message: Hashable, Sendable {
             return "unité inconnue « \(t) » (unités possibles : %, €, k€, M€, Md€, nombre, jours, mois, ans, m², oui/non, texte, points)" + suggest(suggestion)
         case .invalidReferentList(let t, let suggestion):
             return "liste de référents invalide « \(t) » (attendu : des identifiants de référents séparés par des virgules, ou « à déterminer »)" + suggest(suggestion)
+        case .invalidContractId(let t):
+            return "identifiant de contrat invalide « \(t) » (attendu : un seul identifiant, comme COP-ONF-2016-2020)"
         case .invalidWeight(let t):
             return "poids invalide « \(t) » (attendu : une fraction comme 1/3 ou un pourcentage comme 20 %, au plus 1)"
         case .unresolvedRelativeTarget(let written, let year, let gap):
@@ -574,6 +595,17 @@ public enum Message: Hashable, Sendable {
             return "contrat inconnu « \(id) »" + suggest(suggestion)
         case .contractDeclaredElsewhere(let id):
             return "contrat « \(id) » déclaré hors du dossier de ce fichier : un avenant ou un bilan se range dans le dossier de son contrat ou dans un de ses sous-dossiers"
+        case .unknownPredecessor(let id, let suggestion):
+            return "« succède à » nomme un contrat inconnu « \(id) »" + suggest(suggestion)
+        case .selfPredecessor(let id):
+            return "le contrat \(id) ne peut pas se succéder à lui-même : « succède à » nomme le contrat qu'il renouvelle"
+        case .overlapsPredecessor(let predecessor, let period, let predecessorPeriod):
+            return predecessorPeriod.start >= period.start
+                ? "le contrat précédent \(predecessor) (\(predecessorPeriod)) ne commence pas avant celui-ci (\(period))"
+                : "la période de ce contrat (\(period)) chevauche celle du contrat précédent \(predecessor) (\(predecessorPeriod))"
+        case .bodyWithoutContract(let id, let day, let last, let lastEnd):
+            let previous = last.map { l in lastEnd.map { " ; son dernier contrat, \(l), a pris fin le \(French.date($0))" } ?? " ; son contrat \(l) n'est pas en vigueur à cette date" } ?? " ; aucun contrat ne le nomme (« organisme : \(id) »)"
+            return "l'organisme \(id) doit avoir un contrat et n'en a aucun en vigueur le \(French.date(day))" + previous
         case .deadlineOutsidePeriod(let deadline, let window, let period, let after):
             let what = deadline.french(withText: true)
             return after
@@ -759,7 +791,8 @@ extension PlacementReason {
     var french: String {
         switch self {
         case .avenantImports: return "un avenant n'importe pas d'annuaire"
-        case .annuaireHoldsDeclarations: return "un annuaire ne contient que des référents et des plans"
+        case .annuaireHoldsDeclarations: return "un annuaire ne contient que des référents, des organismes et des plans"
+        case .organismeInAnnuaire: return "un organisme se déclare dans un annuaire, que les contrats importent avec « utilise »"
         case .parentNotDeclared(let kind, let id): return "le parent \(kind.keyword) \(id) n'est pas déclaré avant cet élément"
         case .rule(let kind):
             switch kind {
@@ -858,6 +891,8 @@ public enum NoteMessage: Hashable, Sendable {
     case stillUsedHere
     /// `poids 1/3 ici`.
     case weightHere(String)
+    /// Where the period of the contract renewed is declared (COP211).
+    case predecessorPeriod(String)
 
     public var text: String {
         switch self {
@@ -868,6 +903,7 @@ public enum NoteMessage: Hashable, Sendable {
         case .parentHere: return "parent déclaré ici"
         case .stillUsedHere: return "encore utilisé ici"
         case .weightHere(let w): return "poids \(w) ici"
+        case .predecessorPeriod(let id): return "période du contrat précédent \(id) déclarée ici"
         }
     }
 }
@@ -899,7 +935,7 @@ extension ElementKind {
     /// Nouns starting with a vowel take « l' », « de l' ».
     var elides: Bool {
         switch self {
-        case .avenant, .annuaire, .axe, .objectif, .action, .indicateur: return true
+        case .avenant, .annuaire, .axe, .objectif, .action, .indicateur, .organisme: return true
         case .contrat, .referent, .plan, .sousObjectif, .bilan: return false
         }
     }

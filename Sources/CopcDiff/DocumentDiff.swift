@@ -9,7 +9,7 @@ import CopcModel
 /// a contract.
 extension SemanticDiff {
     /// A version holding a header, top-level elements (the first of a repeated key is
-    /// indexed) and référent and plan declarations (the first of an id).
+    /// indexed) and référent (organisme) and plan declarations (the first of an id).
     static func standalone(header: Element, children: [Element] = [], declarations: [Element] = []) -> Version {
         var tree = ElementTree()
         let root = tree.add(header, under: nil)
@@ -21,7 +21,8 @@ extension SemanticDiff {
         var referents: [String: Element] = [:], plans: [String: Element] = [:]
         for d in declarations {
             guard let id = d.id else { continue }
-            if d.kind == .referent, referents[id] == nil { referents[id] = d }
+            // An organisme is the référent of its id, as in the workspace.
+            if d.kind == .referent || d.kind == .organisme, referents[id] == nil { referents[id] = d }
             if d.kind == .plan, plans[id] == nil { plans[id] = d }
         }
         return Version(number: 0, avenant: nil, tree: tree, index: SharedMap(index), referents: SharedMap(referents), plans: SharedMap(plans))

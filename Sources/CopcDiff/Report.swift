@@ -145,6 +145,18 @@ public struct DiffReport: Sendable {
         self.avenants = avenants
     }
 
+    /// The report of two versions of `contract`: the changes from `from` to `to`, the avenants
+    /// applied between them and the text of their clauses (`copc diff`, the site's redlines).
+    public static func versions(_ contract: Contract, from: Version, to: Version, files: FileTable) -> DiffReport {
+        let between = from.number < to.number ? Array(contract.avenants[from.number ..< to.number]) : []
+        let changes = SemanticDiff.compare(DiffSide(version: from, files: files), DiffSide(version: to, files: files), avenants: between)
+        return DiffReport(contract: contract.id, title: contract.versions[0].header.title,
+                          from: DiffEndpoint(version: from.number, effectiveDate: from.effectiveDate),
+                          to: DiffEndpoint(version: to.number, effectiveDate: to.effectiveDate),
+                          changes: changes, clauseTexts: clauseTexts(of: between, files: files),
+                          avenants: avenants(of: contract, from: from.number, to: to.number, files: files))
+    }
+
     /// The avenants of `contract` applied from version `from` to version `to`.
     public static func avenants(of contract: Contract, from: Int, to: Int, files: FileTable) -> [DiffAvenant] {
         guard from < to else { return [] }

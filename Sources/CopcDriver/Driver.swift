@@ -31,6 +31,21 @@ public struct CheckResult {
     /// The contracts, each with its consolidated versions.
     public var contracts: [Contract] { workspace.contracts }
 
+    /// Displayed paths of files read only as the context of the folders checked — the
+    /// contract another one `succède à`, declared outside them (`Loading.loadPredecessors`):
+    /// no diagnostic of theirs is reported, and a portfolio lists none of their contracts.
+    public private(set) var contextOnly: Set<String> = []
+
+    /// The result without the diagnostics of the files `context` (displayed paths), which it
+    /// remembers as `contextOnly`.
+    func withoutDiagnostics(of context: Set<String>) -> CheckResult {
+        guard !context.isEmpty else { return self }
+        var r = CheckResult(diagnostics: diagnostics.filter { !context.contains($0.path) }, files: files, workspace: workspace,
+                            fileTable: fileTable, realPaths: realPaths, roots: roots)
+        r.contextOnly = context
+        return r
+    }
+
     /// Exit status of design §6: 1 on an error (with `strict`, also on a warning), else 0.
     public func exitStatus(strict: Bool) -> Int32 {
         let s = summary
@@ -73,7 +88,8 @@ public enum Driver {
             let run = Loading(sources: sources, workspaces: workspaces)
             run.prepare(named, threads: threads)
             for (real, root) in named { run.load(real, root: root) }
-            return run.finish(options: options)
+            let context = run.loadPredecessors(workspaces: workspaces)
+            return run.finish(options: options).withoutDiagnostics(of: context)
         }
         return FileContext.check(named: named, explicit: explicitFiles, sources: sources, workspaces: workspaces, options: options)
     }
@@ -292,6 +308,33 @@ final class Loading: SourceLoader {
             unreadable[shown] = real
             return nil
         }
+    }
+
+    /// Loads, as context, the contract each loaded contract `succède à` when no loaded file
+    /// declares it: its first declaration below the root, with its avenants and bilans, as
+    /// for a file named alone (`FileContext`) — without it, the check of one folder of a
+    /// portfolio would call a predecessor kept in the next folder unknown (COP210). Returns
+    /// the displayed paths of the files it added.
+    func loadPredecessors(workspaces: Workspaces) -> Set<String> {
+        var declared = Set<String>()
+        var wanted: [(id: String, root: String)] = []
+        for f in loaded where f.model.kind == .contract {
+            if let id = f.model.header?.id { declared.insert(id) }
+        }
+        for f in loaded where f.model.kind == .contract {
+            guard let p = f.model.header?.predecessor, !declared.contains(p), let root = roots[f.model.file]?.root else { continue }
+            declared.insert(p)
+            wanted.append((p, root))
+        }
+        guard !wanted.isEmpty else { return [] }
+        var finder = ContextFinder(sources: sources, workspaces: workspaces)
+        var added = Set<String>()
+        for (id, root) in wanted {
+            for real in finder.declaration(of: id, root: root) where byRealPath[real] == nil {
+                if let f = load(real, root: root, reportsDiagnostics: false) { added.insert(f.source.path) }
+            }
+        }
+        return added
     }
 
     func finish(options: CheckOptions) -> CheckResult {

@@ -84,6 +84,25 @@ extension Driver {
         return Survey.header(of: real, root: folder, sources: sources)
     }
 
+    /// The contracts declared below the workspace root `root`, each id once (its first
+    /// declaration in walk order, as `succède à` resolves it), with that file's path as shown
+    /// (relative to the set's base, its bytes made printable), sorted by id: what the editor proposes after `succède à :`. Found as a context is, from
+    /// the first element of each `.cop` file (`Survey`, texts in memory over the disk, a header
+    /// read again only when its file's `lstat` changed), never by a full parse; the root's
+    /// `copc.toml` exclusions applied.
+    public static func declaredContracts(below root: String, sources: SourceSet,
+                                         trust: WorkspaceTrust = .current) -> [(id: String, file: String)] {
+        var finder = ContextFinder(sources: sources, workspaces: Workspaces(trust: trust))
+        var seen = Set<String>()
+        var out: [(id: String, file: String)] = []
+        for f in finder.listing(root, recursive: true, root: root) {
+            let h = finder.header(f, root: root)
+            guard h.kind == .contract, let id = h.contract, seen.insert(id).inserted else { continue }
+            out.append((id, sources.display(f)))
+        }
+        return out.sorted { $0.id < $1.id }
+    }
+
     /// Checks the files of a context together through a long-lived source set (texts in memory
     /// over the disk, unchanged files from its cache), with its notices. Displayed paths are
     /// relative to the set's base.

@@ -114,6 +114,12 @@ struct ContextFinder {
         let examined = asked ?? []
         asked = nil
         var seen = Set(out)
+        // A contract that renews another (`succède à`) is checked with the contract it names,
+        // as a check of the whole root would (COP210, COP211).
+        for f in out {
+            guard let id = header(f, root: root).predecessor else { continue }
+            for g in declaration(of: id, root: root) where seen.insert(g).inserted { out.append(g) }
+        }
         for f in examined where headers[f]?.undecodable == true && seen.insert(f).inserted { out.append(f) }
         return out
     }
@@ -138,6 +144,16 @@ struct ContextFinder {
         }
         listings[key] = out
         return out
+    }
+
+    /// The files of the contract `id` declared below `root` (the first declaration in walk
+    /// order, with its avenants and bilans), found from the first elements of the root's files.
+    mutating func declaration(of id: String, root: String) -> [String] {
+        guard let file = listing(root, recursive: true, root: root).first(where: {
+            let h = header($0, root: root)
+            return h.kind == .contract && h.contract == id
+        }) else { return [] }
+        return members(of: id, from: file, root: root)
     }
 
     /// The files checked with `real` when it is named alone: its contract's (for an annuaire,

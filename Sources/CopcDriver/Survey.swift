@@ -15,15 +15,19 @@ public struct FileHeader: Hashable, Sendable {
     /// False when the first element is longer than the survey's bound (its later `utilise`
     /// lines are not seen).
     public let complete: Bool
+    /// A contract's `succède à`: the contract it renews.
+    public let predecessor: String?
     /// True when the first element could not be decoded (COP001: Windows-1252, UTF-16, a NUL
     /// byte): the file says nothing of what it is, and may belong to any contract.
     public let undecodable: Bool
 
-    public init(kind: FileKind, contract: String?, imports: [String], complete: Bool, undecodable: Bool = false) {
+    public init(kind: FileKind, contract: String?, imports: [String], complete: Bool, predecessor: String? = nil,
+                undecodable: Bool = false) {
         self.kind = kind
         self.contract = contract
         self.imports = imports
         self.complete = complete
+        self.predecessor = predecessor
         self.undecodable = undecodable
     }
 }
@@ -83,10 +87,8 @@ public enum Survey {
             let t = tokens[k]
             if t.kind == .word {
                 let next = k + 1 < tokens.count ? tokens[k + 1] : t
-                var role = LineRole(keyword: Lexicon.keyword(text[Int(t.start)..<Int(t.end)]), nextIsColon: next.kind == .colon)
-                // `bilan annuel : …` is a property (the parser's rule).
-                if role == .header(.bilan), next.kind == .word,
-                   TokenText.fold(text[Int(next.start)..<Int(next.end)]) == "annuel" { role = .property }
+                // The parser's rule (`bilan annuel : …`, `contrat attendu : …` are properties).
+                let role = LineRole(text, first: t, next: next)
                 switch role {
                 case .header(let kind):
                     if seenHeader { return offset(t.start, in: bytes, file) }
@@ -117,6 +119,6 @@ public enum Survey {
         let contract = kind == .contract || kind == .annuaire ? model.header?.id : model.contractRef
         let undecodable = kind == .unknown && syntax.diagnostics.contains { $0.code == .cop001 }
         return FileHeader(kind: kind, contract: contract, imports: model.imports.map(\.path), complete: complete,
-                          undecodable: undecodable)
+                          predecessor: kind == .contract ? model.header?.predecessor : nil, undecodable: undecodable)
     }
 }

@@ -185,8 +185,8 @@ struct Printer {
         case .header(let kind):
             // A directive at the end of the line above applies to this header: keep them adjacent.
             if source == 0 && lastLineHadDirective { return 0 }
-            // Referents and plans keep the grouping the drafter chose (a list of one-liners).
-            if (kind == .referent || kind == .plan) && (inDeclaration || !seenHeader) { return kept }
+            // Referents, organismes and plans keep the grouping the drafter chose (a list of one-liners).
+            if kind.isDeclaration && (inDeclaration || !seenHeader) { return kept }
             return 1
         case .change:
             if source == 0 && lastLineHadDirective { return 0 }
@@ -226,7 +226,7 @@ struct Printer {
         let line = lines[li]
         if case .header(let kind) = line.role {
             seenHeader = true
-            inDeclaration = kind == .referent || kind == .plan
+            inDeclaration = kind.isDeclaration
         } else if case .change = line.role {
             seenHeader = true
             inDeclaration = false

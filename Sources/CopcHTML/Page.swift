@@ -41,10 +41,11 @@ public enum StyleClass {
 /// A complete HTML document: `<!DOCTYPE html>`, `lang="fr"`, UTF-8, a title, one embedded
 /// stylesheet (the shared one plus the caller's additions), and the body.
 ///
-/// Invariant: the page is self-contained — no script, no link to another file, nothing
-/// loaded from the network (a Content-Security-Policy `default-src 'none'` makes the browser
-/// refuse any resource a later change might add) — so it reads the same offline, attached
-/// to a mail or archived. It prints on A4 with the page number and the running header in the
+/// Invariant: the page is self-contained — nothing loaded from the network, no link to another
+/// file (but the `SiteLink`s of a site's pages, relative), no script but the page's own inline
+/// one (`script`, whose SHA-256 the Content-Security-Policy names; `default-src 'none'` makes
+/// the browser refuse any other resource or script a later change might add) — so it reads
+/// the same offline, attached to a mail or archived, and reads whole without its script. It prints on A4 with the page number and the running header in the
 /// margins, table headers repeated on every page, and every distinction that matters carried
 /// by shape or text, not by colour alone.
 public struct HTMLPage: Sendable {
@@ -57,14 +58,19 @@ public struct HTMLPage: Sendable {
     /// CSS appended to the shared stylesheet, in the same `<style>` element. A `<` in it is
     /// escaped so it cannot close the element.
     public var stylesheet: String
+    /// A script written inline at the end of the body (the portfolio's dashboard sorts and
+    /// filters its table with one), allowed by its hash alone; `</` in it is written `<\/`.
+    /// The page must read whole without it.
+    public var script: String?
 
     public init(title: String, orientation: PageOrientation = .portrait, width: PageWidth = .reading,
-                runningHeader: String? = nil, stylesheet: String = "") {
+                runningHeader: String? = nil, stylesheet: String = "", script: String? = nil) {
         self.title = title
         self.orientation = orientation
         self.width = width
         self.runningHeader = runningHeader
         self.stylesheet = stylesheet
+        self.script = script
     }
 
     /// The document, with `body` written inside `<body>`.
@@ -80,7 +86,10 @@ public struct HTMLPage: Sendable {
         out.reserveCapacity(body.markup.utf8.count + 16 * 1024)
         out += "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
+        let code = script.map(Self.scriptText)
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'"
+        if let code { out += "; script-src 'sha256-" + SHA256.base64(SHA256.hash(code.utf8)) + "'" }
+        out += "\"/>\n"
         out += "<meta name=\"generator\" content=\"copc\"/>\n"
         out += "<title>"
         HTMLEscape.appendText(French.typeset(title), to: &out)
@@ -95,8 +104,40 @@ public struct HTMLPage: Sendable {
         if width == .wide { out += " class=\"large\"" }
         out += ">\n"
         out += body.markup
+        if let code { out += "\n<script>" + code + "</script>" }
         out += "\n</body>\n</html>\n"
         return out
+    }
+
+    /// The script as written in the page: inside `//<![CDATA[` … `//]]>` (JavaScript comments
+    /// for a browser, a CDATA section for an XML parser: the page stays well-formed XML),
+    /// `</` escaped as `<\/` (the same in JavaScript strings and regular expressions) so that
+    /// it cannot close the element, `]]>` broken, control characters but line breaks and tabs
+    /// removed. The Content-Security-Policy hash is that of this text.
+    static func scriptText(_ js: String) -> String {
+        var out = "\n//<![CDATA[\n"
+        var previous: Unicode.Scalar = " ", beforePrevious: Unicode.Scalar = " "
+        for u in js.unicodeScalars {
+            if u == "/" && previous == "<" {
+                out += "\\/"
+            } else if u == ">" && previous == "]" && beforePrevious == "]" {
+                out += " >"
+            } else if u == "\n" || u == "\t" || HTMLEscape.standIn(for: u) == nil {
+                out.unicodeScalars.append(u)
+            }
+            beforePrevious = previous
+            previous = u
+        }
+        return out + "\n//]]>\n"
+    }
+
+    /// `page` (made by `render`) with `navigation` as the first content of its body: the bar
+    /// of links a site puts above a page made by another command (a rendered contract, a
+    /// redline, a bilan).
+    public static func inserting(_ navigation: HTMLFragment, into page: String) -> String {
+        guard let body = page.firstRange(of: "\n<body"), let end = page[body.upperBound...].firstIndex(of: ">") else { return page }
+        let at = page.index(after: end)
+        return String(page[..<at]) + "\n" + navigation.markup + String(page[at...])
     }
 
     /// `css` with every `<` written as the CSS escape `\3C ` (the same character inside a CSS

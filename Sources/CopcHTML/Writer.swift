@@ -30,6 +30,40 @@ public enum AttributeName: String, Sendable {
     case ariaDescribedBy = "aria-describedby"
     case ariaHidden = "aria-hidden"
     case dataKey = "data-cle"
+    /// The value a sortable column sorts by (the portfolio's dashboard).
+    case dataSort = "data-tri"
+    /// A cell's column name, shown before it when a table is laid out as cards on a phone.
+    case dataLabel = "data-libelle"
+    /// A row's state, for the dashboard's filter.
+    case dataState = "data-etat"
+}
+
+/// A link from a page of a site to another of its files (`contrats/COP-CNG/index.html`,
+/// `../index.html#el-x`): relative, made of plain components — letters, digits, `.`, `-`, `_`,
+/// and `..` only at its start — so that it never names a scheme, an absolute path or a place
+/// outside the site.
+public struct SiteLink: Sendable, Hashable {
+    /// The link as written in `href`.
+    public let value: String
+
+    /// `nil` when `path` is not such a relative path.
+    public init?(_ path: String, anchor: Anchor? = nil) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty else { return nil }
+        var leading = true
+        for p in parts {
+            if p == ".." {
+                guard leading else { return nil }
+                continue
+            }
+            leading = false
+            guard !p.isEmpty, p != ".", p.unicodeScalars.allSatisfy({ u in
+                (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || u == "." || u == "-" || u == "_"
+            }) else { return nil }
+        }
+        guard !leading else { return nil }
+        value = path + (anchor.map { "#" + $0.value } ?? "")
+    }
 }
 
 /// One attribute; the value is escaped when written.
@@ -46,8 +80,10 @@ public struct Attribute: Sendable, Equatable {
     public static func `class`(_ v: String) -> Attribute { Attribute(.class, v) }
     /// `id="…"` from an anchor.
     public static func id(_ a: Anchor) -> Attribute { Attribute(.id, a.value) }
-    /// `href="#…"`: links only lead inside the page (the page is self-contained).
+    /// `href="#…"`: a link inside the page.
     public static func href(_ a: Anchor) -> Attribute { Attribute(.href, "#" + a.value) }
+    /// `href="…"`: a link to another file of the same site, relative.
+    public static func href(_ l: SiteLink) -> Attribute { Attribute(.href, l.value) }
     public static func title(_ v: String) -> Attribute { Attribute(.title, v) }
     public static func ariaLabel(_ v: String) -> Attribute { Attribute(.ariaLabel, v) }
     public static func role(_ v: String) -> Attribute { Attribute(.role, v) }

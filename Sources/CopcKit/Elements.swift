@@ -14,6 +14,27 @@ public struct Référent: DansContrat, DansAnnuaire, Ajoutable, AvecIdentité {
     public func _avec(_ change: (inout Bloc) -> Void) -> Self { var c = self; change(&c.bloc); return c }
 }
 
+/// Un organisme (`organisme`) déclaré dans un annuaire : un corps qui doit avoir un contrat
+/// (`.contratAttendu()`), suivi par ses tutelles ; c'est aussi le référent de son identifiant.
+public struct Organisme: DansAnnuaire, AvecTutelle {
+    public private(set) var bloc: Bloc
+
+    /// `organisme` : identifiant et nom.
+    public init(_ id: String, _ nom: String? = nil, file: String = #filePath, line: Int = #line, column: Int = #column) {
+        bloc = Bloc(.élément(.organisme), id: id, titre: nom, origine: Origine(fichier: file, ligne: line, colonne: column))
+    }
+    public func _avec(_ change: (inout Bloc) -> Void) -> Self { var c = self; change(&c.bloc); return c }
+
+    /// Sa catégorie (`catégorie : EPIC`).
+    public func catégorie(_ catégorie: String, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        ajout(PropertyKey.categorie.display, .texte(catégorie), file, line, column)
+    }
+    /// Qu'il doit avoir un contrat (`contrat attendu : oui`), ou non.
+    public func contratAttendu(_ attendu: Bool = true, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        ajout(PropertyKey.contratAttendu.display, .notation(attendu ? "oui" : "non"), file, line, column)
+    }
+}
+
 /// Un plan (`plan`) auquel un délai peut renvoyer (`.selon("SDSI")`).
 public struct Plan: DansContrat, DansAnnuaire, Ajoutable, AvecPériode, AvecPilote {
     public private(set) var bloc: Bloc

@@ -179,9 +179,26 @@ extension AvecSignature {
     }
 }
 
+/// Les contrats et les organismes : leurs tutelles.
+public protocol AvecTutelle: ÉlémentModifiable {}
+extension AvecTutelle {
+    /// Les tutelles (référents) : les ministères qui suivent le contrat ou l'organisme.
+    public func tutelle(_ référents: String..., file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.tutelle, .notation(liste(référents)), file, line, column)
+    }
+    /// Les tutelles, données en tableau.
+    public func tutelle(_ référents: [String], file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.tutelle, .notation(liste(référents)), file, line, column)
+    }
+}
+
 /// Les propriétés propres à l'en-tête d'un contrat.
-public protocol AvecEnTêteDeContrat: AvecPériode, AvecSignature {}
+public protocol AvecEnTêteDeContrat: AvecPériode, AvecSignature, AvecTutelle {}
 extension AvecEnTêteDeContrat {
+    /// Le contrat que celui-ci renouvelle (`succède à : COP-ONF-2016-2020`).
+    public func succèdeÀ(_ contrat: String, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
+        clé(.succedeA, .notation(contrat), file, line, column)
+    }
     /// Le type de contrat (`type : COP`).
     public func type(_ type: TypeDeContrat, file: String = #filePath, line: Int = #line, column: Int = #column) -> Self {
         clé(.type, .notation(type.description), file, line, column)

@@ -116,6 +116,16 @@ extension LanguageServer {
                 case .base: values = [("NC", ItemKind.value, "base non communiquée")]
                 case .realized: values = [("non disponible", ItemKind.value, "réalisé manquant (avec un « motif »)")]
                 case .dueDate: values = [("avant le 15 mars N+1", ItemKind.value, "échéance relative à l'année N du bilan")]
+                case .contractId:
+                    // `succède à` : the contracts declared in the document's workspace (the check
+                    // of its context holds only its own contract and the one it already names),
+                    // surveyed from their first elements, but the contract being typed.
+                    let state = scopes[owner(of: doc.path)]
+                    guard let state, let root = state.unitOf[doc.path]?.root else { break }
+                    let own = Survey.header(of: Array(text.prefix(Survey.maxBytes)), whole: text.count <= Survey.maxBytes).contract
+                    values = Driver.declaredContracts(below: root, sources: state.sources, trust: trust).compactMap { c in
+                        c.id == own ? nil : (c.id, ItemKind.reference, "contrat déclaré dans " + c.file)
+                    }
                 default: break
                 }
                 for (label, kind, detail) in values { builder.add(label, kind: kind, detail: detail, insert: label, group: 0) }

@@ -333,7 +333,7 @@ extension LanguageServer {
         case .sousObjectif: return 23
         case .action: return 24
         case .indicateur: return 16
-        case .referent: return 19
+        case .referent, .organisme: return 19
         case .plan: return 4
         }
     }

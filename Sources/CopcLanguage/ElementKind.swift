@@ -3,6 +3,9 @@ public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     case contrat, avenant, annuaire, referent, plan, axe, objectif, sousObjectif, action, indicateur
     /// The header of a bilan file (design §9): `bilan 2024 du contrat ID « titre »`.
     case bilan
+    /// A body expected to hold a contract, declared in an annuaire:
+    /// `organisme ONF « Office national des forêts »`. It is also a référent of its id.
+    case organisme
 
     public static func < (a: ElementKind, b: ElementKind) -> Bool { a.rawValue < b.rawValue }
 
@@ -20,6 +23,7 @@ public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .action: return "action"
         case .indicateur: return "indicateur"
         case .bilan: return "bilan"
+        case .organisme: return "organisme"
         }
     }
 
@@ -31,7 +35,7 @@ public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .objectif: return 2
         case .sousObjectif: return 3
         case .action, .indicateur: return 4
-        case .referent, .plan: return nil
+        case .referent, .plan, .organisme: return nil
         }
     }
 
@@ -47,11 +51,11 @@ public enum ElementKind: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     /// Whether a file starts with this kind (contract, avenant, annuaire).
     public var isFileHeader: Bool { rank == 0 }
 
-    /// Référents and plans: declarations, outside the element tree.
-    public var isDeclaration: Bool { self == .referent || self == .plan }
+    /// Référents, plans and organismes: declarations, outside the element tree.
+    public var isDeclaration: Bool { self == .referent || self == .plan || self == .organisme }
 
     /// Whether a header of this kind must have a title (`référent DGOS` may go without).
-    public var titleRequired: Bool { self != .referent && self != .plan && self != .annuaire }
+    public var titleRequired: Bool { !isDeclaration && self != .annuaire }
 
     /// The kinds an element of this kind may be placed under (design §3), in the order
     /// tried when an avenant adds an element without `dans`.
@@ -120,7 +124,7 @@ public enum FileKind: Sendable, Hashable {
         switch self {
         case .contract: return [.axe, .objectif, .sousObjectif, .action, .indicateur, .referent, .plan, .utilise]
         case .avenant: return [.modifier, .ajouter, .supprimer]
-        case .annuaire: return [.referent, .plan, .utilise]
+        case .annuaire: return [.referent, .organisme, .plan, .utilise]
         case .bilan: return [.indicateur, .action]
         case .unknown: return [.contrat, .avenant, .annuaire, .bilan, .referent, .plan, .utilise]
         }
@@ -129,7 +133,8 @@ public enum FileKind: Sendable, Hashable {
     /// Whether an element of `kind` may be declared in the body of such a file.
     public func accepts(_ kind: ElementKind) -> Bool {
         switch self {
-        case .contract, .unknown: return !kind.isFileHeader
+        case .contract: return !kind.isFileHeader && kind != .organisme
+        case .unknown: return !kind.isFileHeader
         case .annuaire: return kind.isDeclaration
         case .avenant: return false
         case .bilan: return kind == .indicateur || kind == .action

@@ -38,6 +38,9 @@ public enum KeySynonyms {
         "date d'effet": .enVigueurLe, "entrée en vigueur": .enVigueurLe, "prise d'effet": .enVigueurLe, "effet": .enVigueurLe,
         "date d'entrée en vigueur": .enVigueurLe, "applicable le": .enVigueurLe,
         "signataire": .signataires, "parties": .signataires, "établissement": .organisme, "opérateur": .organisme,
+        // the portfolio: tutelle, succède à, catégorie
+        "tutelles": .tutelle, "ministère de tutelle": .tutelle, "ministères de tutelle": .tutelle, "autorité de tutelle": .tutelle,
+        "succède": .succedeA, "renouvelle": .succedeA, "remplace": .succedeA, "statut": .categorie, "forme juridique": .categorie,
         // texts
         "commentaire": .texte, "commentaires": .texte, "description": .texte, "observations": .texte, "contenu": .texte,
         "précisions": .texte, "détail": .texte, "modalités": .texte,

@@ -5,6 +5,8 @@ public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
     case utilise, modifier, ajouter, supprimer, dans, au
     /// `bilan 2024 du contrat …` (design §9) and its connector `du`.
     case bilan, du
+    /// `organisme ID « nom »` in an annuaire; `organisme :` stays a property key.
+    case organisme
 
     /// The canonical spelling.
     public var spelling: String {
@@ -31,6 +33,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
         case .action: return .action
         case .indicateur: return .indicateur
         case .bilan: return .bilan
+        case .organisme: return .organisme
         default: return nil
         }
     }
@@ -51,7 +54,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable, Hashable {
     /// The words that may start a line other than a property: near-miss suggestions for a
     /// misspelled line head (`objectf` → `objectif`).
     public static let lineHeads: [Keyword] = [.contrat, .avenant, .annuaire, .referent, .plan, .axe, .objectif,
-                                               .sousObjectif, .action, .indicateur, .utilise, .modifier, .ajouter, .supprimer, .bilan]
+                                               .sousObjectif, .action, .indicateur, .utilise, .modifier, .ajouter, .supprimer, .bilan, .organisme]
 }
 
 /// What a folded word is in the grammar: a keyword, the first word of a property key, or both

@@ -14,6 +14,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
     /// Design §3.5, last paragraph: `cumul : oui`, `poids : 1/3`, `moyens (ETP) 2024 : 350`,
     /// `avis « CGEFI » le : 2024-07-05`.
     case cumul, poids, moyens, avis
+    /// The portfolio: a contract's `tutelle : MASA, DB` and `succède à : ID`; an
+    /// organisme's `catégorie : EPIC`, `tutelle` and `contrat attendu : oui`.
+    case tutelle, succedeA, categorie, contratAttendu
     /// Where the contract (or an avenant) was signed: `fait à : Paris` (« Fait à Paris, le … »
     /// of the signature page).
     case faitA
@@ -33,6 +36,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case weight
         /// `moyens ANNÉE`: a quantity of money or a number.
         case resources
+        /// `succède à`: the id of another contract.
+        case contractId
         /// One of the values of an enumerated key.
         case choice(Choice)
     }
@@ -128,6 +133,10 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .poids: return "poids"
         case .moyens: return "moyens"
         case .avis: return "avis"
+        case .tutelle: return "tutelle"
+        case .succedeA: return "succede a"
+        case .categorie: return "categorie"
+        case .contratAttendu: return "contrat attendu"
         case .faitA: return "fait a"
         }
     }
@@ -153,6 +162,8 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .acheveLe: return "achevé le"
         case .nouveauDelai: return "nouveau délai"
         case .difficulte: return "difficulté"
+        case .succedeA: return "succède à"
+        case .categorie: return "catégorie"
         case .faitA: return "fait à"
         default: return folded
         }
@@ -166,7 +177,7 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .nature: return .choice(.nature)
         case .cibles: return .choice(.declined)
         case .organisme, .rattachement: return .referent
-        case .signataires, .pilote, .coPilote, .referent, .fournisseur: return .referents
+        case .signataires, .pilote, .coPilote, .referent, .fournisseur, .tutelle: return .referents
         case .periode: return .period
         case .signeLe, .approuveLe, .enVigueurLe: return .date
         case .texte, .theme, .personne, .fonction, .motif, .titre, .methode, .source, .faitA: return .text
@@ -186,6 +197,9 @@ public enum PropertyKey: UInt8, Sendable, CaseIterable, Hashable, Comparable {
         case .risque: return .choice(.riskLevel)
         case .avancement: return .quantity
         case .nouveauDelai: return .deadline
+        case .succedeA: return .contractId
+        case .categorie: return .text
+        case .contratAttendu: return .flag
         }
     }
 
@@ -242,12 +256,13 @@ extension ElementKind {
     /// editor proposes them.
     public var keys: [PropertyKey] {
         switch self {
-        case .contrat: return [.type, .organisme, .signataires, .periode, .signeLe, .faitA, .approuveLe, .enVigueurLe, .numerotation, .texte,
+        case .contrat: return [.type, .organisme, .tutelle, .succedeA, .signataires, .periode, .signeLe, .faitA, .approuveLe, .enVigueurLe, .numerotation, .texte,
                                .avis, .moyens, .bilanAnnuel, .donnees, .synthese]
         case .bilan: return [.etabliLe, .texte]
         case .annuaire: return [.texte]
         case .avenant: return [.signeLe, .faitA, .enVigueurLe, .texte, .motif, .avis]
         case .referent: return [.rattachement, .personne, .fonction, .texte]
+        case .organisme: return [.categorie, .tutelle, .contratAttendu, .texte]
         case .plan: return [.periode, .pilote, .texte]
         case .axe: return [.pilote, .coPilote, .referent, .texte, .moyens]
         case .objectif: return [.pilote, .coPilote, .referent, .texte, .theme, .poids, .moyens]

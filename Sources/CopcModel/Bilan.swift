@@ -109,6 +109,22 @@ extension Element {
     }
 }
 
+extension Element {
+    /// The `bilan annuel` line of a contract header that sets when a bilan is due: the
+    /// unlabelled one, else the earliest of the labelled ones (a bilan whose first part is
+    /// late is late). COP606 and the portfolio read it.
+    public var bilanDueLine: (Property, DueDate)? {
+        var best: (Property, DueDate)?
+        for p in properties where p.key == .bilanAnnuel {
+            guard case .dueDate(let d) = p.value else { continue }
+            if p.label == nil { return (p, d) }
+            if let b = best, (b.1.yearOffset, b.1.month, b.1.day) <= (d.yearOffset, d.month, d.day) { continue }
+            best = (p, d)
+        }
+        return best
+    }
+}
+
 extension Contract {
     /// The version a bilan of `year` reads: the one in force on 31 December of that year.
     public func version(forBilanOf year: Int) -> Version? {

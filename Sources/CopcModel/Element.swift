@@ -212,6 +212,18 @@ public struct Element: Hashable, Sendable {
         return nil
     }
 
+    /// `succède à : ID` of a contract: the id of the contract it renews.
+    public var predecessor: String? {
+        if case .contractId(let id)? = value(.succedeA) { return id }
+        return nil
+    }
+
+    /// `contrat attendu : oui` of an organisme: the body is expected to hold a contract.
+    public var expectsContract: Bool {
+        if case .flag(let b)? = value(.contratAttendu) { return b }
+        return false
+    }
+
     /// `phare : oui`.
     public var flagship: Bool {
         if case .flag(let b)? = value(.phare) { return b }

@@ -62,7 +62,7 @@ public struct FileModel: Hashable, Sendable {
     public var index: [ElementKey: ElementID] = [:]
     /// Whether two elements of the tree share a key (COP200).
     public var hasRepeatedKeys = false
-    /// The `référent` and `plan` declarations of the file.
+    /// The `référent`, `organisme` and `plan` declarations of the file.
     public var declarations: [Element] = []
     public var imports: [Import] = []
     public var changes: [Change] = []

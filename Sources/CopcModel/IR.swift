@@ -80,6 +80,8 @@ private struct Emitter {
         w.fieldOrNull("titre", r.title)
         w.fieldOrNull("type", r.contractType?.spelling)
         w.fieldOrNull("organisme", names(r.referents(.organisme)).first)
+        stringArray("tutelles", names(r.referents(.tutelle)))
+        w.fieldOrNull("succede_a", r.predecessor)
         stringArray("signataires", names(r.referents(.signataires)))
         window("periode", period)
         w.fieldOrNull("signe_le", r.date(.signeLe)?.description)
@@ -229,10 +231,18 @@ private struct Emitter {
         w.beginObject()
         w.field("id", e.id ?? "")
         w.fieldOrNull("titre", e.title)
-        if e.kind == .referent {
+        if e.kind == .referent || e.kind == .organisme {
             w.fieldOrNull("rattachement", names(e.referents(.rattachement)).first)
             w.fieldOrNull("personne", e.text(.personne))
             w.fieldOrNull("fonction", e.text(.fonction))
+            if e.kind == .organisme {
+                // A body expected to hold a contract, also a référent.
+                w.objectStart("organisme")
+                w.fieldOrNull("categorie", e.text(.categorie))
+                stringArray("tutelles", names(e.referents(.tutelle)))
+                w.field("contrat_attendu", e.expectsContract)
+                w.endObject()
+            }
         } else {
             window("periode", e.period)
             stringArray("pilotes", names(e.referents(.pilote)))

@@ -31,6 +31,8 @@ public enum PropertyValue: Hashable, Sendable {
     case weight(Weight)
     /// `moyens ANNÉE : 12,5 M€`: a quantity of money or a number (a bare number is a number).
     case resources(Quantity)
+    /// `succède à : COP-ONF-2016-2020`: the id of another contract.
+    case contractId(String)
     /// A malformed value (already reported).
     case invalid
 }

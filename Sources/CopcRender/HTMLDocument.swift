@@ -107,6 +107,9 @@ public enum HTMLDocument {
         var facts: [TitleFact] = []
         if let t = h.contractType { facts.append(TitleFact("Type", t.spelling)) }
         if let o = h.referents(.organisme).first { facts.append(TitleFact("Organisme", doc.referentName(o))) }
+        let tutelles = h.referents(.tutelle)
+        if !tutelles.isEmpty { facts.append(TitleFact(tutelles.count > 1 ? "Tutelles" : "Tutelle", tutelles.map(doc.referentName).joined(separator: ", "))) }
+        if let p = h.predecessor { facts.append(TitleFact("Succède à", p)) }
         let signatories = h.referents(.signataires)
         if !signatories.isEmpty { facts.append(TitleFact("Signataires", signatories.map(doc.referentName).joined(separator: ", "))) }
         if let p = doc.version.period {

@@ -17,6 +17,9 @@ public enum MarkdownDocument {
         if let id = h.id { out += Markdown.code(id) + "\n\n" }
         if let t = h.contractType { out += "- **Type** : \(t.spelling)\n" }
         if let o = h.referents(.organisme).first { out += "- **Organisme** : \(inline(doc.referentName(o)))\n" }
+        let tutelles = h.referents(.tutelle)
+        if !tutelles.isEmpty { out += "- **\(tutelles.count > 1 ? "Tutelles" : "Tutelle")** : \(inline(tutelles.map(doc.referentName).joined(separator: ", ")))\n" }
+        if let p = h.predecessor { out += "- **Succède à** : \(inline(p))\n" }
         let signers = h.referents(.signataires)
         if !signers.isEmpty { out += "- **Signataires** : \(inline(signers.map(doc.referentName).joined(separator: ", ")))\n" }
         if let p = doc.version.period { out += "- **Période** : \(inline(ContractDocument.prose(p)))\n" }

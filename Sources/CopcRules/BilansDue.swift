@@ -22,7 +22,7 @@ enum BilansDue {
         guard options.auGiven else { return }
         let version = contract.versionInForce(at: options.au)
         guard let period = version.period,
-              let (p, due) = calendarLine(version.header) else { return }
+              let (p, due) = version.header.bilanDueLine else { return }
         var missing: [Int] = []
         var days: [Day] = []
         for y in period.years where firstByYear[y] == nil {
@@ -33,18 +33,5 @@ enum BilansDue {
         if !missing.isEmpty {
             reporter.report(.bilanMissing(years: missing, due: days), at: p.place, subject: version.header)
         }
-    }
-
-    /// The `bilan annuel` line that sets when a bilan is due: the unlabelled one, else the
-    /// earliest of the labelled ones (a bilan whose first part is late is late).
-    static func calendarLine(_ header: Element) -> (Property, DueDate)? {
-        var best: (Property, DueDate)?
-        for p in header.properties where p.key == .bilanAnnuel {
-            guard case .dueDate(let d) = p.value else { continue }
-            if p.label == nil { return (p, d) }
-            if let b = best, (b.1.yearOffset, b.1.month, b.1.day) <= (d.yearOffset, d.month, d.day) { continue }
-            best = (p, d)
-        }
-        return best
     }
 }

@@ -227,6 +227,8 @@ public struct Analyzer: Sendable {
         case bilan(@Sendable (BilanContext) -> Void)
         /// The bilans of a contract together, with the options (`--au`).
         case bilans(@Sendable (Contract, CheckOptions, Reporter) -> Void)
+        /// The whole workspace as a portfolio at the `--au` date (`copc portefeuille` only).
+        case portfolio(@Sendable (Workspace, CheckOptions, Reporter) -> Void)
     }
 
     /// The check's name (its type), for the docs and the tests.
@@ -281,6 +283,7 @@ public enum Checker {
         .element(ObjectiveHasPilot.self, [.cop502]),
         Analyzer(name: "AvenantChain", codes: [.cop305, .cop306, .cop503], run: .contract(AvenantChain.check)),
         Analyzer(name: "UnknownContract", codes: [.cop209], run: .workspace(UnknownContract.check)),
+        Analyzer(name: "Succession", codes: [.cop210, .cop211], run: .workspace(Succession.check)),
         Analyzer(name: "AnnuaireReferences", codes: [.cop201, .cop208], run: .workspace(AnnuaireReferences.check)),
         .bilan(BilanElementsExist.self, [.cop600]),
         .bilan(RealizedCompatible.self, [.cop601]),
@@ -290,6 +293,22 @@ public enum Checker {
         .bilan(CompletionDated.self, [.cop605]),
         Analyzer(name: "BilansDue", codes: [.cop606, .cop607], run: .bilans(BilansDue.check)),
     ]
+
+    /// The checks of the portfolio, run by `copc portefeuille` on top of the
+    /// check and never by `copc check`: what they say depends on the date.
+    public static let portfolioAnalyzers: [Analyzer] = [
+        Analyzer(name: "BodiesWithoutContract", codes: [.cop212], run: .portfolio(BodiesWithoutContract.check)),
+    ]
+
+    /// The diagnostics of the portfolio checks on a checked workspace, at the `--au` date of
+    /// `options`, sorted.
+    public static func portfolio(_ workspace: Workspace, files: FileTable, options: CheckOptions) -> [Diagnostic] {
+        var models: [FileID: FileModel] = [:]
+        for f in workspace.files { models[f.file] = f }
+        let reporter = Reporter(files: files, models: models)
+        for a in portfolioAnalyzers { if case .portfolio(let run) = a.run { run(workspace, options, reporter) } }
+        return reporter.diagnostics.sorted(by: Diagnostic.ordered)
+    }
 
     /// The kinds whose presence in subtrees the `.subtree` rules read (`SubtreeCounts`).
     static let counted: [ElementKind] = {

@@ -115,6 +115,8 @@ struct BuilderState {
                 } else if !model.kind.accepts(e.kind) {
                     if model.kind == .avenant {
                         report(.elementInAvenant(e.kind), e.keywordRange)
+                    } else if e.kind == .organisme {
+                        report(.misplaced(Keyword(e.kind), reason: .organismeInAnnuaire), e.keywordRange)
                     } else {
                         report(.misplaced(Keyword(e.kind), reason: .annuaireHoldsDeclarations), e.keywordRange)
                     }
@@ -513,6 +515,13 @@ struct BuilderState {
                 return .invalid
             }
             return .resources(q)
+        case .contractId:
+            // One word: the id of a contract, as its header writes it.
+            guard p.valueTokens.count == 1, tokens[p.valueTokens.lowerBound].kind == .word else {
+                report(.invalidContractId(raw), p.valueRange)
+                return .invalid
+            }
+            return .contractId(raw)
         case .flag:
             if let b = Flag.parse(folded: TokenText.fold(raw)) { return .flag(b) }
             report(.invalidEnumValue(key: key, value: raw, suggestion: nil), p.valueRange)

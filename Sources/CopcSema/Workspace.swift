@@ -43,7 +43,8 @@ public protocol SourceLoader: AnyObject {
     var files: FileTable { get }
 }
 
-/// The référents and plans visible from a file (its own and those of its imports).
+/// The référents and plans visible from a file (its own and those of its imports); an
+/// organisme is among the référents.
 public struct Declarations: Sendable {
     public var referents: [String: Element] = [:]
     public var plans: [String: Element] = [:]
@@ -147,10 +148,12 @@ public final class Workspace {
         var stack = [Frame(file: f, identity: rootIdentity)]
         func add(_ e: Element, to frame: inout Frame) {
             guard let id = e.id else { return }
-            if e.kind == .referent {
+            // An organisme is also the référent of its id: `organisme : ONF`,
+            // `signataires : ONF` name it.
+            if e.kind == .referent || e.kind == .organisme {
                 if let first = frame.declarations.referents[id] {
                     if first.place != e.place {
-                        report(.duplicateIdentifier(kind: .referent, id: id), e.namePlace, notes: [note(.firstDeclaration, first.namePlace)])
+                        report(.duplicateIdentifier(kind: e.kind, id: id), e.namePlace, notes: [note(.firstDeclaration, first.namePlace)])
                     }
                 } else { frame.declarations.referents[id] = e }
             } else if e.kind == .plan {

@@ -132,6 +132,21 @@ public enum LineRole: Equatable, Sendable {
     }
 }
 
+extension LineRole {
+    /// The role of a line from its first two tokens (`first` a word): a keyword followed by `:`
+    /// is a property key (`référent : DGOS`), and so is a keyword that starts a key of several
+    /// words (`bilan annuel : …`, `contrat attendu : oui`), read from the table of keys.
+    public init(_ bytes: [UInt8], first: Token, next: Token) {
+        let head = bytes[Int(first.start)..<Int(first.end)]
+        self.init(keyword: Lexicon.keyword(head), nextIsColon: next.kind == .colon)
+        if case .header = self, next.kind == .word {
+            var words = FoldedWord(folding: head)
+            words.appendWord(folding: bytes[Int(next.start)..<Int(next.end)])
+            if PropertyKey(folded: words) != nil { self = .property }
+        }
+    }
+}
+
 struct ParserState {
     let file: SourceFile
     let tokens: [Token]
@@ -236,9 +251,7 @@ struct ParserState {
             }
             return
         }
-        var role = LineRole(keyword: keyword(first), nextIsColon: tok(p + 1).kind == .colon)
-        // `bilan annuel : …` (the contract's follow-up calendar) is a property, not a header.
-        if role == .header(.bilan), tok(p + 1).kind == .word, folded(tok(p + 1)) == "annuel" { role = .property }
+        let role = LineRole(file.bytes, first: first, next: tok(p + 1))
         lines.append(LineSyntax(first: p, end: end, role: role, key: nil, keyWordCount: 0))
         switch role {
         case .header(let kind): parseHeader(kind, end)
@@ -416,7 +429,7 @@ struct ParserState {
         let lineRange = ByteRange(Int(kw.start), Int(tokens[end - 1].end))
         p += 1
         guard p < end, tokens[p].kind == .word, let kind = keyword(tokens[p])?.elementKind,
-              kind != .avenant, kind != .annuaire else {
+              kind != .avenant, kind != .annuaire, kind != .organisme else {
             error(.expected(.elementKind, found: describe(tokens[p])), tokens[p].range)
             sink = true
             return

@@ -6,7 +6,8 @@
 // whole-process measurements (peak memory, cold start) made by `scripts/bench.sh`. Last, or
 // alone with `--latence`, the editor latency of `copc lsp` (EditorLatency.swift); with
 // `--bilans`, the annual follow-up alone (Bilans.swift); with `--versions`, a contract with
-// and without its avenants (Versions.swift).
+// and without its avenants (Versions.swift); with `--portefeuille`, the synthetic portfolio of
+// 450 contracts (Portfolio.swift).
 import CopcSource
 import CopcLanguage
 import CopcSyntax
@@ -238,6 +239,19 @@ func measureWorkspace() {
           + " (charge de la machine : \(loadAverage()))")
 }
 
+if args.count >= 2 && args[1] == "--portefeuille" {
+    // copc-bench --portefeuille [N…]: the synthetic portfolio at N contracts (150, 300, 450).
+    let sizes = args.dropFirst(2).compactMap { Int($0) }.filter { $0 > 0 && $0 <= 10_000 }
+    measurePortfolio(sizes: sizes.isEmpty ? [150, 300, 450] : sizes)
+    exit(0)
+}
+if args.count == 4 && args[1] == "--ecrire-portefeuille", let n = Int(args[3]), n > 0, n <= 10_000 {
+    // copc-bench --ecrire-portefeuille DOSSIER N: writes the synthetic portfolio of N contracts
+    // (for whole-process measurements: scripts/bench-portefeuille.sh).
+    let (_, bytes) = writePortfolio(contracts: n, size: 40_000, into: args[2])
+    print("\(n) contrats, \(bytes) octets")
+    exit(0)
+}
 if args.count == 2 && args[1] == "--espace" {
     measureWorkspace()
     exit(0)

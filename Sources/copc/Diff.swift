@@ -251,15 +251,7 @@ func diffVersions(_ paths: [String], contractId: String?, from: VersionSelector?
         fromVersion = contract.versions[toVersion.number - 1]
     }
     summarizeErrors(result, files: Set(contract.files), what: "le contrat \(contract.id ?? "?") et ses avenants")
-    let avenants = fromVersion.number < toVersion.number
-        ? Array(contract.avenants[fromVersion.number ..< toVersion.number]) : []
-    let changes = SemanticDiff.compare(DiffSide(version: fromVersion, files: result.fileTable),
-                                       DiffSide(version: toVersion, files: result.fileTable), avenants: avenants)
-    return DiffReport(contract: contract.id, title: contract.versions[0].header.title,
-                      from: DiffEndpoint(version: fromVersion.number, effectiveDate: fromVersion.effectiveDate),
-                      to: DiffEndpoint(version: toVersion.number, effectiveDate: toVersion.effectiveDate),
-                      changes: changes, clauseTexts: DiffReport.clauseTexts(of: avenants, files: result.fileTable),
-                      avenants: DiffReport.avenants(of: contract, from: fromVersion.number, to: toVersion.number, files: result.fileTable))
+    return DiffReport.versions(contract, from: fromVersion, to: toVersion, files: result.fileTable)
 }
 
 /// Prints on stderr how many errors the check found in `files`.

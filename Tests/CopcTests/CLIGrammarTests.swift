@@ -49,7 +49,7 @@ final class CLIGrammarTests: XCTestCase {
 
     func testEverySubcommandIsListedAndHelpCommandEqualsDashDashHelp() throws {
         let commands = try listedCommands()
-        XCTAssertEqual(commands, ["check", "emit", "diff", "fmt", "bilan", "rendre", "calendrier", "expliquer", "lsp",
+        XCTAssertEqual(commands, ["check", "emit", "diff", "fmt", "bilan", "rendre", "calendrier", "portefeuille", "site", "expliquer", "lsp",
                                   "completion", "manuel", "help"])
         for c in commands {
             let (s1, viaHelp, e1) = try run(["help", c])

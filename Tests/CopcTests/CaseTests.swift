@@ -5,12 +5,14 @@ import CopcSource
 import CopcDiagnostics
 import CopcSema
 import CopcDriver
+import CopcRules
 
 /// Runs every case of `Tests/CopcTests/Cases`: a `.cop` file or a folder of them, with the
 /// expected diagnostics marked inline (`# attendu: COP300 "fragment"`, `# attendu+1: …` for
 /// the next line, `# attendu-fichier: …` for a diagnostic on the file as a whole, without a
 /// line). The set of (file, line, code) reported must equal the set marked, and each quoted
-/// fragment must appear in the message.
+/// fragment must appear in the message. A case with `# portefeuille` in the first lines of a
+/// file is also checked as a portfolio (the checks only `copc portefeuille` runs, COP212).
 ///
 /// A folder case that holds a `copc.toml` is a workspace: it is copied to a temporary folder
 /// and checked there on disk (`Driver.check(paths:)`), its `copc.toml` read as the root's; a
@@ -74,6 +76,8 @@ final class CaseTests: XCTestCase {
             var au = testDate
             var auGiven = false
             var strict = false
+            // `# portefeuille`: the portfolio's checks (`copc portefeuille`) are run too.
+            var portfolio = false
             // Each case is its own workspace: a folder case is rooted at its folder, so that
             // `utilise « ../x.cop »` leaves the workspace as it would on disk.
             let caseRoot = dir + "/" + name
@@ -91,6 +95,7 @@ final class CaseTests: XCTestCase {
                 for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(3) {
                     if line.hasPrefix("# au:"), let d = Day.parse(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)) { au = d; auGiven = true }
                     if line.trimmingCharacters(in: .whitespacesAndNewlines) == "# strict" { strict = true }
+                    if line.trimmingCharacters(in: .whitespacesAndNewlines) == "# portefeuille" { portfolio = true }
                 }
                 sources.append((rel, bytes))
             }
@@ -106,7 +111,8 @@ final class CaseTests: XCTestCase {
                 result = Driver.check(sources: sources, options: options)
             }
             var actual = Set<Expectation>()
-            for d in result.diagnostics {
+            let portfolioDiagnostics = portfolio ? Checker.portfolio(result.workspace, files: result.fileTable, options: options) : []
+            for d in result.diagnostics + portfolioDiagnostics {
                 let e = Expectation(file: shown(d), line: d.span?.start.line ?? 0, code: d.code.rawValue)
                 actual.insert(e)
                 for frag in fragments[e] ?? [] where !d.text.contains(frag) {
@@ -122,7 +128,7 @@ final class CaseTests: XCTestCase {
             }
             for u in unexpected.sorted(by: { ($0.file, $0.line, $0.code) < ($1.file, $1.line, $1.code) }) {
                 failures += 1
-                let msg = result.diagnostics.first { shown($0) == u.file && ($0.span?.start.line ?? 0) == u.line && $0.code.rawValue == u.code }?.text ?? ""
+                let msg = (result.diagnostics + portfolioDiagnostics).first { shown($0) == u.file && ($0.span?.start.line ?? 0) == u.line && $0.code.rawValue == u.code }?.text ?? ""
                 XCTFail("\(name): unexpected \(u.code) at \(u.file):\(u.line): \(msg)")
             }
         }

@@ -457,6 +457,7 @@ func contratCNG() -> Contrat {
             .utilise("annuaire.cop")
             .type(.cop)
             .organisme("CNG")
+            .tutelle("MSS")
             .signataires("DGOS", "CNG.CA", "DGCS", "CNG.DG", "DSS", "DB")
             .période("2021-01-01 .. 2025-12-31")
             .approuvéLe("2021-03-12")

@@ -10,6 +10,7 @@ final class CopcKitCoverageTests: XCTestCase {
         let annuaire = Annuaire("A", "Annuaire") {
             Référent("R", "Référent").rattachement("DG").personne("P").fonction("F").texte("T")
             Plan("P", "Plan").période(2021...2022).pilote("DG").texte("T")
+            Organisme("O", "Organisme").catégorie("EPA").tutelle("R").contratAttendu().texte("T")
         }
         .texte("T")
         let contrat = Contrat("C", "Contrat") {
@@ -30,7 +31,7 @@ final class CopcKitCoverageTests: XCTestCase {
             .pilote("DG").coPilote("DG").référent("DG").texte("T").moyens(2021, 3)
         }
         .utilise(annuaire)
-        .type(.cop).organisme("DG").signataires("DG").période(2021...2022).signéLe("2021-01-01").faitÀ("Paris").approuvéLe("2021-01-01")
+        .type(.cop).organisme("DG").tutelle("DG").succèdeÀ("C0").signataires("DG").période(2021...2022).signéLe("2021-01-01").faitÀ("Paris").approuvéLe("2021-01-01")
         .enVigueurLe("2021-01-01").numérotation(.hiérarchique).texte("T")
         .moyens(2021, 3).avis("CGEFI", le: "2021-01-01")
         let avenant = Avenant(1, contrat: "C") {}.signéLe("2021-06-01").faitÀ("Paris").enVigueurLe("2021-07-01").texte("T").motif("M").avis("CGEFI", le: "2021-06-01")

@@ -68,6 +68,19 @@ final class DocumentDiffTests: XCTestCase {
         XCTAssertEqual(annuaires(annuaire, nil).map(\.element.name), ["référent DGOS", "référent DSS", "plan PRS"])
     }
 
+    /// Organismes (the portfolio's bodies) are compared as the référents they also are.
+    func testAnnuaireOrganismesAddedAndChanged() {
+        let old = annuaire + "organisme ONF « Office national des forêts »\n  tutelle : DGOS\n  contrat attendu : oui\n"
+        let new = old.replacingOccurrences(of: "  contrat attendu : oui", with: "  contrat attendu : non")
+            + "organisme IGN « Institut géographique »\n  contrat attendu : oui\n"
+        let changes = annuaires(old, new)
+        XCTAssertEqual(changes.map(\.kind), [.elementAdded, .propertyChanged], "\(changes)")
+        XCTAssertEqual(changes.map(\.element.name), ["organisme IGN", "organisme ONF"])
+        XCTAssertEqual(changes[1].property, "contrat attendu")
+        XCTAssertEqual([changes[1].old, changes[1].new], ["oui", "non"])
+        XCTAssertEqual(annuaires(old, old), [])
+    }
+
     // MARK: bilans
 
     let contract = """

@@ -27,6 +27,18 @@ struct SchemaValidator {
             }
             validate(value, target, path, &errors)
         }
+        if let branches = schema["anyOf"] as? [[String: Any]] {
+            // Valid when one branch is (its errors alone are reported when none is).
+            var all: [String] = []
+            var matched = false
+            for b in branches {
+                var e: [String] = []
+                validate(value, b, path, &e)
+                if e.isEmpty { matched = true; break }
+                all += e
+            }
+            if !matched { errors.append("\(path): no branch of anyOf matches (\(all.prefix(3).joined(separator: "; ")))") }
+        }
         if let c = schema["const"], !equal(value, c) { errors.append("\(path): expected const \(c)") }
         if let e = schema["enum"] as? [Any], !e.contains(where: { equal(value, $0) }) { errors.append("\(path): \(value) not in enum") }
         if let t = schema["type"] {
@@ -39,6 +51,9 @@ struct SchemaValidator {
         }
         if let n = value as? NSNumber, !isBool(value), let min = schema["minimum"] as? NSNumber, n.doubleValue < min.doubleValue {
             errors.append("\(path): \(n) < \(min)")
+        }
+        if let n = value as? NSNumber, !isBool(value), let max = schema["maximum"] as? NSNumber, n.doubleValue > max.doubleValue {
+            errors.append("\(path): \(n) > \(max)")
         }
         if let obj = value as? [String: Any] {
             let props = schema["properties"] as? [String: Any] ?? [:]

@@ -3,16 +3,20 @@ import CopcDiagnostics
 import CopcSema
 import CopcDriver
 
-/// Each contract folder of `contracts/` has its expected `copc check --format json` output
+/// Each contract folder of `contracts/` (and each folder of `contracts/exemples/`) has its expected `copc check --format json` output
 /// beside it (`attendu.json`, checked with `--au 2026-11-22`). `UPDATE_GOLDEN=1 swift test`
 /// rewrites them; the diff of the goldens is reviewed like code.
 final class GoldenTests: XCTestCase {
     func testContractGoldens() throws {
         let root = repositoryRoot + "/contracts"
         let update = FileSystem.environment("UPDATE_GOLDEN") == "1"
+        // One golden per contract folder: `contracts/X/`, or `contracts/exemples/X/` — a
+        // portfolio (`exemples/portefeuille-fictif/`) is one folder tree, checked whole.
         var folders: [String] = []
         for path in try FileSystem.copFiles(under: root) {
-            let dir = Paths.directory(of: path)
+            let parts = Paths.components(Paths.relative(Paths.directory(of: path), to: root))
+            let depth = parts.first == "exemples" ? 2 : 1
+            let dir = Paths.join(root, parts.prefix(depth).joined(separator: "/"))
             if !folders.contains(dir) { folders.append(dir) }
         }
         XCTAssertGreaterThanOrEqual(folders.count, 4)

@@ -6,6 +6,7 @@ import CopcDiagnostics
 import CopcSyntax
 import CopcSema
 import CopcDriver
+import CopcRules
 
 /// `docs/langage.md`, the drafters' reference of the language, cannot drift from copc:
 ///
@@ -13,7 +14,8 @@ import CopcDriver
 ///   `# attendu: CODE "fragment"` markers declare (none when it has no marker), as in the case
 ///   corpus. Info strings: `cop` (a complete file, checked alone), `cop extrait` (checked after
 ///   the block `cop préambule`, which must itself be clean), `cop dossier=NOM fichier=CHEMIN`
-///   (the blocks sharing a `dossier` are one workspace, checked together);
+///   (the blocks sharing a `dossier` are one workspace, checked together), with the word
+///   `portefeuille` also checked as a portfolio (`copc portefeuille`'s checks, COP212);
 /// - the table of checks lists every code of the catalogue with its severity and title, and every
 ///   code but COP001 is triggered by a checked example;
 /// - the deadline table gives, for each example, the window copc computes; the target table
@@ -68,6 +70,8 @@ final class LanguageReferenceTests: XCTestCase {
     struct Workspace {
         let name: String
         var files: [(path: String, text: String, line: Int, offset: Int)] = []
+        /// Checked as a portfolio too (a block with `portefeuille`).
+        var portfolio = false
     }
 
     static func workspaces(_ md: String) throws -> [Workspace] {
@@ -79,7 +83,7 @@ final class LanguageReferenceTests: XCTestCase {
         var folders: [String: Int] = [:]
         for b in cop {
             let words = Set(b.info.dropFirst())
-            let known = words.allSatisfy { $0 == "extrait" || $0 == "préambule" || $0.hasPrefix("dossier=") || $0.hasPrefix("fichier=") }
+            let known = words.allSatisfy { $0 == "extrait" || $0 == "préambule" || $0 == "portefeuille" || $0.hasPrefix("dossier=") || $0.hasPrefix("fichier=") }
             XCTAssertTrue(known, "\(path):\(b.line): unknown info string « \(b.info.joined(separator: " ")) »")
             if let folder = b.attribute("dossier") {
                 guard let file = b.attribute("fichier") else {
@@ -92,6 +96,7 @@ final class LanguageReferenceTests: XCTestCase {
                     folders[folder] = result.count
                     result.append(Workspace(name: "dossier=\(folder)", files: [(file, b.text, b.line, 0)]))
                 }
+                if words.contains("portefeuille") { result[folders[folder]!].portfolio = true }
             } else if words.contains("extrait") {
                 // The snippet continues the preamble after one blank line.
                 let offset = preamble.split(separator: "\n", omittingEmptySubsequences: false).count
@@ -115,14 +120,17 @@ final class LanguageReferenceTests: XCTestCase {
                 expected.formUnion(e)
                 fragments.merge(fr) { $0 + $1 }
             }
-            let result = Driver.check(sources: space.files.map { ($0.path, Array($0.text.utf8)) }, options: CheckOptions(au: testDate, auGiven: true))
+            let options = CheckOptions(au: testDate, auGiven: true)
+            let result = Driver.check(sources: space.files.map { ($0.path, Array($0.text.utf8)) }, options: options)
+            let diagnostics = result.diagnostics
+                + (space.portfolio ? Checker.portfolio(result.workspace, files: result.fileTable, options: options) : [])
             // The Markdown line of a diagnostic, for a message that points into the reference.
             func mdLine(_ file: String, _ line: Int) -> Int {
                 guard let f = space.files.first(where: { $0.path == file }) else { return 0 }
                 return f.line + line - 1 - f.offset
             }
             var actual = Set<CaseTests.Expectation>()
-            for d in result.diagnostics {
+            for d in diagnostics {
                 let e = CaseTests.Expectation(file: d.path, line: d.span?.start.line ?? 0, code: d.code.rawValue)
                 actual.insert(e)
                 for frag in fragments[e] ?? [] where !d.text.contains(frag) {
@@ -133,7 +141,7 @@ final class LanguageReferenceTests: XCTestCase {
                 XCTFail("\(Self.path):\(mdLine(m.file, m.line)) (\(space.name)): \(m.code) declared, not reported")
             }
             for u in actual.subtracting(expected) {
-                let text = result.diagnostics.first { $0.path == u.file && $0.span?.start.line == u.line && $0.code.rawValue == u.code }?.text ?? ""
+                let text = diagnostics.first { $0.path == u.file && $0.span?.start.line == u.line && $0.code.rawValue == u.code }?.text ?? ""
                 XCTFail("\(Self.path):\(mdLine(u.file, u.line)) (\(space.name)): unexpected \(u.code): \(text)")
             }
         }
