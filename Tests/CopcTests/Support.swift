@@ -21,7 +21,7 @@ let repositoryRoot: String = {
 /// writes its files below it, never directly in the system's temporary folder (a file named
 /// alone there would be checked with everything beside it).
 let scratchRoot: String = {
-    let system = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : scratchRoot + "/"
+    let system = NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/"
     removeFinishedScratch(in: system)
     let root = system + scratchPrefix + String(getpid()) + "/"
     try? FileManager.default.removeItem(atPath: root)
