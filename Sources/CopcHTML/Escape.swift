@@ -53,8 +53,9 @@ public enum HTMLEscape {
             return Unicode.Scalar(0x2400 + v)
         }
         if v == 0x7F { return "\u{2421}" }
-        if v >= 0x80 && v <= 0x9F { return "\u{FFFD}" }
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return "\u{FFFD}" }
+        // C1 controls and the bidirectional overrides and isolates: one definition of a
+        // control character for every output (`Escaping.isControl`).
+        if Escaping.isControl(u) { return "\u{FFFD}" }
         if v >= 0xFDD0 && u.properties.isNoncharacterCodePoint { return "\u{FFFD}" }
         return nil
     }
